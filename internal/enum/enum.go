@@ -38,13 +38,20 @@ func (s Set[T]) Parse(text string) (T, error) {
 	return "", s.Error(text)
 }
 
-// Error returns the error for text not being a value of the set.
+// Error returns the error for text not being a value of the set; it wraps
+// docerr.ErrEnum.
 func (s Set[T]) Error(text string) error {
+	return fmt.Errorf("%w: %s", docerr.ErrEnum, s.Describe(text))
+}
+
+// Describe says in plain words that text is not a value of the set, listing
+// the allowed values: `phase "later" is not one of before_purchase, ...`.
+func (s Set[T]) Describe(text string) string {
 	allowed := make([]string, len(s.values))
 	for i, v := range s.values {
 		allowed[i] = string(v)
 	}
-	return fmt.Errorf("%w: %s %q is not one of %s", docerr.ErrEnum, s.name, text, strings.Join(allowed, ", "))
+	return fmt.Sprintf("%s %q is not one of %s", s.name, text, strings.Join(allowed, ", "))
 }
 
 // Marshal returns v as text, or an error if v is not an allowed value.

@@ -1,0 +1,245 @@
+package journey
+
+import (
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/internal/enum"
+)
+
+// Validate checks the whole journey and reports every problem at once, as a
+// docerr.List (nil when the journey is valid). Each problem carries the JSON
+// path of the value concerned (for example
+// "stages[2].touchpoints[0].pain_points[1].severity") and wraps a sentinel
+// that errors.Is matches:
+//
+//   - ErrSchemaVersion: schema_version missing, or not SchemaVersion;
+//   - ErrRequired: a required name, title, type, phase, channel, category,
+//     severity, kind, layer or description is missing or blank, an id is nil,
+//     or a list holds a null entry;
+//   - ErrEnum: a typed value is not one of its allowed values;
+//   - ErrRange: emotion or a persona emotion outside -2..2, impact or effort
+//     outside 1..5, review_every_days below 1, a metric that is not finite;
+//   - ErrInvalid: language is not a well-formed BCP 47 tag;
+//   - ErrDuplicateID: two objects anywhere in the document share an id;
+//   - ErrUnknownRef: persona_ids, the keys of persona_emotions,
+//     pain_point_ids or touchpoint_ids name no object of the right kind.
+//
+// Use errors.As with a *docerr.List (or docerr.List) to walk the problems.
+func (j *Journey) Validate() error {
+	var l docerr.List
+	switch {
+	case j.SchemaVersion == 0:
+		l.Add("schema_version", docerr.ErrSchemaVersion, fmt.Sprintf("schema_version is required (this library reads version %d)", SchemaVersion))
+	case j.SchemaVersion > SchemaVersion:
+		l.Add("schema_version", docerr.ErrSchemaVersion, fmt.Sprintf("schema_version %d is newer than this library supports (%d): upgrade journeymap", j.SchemaVersion, SchemaVersion))
+	case j.SchemaVersion != SchemaVersion:
+		l.Add("schema_version", docerr.ErrSchemaVersion, fmt.Sprintf("schema_version %d is not supported (this library reads version %d)", j.SchemaVersion, SchemaVersion))
+	}
+	if j.ID == uuid.Nil {
+		l.Add("id", docerr.ErrRequired, "id is missing (decoding fills it; in Go use journey.New or FillIDs)")
+	}
+	enum.Required(&l, "title", j.Title)
+	types.Check(&l, "type", j.Type, true)
+	if j.Language != "" && !wellFormedLanguage(j.Language) {
+		l.Add("language", docerr.ErrInvalid, fmt.Sprintf("language %q is not a BCP 47 tag such as \"vi\" or \"en-US\"", j.Language))
+	}
+	if j.ReviewEveryDays < 0 {
+		l.Add("review_every_days", docerr.ErrRange, fmt.Sprintf("%d must be at least 1 (days)", j.ReviewEveryDays))
+	}
+
+	ids := newIDIndex(&l)
+	ids.add(j.ID, "id", kindJourney)
+	for i, p := range j.Personas {
+		path := docerr.Index("personas", i)
+		if p == nil {
+			l.Add(path, docerr.ErrRequired, "null entry: remove it or fill it in")
+			continue
+		}
+		l.AddAll(path, p.Validate())
+		ids.add(p.ID, path+".id", kindPersona)
+	}
+	for i, s := range j.Stages {
+		path := docerr.Index("stages", i)
+		if s == nil {
+			l.Add(path, docerr.ErrRequired, "null entry: remove it or fill it in")
+			continue
+		}
+		s.validate(&l, path, ids)
+	}
+	for i, o := range j.Opportunities {
+		path := docerr.Index("opportunities", i)
+		if o == nil {
+			l.Add(path, docerr.ErrRequired, "null entry: remove it or fill it in")
+			continue
+		}
+		o.validate(&l, path)
+		ids.add(o.ID, path+".id", kindOpportunity)
+	}
+
+	// References are checked once every id is known, so forward references work.
+	for i, s := range j.Stages {
+		if s == nil {
+			continue
+		}
+		for k, t := range s.Touchpoints {
+			if t == nil {
+				continue
+			}
+			tpPath := docerr.Index(docerr.Index("stages", i)+".touchpoints", k)
+			for n, id := range t.PersonaIDs {
+				ids.ref(id, docerr.Index(tpPath+".persona_ids", n), kindPersona)
+			}
+			for _, id := range t.PersonaEmotionIDs() {
+				ids.ref(id, docerr.Key(tpPath+".persona_emotions", id.String()), kindPersona)
+			}
+			for m, p := range t.PainPoints {
+				if p == nil {
+					continue
+				}
+				for n, id := range p.PersonaIDs {
+					ids.ref(id, docerr.Index(docerr.Index(tpPath+".pain_points", m)+".persona_ids", n), kindPersona)
+				}
+			}
+		}
+	}
+	for i, o := range j.Opportunities {
+		if o == nil {
+			continue
+		}
+		path := docerr.Index("opportunities", i)
+		for n, id := range o.PainPointIDs {
+			ids.ref(id, docerr.Index(path+".pain_point_ids", n), kindPainPoint)
+		}
+		for n, id := range o.TouchpointIDs {
+			ids.ref(id, docerr.Index(path+".touchpoint_ids", n), kindTouchpoint)
+		}
+	}
+	return l.Err()
+}
+
+func (s *Stage) validate(l *docerr.List, path string, ids *idIndex) {
+	if s.ID == uuid.Nil {
+		l.Add(path+".id", docerr.ErrRequired, "id is missing (decoding fills it; in Go use AddStage or FillIDs)")
+	}
+	ids.add(s.ID, path+".id", kindStage)
+	enum.Required(l, path+".name", s.Name)
+	phases.Check(l, path+".phase", s.Phase, true)
+	for k, t := range s.Touchpoints {
+		tpPath := docerr.Index(path+".touchpoints", k)
+		if t == nil {
+			l.Add(tpPath, docerr.ErrRequired, "null entry: remove it or fill it in")
+			continue
+		}
+		l.AddAll(tpPath, t.Validate())
+		ids.add(t.ID, tpPath+".id", kindTouchpoint)
+		for m, p := range t.PainPoints {
+			if p != nil {
+				ids.add(p.ID, docerr.Index(tpPath+".pain_points", m)+".id", kindPainPoint)
+			}
+		}
+	}
+	for i, m := range s.Metrics {
+		l.AddAll(docerr.Index(path+".metrics", i), m.Validate())
+	}
+}
+
+func (o *Opportunity) validate(l *docerr.List, path string) {
+	if o.ID == uuid.Nil {
+		l.Add(path+".id", docerr.ErrRequired, "id is missing (decoding fills it; in Go use AddOpportunity or FillIDs)")
+	}
+	enum.Required(l, path+".title", o.Title)
+	statuses.Check(l, path+".status", o.Status, false)
+	score := func(name string, v int) {
+		if v != 0 && (v < MinScore || v > MaxScore) {
+			p := path + "." + name
+			l.Add(p, docerr.ErrRange, fmt.Sprintf("%d is outside %d..%d", v, MinScore, MaxScore))
+		}
+	}
+	score("impact", o.Impact)
+	score("effort", o.Effort)
+}
+
+// objectKind names what an id belongs to, for reference checks.
+type objectKind int
+
+const (
+	kindJourney objectKind = iota
+	kindPersona
+	kindStage
+	kindTouchpoint
+	kindPainPoint
+	kindOpportunity
+)
+
+func (k objectKind) String() string {
+	return [...]string{"the journey", "a persona", "a stage", "a touchpoint", "a pain point", "an opportunity"}[k]
+}
+
+type idEntry struct {
+	path string
+	kind objectKind
+}
+
+// idIndex records where every id of the document stands, reporting
+// duplicates as they are added and dangling references as they are checked.
+type idIndex struct {
+	l    *docerr.List
+	seen map[uuid.UUID]idEntry
+}
+
+func newIDIndex(l *docerr.List) *idIndex {
+	return &idIndex{l: l, seen: make(map[uuid.UUID]idEntry)}
+}
+
+func (x *idIndex) add(id uuid.UUID, path string, kind objectKind) {
+	if id == uuid.Nil {
+		return // reported as missing by the object itself
+	}
+	if first, dup := x.seen[id]; dup {
+		x.l.Add(path, docerr.ErrDuplicateID, fmt.Sprintf("id %s is already used by %s at %s", id, first.kind, first.path))
+		return
+	}
+	x.seen[id] = idEntry{path: path, kind: kind}
+}
+
+func (x *idIndex) ref(id uuid.UUID, path string, want objectKind) {
+	got, ok := x.seen[id]
+	switch {
+	case !ok:
+		x.l.Add(path, docerr.ErrUnknownRef, fmt.Sprintf("refers to %s, but no %s in the document has that id", id, kindNoun(want)))
+	case got.kind != want:
+		x.l.Add(path, docerr.ErrUnknownRef, fmt.Sprintf("refers to %s (at %s), not to %s", got.kind, got.path, want))
+	}
+}
+
+func kindNoun(k objectKind) string {
+	return [...]string{"journey", "persona", "stage", "touchpoint", "pain point", "opportunity"}[k]
+}
+
+// wellFormedLanguage reports whether tag is a well-formed BCP 47 language
+// tag in the common shape: a 2-3 letter (or 4-8 letter registered) primary
+// language, then subtags of 1-8 letters or digits, such as "vi", "en-US",
+// "zh-Hant-TW" or "sr-Latn-RS". It checks form, not registry membership.
+func wellFormedLanguage(tag string) bool {
+	start := 0
+	for i := 0; i <= len(tag); i++ {
+		if i < len(tag) && tag[i] != '-' {
+			c := tag[i]
+			isAlpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+			isDigit := c >= '0' && c <= '9'
+			if !isAlpha && !(isDigit && start > 0) {
+				return false
+			}
+			continue
+		}
+		n := i - start
+		if n < 1 || n > 8 || (start == 0 && n < 2) {
+			return false
+		}
+		start = i + 1
+	}
+	return true
+}

@@ -1,0 +1,99 @@
+// Package analysis reads a customer journey map the way a CX team would and
+// returns what it finds as data: gaps (findings), friction scores, pain point
+// counts, the emotion curve, and the differences between two versions of a map
+// (typically the current state against the future state).
+//
+// Nothing here returns an error or panics: a journey that fails validation,
+// has nil entries or empty stages is analysed as far as it goes. Nothing here
+// reads the wall clock: the date used for review.overdue is Options.Now.
+//
+// # Findings
+//
+// Analyze returns findings, each with a stable code, a severity (info,
+// warning, critical), the JSON path of the object concerned (in document
+// names, e.g. "stages[2].touchpoints[0]"; for something missing from the
+// journey itself, the member where it belongs: "objective", "personas",
+// "stages", "reviewed_at"), the id of that object (for a metric, which has no
+// id, the id of the stage or touchpoint holding it) and a message in plain
+// words. Findings come in document order: the journey, its personas, then
+// each stage followed by its touchpoints (each followed by its pain points and
+// metrics) and the stage's own metrics.
+//
+//	code                               severity  raised when
+//	journey.no_objective               warning   the journey has no objective
+//	journey.no_personas                warning   the journey names no persona
+//	review.overdue                     warning   reviewed_at + review_every_days is before Options.Now
+//	phase.uncovered                    warning   no touchpoint before or during purchase
+//	                                   critical  no touchpoint after purchase (the customer is forgotten after the sale)
+//	persona.unserved                   critical  no touchpoint serves the persona (empty persona_ids serves everyone)
+//	persona.channel_missing            info      a preferred channel of the persona is used by no touchpoint
+//	stage.no_touchpoints               warning   a stage has no touchpoint
+//	stage.single_touchpoint            info      a stage has one touchpoint: nowhere else to turn
+//	stage.too_many_touchpoints         warning   a stage has more than Options.MaxTouchpoints (default 7)
+//	touchpoint.no_owner                warning   nobody inside the company owns the touchpoint
+//	touchpoint.unmeasured              info      the touchpoint has no emotion score and no metric
+//	blueprint.no_backstage             warning   service blueprint only: a touchpoint with no backstage or support-process support
+//	painpoint.unaddressed              warning   no opportunity refers to the pain point (critical when the pain point is critical)
+//	painpoint.support_without_contact  warning   a support pain point in a stage with no chat, phone, email, store or staff touchpoint
+//	metric.below_target                warning   a metric misses its target, in the metric's better direction
+//
+// # Friction
+//
+// Friction says how hard the journey is for the customer, from 0 (smooth) to
+// 1 (very hard), for every touchpoint, every stage and the journey. It is
+// counted in friction points, then turned into a score:
+//
+//	score = points / (points + HalfPoints)        HalfPoints defaults to 1
+//
+// so 1 point gives 0.5, 3 points 0.75, 9 points 0.9; the score never reaches 1
+// and more points always mean a higher score.
+//
+// A touchpoint's points are the sum of these factors (default weights in
+// brackets; every weight is in Options.Weights):
+//
+//   - pain.financial, pain.productivity, pain.process, pain.support: for each
+//     pain point, its severity weight (low 0.25, medium 0.5, high 1,
+//     critical 2) times its category weight (1 for every category).
+//   - negative_emotion: when the touchpoint's emotion e is below 0,
+//     NegativeEmotion [1] × (−e ÷ 2); −2 gives 1 point, −1 half a point.
+//   - emotion_dip: when the emotion falls from the previous measured
+//     touchpoint on the path (across stages), EmotionDip [1] × (fall ÷ 4);
+//     a fall from +2 to −2 gives 1 point, from +1 to 0 a quarter.
+//   - channel_handoff: when the previous touchpoint on the path is on another
+//     channel (the customer is handed from the website to the phone),
+//     Handoff [0.25] points.
+//   - missed_target: for each metric that misses its target (respecting its
+//     better direction), MissedTarget [0.5] points.
+//   - drop_off: for each drop_off_rate metric without a target (one with a
+//     target counts as missed_target instead), DropOff [1] × the share of
+//     customers who leave (a value above 1 or with unit "%" is read as a
+//     percentage).
+//
+// The emotion of a touchpoint is its emotion score or, when it has none, the
+// mean of its persona_emotions; a touchpoint with neither is not measured and
+// adds no emotion factor.
+//
+// A stage's points are the mean of its touchpoints' points plus the
+// missed_target and drop_off points of the stage's own metrics. The journey's
+// points are the mean of its stages' points. The factors of a stage and of the
+// journey are the factors below them averaged the same way, so a score's
+// factors always add up to its points.
+//
+// Worked example: a touchpoint with one high process pain point (1 point)
+// and emotion −1 (1 × 1 ÷ 2 = 0.5 point), reached from a website touchpoint
+// while it is on the phone (0.25 point), has 1.75 points and friction
+// 1.75 ÷ 2.75 = 0.64.
+//
+// The report also counts pain points by category for the journey, each stage
+// and each persona (a pain point with no persona_ids is felt by every persona
+// its touchpoint serves), ranks the hotspots (the touchpoints with the most
+// friction, Options.Hotspots of them, default 5), names the weakest link (the
+// worst touchpoint on the path) and draws the emotion curve, for the journey
+// and for each persona that has its own persona_emotions.
+//
+// # Diff
+//
+// Diff compares two journeys: stages and touchpoints added, removed and
+// changed (matched by id, falling back to name), pain points resolved and
+// introduced, and the change in emotion and friction per stage.
+package analysis

@@ -1,0 +1,294 @@
+package analysis
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/metric"
+	"github.com/journeymap/journeymap/painpoint"
+	"github.com/journeymap/journeymap/touchpoint"
+)
+
+// index holds what the gap checks look up, built in one pass over the journey.
+type index struct {
+	addressed   map[uuid.UUID]bool       // pain point ids some opportunity refers to
+	channels    map[channel.Channel]bool // channels used by some touchpoint
+	served      map[uuid.UUID]bool       // persona ids some touchpoint names
+	servesAll   bool                     // some touchpoint has empty persona_ids
+	phaseHasTP  map[journey.Phase]bool   // phases with at least one touchpoint
+	phaseStages map[journey.Phase]int    // number of stages per phase
+	personas    map[uuid.UUID]string     // persona id to name
+	tpCount     int                      // touchpoints in the journey
+}
+
+func buildIndex(j *journey.Journey) *index {
+	ix := &index{
+		addressed:   map[uuid.UUID]bool{},
+		channels:    map[channel.Channel]bool{},
+		served:      map[uuid.UUID]bool{},
+		phaseHasTP:  map[journey.Phase]bool{},
+		phaseStages: map[journey.Phase]int{},
+		personas:    map[uuid.UUID]string{},
+	}
+	for _, o := range j.Opportunities {
+		if o == nil {
+			continue
+		}
+		for _, id := range o.PainPointIDs {
+			ix.addressed[id] = true
+		}
+	}
+	for _, p := range j.Personas {
+		if p != nil {
+			if _, dup := ix.personas[p.ID]; !dup {
+				ix.personas[p.ID] = p.Name
+			}
+		}
+	}
+	for _, s := range j.Stages {
+		if s == nil {
+			continue
+		}
+		ix.phaseStages[s.Phase]++
+		for _, t := range s.Touchpoints {
+			if t == nil {
+				continue
+			}
+			ix.tpCount++
+			ix.phaseHasTP[s.Phase] = true
+			ix.channels[t.Channel] = true
+			if len(t.PersonaIDs) == 0 {
+				ix.servesAll = true
+			}
+			for _, id := range t.PersonaIDs {
+				ix.served[id] = true
+			}
+		}
+	}
+	return ix
+}
+
+// gaps collects findings in document order.
+type gaps struct {
+	j    *journey.Journey
+	opts Options
+	ix   *index
+	out  []Finding
+}
+
+func (g *gaps) add(code string, sev Severity, path string, id uuid.UUID, msg string) {
+	g.out = append(g.out, Finding{Code: code, Severity: sev, Path: path, ID: id, Message: msg})
+}
+
+func findGaps(j *journey.Journey, opts Options, ix *index) []Finding {
+	g := &gaps{j: j, opts: opts, ix: ix, out: []Finding{}}
+	g.journey()
+	for i, p := range j.Personas {
+		if p == nil {
+			continue
+		}
+		path := "personas[" + strconv.Itoa(i) + "]"
+		name := label(p.Name, i)
+		if !ix.servesAll && !ix.served[p.ID] {
+			g.add(CodePersonaUnserved, Critical, path, p.ID,
+				"No touchpoint serves persona "+name+": the journey never meets them. Add touchpoints for them or list them in a touchpoint's persona_ids.")
+		}
+		seen := map[channel.Channel]bool{}
+		for k, ch := range p.PreferredChannels {
+			if ix.channels[ch] || seen[ch] {
+				continue
+			}
+			seen[ch] = true
+			g.add(CodeChannelMissing, Info, path+".preferred_channels["+strconv.Itoa(k)+"]", p.ID,
+				"Persona "+name+" prefers "+channelWords(ch)+", but no touchpoint of the journey uses it.")
+		}
+	}
+	for i, s := range j.Stages {
+		if s != nil {
+			g.stage(i, s)
+		}
+	}
+	return g.out
+}
+
+func (g *gaps) journey() {
+	j := g.j
+	if strings.TrimSpace(j.Objective) == "" {
+		g.add(CodeNoObjective, Warning, "objective", j.ID,
+			"The journey has no objective: write down what the team wants to learn or change with this map, so everyone reads it the same way.")
+	}
+	if len(g.ix.personas) == 0 {
+		g.add(CodeNoPersonas, Warning, "personas", j.ID,
+			"The journey names no persona: say whose journey this is, so touchpoints and pain points are judged from a real customer's point of view.")
+	}
+	if !g.opts.Now.IsZero() && j.ReviewedAt != nil && j.ReviewEveryDays > 0 {
+		due := j.ReviewedAt.AddDate(0, 0, j.ReviewEveryDays)
+		if due.Before(g.opts.Now) {
+			late := int(g.opts.Now.Sub(due) / (24 * time.Hour))
+			g.add(CodeReviewOverdue, Warning, "reviewed_at", j.ID,
+				"The map was last reviewed on "+j.ReviewedAt.Format(time.DateOnly)+" and should be reviewed every "+
+					plural(j.ReviewEveryDays, "day")+": the review was due on "+due.Format(time.DateOnly)+
+					" ("+plural(late, "day")+" ago). Check it against what customers do today.")
+		}
+	}
+	for _, ph := range journey.Phases() {
+		if g.ix.phaseHasTP[ph] {
+			continue
+		}
+		sev, why := Warning, ""
+		switch ph {
+		case journey.BeforePurchase:
+			why = "nothing helps the customer discover, search and compare before buying."
+		case journey.DuringPurchase:
+			why = "nothing is mapped where the customer chooses, pays and receives."
+		case journey.AfterPurchase:
+			sev = Critical
+			why = "the customer is forgotten after the sale (use, support, loyalty, advocacy)."
+		}
+		msg := "No touchpoint covers the " + phaseWords(ph) + " phase: " + why
+		if n := g.ix.phaseStages[ph]; n > 0 {
+			msg = "The " + phaseWords(ph) + " phase has " + plural(n, "stage") + " but no touchpoint: " + why
+		}
+		g.add(CodePhaseUncovered, sev, "stages", j.ID, msg)
+	}
+}
+
+func (g *gaps) stage(i int, s *journey.Stage) {
+	path := "stages[" + strconv.Itoa(i) + "]"
+	name := label(s.Name, i)
+	n, hasContact := 0, false
+	for _, t := range s.Touchpoints {
+		if t != nil {
+			n++
+			hasContact = hasContact || t.Channel.IsContact()
+		}
+	}
+	switch {
+	case n == 0:
+		g.add(CodeNoTouchpoints, Warning, path, s.ID,
+			"Stage "+name+" has no touchpoint: the customer meets nothing from the brand here. Add the touchpoint that is missing.")
+	case n == 1:
+		g.add(CodeSingleTouchpoint, Info, path, s.ID,
+			"Stage "+name+" has a single touchpoint: if it fails, the customer has nowhere else to turn and may go to a competitor.")
+	case n > g.opts.maxTouchpoints():
+		g.add(CodeTooManyTouchpoints, Warning, path, s.ID,
+			"Stage "+name+" has "+strconv.Itoa(n)+" touchpoints (more than "+strconv.Itoa(g.opts.maxTouchpoints())+
+				"): a confusing route for the customer. Consider merging or removing some.")
+	}
+	for k, t := range s.Touchpoints {
+		if t != nil {
+			g.touchpoint(path+".touchpoints["+strconv.Itoa(k)+"]", k, t, s, name, hasContact)
+		}
+	}
+	g.metrics(path, s.ID, s.Metrics)
+}
+
+func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, s *journey.Stage, stageName string, hasContact bool) {
+	name := label(t.Name, k)
+	if strings.TrimSpace(t.Owner) == "" {
+		g.add(CodeNoOwner, Warning, path, t.ID,
+			"Touchpoint "+name+" has no owner: nobody inside the company is responsible for it.")
+	}
+	if _, measured := effectiveEmotion(t); !measured && len(t.Metrics) == 0 {
+		g.add(CodeUnmeasured, Info, path, t.ID,
+			"Touchpoint "+name+" is unmeasured: it has no emotion score and no metric, so nobody knows how it goes for the customer.")
+	}
+	if g.j.Type == journey.ServiceBlueprint {
+		behind := false
+		for _, sp := range t.Supports {
+			if sp.Layer == touchpoint.Backstage || sp.Layer == touchpoint.SupportProcess {
+				behind = true
+				break
+			}
+		}
+		if !behind {
+			g.add(CodeNoBackstage, Warning, path, t.ID,
+				"Touchpoint "+name+" shows nothing behind the scenes: add the backstage work or support process that makes it happen.")
+		}
+	}
+	for k, p := range t.PainPoints {
+		if p == nil {
+			continue
+		}
+		ppath := path + ".pain_points[" + strconv.Itoa(k) + "]"
+		pname := label(p.Title, k)
+		if !g.ix.addressed[p.ID] {
+			sev := Warning
+			if p.Severity == painpoint.Critical {
+				sev = Critical
+			}
+			g.add(CodeUnaddressed, sev, ppath, p.ID,
+				"Pain point "+pname+" ("+string(p.Severity)+" "+string(p.Category)+" pain) is not addressed by any opportunity.")
+		}
+		if p.Category == painpoint.Support && !hasContact {
+			g.add(CodeSupportWithoutContact, Warning, ppath, p.ID,
+				"Customers get stuck at "+pname+", but stage "+stageName+
+					" offers no way to reach a person (chat, phone, email, store or staff).")
+		}
+	}
+	g.metrics(path, t.ID, t.Metrics)
+}
+
+func (g *gaps) metrics(owner string, id uuid.UUID, ms []metric.Metric) {
+	for k, m := range ms {
+		if m.MeetsTarget() {
+			continue
+		}
+		name := label(m.Name, k)
+		dir := "higher"
+		if m.EffectiveBetter() == metric.Lower {
+			dir = "lower"
+		}
+		g.add(CodeBelowTarget, Warning, owner+".metrics["+strconv.Itoa(k)+"]", id,
+			"Metric "+name+" is "+number(m.Value, m.Unit)+", short of its target "+number(*m.Target, m.Unit)+
+				" ("+dir+" is better).")
+	}
+}
+
+// label quotes a name for a message, or describes the object by its place
+// when the name is blank.
+func label(name string, i int) string {
+	if strings.TrimSpace(name) == "" {
+		return "#" + strconv.Itoa(i+1) + " (no name)"
+	}
+	return strconv.Quote(name)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+func number(v float64, unit string) string {
+	s := strconv.FormatFloat(v, 'g', -1, 64)
+	switch {
+	case unit == "":
+		return s
+	case unit == "%":
+		return s + "%"
+	}
+	return s + " " + unit
+}
+
+func phaseWords(p journey.Phase) string {
+	switch p {
+	case journey.BeforePurchase:
+		return "before-purchase"
+	case journey.DuringPurchase:
+		return "during-purchase"
+	case journey.AfterPurchase:
+		return "after-purchase"
+	}
+	return strconv.Quote(string(p))
+}
+
+func channelWords(c channel.Channel) string {
+	return channelText(string(c))
+}

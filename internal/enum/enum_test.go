@@ -70,7 +70,11 @@ func TestEveryEnumRoundTripsAndRejectsUnknown(t *testing.T) {
 			func(b []byte) (textEnum, error) { var v touchpoint.Layer; err := v.UnmarshalText(b); return v, err }},
 		{"support kind", collect(asEnums(touchpoint.SupportKinds())...),
 			func(s string) (textEnum, error) { return touchpoint.ParseSupportKind(s) },
-			func(b []byte) (textEnum, error) { var v touchpoint.SupportKind; err := v.UnmarshalText(b); return v, err }},
+			func(b []byte) (textEnum, error) {
+				var v touchpoint.SupportKind
+				err := v.UnmarshalText(b)
+				return v, err
+			}},
 		{"map type", collect(asEnums(journey.Types())...),
 			func(s string) (textEnum, error) { return journey.ParseType(s) },
 			func(b []byte) (textEnum, error) { var v journey.Type; err := v.UnmarshalText(b); return v, err }},

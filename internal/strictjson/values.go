@@ -1,0 +1,209 @@
+package strictjson
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/journeymap/journeymap/docerr"
+)
+
+// ReadEnum reads a string that must be one of values (the enumeration's
+// values in documented order). A match returns the constant itself, so no
+// text is allocated; anything else is reported with the error of parse (the
+// enumeration's Parse function, whose error lists the allowed values).
+func ReadEnum[T ~string](d *Decoder, values []T, parse func(string) (T, error)) (T, bool) {
+	b, ok := d.ReadStringBytes()
+	if !ok {
+		return "", false
+	}
+	for _, v := range values {
+		if string(v) == string(b) {
+			return v, true
+		}
+	}
+	if _, err := parse(string(b)); err != nil {
+		d.FailErr(err)
+	}
+	return "", false
+}
+
+// ReadUUID reads a UUID string in its canonical 36-character form
+// (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx). Other spellings and the nil UUID
+// are reported with docerr.ErrInvalid.
+func (d *Decoder) ReadUUID() (uuid.UUID, bool) {
+	b, ok := d.ReadStringBytes()
+	if !ok {
+		return uuid.Nil, false
+	}
+	if len(b) != 36 {
+		d.Fail(docerr.ErrInvalid, "invalid UUID "+quote(b)+": want the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx")
+		return uuid.Nil, false
+	}
+	id, err := uuid.ParseBytes(b)
+	if err != nil {
+		d.Fail(docerr.ErrInvalid, "invalid UUID "+quote(b)+": "+err.Error())
+		return uuid.Nil, false
+	}
+	if id == uuid.Nil {
+		d.Fail(docerr.ErrInvalid, "the nil UUID is not an id (leave the id out to have one filled)")
+		return uuid.Nil, false
+	}
+	return id, true
+}
+
+// ReadTime reads an RFC 3339 date-time such as "2026-11-23T09:30:00+07:00".
+// Anything else is reported with docerr.ErrInvalid.
+func (d *Decoder) ReadTime() (time.Time, bool) {
+	b, ok := d.ReadStringBytes()
+	if !ok {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339, string(b))
+	if err != nil {
+		d.Fail(docerr.ErrInvalid, "invalid RFC 3339 time "+quote(b))
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// ReadStrings reads an array of strings, appending them to dst.
+func (d *Decoder) ReadStrings(dst []string) []string {
+	if !d.BeginArray() {
+		return dst
+	}
+	for d.NextElem() {
+		if s, ok := d.ReadString(); ok {
+			dst = append(dst, s)
+		}
+	}
+	d.EndArray()
+	return dst
+}
+
+// ReadUUIDs reads an array of UUIDs, appending them to dst.
+func (d *Decoder) ReadUUIDs(dst []uuid.UUID) []uuid.UUID {
+	if !d.BeginArray() {
+		return dst
+	}
+	for d.NextElem() {
+		if id, ok := d.ReadUUID(); ok {
+			dst = append(dst, id)
+		}
+	}
+	d.EndArray()
+	return dst
+}
+
+// ReadEnums reads an array of enumeration values, appending them to dst.
+func ReadEnums[T ~string](d *Decoder, dst []T, values []T, parse func(string) (T, error)) []T {
+	if !d.BeginArray() {
+		return dst
+	}
+	for d.NextElem() {
+		if v, ok := ReadEnum(d, values, parse); ok {
+			dst = append(dst, v)
+		}
+	}
+	d.EndArray()
+	return dst
+}
+
+func quote(b []byte) string {
+	if len(b) > 64 {
+		b = b[:64]
+	}
+	return `"` + string(b) + `"`
+}
+
+// Writer helpers for the same value types.
+
+// UUID writes id in its canonical form.
+func (w *Writer) UUID(id uuid.UUID) {
+	w.buf = AppendUUID(append(w.buf, '"'), id)
+	w.buf = append(w.buf, '"')
+}
+
+// Time writes t in RFC 3339 with as many fraction digits as needed (as
+// encoding/json writes a time.Time).
+func (w *Writer) Time(t time.Time) {
+	if y := t.Year(); y < 0 || y > 9999 {
+		w.Fail(docerr.ErrRange, "year outside 0..9999 cannot be written in RFC 3339")
+		return
+	}
+	w.buf = append(w.buf, '"')
+	w.buf = t.AppendFormat(w.buf, time.RFC3339Nano)
+	w.buf = append(w.buf, '"')
+}
+
+// Strings writes a member holding a list of strings, unless the list is empty.
+func (w *Writer) Strings(name string, list []string) {
+	if len(list) == 0 {
+		return
+	}
+	w.Member(name)
+	w.BeginArray()
+	for _, s := range list {
+		w.Elem()
+		w.String(s)
+	}
+	w.EndArray()
+}
+
+// UUIDs writes a member holding a list of UUIDs, unless the list is empty.
+func (w *Writer) UUIDs(name string, list []uuid.UUID) {
+	if len(list) == 0 {
+		return
+	}
+	w.Member(name)
+	w.BeginArray()
+	for _, id := range list {
+		w.Elem()
+		w.UUID(id)
+	}
+	w.EndArray()
+}
+
+// OptString writes member name unless s is empty.
+func (w *Writer) OptString(name, s string) {
+	if s != "" {
+		w.Member(name)
+		w.String(s)
+	}
+}
+
+// Extensions writes the extensions member unless raw is empty.
+func (w *Writer) Extensions(raw []byte) {
+	if len(raw) > 0 {
+		w.Member("extensions")
+		w.RawObject(raw)
+	}
+}
+
+// Enum writes member name holding v, an enumeration value, or fails with
+// the enumeration's own error (which lists the allowed values) when v is
+// not valid. Optional enumerations skip empty values before calling Enum.
+func Enum[T interface {
+	~string
+	Valid() bool
+	MarshalText() ([]byte, error)
+}](w *Writer, name string, v T) {
+	w.Member(name)
+	if !v.Valid() {
+		_, err := v.MarshalText()
+		w.FailErr(err)
+		return
+	}
+	w.buf = appendString(w.buf, string(v))
+}
+
+// AppendUUID appends id in its canonical 36-character form.
+func AppendUUID(b []byte, id uuid.UUID) []byte {
+	for i, c := range id {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			b = append(b, '-')
+		}
+		b = append(b, hexDigits[c>>4], hexDigits[c&0xF])
+	}
+	return b
+}

@@ -1,0 +1,248 @@
+// Package build turns journeymap's Go types into JSON Schema (draft 2020-12)
+// with github.com/invopop/jsonschema, and adds what reflection alone cannot
+// know: uuid and enum types, ids that the decoder fills in, non-blank required
+// strings, numeric ranges, titles for front ends, and descriptions of enum
+// values. Both the schema package (at run time, with its committed comment
+// map) and the generator (with comments freshly read from source) use it, so
+// the committed files and the run-time reflector cannot differ.
+package build
+
+import (
+	"encoding/json"
+	"fmt"
+	"path"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/invopop/jsonschema"
+
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/touchpoint"
+)
+
+// Module is the import path of the journeymap module; Go types under it are
+// the ones this package knows how to refine.
+const Module = "github.com/journeymap/journeymap"
+
+// BaseID is the base URI of the published schemas.
+const BaseID = "https://journeymap.dev/schema/v1/"
+
+// Comments holds the Go doc comments the schemas are described with.
+type Comments struct {
+	// Types maps fully qualified type names ("pkgpath.Type") and field names
+	// ("pkgpath.Type.Field") to their doc comments, in the form of
+	// jsonschema.Reflector.CommentMap.
+	Types map[string]string
+	// Values maps enum values ("pkgpath.Type.value") to the doc comment of
+	// the constant that defines them.
+	Values map[string]string
+}
+
+var (
+	uuidType = reflect.TypeFor[uuid.UUID]()
+	timeType = reflect.TypeFor[time.Time]()
+	rawType  = reflect.TypeFor[json.RawMessage]()
+)
+
+// DateTimePattern restricts "date-time" strings to what Go's time.Time
+// accepts when decoding (upper-case T and Z, seconds 00-59), on top of the
+// format, so that a document valid against the schema always decodes.
+const DateTimePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9](\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$`
+
+// LanguagePattern is the well-formed BCP 47 shape the validator accepts: a
+// primary language of 2-8 letters, then subtags of 1-8 letters or digits.
+const LanguagePattern = `^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`
+
+// NonBlankPattern matches a string holding at least one character that is
+// not white space in the sense of Go's unicode.IsSpace (the test
+// strings.TrimSpace applies), written with literal characters so that Go's
+// regexp and ECMAScript engines read it the same way.
+var NonBlankPattern = nonBlankPattern()
+
+// Reflect returns the schema of t. With root set, t's own definition is the
+// root of the schema (as in the published files); otherwise the root refers
+// to it in $defs, like jsonschema.Reflector.Reflect does by default.
+//
+// A type of another module whose name is also the name of one of this
+// module's types gets its package name as a prefix in $defs ("mypkg.Stage"),
+// so that the definitions cannot collide.
+func Reflect(t reflect.Type, c Comments, root bool) (s *jsonschema.Schema, err error) {
+	if t == nil {
+		return nil, fmt.Errorf("schema: reflect: nil type")
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	defer func() {
+		// jsonschema panics on types JSON cannot hold (channels, functions).
+		if p := recover(); p != nil {
+			s, err = nil, fmt.Errorf("schema: reflect %s: %v", t, p)
+		}
+	}()
+	usedEnums := map[reflect.Type]bool{}
+	r := &jsonschema.Reflector{
+		ExpandedStruct: root,
+		CommentMap:     c.Types,
+		Namer: func(t reflect.Type) string {
+			if !isOwn(t) && ownNames[t.Name()] {
+				return path.Base(t.PkgPath()) + "." + t.Name()
+			}
+			return ""
+		},
+		Mapper: func(t reflect.Type) *jsonschema.Schema {
+			switch {
+			case t == uuidType:
+				return &jsonschema.Schema{Type: "string", Format: "uuid"}
+			case t == timeType:
+				return &jsonschema.Schema{Type: "string", Format: "date-time", Pattern: DateTimePattern}
+			}
+			if _, ok := enums[t]; ok {
+				usedEnums[t] = true
+				return &jsonschema.Schema{Ref: "#/$defs/" + t.Name()}
+			}
+			return nil
+		},
+	}
+	s = r.ReflectFromType(t)
+	if s.Definitions == nil {
+		s.Definitions = jsonschema.Definitions{}
+	}
+	for et := range usedEnums {
+		s.Definitions[et.Name()] = enumSchema(et, c)
+	}
+	for _, st := range ownStructs(t) {
+		def := s.Definitions[st.Name()]
+		if root && st == t {
+			def = s
+		}
+		if def == nil {
+			continue // embedded in a caller's struct, its fields inlined there
+		}
+		if err := refine(def, st); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// ownStructs returns the struct types of this module reachable from t, in a
+// stable order.
+func ownStructs(t reflect.Type) []reflect.Type {
+	seen := map[reflect.Type]bool{}
+	var out []reflect.Type
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+			if t.Kind() == reflect.Map {
+				walk(t.Key())
+			}
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] || t == timeType {
+			return
+		}
+		seen[t] = true
+		if isOwn(t) {
+			out = append(out, t)
+		}
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() {
+				walk(f.Type)
+			}
+		}
+	}
+	walk(t)
+	return out
+}
+
+func isOwn(t reflect.Type) bool {
+	p := t.PkgPath()
+	return p == Module || strings.HasPrefix(p, Module+"/")
+}
+
+// refine adds to the definition s of struct type t what reflection cannot
+// know. It fails when the Go type has a property the tables do not cover, so
+// a new field cannot slip into the schema without a title.
+func refine(s *jsonschema.Schema, t reflect.Type) error {
+	title, ok := structTitles[t]
+	if !ok {
+		return fmt.Errorf("schema: no title for type %s: add it to structTitles", t)
+	}
+	s.Title = title
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		p, ok := s.Properties.Get(name)
+		if !ok {
+			return fmt.Errorf("schema: %s has no property %q", t, name)
+		}
+		p.Title = propertyTitle(name)
+		if p.Description == "" {
+			return fmt.Errorf("schema: %s.%s has no doc comment", t, f.Name)
+		}
+		switch {
+		case f.Type == uuidType:
+			// Ids are filled deterministically when a document leaves them out.
+			s.Required = slices.DeleteFunc(s.Required, func(r string) bool { return r == name })
+		case f.Type == rawType:
+			// Extensions: any object, kept byte-for-byte.
+			p.Type = "object"
+		case f.Type.Kind() == reflect.String && p.Type == "string" && slices.Contains(s.Required, name):
+			one := uint64(1)
+			p.MinLength = &one
+			p.Pattern = NonBlankPattern
+		case f.Type.Kind() == reflect.Map && f.Type.Key() == uuidType:
+			p.PropertyNames = &jsonschema.Schema{Type: "string", Format: "uuid"}
+		}
+		if c, ok := constraints[t.Name()+"."+f.Name]; ok {
+			c(p)
+		}
+	}
+	return nil
+}
+
+// constraints refine single properties, keyed by "Type.Field"; values come
+// from the domain packages' own constants wherever they have one.
+var constraints = map[string]func(*jsonschema.Schema){
+	"Journey.SchemaVersion":      func(p *jsonschema.Schema) { p.Const = journey.SchemaVersion },
+	"Journey.Language":           func(p *jsonschema.Schema) { p.Pattern = LanguagePattern },
+	"Journey.ReviewEveryDays":    func(p *jsonschema.Schema) { p.Minimum = "1" },
+	"Opportunity.Impact":         scoreRange,
+	"Opportunity.Effort":         scoreRange,
+	"Touchpoint.Emotion":         emotionRange,
+	"Touchpoint.PersonaEmotions": func(p *jsonschema.Schema) { emotionRange(p.AdditionalProperties) },
+}
+
+// Constrained lists the "Type.Field" keys that get a hand-written constraint,
+// so a test can check each still names a field.
+func Constrained() []string {
+	keys := make([]string, 0, len(constraints))
+	for k := range constraints {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func scoreRange(p *jsonschema.Schema) {
+	p.Minimum = number(journey.MinScore)
+	p.Maximum = number(journey.MaxScore)
+}
+
+func emotionRange(p *jsonschema.Schema) {
+	p.Minimum = number(touchpoint.MinEmotion)
+	p.Maximum = number(touchpoint.MaxEmotion)
+}
+
+func number[T int | float64](v T) json.Number {
+	return json.Number(fmt.Sprint(v))
+}

@@ -207,3 +207,23 @@ func AppendUUID(b []byte, id uuid.UUID) []byte {
 	}
 	return b
 }
+
+// KeyUUID parses the current member key as a UUID (as ReadUUID does for
+// values), reporting a bad key at the member's path.
+func (d *Decoder) KeyUUID() (uuid.UUID, bool) {
+	b := d.Key()
+	if len(b) != 36 {
+		d.Fail(docerr.ErrInvalid, "invalid UUID key "+quote(b)+": want the form xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx")
+		return uuid.Nil, false
+	}
+	id, err := uuid.ParseBytes(b)
+	if err != nil {
+		d.Fail(docerr.ErrInvalid, "invalid UUID key "+quote(b)+": "+err.Error())
+		return uuid.Nil, false
+	}
+	if id == uuid.Nil {
+		d.Fail(docerr.ErrInvalid, "the nil UUID is not an id")
+		return uuid.Nil, false
+	}
+	return id, true
+}

@@ -245,7 +245,7 @@ func (g *gaps) metrics(owner string, id uuid.UUID, ms []metric.Metric) {
 			dir = "lower"
 		}
 		g.add(CodeBelowTarget, Warning, owner+".metrics["+strconv.Itoa(k)+"]", id,
-			"Metric "+name+" is "+number(m.Value, m.Unit)+", short of its target "+number(*m.Target, m.Unit)+
+			"Metric "+name+" is "+number(m.Value, m.Unit)+", missing its target of "+number(*m.Target, m.Unit)+
 				" ("+dir+" is better).")
 	}
 }

@@ -158,9 +158,29 @@ func ownStructs(t reflect.Type) []reflect.Type {
 	return out
 }
 
-func isOwn(t reflect.Type) bool {
+// inModule reports whether t is declared in this module.
+func inModule(t reflect.Type) bool {
 	p := t.PkgPath()
 	return p == Module || strings.HasPrefix(p, Module+"/")
+}
+
+// isOwn reports whether t is one of the document's types, which this
+// package describes (a caller's type in this module is not).
+func isOwn(t reflect.Type) bool {
+	_, isStruct := structTitles[t]
+	return isStruct || IsEnum(t)
+}
+
+// Unlisted returns the named types of this module reachable from roots that
+// the tables here do not cover: a new document type must be added to them.
+func Unlisted(roots ...reflect.Type) []reflect.Type {
+	var out []reflect.Type
+	for t := range reachable(roots) {
+		if !isOwn(t) && (t.Kind() == reflect.Struct || t.Kind() == reflect.String) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // refine adds to the definition s of struct type t what reflection cannot

@@ -99,7 +99,7 @@ func reachable(roots []reflect.Type) map[reflect.Type]bool {
 			}
 			t = t.Elem()
 		}
-		if seen[t] || !isOwn(t) {
+		if seen[t] || !inModule(t) {
 			return
 		}
 		seen[t] = true

@@ -1,0 +1,71 @@
+package schema_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/schema"
+)
+
+// A service serves the schema to the journey editors of its front ends, at
+// the path its $id ends with.
+func Example_serveOverHTTP() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /schema/v1/journey.schema.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/schema+json")
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		w.Write(schema.Journey())
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	resp, err := http.Get(srv.URL + "/schema/v1/journey.schema.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	var doc struct {
+		ID    string `json:"$id"`
+		Title string `json:"title"`
+	}
+	if err := json.Unmarshal(body, &doc); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(resp.Status)
+	fmt.Println(resp.Header.Get("Content-Type"))
+	fmt.Println(doc.ID)
+	fmt.Println(doc.Title)
+	// Output:
+	// 200 OK
+	// application/schema+json
+	// https://journeymap.dev/schema/v1/journey.schema.json
+	// Customer journey map
+}
+
+// Reflect describes a service's own type that embeds journeymap types, with
+// the same definitions as the published schema.
+func ExampleReflect() {
+	type SavedMap struct {
+		Workspace string           `json:"workspace"`
+		Map       *journey.Journey `json:"map"`
+	}
+	s, err := schema.Reflect(SavedMap{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	stage := s.Definitions["Stage"]
+	name, _ := stage.Properties.Get("name")
+	fmt.Println(stage.Title, stage.Required)
+	fmt.Println(name.Description)
+	// Output:
+	// Stage [name phase]
+	// Name of the stage, e.g. "Consideration".
+}

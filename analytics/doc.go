@@ -1,0 +1,106 @@
+// Package analytics compares a designed journey with what customers really
+// did: it reads a stream of customer events (customer, touchpoint, time,
+// optional outcome and emotion) and measures, on the journey's own route, how
+// far customers got, where they dropped off, how long each step took, and how
+// their actual journeys deviated from the planned one.
+//
+// # The route
+//
+// A Plan is compiled from a journey: its touchpoints in stage order form the
+// touchpoint funnel, and its stages form the stage funnel (an event on any
+// touchpoint of a stage is an event on that stage). An event names its
+// touchpoint by a caller-mapped key (Options.Keys), by the touchpoint's id,
+// or by its name when that name is unique in the journey, tried in this
+// order. An event on any other touchpoint is ad hoc.
+//
+// # Funnel semantics: anchored greedy
+//
+// Each customer's events are taken in time order (events with equal
+// timestamps keep their input order). For each funnel separately:
+//
+//   - the journey starts at the customer's first event on the first step
+//     (time t0); a customer with no event on the first step never starts and
+//     reaches no step, whatever else they did;
+//   - step i (i ≥ 1) is reached at the customer's earliest event on step i
+//     strictly after the time step i−1 was reached, provided that event is
+//     within the window: t_i − t0 ≤ Options.Window (default 30 days);
+//   - when step i is not reached, no later step is.
+//
+// For every step the Result gives the customers who reached it, conversion
+// from the previous step and from the start, drop-off (customers who reached
+// the step but not the next one) and the time to convert, median and p90,
+// both from the previous step (t_i − t_{i−1}) and from the start (t_i − t0).
+//
+// # Deviations (CJML)
+//
+// In the terms of the Customer Journey Modelling Language (Halvorsrud et
+// al. 2016), over all of a customer's events in time order:
+//
+//   - ad hoc: an event on a touchpoint that is not in the journey;
+//   - missing: a planned touchpoint that the customer skipped before reaching
+//     a later planned touchpoint (counted once per customer and touchpoint,
+//     even if the customer comes back to it later);
+//   - irregular: an event on a planned touchpoint after the customer already
+//     had an event on a later planned touchpoint (out of planned order);
+//     repeating the same touchpoint is not irregular;
+//   - failing: an event whose outcome is failed.
+//
+// The Result counts them per touchpoint and per customer, and groups
+// customers by their deviation pattern (a variant: which touchpoints were
+// missing, irregular and failing, and whether any ad-hoc touchpoint was met),
+// with the number of customers per variant. Variants name the first 20
+// planned touchpoints exactly; in longer journeys the 21st touchpoint onward
+// are reported together as "touchpoints 21+" within a variant (the
+// per-touchpoint counts stay exact).
+//
+// # Input order and memory
+//
+// Events arrive in one of two orders (Options.Order):
+//
+//   - TimeOrdered (the default): globally in non-decreasing time order, as an
+//     event log is written. The analyser keeps one 56-byte state per
+//     customer in an open-addressing table that grows by half when 85% full,
+//     so it holds between 66 and 99 bytes per distinct customer (set
+//     Options.ExpectedCustomers to size it once). Customers are identified by
+//     a 64-bit hash of their id; two different ids collide with probability
+//     about n²/2⁶⁵ (3·10⁻⁸ for a million customers). An event earlier than
+//     an event before it is a bad row.
+//   - Grouped: all events of a customer are contiguous and customers come in
+//     ascending order of their id (byte order for strings, numeric order for
+//     Record.Customer), as `ORDER BY customer` or `sort` writes them; within
+//     a customer any time order is accepted. Memory is constant: only the
+//     current customer's events are held. A customer that appears out of
+//     ascending order makes the input not grouped, which is an error.
+//
+// # Inputs
+//
+// Events come as an iter.Seq[Event] or a slice (Plan.Analyze,
+// Plan.AnalyzeSlice), as pre-resolved Records for the fastest in-memory pass
+// (Plan.AnalyzeRecords), or from CSV or NDJSON with a header mapping
+// (Plan.ReadCSV, Plan.ReadNDJSON, Run). Bad rows (an unparsable time, an
+// empty customer, an unknown outcome, an emotion outside −2..2, a row out of
+// order) are reported with their line, counted in Result.BadRows, and
+// skipped, or make the run fail when Options.BadRows is Fatal. Nothing is
+// dropped silently.
+//
+// Large CSV and NDJSON inputs are parsed by Options.Workers goroutines
+// (default GOMAXPROCS) and large record slices are split among them: in
+// grouped mode at customer boundaries, in time-ordered mode by customer hash.
+//
+// # Merging
+//
+// Results computed on disjoint sets of customers with the same plan merge
+// exactly (Merge): counts add up, and the time-to-convert quantiles come from
+// per-step duration histograms that merge by adding bucket counts. A
+// histogram keeps durations below 128 ns exactly and larger ones in buckets
+// 1/128 of a power of two wide; a reported quantile is the midpoint of the
+// bucket that holds the exact nearest-rank quantile, so it is within 1/256
+// (0.4%) of the exact value, and merge(shards) equals one pass bit for bit.
+//
+// # Overlay
+//
+// Overlay writes the measured figures back onto a copy of the journey as
+// metrics (count, conversion_rate, drop_off_rate, duration) whose source
+// names the data, so friction analysis and the rendered map show measured
+// drop-off.
+package analytics

@@ -1,0 +1,408 @@
+package analytics
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/journeymap/journeymap/journey"
+)
+
+// DefaultWindow is the conversion window used when Options.Window is zero.
+const DefaultWindow = 30 * 24 * time.Hour
+
+// Errors reported by the analyser.
+var (
+	// ErrNoTouchpoints: the journey has no touchpoint to measure.
+	ErrNoTouchpoints = errors.New("analytics: journey has no touchpoints")
+	// ErrNotGrouped: in Grouped order a customer appeared out of ascending order.
+	ErrNotGrouped = errors.New("analytics: events not grouped by customer in ascending order")
+	// ErrBadRow: a row could not be used (wrapped by *RowError).
+	ErrBadRow = errors.New("analytics: bad row")
+	// ErrMismatch: two results of different plans or windows cannot be merged.
+	ErrMismatch = errors.New("analytics: results of different plans")
+)
+
+// Order says how events arrive.
+type Order int
+
+const (
+	// TimeOrdered events come in non-decreasing time order across all customers.
+	TimeOrdered Order = iota
+	// Grouped events come customer by customer, customers in ascending order of id.
+	Grouped
+)
+
+// String returns "time" or "grouped".
+func (o Order) String() string {
+	if o == Grouped {
+		return "grouped"
+	}
+	return "time"
+}
+
+// BadRowPolicy says what to do with a row that cannot be used.
+type BadRowPolicy int
+
+const (
+	// Skip reports and counts a bad row in Result.BadRows and goes on.
+	Skip BadRowPolicy = iota
+	// Fatal stops at the first bad row with a *RowError.
+	Fatal
+)
+
+// Columns maps the event fields to CSV header names or NDJSON member names.
+// An empty field takes its default.
+type Columns struct {
+	Customer   string // default "customer_id"
+	Touchpoint string // default "touchpoint"
+	Time       string // default "timestamp"
+	Outcome    string // default "outcome"; optional in the data
+	Emotion    string // default "emotion"; optional in the data
+}
+
+func (c Columns) withDefaults() Columns {
+	def := func(s *string, d string) {
+		if *s == "" {
+			*s = d
+		}
+	}
+	def(&c.Customer, "customer_id")
+	def(&c.Touchpoint, "touchpoint")
+	def(&c.Time, "timestamp")
+	def(&c.Outcome, "outcome")
+	def(&c.Emotion, "emotion")
+	return c
+}
+
+// Options tune an analysis. The zero value works: 30-day window, time-ordered
+// input, bad rows skipped and reported, default column names, all CPUs.
+type Options struct {
+	// Window is the conversion window measured from the start of a
+	// customer's journey; zero means DefaultWindow.
+	Window time.Duration
+	// Order says whether events are time-ordered (default) or grouped by customer.
+	Order Order
+	// BadRows says whether a bad row is skipped (default) or fatal.
+	BadRows BadRowPolicy
+	// Keys maps event touchpoint keys (names used in the data) to touchpoint ids.
+	Keys map[string]uuid.UUID
+	// Columns maps fields to CSV/NDJSON column names.
+	Columns Columns
+	// Source names the data in the result and in overlay metrics,
+	// e.g. "events-2026-11.csv"; empty means "event log".
+	Source string
+	// Workers is the number of goroutines for large inputs; zero means GOMAXPROCS.
+	Workers int
+	// ExpectedCustomers sizes the time-ordered customer table up front (optional).
+	ExpectedCustomers int
+	// MaxBadRowsReported caps Result.BadRows.Rows (all bad rows are still
+	// counted); zero means 100.
+	MaxBadRowsReported int
+}
+
+// Outcome is the optional outcome of an event.
+type Outcome uint8
+
+const (
+	// NoOutcome: the event carries no outcome.
+	NoOutcome Outcome = iota
+	// OK: the touchpoint did its job.
+	OK
+	// Failed: the touchpoint failed the customer (a CJML failing touchpoint).
+	Failed
+)
+
+// String returns "", "ok" or "failed".
+func (o Outcome) String() string {
+	switch o {
+	case OK:
+		return "ok"
+	case Failed:
+		return "failed"
+	}
+	return ""
+}
+
+// ParseOutcome accepts "", "ok" and "failed".
+func ParseOutcome(s string) (Outcome, error) {
+	switch s {
+	case "":
+		return NoOutcome, nil
+	case "ok":
+		return OK, nil
+	case "failed":
+		return Failed, nil
+	}
+	return NoOutcome, fmt.Errorf("outcome %q is not ok or failed", s)
+}
+
+// Event is one thing a customer did on a touchpoint.
+type Event struct {
+	// Customer identifies the customer.
+	Customer string
+	// Touchpoint is a key from Options.Keys, a touchpoint id, or a unique touchpoint name.
+	Touchpoint string
+	// Time is when it happened.
+	Time time.Time
+	// Outcome is ok, failed, or none.
+	Outcome Outcome
+	// Emotion is the measured emotion, −2..2, or nil.
+	Emotion *float64
+}
+
+// NoEmotion marks a Record without an emotion.
+const NoEmotion = math.MinInt16
+
+// Record is an event resolved against a Plan: the compact form of the fastest
+// pass (Plan.AnalyzeRecords). Build one with Plan.Resolve or fill it directly.
+type Record struct {
+	// Time is the event time in Unix nanoseconds.
+	Time int64
+	// Customer is any 64-bit key unique per customer (a database id, or
+	// CustomerKey of the id string). In Grouped order keys must ascend.
+	Customer uint64
+	// Touch is Plan.Touch of the event's touchpoint key.
+	Touch int32
+	// Emotion is the emotion in thousandths (−2000..2000), or NoEmotion.
+	Emotion int16
+	// Outcome is the event's outcome.
+	Outcome Outcome
+}
+
+// RowError is a bad row: where it is and what is wrong.
+type RowError struct {
+	// Line is the 1-based line in CSV/NDJSON input (the header is line 1),
+	// or the 1-based position of the event in a slice or iterator.
+	Line int64
+	// Field is the column concerned, or empty for the whole row.
+	Field string
+	// Err says what is wrong.
+	Err error
+}
+
+// Error reads "line 12: timestamp: ...".
+func (e *RowError) Error() string {
+	if e.Field != "" {
+		return fmt.Sprintf("line %d: %s: %v", e.Line, e.Field, e.Err)
+	}
+	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+}
+
+// Unwrap returns ErrBadRow and the cause.
+func (e *RowError) Unwrap() []error { return []error{ErrBadRow, e.Err} }
+
+// Plan is a journey compiled for analysis: its touchpoints in stage order,
+// its stages, and the touchpoint keys events use. A Plan is safe for
+// concurrent use.
+type Plan struct {
+	opts      Options
+	window    int64
+	journeyID uuid.UUID
+	title     string
+	source    string
+
+	touches []planTouch // planned touchpoints in journey order
+	stages  []planStage
+	keys    map[string]int32 // planned keys
+
+	mu       sync.Mutex
+	adhocIdx map[string]int32 // ad-hoc keys, index ≥ len(touches)
+	adhoc    []string
+}
+
+type planTouch struct {
+	id    uuid.UUID
+	name  string
+	stage int16
+}
+
+type planStage struct {
+	id   uuid.UUID
+	name string
+}
+
+// maxTouchpoints bounds the planned touchpoints of a journey.
+const maxTouchpoints = math.MaxInt16
+
+// NewPlan compiles journey j with opts. It fails when the journey has no
+// touchpoint, when two touchpoints share an id, or when a key in
+// opts.Keys names no touchpoint of j.
+func NewPlan(j *journey.Journey, opts Options) (*Plan, error) {
+	if j == nil {
+		return nil, ErrNoTouchpoints
+	}
+	if opts.Window == 0 {
+		opts.Window = DefaultWindow
+	}
+	if opts.Window < 0 {
+		return nil, fmt.Errorf("analytics: window %v is negative", opts.Window)
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opts.MaxBadRowsReported <= 0 {
+		opts.MaxBadRowsReported = 100
+	}
+	opts.Columns = opts.Columns.withDefaults()
+	p := &Plan{
+		opts:      opts,
+		window:    int64(opts.Window),
+		journeyID: j.ID,
+		title:     j.Title,
+		source:    opts.Source,
+		keys:      map[string]int32{},
+		adhocIdx:  map[string]int32{},
+	}
+	if p.source == "" {
+		p.source = "event log"
+	}
+	names := map[string]int{}
+	byID := map[uuid.UUID]int32{}
+	for _, s := range j.Stages {
+		if s == nil {
+			continue
+		}
+		si := int16(len(p.stages))
+		p.stages = append(p.stages, planStage{id: s.ID, name: s.Name})
+		for _, t := range s.Touchpoints {
+			if t == nil {
+				continue
+			}
+			if len(p.touches) == maxTouchpoints {
+				return nil, fmt.Errorf("analytics: journey has more than %d touchpoints", maxTouchpoints)
+			}
+			if _, dup := byID[t.ID]; dup {
+				return nil, fmt.Errorf("analytics: touchpoint id %s appears twice", t.ID)
+			}
+			idx := int32(len(p.touches))
+			byID[t.ID] = idx
+			p.touches = append(p.touches, planTouch{id: t.ID, name: t.Name, stage: si})
+			names[t.Name]++
+		}
+	}
+	if len(p.touches) == 0 {
+		return nil, ErrNoTouchpoints
+	}
+	// Lowest priority first, so higher priorities overwrite.
+	for i, t := range p.touches {
+		if names[t.name] == 1 {
+			p.keys[t.name] = int32(i)
+		}
+	}
+	for i, t := range p.touches {
+		p.keys[t.id.String()] = int32(i)
+	}
+	for k, id := range opts.Keys {
+		idx, ok := byID[id]
+		if !ok {
+			return nil, fmt.Errorf("analytics: key %q maps to %s, which is not a touchpoint of the journey", k, id)
+		}
+		p.keys[k] = idx
+	}
+	return p, nil
+}
+
+// Touch returns the index of touchpoint key in records: 0..n−1 for the n
+// planned touchpoints in journey order, n and above for ad-hoc keys (each
+// new ad-hoc key gets the next index).
+func (p *Plan) Touch(key string) int32 {
+	if i, ok := p.keys[key]; ok {
+		return i
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if i, ok := p.adhocIdx[key]; ok {
+		return i
+	}
+	i := int32(len(p.touches) + len(p.adhoc))
+	p.adhocIdx[key] = i
+	p.adhoc = append(p.adhoc, key)
+	return i
+}
+
+// touchBytes is Touch for a byte slice, without allocating for known keys.
+func (p *Plan) touchBytes(key []byte) int32 {
+	if i, ok := p.keys[string(key)]; ok {
+		return i
+	}
+	return p.Touch(string(key))
+}
+
+// adhocKey returns the key of ad-hoc index i (i ≥ len(touches)).
+func (p *Plan) adhocKey(i int) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.adhoc[i-len(p.touches)]
+}
+
+// Len returns the number of planned touchpoints.
+func (p *Plan) Len() int { return len(p.touches) }
+
+// Window returns the conversion window.
+func (p *Plan) Window() time.Duration { return time.Duration(p.window) }
+
+// CustomerKey returns the 64-bit key of a customer id used in Records and in
+// the time-ordered customer table (FNV-1a, then mixed).
+func CustomerKey(id string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(id); i++ {
+		h ^= uint64(id[i])
+		h *= 1099511628211
+	}
+	return mix(h)
+}
+
+func customerKeyBytes(id []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range id {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return mix(h)
+}
+
+// mix is the splitmix64 finaliser.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// Resolve converts e to a Record. It fails when the customer or touchpoint
+// is empty or the emotion is outside −2..2.
+func (p *Plan) Resolve(e Event) (Record, error) {
+	if e.Customer == "" {
+		return Record{}, &RowError{Field: "customer", Err: errors.New("empty customer id")}
+	}
+	if e.Touchpoint == "" {
+		return Record{}, &RowError{Field: "touchpoint", Err: errors.New("empty touchpoint")}
+	}
+	if e.Outcome > Failed {
+		return Record{}, &RowError{Field: "outcome", Err: fmt.Errorf("outcome %d is not ok or failed", e.Outcome)}
+	}
+	r := Record{Time: e.Time.UnixNano(), Customer: CustomerKey(e.Customer), Touch: p.Touch(e.Touchpoint), Outcome: e.Outcome, Emotion: NoEmotion}
+	if e.Emotion != nil {
+		em, err := emotionMilli(*e.Emotion)
+		if err != nil {
+			return Record{}, &RowError{Field: "emotion", Err: err}
+		}
+		r.Emotion = em
+	}
+	return r, nil
+}
+
+func emotionMilli(f float64) (int16, error) {
+	if math.IsNaN(f) || f < -2 || f > 2 {
+		return 0, fmt.Errorf("emotion %v is outside -2..2", f)
+	}
+	return int16(math.Round(f * 1000)), nil
+}

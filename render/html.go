@@ -1,0 +1,532 @@
+package render
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/journeymap/journeymap/analysis"
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/metric"
+	"github.com/journeymap/journeymap/painpoint"
+	"github.com/journeymap/journeymap/touchpoint"
+)
+
+//go:embed html.tmpl
+var htmlSource string
+
+// htmlTemplate is parsed once; a parsed html/template is safe for concurrent
+// execution and never changes afterwards.
+var htmlTemplate = template.Must(template.New("page").Parse(htmlSource))
+
+// HTML renders a journey as one self-contained HTML page a marketer can
+// open, print and mail: inline CSS, no JavaScript, no external request (a
+// Content-Security-Policy forbids both), built with html/template so every
+// user text is escaped for its context.
+//
+// The page has a header (title, map type, objective, owner, last review),
+// persona cards, the map as a grid (phases over stages, one column per
+// touchpoint; rows for channel and online/offline, customer actions,
+// thoughts, feelings, emotion with an inline SVG curve over all touchpoints
+// and per persona, pain points labelled by category and severity in words,
+// opportunities, metrics with their target status and, where given, the
+// service blueprint layers and physical evidence), the friction hotspots
+// (marked on the map too) and the findings of package analysis, and the list
+// of opportunities. User text is bidi-isolated so an override character
+// cannot reorder the text around it. The zero value is ready to use.
+type HTML struct {
+	// Language selects the built-in words: "en" or "vi" (any "vi-…" tag);
+	// empty means the journey's own language, English when it has none.
+	Language string
+	// NoAnalysis leaves out the hotspots and findings.
+	NoAnalysis bool
+	// Analysis tunes the analysis behind hotspots and findings; set Now to
+	// check overdue reviews (the renderer never reads the clock itself).
+	Analysis analysis.Options
+}
+
+// Column width and curve geometry of the grid, in CSS pixels.
+const (
+	colWidth    = 200
+	curveHeight = 140
+	curveTop    = 15
+	curveStep   = 27.5 // pixels per emotion point: −2..2 spans 110 px
+)
+
+// Render writes the page to w.
+func (h HTML) Render(w io.Writer, j *journey.Journey) error {
+	if j == nil {
+		return ErrNilJourney
+	}
+	v := h.view(j)
+	return htmlTemplate.Execute(w, v)
+}
+
+// The view model: everything the template shows, computed in Go beforehand
+// so the template only walks plain strings and slices.
+type (
+	htmlView struct {
+		W                                            *words
+		Title, Description, Type, Objective, Owner   string
+		Reviewed, ReviewEvery                        string
+		Personas                                     []personaView
+		Phases                                       []spanView
+		Stages                                       []stageView
+		HasStageGoals, HasQuestions, HasStageMetrics bool
+		Cols                                         []colView
+		HasLayers, HasEvidence, HasFeelings          bool
+		Curve                                        curveView
+		Opportunities                                []oppView
+		Analysed                                     bool
+		Findings                                     []findingView
+		Hotspots                                     []hotspotView
+	}
+	spanView struct {
+		Label string
+		Span  int
+	}
+	stageView struct {
+		Name, Description, Goal string
+		Questions               []string
+		Metrics                 []metricView
+		Span                    int
+	}
+	personaView struct {
+		Name, Description, Quote, Lifecycle string
+		Facts                               []factView
+		Lists                               []listView
+		Channels                            []string
+	}
+	factView struct{ Label, Value string }
+	listView struct {
+		Label string
+		Items []string
+	}
+	colView struct {
+		Empty                                     bool
+		Name, Description, Channel, Mode, Owner   string
+		Initiator, Emotion, Hotspot, HotspotClass string
+		Actions, Thoughts, Feelings, Evidence     []string
+		Personas                                  []string
+		PersonaEmotions                           []factView
+		Pains                                     []painView
+		Opportunities                             []string
+		Metrics                                   []metricView
+		Layers                                    [3][]supportView
+	}
+	painView struct {
+		Title, Description, Evidence, Category, Severity, Class string
+	}
+	metricView struct {
+		Text, Status, Class string
+	}
+	supportView struct {
+		Kind, Description, Owner string
+	}
+	curveView struct {
+		Width, Height int
+		Alt           string
+		Zero          string // y of the neutral line
+		Lines         []lineView
+		Points        []pointView
+	}
+	lineView struct {
+		Name, Path, Class, Dash string
+	}
+	pointView struct {
+		X, Y, Label string
+	}
+	oppView struct {
+		Title, Description, Status, Owner, Impact, Effort string
+		PainPoints, Touchpoints                           []string
+	}
+	findingView struct {
+		Severity, Class, Code, Path, Message string
+	}
+	hotspotView struct {
+		Rank, Stage, Touchpoint, Score, Factors string
+	}
+)
+
+var (
+	severityClass = map[painpoint.Severity]string{
+		painpoint.Low: "sev-low", painpoint.Medium: "sev-medium", painpoint.High: "sev-high", painpoint.Critical: "sev-critical",
+	}
+	levelClass = map[analysis.Severity]string{
+		analysis.Info: "lvl-info", analysis.Warning: "lvl-warning", analysis.Critical: "lvl-critical",
+	}
+	// dashes tell persona curves apart without colour.
+	dashes = []string{"8 4", "2 4", "12 4 2 4", "4 4", "16 6"}
+)
+
+func (h HTML) view(j *journey.Journey) *htmlView {
+	lang := h.Language
+	if lang == "" {
+		lang = j.Language
+	}
+	wd := wordsFor(lang)
+	v := &htmlView{
+		W: wd, Title: j.Title, Description: j.Description, Type: word(wd.Types, j.Type),
+		Objective: j.Objective, Owner: j.Owner, Reviewed: wd.NotReviewed,
+	}
+	if j.ReviewedAt != nil {
+		v.Reviewed = j.ReviewedAt.UTC().Format("2006-01-02")
+	}
+	if j.ReviewEveryDays > 0 {
+		v.ReviewEvery = fmt.Sprintf(wd.ReviewEvery, j.ReviewEveryDays)
+	}
+	names := personaNames(j)
+	for _, p := range j.Personas {
+		if p == nil {
+			continue
+		}
+		pv := personaView{Name: p.Name, Description: p.Description, Quote: p.Quote}
+		if p.Lifecycle != "" {
+			pv.Lifecycle = word(wd.Lifecycles, p.Lifecycle)
+		}
+		if d := p.Demographics; d != nil {
+			for _, f := range []factView{
+				{wd.AgeRange, d.AgeRange}, {wd.Gender, d.Gender}, {wd.Income, d.Income},
+				{wd.Location, d.Location}, {wd.Occupation, d.Occupation},
+			} {
+				if f.Value != "" {
+					pv.Facts = append(pv.Facts, f)
+				}
+			}
+		}
+		for _, l := range []listView{
+			{wd.Goals, p.Goals}, {wd.Needs, p.Needs}, {wd.Frustrations, p.Frustrations}, {wd.Behaviors, p.Behaviors},
+		} {
+			if len(l.Items) > 0 {
+				pv.Lists = append(pv.Lists, l)
+			}
+		}
+		for _, c := range p.PreferredChannels {
+			pv.Channels = append(pv.Channels, word(wd.Channels, c))
+		}
+		v.Personas = append(v.Personas, pv)
+	}
+
+	// Opportunities by the touchpoints and pain points they address.
+	oppsByTP := map[uuid.UUID][]string{}
+	oppsByPain := map[uuid.UUID][]string{}
+	for _, o := range j.Opportunities {
+		if o == nil {
+			continue
+		}
+		for _, id := range o.TouchpointIDs {
+			oppsByTP[id] = append(oppsByTP[id], o.Title)
+		}
+		for _, id := range o.PainPointIDs {
+			oppsByPain[id] = append(oppsByPain[id], o.Title)
+		}
+		ov := oppView{
+			Title: o.Title, Description: o.Description, Owner: o.Owner,
+			Status: word(wd.Statuses, o.Status), Impact: mdScore(o.Impact), Effort: mdScore(o.Effort),
+		}
+		if o.Status == "" {
+			ov.Status = wd.Statuses[journey.Idea]
+		}
+		for _, id := range o.PainPointIDs {
+			if _, p := j.PainPoint(id); p != nil {
+				ov.PainPoints = append(ov.PainPoints, p.Title)
+			} else {
+				ov.PainPoints = append(ov.PainPoints, id.String())
+			}
+		}
+		for _, id := range o.TouchpointIDs {
+			if _, t := j.Touchpoint(id); t != nil {
+				ov.Touchpoints = append(ov.Touchpoints, t.Name)
+			} else {
+				ov.Touchpoints = append(ov.Touchpoints, id.String())
+			}
+		}
+		v.Opportunities = append(v.Opportunities, ov)
+	}
+
+	hot := map[uuid.UUID]analysis.Hotspot{}
+	if !h.NoAnalysis {
+		v.Analysed = true
+		r := analysis.Analyze(j, h.Analysis)
+		for _, f := range r.Findings {
+			class, ok := levelClass[f.Severity]
+			if !ok {
+				class = "lvl-info"
+			}
+			v.Findings = append(v.Findings, findingView{
+				Severity: word(wd.Levels, string(f.Severity)), Class: class, Code: f.Code, Path: f.Path, Message: f.Message,
+			})
+		}
+		for _, hs := range r.Friction.Hotspots {
+			hot[hs.ID] = hs
+			factors := make([]string, len(hs.Factors))
+			for i, f := range hs.Factors {
+				factors[i] = f.Name
+			}
+			v.Hotspots = append(v.Hotspots, hotspotView{
+				Rank: strconv.Itoa(hs.Rank), Stage: hs.Stage, Touchpoint: hs.Name,
+				Score: formatNumber(hs.Score), Factors: strings.Join(factors, ", "),
+			})
+		}
+	}
+
+	// Phases over stages over touchpoint columns.
+	for _, s := range j.Stages {
+		if s == nil {
+			continue
+		}
+		sv := stageView{Name: s.Name, Description: s.Description, Goal: s.CustomerGoal, Questions: s.Questions}
+		v.HasStageGoals = v.HasStageGoals || s.CustomerGoal != "" || s.Description != ""
+		v.HasQuestions = v.HasQuestions || len(s.Questions) > 0
+		v.HasStageMetrics = v.HasStageMetrics || len(s.Metrics) > 0
+		for _, m := range s.Metrics {
+			sv.Metrics = append(sv.Metrics, metricViewOf(wd, m))
+		}
+		for _, t := range s.Touchpoints {
+			if t == nil {
+				continue
+			}
+			v.Cols = append(v.Cols, h.column(wd, j, t, names, oppsByTP, oppsByPain, hot))
+			sv.Span++
+		}
+		if sv.Span == 0 {
+			v.Cols = append(v.Cols, colView{Empty: true})
+			sv.Span = 1
+		}
+		phase := word(wd.Phases, s.Phase)
+		if n := len(v.Phases); n > 0 && v.Phases[n-1].Label == phase {
+			v.Phases[n-1].Span += sv.Span
+		} else {
+			v.Phases = append(v.Phases, spanView{Label: phase, Span: sv.Span})
+		}
+		v.Stages = append(v.Stages, sv)
+	}
+	for _, c := range v.Cols {
+		v.HasFeelings = v.HasFeelings || len(c.Feelings) > 0
+		v.HasEvidence = v.HasEvidence || len(c.Evidence) > 0
+		v.HasLayers = v.HasLayers || len(c.Layers[0])+len(c.Layers[1])+len(c.Layers[2]) > 0
+	}
+	v.HasLayers = v.HasLayers || j.Type == journey.ServiceBlueprint
+	v.Curve = curve(wd, j, v.Cols)
+	return v
+}
+
+func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, names map[uuid.UUID]string,
+	oppsByTP, oppsByPain map[uuid.UUID][]string, hot map[uuid.UUID]analysis.Hotspot) colView {
+	c := colView{
+		Name: t.Name, Description: t.Description, Owner: t.Owner,
+		Channel: word(wd.Channels, t.Channel), Mode: word(wd.Modes, t.EffectiveMode()),
+		Actions: t.Actions, Thoughts: t.Thoughts, Feelings: t.Feelings, Evidence: t.PhysicalEvidence,
+		Emotion: wd.NotMeasured, Opportunities: oppsByTP[t.ID],
+	}
+	if t.Initiator != "" {
+		c.Initiator = word(wd.Initiators, t.Initiator)
+	}
+	if t.Emotion != nil {
+		c.Emotion = formatNumber(*t.Emotion)
+	}
+	if len(t.PersonaIDs) == 0 {
+		c.Personas = []string{wd.AllPersonas}
+	}
+	for _, id := range t.PersonaIDs {
+		c.Personas = append(c.Personas, nameOr(names, id))
+	}
+	// Per-persona emotions in persona order, then any id naming no persona.
+	for _, p := range j.Personas {
+		if p == nil {
+			continue
+		}
+		if e, ok := t.PersonaEmotions[p.ID]; ok {
+			c.PersonaEmotions = append(c.PersonaEmotions, factView{p.Name, formatNumber(e)})
+		}
+	}
+	for _, id := range sortedIDs(t.PersonaEmotions) {
+		if _, known := names[id]; !known {
+			c.PersonaEmotions = append(c.PersonaEmotions, factView{id.String(), formatNumber(t.PersonaEmotions[id])})
+		}
+	}
+	for _, p := range t.PainPoints {
+		if p == nil {
+			continue
+		}
+		class, ok := severityClass[p.Severity]
+		if !ok {
+			class = "sev-unknown"
+		}
+		c.Pains = append(c.Pains, painView{
+			Title: p.Title, Description: p.Description, Evidence: p.Evidence,
+			Category: word(wd.Categories, p.Category), Severity: word(wd.Severities, p.Severity), Class: class,
+		})
+		c.Opportunities = append(c.Opportunities, oppsByPain[p.ID]...)
+	}
+	for _, m := range t.Metrics {
+		c.Metrics = append(c.Metrics, metricViewOf(wd, m))
+	}
+	for _, s := range t.Supports {
+		sv := supportView{Kind: word(wd.Kinds, s.Kind), Description: s.Description, Owner: s.Owner}
+		switch s.Layer {
+		case touchpoint.Frontstage:
+			c.Layers[0] = append(c.Layers[0], sv)
+		case touchpoint.Backstage:
+			c.Layers[1] = append(c.Layers[1], sv)
+		default: // support processes, and any unknown layer rather than dropping it
+			c.Layers[2] = append(c.Layers[2], sv)
+		}
+	}
+	if hs, ok := hot[t.ID]; ok {
+		c.Hotspot = fmt.Sprintf("%s %d · %s %s", wd.Hotspot, hs.Rank, wd.Friction, formatNumber(hs.Score))
+		c.HotspotClass = "hotspot"
+	}
+	return c
+}
+
+func nameOr(names map[uuid.UUID]string, id uuid.UUID) string {
+	if n, ok := names[id]; ok {
+		return n
+	}
+	return id.String()
+}
+
+func metricViewOf(wd *words, m metric.Metric) metricView {
+	mv := metricView{Text: metricText(wd, m), Status: wd.NoTarget, Class: "tgt-none"}
+	if m.Target != nil {
+		if m.MeetsTarget() {
+			mv.Status, mv.Class = wd.TargetMet, "tgt-met"
+		} else {
+			mv.Status, mv.Class = wd.TargetMissed, "tgt-missed"
+		}
+	}
+	return mv
+}
+
+// curve draws the emotion over every column: one path for the touchpoints'
+// emotion (broken where not measured) and one per persona that has its own
+// scores somewhere, each with its own dash pattern.
+func curve(wd *words, j *journey.Journey, cols []colView) curveView {
+	cv := curveView{
+		Width: max(len(cols), 1) * colWidth, Height: curveHeight,
+		Alt:  fmt.Sprintf(wd.EmotionCurveAlt, len(cols)),
+		Zero: formatNumber(emotionY(0)),
+	}
+	type at struct {
+		col int
+		t   *touchpoint.Touchpoint
+	}
+	var tps []at
+	col := 0
+	for _, s := range j.Stages {
+		if s == nil {
+			continue
+		}
+		n := 0
+		for _, t := range s.Touchpoints {
+			if t != nil {
+				tps = append(tps, at{col, t})
+				col++
+				n++
+			}
+		}
+		if n == 0 {
+			col++
+		}
+	}
+	var all []float64
+	allOK := make([]bool, len(cols))
+	all = make([]float64, len(cols))
+	for _, a := range tps {
+		if a.t.Emotion != nil && finite(*a.t.Emotion) {
+			all[a.col], allOK[a.col] = *a.t.Emotion, true
+			x := formatNumber(float64(a.col*colWidth + colWidth/2))
+			cv.Points = append(cv.Points, pointView{
+				X: x, Y: formatNumber(emotionY(*a.t.Emotion)), Label: a.t.Name + ": " + formatNumber(*a.t.Emotion),
+			})
+		}
+	}
+	cv.Lines = append(cv.Lines, lineView{Name: wd.AllCustomers, Path: pathOf(all, allOK), Class: "curve-all"})
+
+	for _, p := range j.Personas {
+		if p == nil {
+			continue
+		}
+		has := false
+		for _, a := range tps {
+			if _, ok := a.t.PersonaEmotions[p.ID]; ok {
+				has = true
+				break
+			}
+		}
+		if !has {
+			continue
+		}
+		ys := make([]float64, len(cols))
+		ok := make([]bool, len(cols))
+		for _, a := range tps {
+			if !a.t.Serves(p.ID) {
+				continue
+			}
+			if e, measured := a.t.EmotionFor(p.ID); measured && finite(e) {
+				ys[a.col], ok[a.col] = e, true
+			}
+		}
+		n := len(cv.Lines) - 1
+		cv.Lines = append(cv.Lines, lineView{
+			Name: p.Name, Path: pathOf(ys, ok), Class: "curve-persona", Dash: dashes[n%len(dashes)],
+		})
+	}
+	return cv
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+func emotionY(e float64) float64 {
+	e = math.Max(-2, math.Min(2, e))
+	return curveTop + (2-e)*curveStep
+}
+
+// pathOf returns SVG path data through the measured columns, starting a new
+// segment after an unmeasured one; a lone point is drawn as a short dash.
+func pathOf(ys []float64, ok []bool) string {
+	var b strings.Builder
+	pen := false
+	for i := range ys {
+		if !ok[i] {
+			pen = false
+			continue
+		}
+		x := float64(i*colWidth + colWidth/2)
+		y := emotionY(ys[i])
+		if pen {
+			b.WriteString(" L")
+		} else {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteByte('M')
+		}
+		b.WriteString(formatNumber(x))
+		b.WriteByte(' ')
+		b.WriteString(formatNumber(y))
+		if !pen && (i+1 >= len(ys) || !ok[i+1]) {
+			b.WriteString(" h0.01") // a lone point: round caps make it a dot
+		}
+		pen = true
+	}
+	return b.String()
+}
+
+func sortedIDs(m map[uuid.UUID]float64) []uuid.UUID {
+	ids := make([]uuid.UUID, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+	return ids
+}

@@ -34,7 +34,10 @@ try {
   await page.setContent('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>mermaid check</title></head><body><div id="out"></div></body></html>');
   await page.addScriptTag({ path: MERMAID });
   await page.evaluate(() => {
-    window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+    // The size limits are the embedding page's choice, not the diagram's: they
+    // are raised so the hostile corpus (a 100 KB label, hundreds of tasks)
+    // reaches the parser instead of Mermaid's "text size exceeded" stand-in.
+    window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxTextSize: 50_000_000, maxEdges: 100_000 });
   });
   for (const d of manifest.diagrams) {
     const r = await page.evaluate(checkOne, { name: d.name, text: d.text });
@@ -93,6 +96,17 @@ async function checkOne({ name, text }) {
     res.svgScripts = host.querySelectorAll('script').length;
     host.querySelectorAll('style').forEach((e) => e.remove());
     res.svgText = host.textContent;
+    // Flowchart labels as drawn: node groups are "<id>-flowchart-<node>-<n>",
+    // subgraph groups "<id>-<subgraph>".
+    res.shownNodes = {};
+    for (const g of host.querySelectorAll('g.node')) {
+      const m = g.id.match(new RegExp('^' + id + '-flowchart-(.*)-\\d+$'));
+      if (m) res.shownNodes[m[1]] = g.textContent;
+    }
+    res.shownClusters = {};
+    for (const g of host.querySelectorAll('g.cluster')) {
+      if (g.id.startsWith(id + '-')) res.shownClusters[g.id.slice(id.length + 1)] = g.querySelector('.cluster-label')?.textContent ?? '';
+    }
     host.innerHTML = '';
   } catch (e) {
     res.error = 'render: ' + (e?.message ?? String(e));

@@ -24,6 +24,10 @@ type mermaidResult struct {
 	SVGScripts    int            `json:"svgScripts"`
 	Journey       *mmdJourney    `json:"journey"`
 	Flowchart     *mmdFlowchart  `json:"flowchart"`
+	// ShownNodes and ShownClusters are the flowchart labels as drawn in the
+	// SVG, by node and subgraph id.
+	ShownNodes    map[string]string `json:"shownNodes"`
+	ShownClusters map[string]string `json:"shownClusters"`
 }
 
 type mmdJourney struct {
@@ -122,12 +126,23 @@ type axeViolation struct {
 
 // schemaOutput is what schema-check.mjs prints.
 type schemaOutput struct {
-	CompileError string         `json:"compileError"`
-	Results      []schemaResult `json:"results"`
+	CompileErrors map[string]string `json:"compileErrors"`
+	Results       []schemaResult    `json:"results"`
+}
+
+type schemaFile struct {
+	File   string `json:"file"`
+	Schema string `json:"schema"`
 }
 
 type schemaResult struct {
-	File   string   `json:"file"`
-	Valid  bool     `json:"valid"`
-	Errors []string `json:"errors"`
+	File   string        `json:"file"`
+	Schema string        `json:"schema"`
+	Valid  bool          `json:"valid"`
+	Errors []schemaError `json:"errors"`
+}
+
+type schemaError struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
 }

@@ -106,15 +106,19 @@ func TestSelfSchemaCheckAcceptsAndRejects(t *testing.T) {
 	badFormat := writeTemp(t, "bad.json", []byte(`{"n":1,"id":"not-a-uuid"}`))
 	notJSON := writeTemp(t, "broken.json", []byte(`{"n":`))
 	var out schemaOutput
-	runNode(t, "schema-check.mjs", map[string]any{"schema": schema, "files": []string{ok, badFormat, notJSON}}, &out)
-	require.Empty(t, out.CompileError)
+	runNode(t, "schema-check.mjs", map[string]any{
+		"schemas": map[string]string{"s": schema},
+		"files":   []schemaFile{{ok, "s"}, {badFormat, "s"}, {notJSON, "s"}},
+	}, &out)
+	require.Empty(t, out.CompileErrors)
 	require.Len(t, out.Results, 3)
 	assert.True(t, out.Results[0].Valid, out.Results[0].Errors)
 	assert.False(t, out.Results[1].Valid)
+	assert.Equal(t, []schemaError{{Path: "/id", Message: `must match format "uuid" {"format":"uuid"}`}}, out.Results[1].Errors)
 	assert.False(t, out.Results[2].Valid)
 
 	// Strict mode refuses a schema with an unknown keyword.
 	loose := writeTemp(t, "loose.json", []byte(`{"type":"object","colour":"red"}`))
-	runNode(t, "schema-check.mjs", map[string]any{"schema": loose, "files": []string{}}, &out)
-	assert.Contains(t, out.CompileError, "strict mode")
+	runNode(t, "schema-check.mjs", map[string]any{"schemas": map[string]string{"loose": loose}, "files": []schemaFile{}}, &out)
+	assert.Contains(t, out.CompileErrors["loose"], "strict mode")
 }

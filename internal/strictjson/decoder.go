@@ -320,6 +320,7 @@ func (d *Decoder) NextKey() bool {
 		return false
 	}
 	f := &d.frames[len(d.frames)-1]
+	f.key = nil // problems up to the colon belong to the object
 	c := d.ws()
 	if f.n == 0 {
 		if c == '}' {
@@ -330,7 +331,6 @@ func (d *Decoder) NextKey() bool {
 		switch c {
 		case '}':
 			d.pos++
-			f.key = nil
 			return false
 		case ',':
 			d.pos++
@@ -384,13 +384,13 @@ func (d *Decoder) NextElem() bool {
 			return false
 		}
 		d.pos++
-		if d.ws() == ']' {
-			d.syntax("looking for the beginning of a value")
-			return false
-		}
 	}
 	f.index = f.n
 	f.n++
+	if f.n > 1 && d.ws() == ']' {
+		d.syntax("looking for the beginning of a value")
+		return false
+	}
 	return true
 }
 
@@ -606,6 +606,11 @@ func (d *Decoder) scanNumber() (num []byte, isInt bool, ok bool) {
 	switch {
 	case i < len(data) && data[i] == '0':
 		i++
+		if i < len(data) && data[i] >= '0' && data[i] <= '9' {
+			d.pos = i
+			d.syntax("after leading zero in numeric literal")
+			return nil, false, false
+		}
 	case i < len(data) && data[i] >= '1' && data[i] <= '9':
 		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
 			i++

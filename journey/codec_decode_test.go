@@ -53,7 +53,7 @@ func TestDecodeRejections(t *testing.T) {
 		{"trailing garbage", doc("") + "x", "", journey.ErrTrailingData, ""},
 		{"invalid UTF-8", doc(`"owner":"a` + "\xff" + `b"`), "owner", journey.ErrInvalidUTF8, ""},
 		{"invalid UTF-8 in extensions", doc(`"extensions":{"k":"` + "\xc3\x28" + `"}`), `extensions["k"]`, journey.ErrInvalidUTF8, ""},
-		{"invalid UTF-8 in key", doc(`"`+"\xe2\x82"+`":1`), "", journey.ErrInvalidUTF8, ""},
+		{"invalid UTF-8 in key", doc(`"` + "\xe2\x82" + `":1`), "", journey.ErrInvalidUTF8, ""},
 		{"unpaired surrogate", doc(`"owner":"\ud83d x"`), "owner", journey.ErrInvalidUTF8, "surrogate"},
 		{"too deep", doc(`"extensions":{"a":` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}`), `extensions["a"]` + strings.Repeat("[0]", 62), journey.ErrTooDeep, "64"},
 		{"wrong type string for number", deepStage(`,"emotion":"high"`, ""), "stages[1].touchpoints[1].emotion", journey.ErrType, "expected a number, got a string"},

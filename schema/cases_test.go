@@ -237,13 +237,13 @@ func invalidCases() []invalidCase {
 		j("id-not-uuid", "/id", "id is not a uuid", set("/id", "journey-1")),
 		j("id-empty", "/id", "id is an empty string", set("/id", "")),
 		j("id-number", "/id", "id is a number", set("/id", 42)),
+		j("id-nil", "/id", "id is the nil UUID", set("/id", "00000000-0000-0000-0000-000000000000")),
+		j("persona-emotion-key-nil", tp+"/persona_emotions", "persona_emotions key is the nil UUID", set(tp+"/persona_emotions", map[string]any{"00000000-0000-0000-0000-000000000000": 1})),
 		j("persona-ids-not-uuid", tp+"/persona_ids/0", "persona id is not a uuid", set(tp+"/persona_ids/0", "lan")),
 		j("pain-point-ids-not-uuid", opp+"/pain_point_ids/0", "pain point id has a short group", set(opp+"/pain_point_ids/0", "55555555-5555-4555-8555-55555555555")),
-		{
-			Name: "journey-id-urn", Schema: "journey", At: "/id", Reason: "id in urn:uuid: form",
-			Disagreement: "github.com/google/uuid also parses the urn:uuid:, {braced} and 32-digit forms; the schema allows only the canonical 8-4-4-4-12 form the library writes",
-			doc:          edit(baseJourney, set("/id", "urn:uuid:"+journeyID)),
-		},
+		j("id-urn", "/id", "id in urn:uuid: form (uuid.Parse reads it; the format has only the 36-character form)", set("/id", "urn:uuid:"+journeyID)),
+		j("id-braced", "/id", "id in {braced} form", set("/id", "{"+journeyID+"}")),
+		j("id-no-hyphens", "/id", "id as 32 hex digits", set("/id", strings.ReplaceAll(journeyID, "-", ""))),
 
 		j("stages-null", "/stages", "stages is null", set("/stages", nil)),
 		j("stage-entry-null", "/stages/0", "a stage is null", set("/stages/0", nil)),

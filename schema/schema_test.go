@@ -258,7 +258,7 @@ func TestRangesComeFromTheDomainConstants(t *testing.T) {
 	assert.Equal(t, touchpoint.MinEmotion, prop(tp, "emotion")["minimum"])
 	assert.Equal(t, touchpoint.MaxEmotion, prop(tp, "emotion")["maximum"])
 	pe := prop(tp, "persona_emotions")
-	assert.Equal(t, map[string]any{"type": "string", "format": "uuid"}, pe["propertyNames"])
+	assert.Equal(t, uuidSchema, pe["propertyNames"])
 	assert.Equal(t, map[string]any{"type": "number", "minimum": touchpoint.MinEmotion, "maximum": touchpoint.MaxEmotion}, pe["additionalProperties"])
 	op := defs["Opportunity"].(map[string]any)
 	for _, name := range []string{"impact", "effort"} {
@@ -270,9 +270,12 @@ func TestRangesComeFromTheDomainConstants(t *testing.T) {
 	assert.EqualValues(t, 1, prop(s, "review_every_days")["minimum"])
 	assert.EqualValues(t, journey.SchemaVersion, prop(s, "schema_version")["const"])
 	assert.Equal(t, "date-time", prop(s, "reviewed_at")["format"])
-	assert.Equal(t, map[string]any{"type": "string", "format": "uuid"}, withoutAnnotations(prop(s, "id")))
+	assert.Equal(t, uuidSchema, withoutAnnotations(prop(s, "id")))
 	assert.Equal(t, build.LanguagePattern, prop(s, "language")["pattern"])
 }
+
+// uuidSchema is how every uuid is described: the nil UUID is not an id.
+var uuidSchema = map[string]any{"type": "string", "format": "uuid", "not": map[string]any{"const": "00000000-0000-0000-0000-000000000000"}}
 
 func withoutAnnotations(m map[string]any) map[string]any {
 	out := map[string]any{}

@@ -95,7 +95,7 @@ func Reflect(t reflect.Type, c Comments, root bool) (s *jsonschema.Schema, err e
 		Mapper: func(t reflect.Type) *jsonschema.Schema {
 			switch {
 			case t == uuidType:
-				return &jsonschema.Schema{Type: "string", Format: "uuid"}
+				return uuidSchema()
 			case t == timeType:
 				return &jsonschema.Schema{Type: "string", Format: "date-time", Pattern: DateTimePattern}
 			}
@@ -126,6 +126,12 @@ func Reflect(t reflect.Type, c Comments, root bool) (s *jsonschema.Schema, err e
 		}
 	}
 	return s, nil
+}
+
+// uuidSchema describes a uuid.UUID as the library writes and reads it: the
+// 36-character form, and never the nil UUID, which the decoder rejects.
+func uuidSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{Type: "string", Format: "uuid", Not: &jsonschema.Schema{Const: uuid.Nil.String()}}
 }
 
 // ownStructs returns the struct types of this module reachable from t, in a
@@ -221,7 +227,7 @@ func refine(s *jsonschema.Schema, t reflect.Type) error {
 			p.MinLength = &one
 			p.Pattern = NonBlankPattern
 		case f.Type.Kind() == reflect.Map && f.Type.Key() == uuidType:
-			p.PropertyNames = &jsonschema.Schema{Type: "string", Format: "uuid"}
+			p.PropertyNames = uuidSchema()
 		}
 		if c, ok := constraints[t.Name()+"."+f.Name]; ok {
 			c(p)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"math/bits"
 	"slices"
 	"sync"
@@ -27,7 +28,7 @@ type sequencer struct {
 }
 
 func newSequencer(p *Plan) *sequencer {
-	return &sequencer{a: newAcc(p), order: p.opts.Order, fatal: p.opts.BadRows == Fatal}
+	return &sequencer{a: newAcc(p), order: p.opts.Order, fatal: p.opts.BadRows == Fatal, maxTime: math.MinInt64}
 }
 
 // bad handles a bad row: counted, or returned when fatal.
@@ -192,7 +193,7 @@ func (p *Plan) timeRecords(recs []Record, w int) (*Result, error) {
 		wg.Go(func() {
 			s := newSequencer(p)
 			a := s.a
-			var maxTime int64
+			maxTime := int64(math.MinInt64)
 			for i := range recs {
 				r := &recs[i]
 				if w > 1 {

@@ -186,8 +186,14 @@ type RowError struct {
 	Err error
 }
 
-// Error reads "line 12: timestamp: ...".
+// Error reads "line 12: timestamp: ..." (without the line when it is 0).
 func (e *RowError) Error() string {
+	if e.Line == 0 {
+		if e.Field != "" {
+			return e.Field + ": " + e.Err.Error()
+		}
+		return e.Err.Error()
+	}
 	if e.Field != "" {
 		return fmt.Sprintf("line %d: %s: %v", e.Line, e.Field, e.Err)
 	}
@@ -388,6 +394,9 @@ func (p *Plan) Resolve(e Event) (Record, error) {
 	}
 	if e.Outcome > Failed {
 		return Record{}, &RowError{Field: "outcome", Err: fmt.Errorf("outcome %d is not ok or failed", e.Outcome)}
+	}
+	if y := e.Time.Year(); y < minYear || y > maxYear {
+		return Record{}, &RowError{Field: "time", Err: fmt.Errorf("time %s is outside the years %d..%d", e.Time.Format(time.RFC3339), minYear, maxYear)}
 	}
 	r := Record{Time: e.Time.UnixNano(), Customer: CustomerKey(e.Customer), Touch: p.Touch(e.Touchpoint), Outcome: e.Outcome, Emotion: NoEmotion}
 	if e.Emotion != nil {

@@ -200,3 +200,52 @@ func TestSchemaAcceptsRandomJourneys(t *testing.T) {
 	require.NoError(t, err)
 	assert.NoError(t, validate(t, js, big), "a 1 MB journey")
 }
+
+// disagreements are the documents on which the schema and the library are
+// known to differ, each with the reason. The test pins them, so a change on
+// either side shows up here. Where the schema accepts and the library does
+// not, JSON Schema cannot express the rule (it sees parsed values, not the
+// text); where the library accepts and the schema does not, the schema is
+// deliberately stricter, to the form the library writes.
+var disagreements = []struct {
+	name          string
+	doc           string
+	schemaAccepts bool
+	why           string
+}{
+	{"integer-with-fraction", `{"schema_version":1,"title":"T","type":"current_state","review_every_days":2.0}`, true,
+		"JSON Schema's integer is a value (2.0 is the integer 2); the library wants integer syntax"},
+	{"integer-with-exponent", `{"schema_version":1,"title":"T","type":"current_state","opportunities":[{"title":"O","impact":3e0}]}`, true,
+		"as above, for 3e0"},
+	{"schema-version-with-fraction", `{"schema_version":1.0,"title":"T","type":"current_state"}`, true,
+		"const 1 equals 1.0 in JSON Schema; the library wants the integer 1"},
+	{"integer-beyond-int64", `{"schema_version":1,"title":"T","type":"current_state","review_every_days":9223372036854775808}`, true,
+		"the schema sets no upper bound on review_every_days; Go's int stops at 2^63-1"},
+	{"duplicate-key", `{"schema_version":1,"title":"T","title":"U","type":"current_state"}`, true,
+		"validators see the parsed object, where one key wins; the library rejects duplicate keys"},
+	{"invalid-utf8", "{\"schema_version\":1,\"title\":\"T\xff\",\"type\":\"current_state\"}", true,
+		"JSON parsers replace invalid UTF-8 with U+FFFD before validation; the library rejects it"},
+	{"lone-surrogate", `{"schema_version":1,"title":"T\ud800","type":"current_state"}`, true,
+		"as above, for an unpaired UTF-16 surrogate escape"},
+	{"extensions-too-deep", `{"schema_version":1,"title":"T","type":"current_state","extensions":` + strings.Repeat(`{"a":`, 70) + `1` + strings.Repeat(`}`, 70) + `}`, true,
+		"extensions take any content in the schema; the library limits nesting to 64 levels"},
+	{"time-comma-fraction", `{"schema_version":1,"title":"T","type":"current_state","reviewed_at":"2026-01-02T03:04:05,5Z"}`, false,
+		"Go's time parser reads a comma before the fraction; the schema allows the '.' the library writes"},
+	{"time-offset-24-hours", `{"schema_version":1,"title":"T","type":"current_state","reviewed_at":"2026-01-02T03:04:05+24:00"}`, false,
+		"Go's time parser reads an offset of 24 hours; date-time (RFC 3339) stops at 23:59"},
+}
+
+func TestKnownDisagreements(t *testing.T) {
+	s := compile(t, "journey")
+	for _, d := range disagreements {
+		schemaErr := validate(t, s, []byte(d.doc))
+		libErr := libraryCheck("journey", []byte(d.doc))
+		if d.schemaAccepts {
+			assert.NoError(t, schemaErr, "%s: the schema now rejects it (%s)", d.name, d.why)
+			assert.Error(t, libErr, "%s: the library now accepts it (%s)", d.name, d.why)
+		} else {
+			assert.Error(t, schemaErr, "%s: the schema now accepts it (%s)", d.name, d.why)
+			assert.NoError(t, libErr, "%s: the library now rejects it (%s)", d.name, d.why)
+		}
+	}
+}

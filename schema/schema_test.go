@@ -275,7 +275,7 @@ func TestRangesComeFromTheDomainConstants(t *testing.T) {
 }
 
 // uuidSchema is how every uuid is described: the nil UUID is not an id.
-var uuidSchema = map[string]any{"type": "string", "format": "uuid", "not": map[string]any{"const": "00000000-0000-0000-0000-000000000000"}}
+var uuidSchema = map[string]any{"type": "string", "format": "uuid", "pattern": build.UUIDPattern, "not": map[string]any{"const": "00000000-0000-0000-0000-000000000000"}}
 
 func withoutAnnotations(m map[string]any) map[string]any {
 	out := map[string]any{}

@@ -10,6 +10,7 @@ package build
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"path"
 	"reflect"
 	"slices"
@@ -128,10 +129,15 @@ func Reflect(t reflect.Type, c Comments, root bool) (s *jsonschema.Schema, err e
 	return s, nil
 }
 
+// UUIDPattern is the 36-character form of a UUID, the only one the decoder
+// reads. The "uuid" format alone is not enough: ajv-formats also accepts a
+// "urn:uuid:" prefix.
+const UUIDPattern = `^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`
+
 // uuidSchema describes a uuid.UUID as the library writes and reads it: the
 // 36-character form, and never the nil UUID, which the decoder rejects.
 func uuidSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Format: "uuid", Not: &jsonschema.Schema{Const: uuid.Nil.String()}}
+	return &jsonschema.Schema{Type: "string", Format: "uuid", Pattern: UUIDPattern, Not: &jsonschema.Schema{Const: uuid.Nil.String()}}
 }
 
 // ownStructs returns the struct types of this module reachable from t, in a
@@ -231,6 +237,9 @@ func refine(s *jsonschema.Schema, t reflect.Type) error {
 		}
 		if c, ok := constraints[t.Name()+"."+f.Name]; ok {
 			c(p)
+		} else if p.Type == "number" {
+			// The decoder reads numbers into float64 and rejects larger ones.
+			p.Minimum, p.Maximum = number(-math.MaxFloat64), number(math.MaxFloat64)
 		}
 	}
 	return nil

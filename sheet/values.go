@@ -1,0 +1,155 @@
+package sheet
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/painpoint"
+	"github.com/journeymap/journeymap/touchpoint"
+)
+
+// unneutralise removes the "'" the CSV renderer puts before a cell a
+// spreadsheet would read as a formula (one starting with = + - @, a tab or a
+// carriage return). Any other leading "'" is the user's own and stays.
+func unneutralise(s string) string {
+	if len(s) >= 2 && s[0] == '\'' {
+		switch s[1] {
+		case '=', '+', '-', '@', '\t', '\r':
+			return s[1:]
+		}
+	}
+	return s
+}
+
+// normalizeValue folds an enumeration cell: trimmed, lower case, spaces and
+// "-" as "_", so "Before purchase" and "before-purchase" read as before_purchase.
+func normalizeValue(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.Join(strings.Fields(s), "_")
+	return strings.ReplaceAll(s, "-", "_")
+}
+
+// lookup maps a normalised cell to its enum value, trying the document
+// values first, then the aliases.
+func lookup[E ~string](values []E, alias map[string]E, cell string) (E, bool) {
+	n := normalizeValue(cell)
+	for _, v := range values {
+		if string(v) == n {
+			return v, true
+		}
+	}
+	v, ok := alias[n]
+	return v, ok
+}
+
+func aliasMap[E ~string](m map[string]E) map[string]E {
+	out := make(map[string]E, len(m))
+	for k, v := range m {
+		out[normalizeValue(k)] = v
+	}
+	return out
+}
+
+var phaseAliases = aliasMap(map[string]journey.Phase{
+	"before": journey.BeforePurchase, "during": journey.DuringPurchase, "after": journey.AfterPurchase,
+	"pre-purchase": journey.BeforePurchase, "post-purchase": journey.AfterPurchase,
+	"trước khi mua hàng": journey.BeforePurchase, "trước khi mua": journey.BeforePurchase, "trước": journey.BeforePurchase,
+	"truoc khi mua hang": journey.BeforePurchase, "truoc khi mua": journey.BeforePurchase, "truoc": journey.BeforePurchase,
+	"trong khi mua hàng": journey.DuringPurchase, "trong khi mua": journey.DuringPurchase, "trong": journey.DuringPurchase,
+	"khi mua hàng": journey.DuringPurchase, "trong khi mua hang": journey.DuringPurchase,
+	"sau khi mua hàng": journey.AfterPurchase, "sau khi mua": journey.AfterPurchase, "sau": journey.AfterPurchase,
+	"sau khi mua hang": journey.AfterPurchase,
+})
+
+var channelAliases = aliasMap(map[string]channel.Channel{
+	"web": channel.Website, "trang web": channel.Website,
+	"app": channel.MobileApp, "mobile": channel.MobileApp, "ứng dụng": channel.MobileApp, "ung dung": channel.MobileApp,
+	"e-mail": channel.Email, "thư điện tử": channel.Email, "thu dien tu": channel.Email,
+	"tin nhắn": channel.SMS, "tin nhan": channel.SMS,
+	"live chat": channel.Chat, "nhắn tin": channel.Chat, "nhan tin": channel.Chat,
+	"điện thoại": channel.Phone, "dien thoai": channel.Phone, "hotline": channel.Phone, "call centre": channel.Phone, "call center": channel.Phone,
+	"social": channel.SocialMedia, "mạng xã hội": channel.SocialMedia, "mang xa hoi": channel.SocialMedia,
+	"tìm kiếm": channel.Search, "tim kiem": channel.Search,
+	"ads": channel.OnlineAds, "quảng cáo trực tuyến": channel.OnlineAds, "quang cao truc tuyen": channel.OnlineAds, "quảng cáo": channel.OnlineAds, "quang cao": channel.OnlineAds,
+	"reviews": channel.ReviewSite, "trang đánh giá": channel.ReviewSite, "trang danh gia": channel.ReviewSite,
+	"sàn thương mại điện tử": channel.Marketplace, "san thuong mai dien tu": channel.Marketplace, "sàn tmđt": channel.Marketplace,
+	"cửa hàng": channel.Store, "cua hang": channel.Store, "shop": channel.Store,
+	"sự kiện": channel.Event, "su kien": channel.Event,
+	"in ấn": channel.Print, "in an": channel.Print, "ấn phẩm": channel.Print, "an pham": channel.Print,
+	"thư trực tiếp": channel.DirectMail, "thu truc tiep": channel.DirectMail,
+	"truyền miệng": channel.WordOfMouth, "truyen mieng": channel.WordOfMouth,
+	"đối tác": channel.Partner, "doi tac": channel.Partner,
+	"nhân viên": channel.Staff, "nhan vien": channel.Staff,
+	"khác": channel.Other, "khac": channel.Other,
+})
+
+var modeAliases = aliasMap(map[string]channel.Mode{
+	"trực tuyến": channel.Online, "truc tuyen": channel.Online,
+	"ngoại tuyến": channel.Offline, "ngoai tuyen": channel.Offline, "trực tiếp": channel.Offline, "truc tiep": channel.Offline,
+})
+
+var initiatorAliases = aliasMap(map[string]touchpoint.Initiator{
+	"khách hàng": touchpoint.ByCustomer, "khach hang": touchpoint.ByCustomer,
+	"doanh nghiệp": touchpoint.ByCompany, "doanh nghiep": touchpoint.ByCompany, "công ty": touchpoint.ByCompany, "cong ty": touchpoint.ByCompany, "brand": touchpoint.ByCompany,
+	"bên thứ ba": touchpoint.ByThirdParty, "ben thu ba": touchpoint.ByThirdParty, "third party": touchpoint.ByThirdParty,
+})
+
+var categoryAliases = aliasMap(map[string]painpoint.Category{
+	"tài chính": painpoint.Financial, "tai chinh": painpoint.Financial,
+	"năng suất": painpoint.Productivity, "nang suat": painpoint.Productivity,
+	"quy trình": painpoint.Process, "quy trinh": painpoint.Process,
+	"hỗ trợ": painpoint.Support, "ho tro": painpoint.Support,
+})
+
+var severityAliases = aliasMap(map[string]painpoint.Severity{
+	"thấp": painpoint.Low, "thap": painpoint.Low,
+	"trung bình": painpoint.Medium, "trung binh": painpoint.Medium,
+	"cao":          painpoint.High,
+	"nghiêm trọng": painpoint.Critical, "nghiem trong": painpoint.Critical, "rất cao": painpoint.Critical, "rat cao": painpoint.Critical,
+})
+
+// enumDetail is the message for a cell that is not one of the allowed values.
+func enumDetail[E ~string](what, cell string, values []E) string {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = string(v)
+	}
+	return fmt.Sprintf("%q is not a %s (allowed: %s)", cell, what, strings.Join(names, ", "))
+}
+
+// parseEmotion reads an emotion score: a plain number in -2..2. A decimal
+// comma ("-1,5", as Vietnamese Excel writes it) and the Unicode minus sign
+// are accepted.
+// A problem is returned as an *Error without line and column.
+func parseEmotion(cell string) (float64, *Error) {
+	s := strings.TrimSpace(cell)
+	s = strings.Replace(s, "\u2212", "-", 1)
+	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, &Error{Err: docerr.ErrType, Detail: fmt.Sprintf("%q is not a number", cell)}
+	}
+	if f < touchpoint.MinEmotion || f > touchpoint.MaxEmotion {
+		return 0, &Error{Err: docerr.ErrRange, Detail: fmt.Sprintf("emotion %s is outside -2..2", strconv.FormatFloat(f, 'f', -1, 64))}
+	}
+	return f, nil
+}
+
+// splitList splits a multi-valued cell into its items, one per line, kept
+// as written; blank lines are not items.
+func splitList(cell string) []string {
+	var out []string
+	for line := range strings.SplitSeq(cell, "\n") {
+		if strings.TrimSpace(line) != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}

@@ -1,11 +1,15 @@
 package schema_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/schema"
@@ -68,4 +72,38 @@ func ExampleReflect() {
 	// Output:
 	// Stage [name phase]
 	// Name of the stage, e.g. "Consideration".
+}
+
+// A Go service can check documents against the published schema, for
+// example with github.com/santhosh-tekuri/jsonschema/v6 (format assertion on,
+// or uuid and date-time are not checked).
+func ExampleJourney() {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema.Journey()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource(schema.JourneyID, doc); err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, err := c.Compile(schema.JourneyID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, text := range []string{
+		`{"schema_version": 1, "title": "Buying a phone", "type": "current_state"}`,
+		`{"schema_version": 1, "title": "Buying a phone", "type": "current"}`,
+		`{"schema_version": 1, "title": " ", "type": "current_state"}`,
+	} {
+		inst, _ := jsonschema.UnmarshalJSON(strings.NewReader(text))
+		fmt.Println(s.Validate(inst) == nil)
+	}
+	// Output:
+	// true
+	// false
+	// false
 }

@@ -50,11 +50,8 @@ func rewriteStrings(src []byte) []byte {
 			n := 2
 			if src[i+1] == 'u' {
 				n = 6
-				switch string(src[i+2 : i+6]) {
-				case "003c", "003e", "0026":
-					var r rune
-					fmt.Sscanf(string(src[i+2:i+6]), "%x", &r)
-					b.WriteRune(r)
+				if r, ok := htmlEscapes[string(src[i+2:i+6])]; ok {
+					b.WriteByte(r)
 					i += n
 					continue
 				}
@@ -75,6 +72,9 @@ func rewriteStrings(src []byte) []byte {
 	}
 	return b.Bytes()
 }
+
+// htmlEscapes are the escapes encoding/json writes for < > &.
+var htmlEscapes = map[string]byte{"003c": '<', "003e": '>', "0026": '&'}
 
 func invisible(r rune) bool {
 	return r != ' ' && (unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || unicode.IsControl(r))

@@ -83,6 +83,7 @@ type (
 		HasStageGoals, HasQuestions, HasStageMetrics bool
 		Cols                                         []colView
 		HasLayers, HasEvidence, HasFeelings          bool
+		LayerNames                                   [3]string
 		Curve                                        curveView
 		Opportunities                                []oppView
 		Analysed                                     bool
@@ -315,6 +316,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 		v.HasLayers = v.HasLayers || len(c.Layers[0])+len(c.Layers[1])+len(c.Layers[2]) > 0
 	}
 	v.HasLayers = v.HasLayers || j.Type == journey.ServiceBlueprint
+	v.LayerNames = [3]string{wd.Layers[touchpoint.Frontstage], wd.Layers[touchpoint.Backstage], wd.Layers[touchpoint.SupportProcess]}
 	v.Curve = curve(wd, j, v.Cols)
 	return v
 }

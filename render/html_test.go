@@ -1,0 +1,168 @@
+package render_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+
+	"github.com/journeymap/journeymap/internal/hostile"
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/render"
+)
+
+// The elements and attributes the HTML renderer writes; anything else in a
+// page came from user text.
+var (
+	htmlElements = map[string]bool{
+		"html": true, "head": true, "meta": true, "title": true, "style": true, "body": true, "header": true,
+		"h1": true, "dl": true, "dt": true, "dd": true, "p": true, "main": true, "section": true, "div": true,
+		"article": true, "h2": true, "h3": true, "h4": true, "blockquote": true, "ul": true, "li": true,
+		"table": true, "caption": true, "colgroup": true, "col": true, "thead": true, "tr": true, "th": true,
+		"tbody": true, "td": true, "span": true, "bdi": true, "svg": true, "line": true, "text": true,
+		"path": true, "circle": true,
+	}
+	htmlAttributes = map[string]bool{
+		"lang": true, "charset": true, "name": true, "content": true, "http-equiv": true, "class": true,
+		"id": true, "role": true, "aria-labelledby": true, "aria-hidden": true, "tabindex": true,
+		"colspan": true, "scope": true, "width": true, "height": true, "viewbox": true, "x1": true,
+		"x2": true, "y1": true, "y2": true, "x": true, "y": true, "d": true, "cx": true, "cy": true,
+		"r": true, "stroke-dasharray": true,
+	}
+)
+
+// htmlNormal is the text a browser shows for s: the HTML parser turns CR and
+// CRLF into LF and NUL into U+FFFD.
+func htmlNormal(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.ReplaceAll(s, "\x00", "\uFFFD")
+}
+
+type page struct {
+	texts  []string
+	styles []string
+	metas  int
+}
+
+// parsePage parses out and fails on any element or attribute the renderer
+// does not write, on javascript:, on event handlers and on style attributes.
+func parsePage(t *testing.T, out []byte) *page {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(out))
+	require.NoError(t, err)
+	p := &page{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.ElementNode:
+			assert.True(t, htmlElements[n.Data], "unexpected element <%s>", n.Data)
+			for _, a := range n.Attr {
+				key := strings.ToLower(a.Key)
+				assert.True(t, htmlAttributes[key], "unexpected attribute %s on <%s>", a.Key, n.Data)
+				assert.False(t, strings.HasPrefix(key, "on"), "event handler %s", a.Key)
+				assert.NotContains(t, strings.ToLower(a.Val), "javascript:")
+			}
+			switch n.Data {
+			case "style":
+				if n.FirstChild != nil {
+					p.styles = append(p.styles, n.FirstChild.Data)
+				}
+			case "meta":
+				p.metas++
+			}
+		case html.TextNode:
+			p.texts = append(p.texts, n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return p
+}
+
+func renderHTML(t *testing.T, r render.HTML, j *journey.Journey) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, r.Render(&buf, j))
+	return buf.Bytes()
+}
+
+func TestHTMLHostile(t *testing.T) {
+	empty := parsePage(t, renderHTML(t, render.HTML{}, &journey.Journey{Title: "x", Type: journey.CurrentState}))
+	require.Len(t, empty.styles, 1)
+
+	check := func(t *testing.T, p *page) {
+		assert.Equal(t, empty.styles, p.styles, "the style sheet is ours alone")
+		assert.Equal(t, empty.metas, p.metas)
+	}
+
+	j := hostile.Journey()
+	out := renderHTML(t, render.HTML{}, j)
+	p := parsePage(t, out)
+	check(t, p)
+	all := strings.Join(p.texts, "\x02")
+	for _, e := range hostile.Entries() {
+		assert.True(t, strings.Contains(all, htmlNormal(e.Text)), "%s is not shown as text", e.ID)
+	}
+
+	for _, e := range hostile.Entries() {
+		for _, lang := range []string{"en", "vi"} {
+			j := hostile.JourneyFor(e.Text)
+			p := parsePage(t, renderHTML(t, render.HTML{Language: lang}, j))
+			check(t, p)
+			n := 0
+			for _, s := range p.texts {
+				if s == htmlNormal(e.Text) {
+					n++
+				}
+			}
+			// 3 stages × (stage name, questions, touchpoint, description, actions,
+			// thoughts, feelings, pain title, ...) and more: far beyond 40 exact copies.
+			assert.GreaterOrEqual(t, n, 40, "%s (%s): only %d exact text copies", e.ID, lang, n)
+		}
+	}
+}
+
+func TestHTMLContent(t *testing.T) {
+	j := fixture()
+	out := string(renderHTML(t, render.HTML{}, j))
+	for _, want := range []string{
+		`<html lang="en">`, "Service blueprint", "Find why first orders are abandoned at checkout",
+		"Growth team", "2026-10-15", "Review every 90 days",
+		"Before purchase", "During purchase", "After purchase",
+		"High · Financial", "Critical · Process", "Medium · Support",
+		"target missed", "target met", "not measured",
+		"Frontstage", "Backstage", "Support processes", "Fee calculator",
+		`role="img"`, "Emotion curve over 5 touchpoints",
+		"Friction hotspots", "Findings", "Hotspot 1",
+		"Show the shipping fee on the product page",
+	} {
+		assert.Contains(t, out, want)
+	}
+	assert.NotContains(t, out, "<script")
+	assert.NotContains(t, out, "http://")
+	assert.NotContains(t, out, "https://")
+
+	vi := string(renderHTML(t, render.HTML{Language: "vi-VN"}, j))
+	for _, want := range []string{
+		`<html lang="vi">`, "Bản thiết kế dịch vụ", "Trước khi mua hàng", "Cao · Tài chính",
+		"Điểm đau", "chưa đạt mục tiêu", "Tiền cảnh", "Hậu cảnh", "Quy trình hỗ trợ",
+	} {
+		assert.Contains(t, vi, want)
+	}
+	none := string(renderHTML(t, render.HTML{NoAnalysis: true}, j))
+	assert.NotContains(t, none, "Friction hotspots")
+	assert.NotContains(t, none, "Hotspot 1")
+}
+
+func TestHTMLLanguageFromDocument(t *testing.T) {
+	j := fixture()
+	j.Language = "vi"
+	assert.Contains(t, string(renderHTML(t, render.HTML{}, j)), `<html lang="vi">`)
+	assert.Contains(t, string(renderHTML(t, render.HTML{Language: "en"}, j)), `<html lang="en">`)
+}

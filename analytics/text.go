@@ -81,12 +81,17 @@ func timing(t Timing, d time.Duration) string {
 	return fmtDuration(d)
 }
 
+// fmtDuration rounds d to a unit of at most 2% of it (a power of ten of
+// nanoseconds, seconds and minutes, or an hour), so histogram midpoints print
+// as the round figures they stand for.
 func fmtDuration(d time.Duration) string {
-	switch {
-	case d >= time.Hour:
-		return d.Round(time.Minute).String()
-	case d >= time.Second:
-		return d.Round(time.Second).String()
+	units := []time.Duration{time.Hour, 10 * time.Minute, time.Minute, 10 * time.Second, time.Second,
+		100 * time.Millisecond, 10 * time.Millisecond, time.Millisecond, 100 * time.Microsecond,
+		10 * time.Microsecond, time.Microsecond, 100, 10}
+	for _, u := range units {
+		if u <= d/50 {
+			return d.Round(u).String()
+		}
 	}
 	return d.String()
 }

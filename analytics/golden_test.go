@@ -1,0 +1,117 @@
+package analytics
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/metric"
+	"github.com/journeymap/journeymap/touchpoint"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./analytics -update")
+	assert.Equal(t, string(want), string(got), "%s is stale: run go test ./analytics -update", path)
+}
+
+func TestGolden(t *testing.T) {
+	syn := NewSynthetic(SyntheticConfig{Seed: 42, Customers: 400, Steps: 5, DropOff: 0.2, Noise: 0.1})
+	var in bytes.Buffer
+	require.NoError(t, syn.WriteCSV(&in))
+	golden(t, "synthetic.csv", in.Bytes())
+	res, err := Run(syn.Journey, bytes.NewReader(in.Bytes()), "csv", Options{Source: "synthetic.csv"})
+	require.NoError(t, err)
+	var text bytes.Buffer
+	require.NoError(t, res.WriteText(&text))
+	golden(t, "synthetic.txt", text.Bytes())
+	js, err := json.MarshalIndent(res, "", "  ")
+	require.NoError(t, err)
+	golden(t, "synthetic.json", append(js, '\n'))
+
+	var back Result
+	require.NoError(t, json.Unmarshal(js, &back))
+	merged, err := Merge(&back, &back)
+	require.NoError(t, err)
+	assert.Equal(t, 2*res.Customers, merged.Customers)
+	assert.Equal(t, res.Touchpoints[3].FromStart.Median, merged.Touchpoints[3].FromStart.Median, "a result survives its JSON form")
+
+	ov := Overlay(syn.Journey, res)
+	ovJSON, err := json.MarshalIndent(ov.Stages, "", "  ")
+	require.NoError(t, err)
+	golden(t, "synthetic-overlay-stages.json", append(ovJSON, '\n'))
+	assert.Empty(t, syn.Journey.Stages[0].Metrics, "Overlay leaves its input alone")
+}
+
+func TestVariantFolding(t *testing.T) {
+	j := &journey.Journey{SchemaVersion: 1, ID: uuid.New(), Title: "long", Type: journey.CurrentState}
+	s := &journey.Stage{ID: uuid.New(), Name: "S", Phase: journey.BeforePurchase}
+	for i := range 23 {
+		s.Touchpoints = append(s.Touchpoints, &touchpoint.Touchpoint{ID: uuid.New(), Name: fmt.Sprintf("t%d", i), Channel: channel.Other})
+	}
+	j.Stages = []*journey.Stage{s}
+	p, err := NewPlan(j, Options{})
+	require.NoError(t, err)
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	res, err := p.AnalyzeSlice([]Event{{Customer: "c", Touchpoint: "t0", Time: at}, {Customer: "c", Touchpoint: "t22", Time: at.Add(time.Second)}})
+	require.NoError(t, err)
+	require.Len(t, res.Deviations.Variants, 1)
+	v := res.Deviations.Variants[0]
+	assert.Len(t, v.Missing, 20)
+	assert.Equal(t, "t19", v.Missing[18])
+	assert.Equal(t, "touchpoints 21+", v.Missing[19])
+	for i, d := range res.Deviations.Touchpoints {
+		want := int64(1)
+		if i == 0 || i == 22 {
+			want = 0
+		}
+		assert.Equal(t, want, d.Missing, "touchpoint %d", i)
+	}
+	assert.True(t, strings.HasPrefix(v.Pattern, "missing t1, t2"))
+}
+
+func TestOverlayReplacesOwnMetricsOnly(t *testing.T) {
+	j := smallJourney()
+	own := metric.New("old", metric.DropOffRate, 99)
+	own.Source = "log"
+	other := metric.New("survey", metric.DropOffRate, 5)
+	j.Stages[0].Touchpoints[0].Metrics = []metric.Metric{own, other}
+	p, err := NewPlan(j, Options{Source: "log"})
+	require.NoError(t, err)
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	res, err := p.AnalyzeSlice([]Event{{Customer: "c", Touchpoint: "a1", Time: at}, {Customer: "d", Touchpoint: "a1", Time: at}, {Customer: "c", Touchpoint: "a2", Time: at.Add(time.Minute)}})
+	require.NoError(t, err)
+	ov := Overlay(j, res)
+	var got []string
+	for _, m := range ov.Stages[0].Touchpoints[0].Metrics {
+		got = append(got, fmt.Sprintf("%s %s %v%s", m.Name, m.Kind, m.Value, m.Unit))
+	}
+	assert.Equal(t, []string{"survey drop_off_rate 5", MetricReached + " count 2customers", MetricConversion + " conversion_rate 50%", MetricDropOff + " drop_off_rate 50%"}, got)
+	a2 := ov.Stages[0].Touchpoints[1].Metrics
+	require.Len(t, a2, 4)
+	assert.Equal(t, metric.Duration, a2[3].Kind)
+	assert.Equal(t, 60.0, a2[3].Value)
+	assert.Len(t, ov.Stages[1].Touchpoints[0].Metrics, 1, "the last step has only its count")
+	assert.Len(t, j.Stages[0].Touchpoints[0].Metrics, 2, "input untouched")
+	assert.Nil(t, Overlay(nil, res))
+	assert.Empty(t, Overlay(j, nil).Stages[1].Metrics)
+}

@@ -16,7 +16,9 @@ import (
 
 var fixtureNS = uuid.MustParse("0b7f3c1e-5d2a-4e8b-9c47-2f1a6d3e8b90")
 
-func fid(kind string, i int) uuid.UUID { return uuid.NewSHA1(fixtureNS, fmt.Appendf(nil, "%s/%d", kind, i)) }
+func fid(kind string, i int) uuid.UUID {
+	return uuid.NewSHA1(fixtureNS, fmt.Appendf(nil, "%s/%d", kind, i))
+}
 
 func personaNamed(name string) persona.Persona { return persona.Persona{Name: name} }
 

@@ -17,6 +17,7 @@ func TestValueTitle(t *testing.T) {
 		"persona_ids":     "Persona IDs",
 		"id":              "ID",
 		"third_party":     "Third party",
+		"drop_off_rate":   "Drop-off rate",
 		"":                "",
 	} {
 		assert.Equal(t, want, ValueTitle(in), in)
@@ -29,8 +30,8 @@ func TestValueDescription(t *testing.T) {
 		{"Frontstage", "Frontstage: what the customer sees — staff, screens, the store.", "What the customer sees — staff, screens, the store."},
 		{"Financial", "Financial (tài chính): paying too much, poor value for money.", "Paying too much, poor value for money (tài chính)."},
 		{"BeforePurchase", "BeforePurchase (trước khi mua hàng): from the first spark\nof a need to the decision.", "From the first spark of a need to the decision (trước khi mua hàng)."},
-		{"Glossed", "Glossed (gloss): no final period", "No final period (gloss)"},
-		{"ConversionRate", "share of customers who go on to the next step", "Share of customers who go on to the next step"},
+		{"Glossed", "Glossed (gloss): no final period", "No final period (gloss)."},
+		{"ConversionRate", "share of customers who go on to the next step (0..1, see Unit)", "Share of customers who go on to the next step (0..1, see Unit)."},
 		{"Empty", "", ""},
 	}
 	for _, tt := range tests {

@@ -173,6 +173,9 @@ func constComments(dir string, values map[string]string) error {
 // much (tài chính).").
 func valueDescription(goName, text string) string {
 	text = strings.Join(strings.Fields(text), " ")
+	if text != "" && !strings.HasSuffix(text, ".") {
+		text += "." // line comments are often phrases
+	}
 	rest, ok := strings.CutPrefix(text, goName)
 	if !ok {
 		return capitalize(text)

@@ -82,9 +82,15 @@ var acronyms = map[string]string{
 	"id": "ID", "ids": "IDs", "csat": "CSAT", "nps": "NPS", "ces": "CES", "sms": "SMS",
 }
 
+// valueTitles are the titles that read better than the value's words.
+var valueTitles = map[string]string{"drop_off_rate": "Drop-off rate"}
+
 // ValueTitle returns the English title of a snake_case document value:
 // "day_in_the_life" is "Day in the life", "csat" is "CSAT".
 func ValueTitle(v string) string {
+	if t, ok := valueTitles[v]; ok {
+		return t
+	}
 	words := strings.Split(v, "_")
 	for i, w := range words {
 		switch {

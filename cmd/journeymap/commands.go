@@ -1,0 +1,411 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/journeymap/journeymap/analysis"
+	"github.com/journeymap/journeymap/analytics"
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/render"
+	"github.com/journeymap/journeymap/schema"
+	"github.com/journeymap/journeymap/sheet"
+)
+
+// oneOf is a string flag restricted to a set of values.
+type oneOf struct {
+	value   string
+	allowed []string
+}
+
+func (o *oneOf) String() string { return o.value }
+
+func (o *oneOf) Set(s string) error {
+	if !slices.Contains(o.allowed, s) {
+		return fmt.Errorf("%q is not one of %s", s, strings.Join(o.allowed, ", "))
+	}
+	o.value = s
+	return nil
+}
+
+func enumFlag(fs *flag.FlagSet, name, def, usage string, allowed ...string) *oneOf {
+	o := &oneOf{value: def, allowed: allowed}
+	fs.Var(o, name, usage+" ("+strings.Join(allowed, "|")+")")
+	return o
+}
+
+func outputFlag(fs *flag.FlagSet) *string {
+	return fs.String("o", "", "write the output to `FILE` instead of standard output")
+}
+
+func runValidate(e *env, args []string) int {
+	fs := newFlags(e, "validate", "FILE...",
+		"Decode every document strictly and validate it, reporting every problem of every file\n"+
+			"with its JSON path. Exit status 1 when any document is invalid.")
+	if code, ok := parse(e, fs, args, 1, -1); !ok {
+		return code
+	}
+	code := exitOK
+	for _, name := range e.args {
+		if _, ok := e.load(name); !ok {
+			code = exitInvalid
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s: valid\n", displayName(name))
+	}
+	return code
+}
+
+func parseNow(e *env, s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, true
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		usageError(e, fmt.Errorf("-now %q is not an RFC 3339 time such as 2026-11-23T09:00:00Z", s))
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func runAnalyze(e *env, args []string) int {
+	fs := newFlags(e, "analyze", "FILE",
+		"Analyse a journey: gap findings (code, severity, path, message) and friction scores\n"+
+			"per journey, stage and touchpoint with the hotspots. With -fail-on, exit status 1\n"+
+			"when a finding at or above that severity is found (a CI gate).")
+	format := enumFlag(fs, "format", "text", "output `format`", "text", "json")
+	failOn := enumFlag(fs, "fail-on", "", "exit 1 on findings at or above this `severity`", "info", "warning", "critical")
+	now := fs.String("now", "", "check review.overdue against this `RFC3339` time (default: not checked)")
+	out := outputFlag(fs)
+	if code, ok := parse(e, fs, args, 1, 1); !ok {
+		return code
+	}
+	at, ok := parseNow(e, *now)
+	if !ok {
+		return exitUsage
+	}
+	j, ok := e.load(e.args[0])
+	if !ok {
+		return exitInvalid
+	}
+	rep := analysis.Analyze(j, analysis.Options{Now: at})
+	var b bytes.Buffer
+	if format.value == "json" {
+		data, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			fmt.Fprintf(e.stderr, "journeymap analyze: %v\n", err)
+			return exitInvalid
+		}
+		b.Write(data)
+		b.WriteByte('\n')
+	} else {
+		writeReport(&b, j, rep)
+	}
+	if code := e.write(*out, b.Bytes()); code != exitOK {
+		return code
+	}
+	if failOn.value != "" {
+		if n := len(rep.AtOrAbove(analysis.Severity(failOn.value))); n > 0 {
+			fmt.Fprintf(e.stderr, "journeymap analyze: %s: %d finding%s at or above %s\n", displayName(e.args[0]), n, plural(n), failOn.value)
+			return exitInvalid
+		}
+	}
+	return exitOK
+}
+
+// writeReport prints an analysis for people.
+func writeReport(b *bytes.Buffer, j *journey.Journey, rep *analysis.Report) {
+	fmt.Fprintf(b, "%s\n\n", j.Title)
+	if len(rep.Findings) == 0 {
+		b.WriteString("No findings.\n")
+	} else {
+		fmt.Fprintf(b, "Findings (%d):\n", len(rep.Findings))
+		for _, f := range rep.Findings {
+			fmt.Fprintf(b, "  %s\n", f)
+		}
+	}
+	fr := rep.Friction
+	fmt.Fprintf(b, "\nFriction: %.2f (%.2f points)\n", fr.Score, fr.Points)
+	for _, f := range fr.Factors {
+		if f.Count > 0 {
+			fmt.Fprintf(b, "  %-20s %3d  %.2f points\n", f.Name, f.Count, f.Points)
+		}
+	}
+	b.WriteString("\nStages:\n")
+	for _, s := range fr.Stages {
+		fmt.Fprintf(b, "  %.2f  %s\n", s.Score, s.Name)
+	}
+	if len(fr.Hotspots) > 0 {
+		b.WriteString("\nHotspots:\n")
+		for _, h := range fr.Hotspots {
+			fmt.Fprintf(b, "  %.2f  %s (%s)\n", h.Score, h.Name, h.Stage)
+		}
+	}
+}
+
+// registry returns the built-in renderers, in language lang when given.
+func registry(lang string) *render.Registry {
+	reg := render.Default()
+	if lang != "" {
+		reg.Register("html", render.HTML{Language: lang})
+		reg.Register("markdown", render.Markdown{Language: lang})
+		reg.Register("mermaid-blueprint", render.MermaidBlueprint{Language: lang})
+	}
+	return reg
+}
+
+func runRender(e *env, args []string) int {
+	formats := render.Default().Formats()
+	fs := newFlags(e, "render", "FILE",
+		"Render a journey document with any registered renderer. The document is validated first.")
+	format := fs.String("format", "", "output `format`: "+strings.Join(formats, ", ")+" (required)")
+	lang := enumFlag(fs, "lang", "", "`language` of the built-in words (default: the document's language)", "en", "vi")
+	out := outputFlag(fs)
+	if code, ok := parse(e, fs, args, 1, 1); !ok {
+		return code
+	}
+	reg := registry(lang.value)
+	if *format == "" {
+		return usageError(e, errors.New("-format is required ("+strings.Join(formats, ", ")+")"))
+	}
+	if _, ok := reg.Lookup(*format); !ok {
+		return usageError(e, fmt.Errorf("unknown format %q (registered: %s)", *format, strings.Join(formats, ", ")))
+	}
+	j, ok := e.load(e.args[0])
+	if !ok {
+		return exitInvalid
+	}
+	var b bytes.Buffer
+	if err := reg.Render(&b, *format, j); err != nil {
+		e.report(e.args[0], err)
+		return exitInvalid
+	}
+	return e.write(*out, b.Bytes())
+}
+
+func runSchema(e *env, args []string) int {
+	fs := newFlags(e, "schema", "",
+		"Print the JSON Schema (draft 2020-12) of the journey document.")
+	out := outputFlag(fs)
+	if code, ok := parse(e, fs, args, 0, 0); !ok {
+		return code
+	}
+	data := schema.Journey()
+	if !bytes.HasSuffix(data, []byte("\n")) {
+		data = append(data, '\n')
+	}
+	return e.write(*out, data)
+}
+
+func typeNames() []string {
+	var names []string
+	for _, t := range journey.Types() {
+		names = append(names, string(t))
+	}
+	return names
+}
+
+func templateNames() []string {
+	var names []string
+	for _, t := range journey.Templates() {
+		names = append(names, t.Name)
+	}
+	return names
+}
+
+func runNew(e *env, args []string) int {
+	fs := newFlags(e, "new", "",
+		"Scaffold a journey document from a stage template (see \"journeymap templates\").\n"+
+			"Ids are derived from the content, so the same flags give the same document.")
+	tmpl := fs.String("template", "", "stage `template`: "+strings.Join(templateNames(), ", ")+" (required)")
+	title := fs.String("title", "", "journey `title` (required)")
+	typ := enumFlag(fs, "type", string(journey.CurrentState), "map `type`", typeNames()...)
+	lang := enumFlag(fs, "lang", "en", "`language` of the stage names", "en", "vi")
+	out := outputFlag(fs)
+	if code, ok := parse(e, fs, args, 0, 0); !ok {
+		return code
+	}
+	if *tmpl == "" {
+		return usageError(e, errors.New("-template is required ("+strings.Join(templateNames(), ", ")+")"))
+	}
+	if strings.TrimSpace(*title) == "" {
+		return usageError(e, errors.New("-title is required"))
+	}
+	j, err := journey.FromTemplate(*tmpl, *title, journey.Type(typ.value), lang.value)
+	if err != nil {
+		return usageError(e, err)
+	}
+	j.ID = uuid.Nil
+	for _, s := range j.Stages {
+		s.ID = uuid.Nil
+	}
+	j.FillIDs()
+	data, err := marshalJourney(j)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "journeymap new: %v\n", err)
+		return exitInvalid
+	}
+	return e.write(*out, data)
+}
+
+func runTemplates(e *env, args []string) int {
+	fs := newFlags(e, "templates", "", "List the stage templates \"journeymap new -template\" accepts.")
+	lang := enumFlag(fs, "lang", "en", "`language` of the names", "en", "vi")
+	if code, ok := parse(e, fs, args, 0, 0); !ok {
+		return code
+	}
+	var b bytes.Buffer
+	for _, t := range journey.Templates() {
+		title := t.Title
+		if lang.value == "vi" {
+			title = t.TitleVI
+		}
+		names := make([]string, len(t.Stages))
+		for i, s := range t.Stages {
+			names[i] = s.StageName(lang.value)
+		}
+		fmt.Fprintf(&b, "%-22s %s (%d stages)\n%-22s %s\n", t.Name, title, len(t.Stages), "", strings.Join(names, " → "))
+	}
+	return e.write("", b.Bytes())
+}
+
+func runDiff(e *env, args []string) int {
+	fs := newFlags(e, "diff", "OLD NEW",
+		"Compare two journeys, typically the current state and the future state: stages and\n"+
+			"touchpoints added, removed or changed (matched by id, then by name), pain points\n"+
+			"resolved and introduced, and the change of emotion and friction per stage.")
+	format := enumFlag(fs, "format", "text", "output `format`", "text", "json")
+	out := outputFlag(fs)
+	if code, ok := parse(e, fs, args, 2, 2); !ok {
+		return code
+	}
+	old, okOld := e.load(e.args[0])
+	cur, okNew := e.load(e.args[1])
+	if !okOld || !okNew {
+		return exitInvalid
+	}
+	changes := analysis.Diff(old, cur)
+	var data []byte
+	if format.value == "json" {
+		var err error
+		if data, err = json.MarshalIndent(changes, "", "  "); err != nil {
+			fmt.Fprintf(e.stderr, "journeymap diff: %v\n", err)
+			return exitInvalid
+		}
+		data = append(data, '\n')
+	} else {
+		data = []byte(changes.String())
+	}
+	return e.write(*out, data)
+}
+
+func runImport(e *env, args []string) int {
+	fs := newFlags(e, "import", "FILE.csv",
+		"Build a journey document from a spreadsheet saved as CSV: one row per touchpoint (or per\n"+
+			"touchpoint × pain point) with columns such as stage, phase, touchpoint, channel, owner,\n"+
+			"emotion, actions, thoughts, feelings, pain_category, pain_severity, pain. Headers may be\n"+
+			"English or Vietnamese (giai đoạn, điểm chạm, kênh, cảm xúc, loại điểm đau, mức độ, ...).\n"+
+			"The CSV written by \"journeymap render -format csv\" imports back. Every bad row is\n"+
+			"reported by line and column.")
+	title := fs.String("title", "", "journey `title` (default: the file name)")
+	typ := enumFlag(fs, "type", string(journey.CurrentState), "map `type`", typeNames()...)
+	lang := fs.String("lang", "", "BCP 47 `language` of the sheet's text, e.g. vi")
+	comma := enumFlag(fs, "comma", "", "field `delimiter` (default: detected from the header)", ",", ";", "tab")
+	ignore := fs.Bool("ignore-unknown-columns", false, "skip columns the importer does not know instead of failing")
+	out := outputFlag(fs)
+	if code, ok := parse(e, fs, args, 1, 1); !ok {
+		return code
+	}
+	name := e.args[0]
+	opts := sheet.Options{Title: *title, Type: journey.Type(typ.value), Language: *lang, AllowUnknownColumns: *ignore}
+	if opts.Title == "" && name != "-" {
+		opts.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	}
+	switch comma.value {
+	case "tab":
+		opts.Comma = '\t'
+	case ",", ";":
+		opts.Comma = rune(comma.value[0])
+	}
+	j, ok := e.importSheet(name, opts)
+	if !ok {
+		return exitInvalid
+	}
+	data, err := marshalJourney(j)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "journeymap import: %v\n", err)
+		return exitInvalid
+	}
+	return e.write(*out, data)
+}
+
+func runFunnel(e *env, args []string) int {
+	fs := newFlags(e, "funnel", "",
+		"Measure a journey against an event log (CSV or NDJSON with customer_id, touchpoint,\n"+
+			"timestamp and optional outcome and emotion): the funnel over stages and touchpoints,\n"+
+			"drop-off, time between steps, and deviations from the planned journey. -format html\n"+
+			"renders the journey with the measured metrics laid over it.")
+	journeyFile := fs.String("journey", "", "journey document `FILE` (required)")
+	eventsFile := fs.String("events", "", "event log `FILE`, \"-\" for standard input (required)")
+	eventsFormat := enumFlag(fs, "events-format", "", "event log `format` (default: from the file extension, csv otherwise)", "csv", "ndjson")
+	format := enumFlag(fs, "format", "text", "output `format`", "text", "json", "html")
+	window := fs.Duration("window", analytics.DefaultWindow, "conversion `window` from a customer's first event")
+	out := outputFlag(fs)
+	if code, ok := parse(e, fs, args, 0, 0); !ok {
+		return code
+	}
+	if *journeyFile == "" || *eventsFile == "" {
+		return usageError(e, errors.New("-journey and -events are required"))
+	}
+	if *window <= 0 {
+		return usageError(e, fmt.Errorf("-window %v must be positive", *window))
+	}
+	j, ok := e.load(*journeyFile)
+	if !ok {
+		return exitInvalid
+	}
+	events, ok := e.readInput(*eventsFile)
+	if !ok {
+		return exitInvalid
+	}
+	evFormat := eventsFormat.value
+	if evFormat == "" {
+		evFormat = "csv"
+		switch strings.ToLower(filepath.Ext(*eventsFile)) {
+		case ".ndjson", ".jsonl":
+			evFormat = "ndjson"
+		}
+	}
+	res, err := analytics.Run(j, bytes.NewReader(events), evFormat, analytics.Options{Window: *window, Source: filepath.Base(*eventsFile)})
+	if err != nil {
+		e.report(*eventsFile, err)
+		return exitInvalid
+	}
+	var b bytes.Buffer
+	switch format.value {
+	case "json":
+		data, err := json.MarshalIndent(res, "", "  ")
+		if err == nil {
+			b.Write(data)
+			b.WriteByte('\n')
+		}
+	case "html":
+		err = render.HTML{}.Render(&b, analytics.Overlay(j, res))
+	default:
+		err = res.WriteText(&b)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)
+		return exitInvalid
+	}
+	return e.write(*out, b.Bytes())
+}

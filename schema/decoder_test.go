@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/internal/hostile"
 	"github.com/journeymap/journeymap/internal/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
@@ -111,7 +112,7 @@ var accepted = map[string]string{
 	    {"name":"b","channel":"staff","emotion":2.0,"persona_emotions":{}}]}]}`,
 	"score-bounds":                 `{"schema_version":1,"title":"T","type":"current_state","review_every_days":1,"opportunities":[{"title":"O","impact":1,"effort":5,"status":"done"}]}`,
 	"empty-lists":                  `{"schema_version":1,"title":"T","type":"current_state","personas":[],"stages":[{"name":"S","phase":"before_purchase","questions":[],"touchpoints":[],"metrics":[]}],"opportunities":[]}`,
-	"empty-optionals":              `{"schema_version":1,"title":"T","type":"current_state","description":"","objective":"","owner":""}`,
+	"empty-optionals":              `{"schema_version":1,"title":"T","type":"current_state","description":"","objective":"","language":"","owner":""}`,
 	"extensions-nested":            `{"schema_version":1,"title":"T","type":"current_state","extensions":{"a":null,"b":[1,{"c":"\u2028"}],"d":1E+2}}`,
 	"blank-optional-text":          `{"schema_version":1,"title":"T","type":"current_state","description":"   ","stages":[{"name":"S","phase":"before_purchase","questions":[" "]}]}`,
 	"title-with-visible-character": `{"schema_version":1,"title":" \u00a0x ","type":"day_in_the_life"}`,
@@ -247,5 +248,23 @@ func TestKnownDisagreements(t *testing.T) {
 			assert.Error(t, schemaErr, "%s: the schema now accepts it (%s)", d.name, d.why)
 			assert.NoError(t, libErr, "%s: the library now rejects it (%s)", d.name, d.why)
 		}
+	}
+}
+
+// Hostile labels (markup, Mermaid breakers, control and bidi characters,
+// 100 KB strings, every kind of white space around text) in every text
+// field: the schema and the library agree on each journey.
+func TestSchemaAndLibraryAgreeOnHostileLabels(t *testing.T) {
+	s := compile(t, "journey")
+	docs := []*journey.Journey{hostile.Journey()}
+	for _, label := range hostile.Labels() {
+		docs = append(docs, hostile.JourneyFor(label))
+	}
+	for i, j := range docs {
+		data, err := journey.Marshal(j)
+		require.NoError(t, err)
+		schemaErr := validate(t, s, data)
+		libErr := libraryCheck("journey", data)
+		assert.Equal(t, libErr == nil, schemaErr == nil, "journey %d: library says %v, schema says %v", i, libErr, schemaErr)
 	}
 }

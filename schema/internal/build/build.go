@@ -54,8 +54,9 @@ var (
 const DateTimePattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9](\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$`
 
 // LanguagePattern is the well-formed BCP 47 shape the validator accepts: a
-// primary language of 2-8 letters, then subtags of 1-8 letters or digits.
-const LanguagePattern = `^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`
+// primary language of 2-8 letters, then subtags of 1-8 letters or digits;
+// or the empty string, which the library reads as "not given".
+const LanguagePattern = `^([A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*)?$`
 
 // NonBlankPattern matches a string holding at least one character that is
 // not white space in the sense of Go's unicode.IsSpace (the test

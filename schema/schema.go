@@ -60,16 +60,19 @@ func clone(b []byte) []byte { return append([]byte(nil), b...) }
 
 // Reflect returns the JSON Schema of v's type, for callers who embed
 // journeymap types in their own structs. The journeymap types in it get
-// exactly the definitions of the published schemas: uuids and times as
-// formatted strings, enums with their values and titles, ranges, required
-// members (ids are never required) and descriptions, which come from a
-// comment map compiled into the library, so they are the same from any
-// module and under -trimpath. The caller's own types are reflected with
-// jsonschema.Reflector's defaults, except that one named like a journeymap
-// type gets its package name as a prefix in $defs ("mypkg.Stage"). The
-// schema's $id is derived from the package path of v's type, as jsonschema
-// does; set ID to publish it elsewhere. Reflect fails for a nil v and for
-// types JSON cannot hold (channels, functions).
+// exactly the definitions of the published schemas: enums with their values
+// and titles, ranges, required members (ids are never required), titles and
+// descriptions, which come from a comment map compiled into the library, so
+// they are the same from any module and under -trimpath. Every uuid.UUID and
+// time.Time, the caller's included, is a string in the form the library
+// reads ("uuid", "date-time"). The caller's own types are otherwise
+// reflected with jsonschema.Reflector's defaults (a field without omitempty
+// is required), except that one named like a journeymap type gets its
+// package name as a prefix in $defs ("mypkg.Stage"). A journeymap struct
+// embedded anonymously has its fields inlined, refined the same way. The
+// schema's $id is derived from the package path of
+// v's type, as jsonschema does; set ID to publish it elsewhere. Reflect fails
+// for a nil v and for types JSON cannot hold (channels, functions).
 func Reflect(v any) (*jsonschema.Schema, error) {
 	return build.Reflect(reflect.TypeOf(v), comments, false)
 }

@@ -493,3 +493,36 @@ func TestEmbeddedBytesAreCopies(t *testing.T) {
 	a[0] = 'X'
 	assert.Equal(t, byte('{'), schema.Journey()[0])
 }
+
+func TestReflectRefinesEmbeddedStructs(t *testing.T) {
+	type Wrapped struct {
+		journey.Stage
+		Note string `json:"note"`
+	}
+	s, err := schema.Reflect(&Wrapped{})
+	require.NoError(t, err)
+	got, err := build.Encode(s)
+	require.NoError(t, err)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(got, &doc))
+	defs := doc["$defs"].(map[string]any)
+	w := defs["Wrapped"].(map[string]any)
+	assert.Equal(t, []any{"name", "phase", "note"}, w["required"], "the stage's id is not required")
+	props := w["properties"].(map[string]any)
+	pub := decoded(t, "journey")["$defs"].(map[string]any)["Stage"].(map[string]any)["properties"].(map[string]any)
+	for name, p := range pub {
+		assert.Equal(t, p, props[name], "inlined property %s", name)
+	}
+	assert.Contains(t, defs, "Phase", "the enum definition comes along")
+
+	doc2 := `{"name":"Checkout","phase":"during_purchase","note":"n"}`
+	c := sj.NewCompiler()
+	c.AssertFormat()
+	inst, err := sj.UnmarshalJSON(bytes.NewReader(got))
+	require.NoError(t, err)
+	require.NoError(t, c.AddResource("mem://wrapped.json", inst))
+	compiled, err := c.Compile("mem://wrapped.json")
+	require.NoError(t, err)
+	assert.NoError(t, validate(t, compiled, []byte(doc2)))
+	assert.Error(t, validate(t, compiled, []byte(`{"name":" ","phase":"during_purchase","note":"n"}`)))
+}

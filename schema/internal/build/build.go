@@ -88,12 +88,7 @@ func Reflect(t reflect.Type, c Comments, root bool) (s *jsonschema.Schema, err e
 	r := &jsonschema.Reflector{
 		ExpandedStruct: root,
 		CommentMap:     c.Types,
-		Namer: func(t reflect.Type) string {
-			if !isOwn(t) && ownNames[t.Name()] {
-				return path.Base(t.PkgPath()) + "." + t.Name()
-			}
-			return ""
-		},
+		Namer:          defName,
 		Mapper: func(t reflect.Type) *jsonschema.Schema {
 			switch {
 			case t == uuidType:
@@ -115,19 +110,49 @@ func Reflect(t reflect.Type, c Comments, root bool) (s *jsonschema.Schema, err e
 	for et := range usedEnums {
 		s.Definitions[et.Name()] = enumSchema(et, c)
 	}
-	for _, st := range ownStructs(t) {
-		def := s.Definitions[st.Name()]
+	for _, st := range structs(t) {
+		def := s.Definitions[defName(st)]
+		if def == nil && st.Name() != "" {
+			def = s.Definitions[st.Name()]
+		}
 		if root && st == t {
 			def = s
 		}
 		if def == nil {
-			continue // embedded in a caller's struct, its fields inlined there
+			continue // anonymous, or embedded and so inlined
 		}
-		if err := refine(def, st); err != nil {
-			return nil, err
+		if isOwn(st) {
+			if err := refine(def, st); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		// A caller's struct may embed one of ours, whose fields jsonschema
+		// then inlines into the caller's definition.
+		for i := range st.NumField() {
+			f := st.Field(i)
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); f.Anonymous && name == "" && isOwn(ft) && ft.Kind() == reflect.Struct {
+				if err := refineFields(def, ft); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
 	return s, nil
+}
+
+// defName is the jsonschema.Reflector.Namer: a type of another module whose
+// name is also the name of one of this module's types gets its package name
+// as a prefix; "" keeps jsonschema's default, the type's name.
+func defName(t reflect.Type) string {
+	if !isOwn(t) && ownNames[t.Name()] {
+		return path.Base(t.PkgPath()) + "." + t.Name()
+	}
+	return ""
 }
 
 // UUIDPattern is the 36-character form of a UUID, the only one the decoder
@@ -141,9 +166,8 @@ func uuidSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{Type: "string", Format: "uuid", Pattern: UUIDPattern, Not: &jsonschema.Schema{Const: uuid.Nil.String()}}
 }
 
-// ownStructs returns the struct types of this module reachable from t, in a
-// stable order.
-func ownStructs(t reflect.Type) []reflect.Type {
+// structs returns the struct types reachable from t, in a stable order.
+func structs(t reflect.Type) []reflect.Type {
 	seen := map[reflect.Type]bool{}
 	var out []reflect.Type
 	var walk func(t reflect.Type)
@@ -158,9 +182,7 @@ func ownStructs(t reflect.Type) []reflect.Type {
 			return
 		}
 		seen[t] = true
-		if isOwn(t) {
-			out = append(out, t)
-		}
+		out = append(out, t)
 		for i := range t.NumField() {
 			if f := t.Field(i); f.IsExported() {
 				walk(f.Type)
@@ -205,6 +227,11 @@ func refine(s *jsonschema.Schema, t reflect.Type) error {
 		return fmt.Errorf("schema: no title for type %s: add it to structTitles", t)
 	}
 	s.Title = title
+	return refineFields(s, t)
+}
+
+// refineFields refines the properties of s that come from the fields of t.
+func refineFields(s *jsonschema.Schema, t reflect.Type) error {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")

@@ -70,9 +70,9 @@ func clone(b []byte) []byte { return append([]byte(nil), b...) }
 // is required), except that one named like a journeymap type gets its
 // package name as a prefix in $defs ("mypkg.Stage"). A journeymap struct
 // embedded anonymously has its fields inlined, refined the same way. The
-// schema's $id is derived from the package path of
-// v's type, as jsonschema does; set ID to publish it elsewhere. Reflect fails
-// for a nil v and for types JSON cannot hold (channels, functions).
+// schema's $id is derived from the package path of v's type, as jsonschema
+// does; set ID to publish it elsewhere. Reflect fails for a nil v and for
+// types JSON cannot hold (channels, functions).
 func Reflect(v any) (*jsonschema.Schema, error) {
 	return build.Reflect(reflect.TypeOf(v), comments, false)
 }

@@ -61,6 +61,12 @@ func (t *tally) addScaled(u *tally, scale float64) {
 	}
 }
 
+func (t *tally) scale(by float64) {
+	for f := range t.points {
+		t.points[f] *= by
+	}
+}
+
 func (t *tally) total() float64 {
 	sum := 0.0
 	for _, p := range t.points {
@@ -69,19 +75,104 @@ func (t *tally) total() float64 {
 	return sum
 }
 
-func (t *tally) factors() []Factor {
-	out := []Factor{}
+func (t *tally) factors(txt *texts) []Factor {
+	n := 0
+	for _, c := range t.count {
+		if c > 0 {
+			n++
+		}
+	}
+	out := txt.factors(n)
 	for f := range nFactors {
 		if t.count[f] == 0 {
 			continue
 		}
 		detail := t.detail[f]
 		if f <= fPainOther {
-			detail = severityWords(t.sev[f])
+			detail = txt.severities(t.sev[f])
 		}
 		out = append(out, Factor{Name: factorNames[f], Count: t.count[f], Points: round(t.points[f]), Detail: detail})
 	}
 	return out
+}
+
+// texts caches the factor details, which repeat across touchpoints, so a
+// large journey does not build the same strings thousands of times.
+type texts struct {
+	small    *[1024]string // by severity counts below 4, in base 4; allocated when first needed
+	sev      map[[5]int]string
+	numbers  map[float64]string
+	dips     map[[2]float64]string
+	handoffs map[[2]string]string
+	arena    []Factor
+}
+
+// factors returns an empty slice with room for n factors, cut from a shared
+// block so a large journey does not allocate once per touchpoint.
+func (x *texts) factors(n int) []Factor {
+	if x.arena == nil || n > cap(x.arena)-len(x.arena) {
+		x.arena = make([]Factor, 0, max(n, 1024))
+	}
+	start := len(x.arena)
+	x.arena = x.arena[:start+n]
+	return x.arena[start : start : start+n]
+}
+
+func newTexts() *texts {
+	return &texts{sev: map[[5]int]string{}, numbers: map[float64]string{}, dips: map[[2]float64]string{}, handoffs: map[[2]string]string{}}
+}
+
+func (x *texts) severities(by [5]int) string {
+	small, key := true, 0
+	for _, n := range by {
+		small = small && n < 4
+		key = key*4 + n
+	}
+	if small {
+		if x.small == nil {
+			x.small = new([1024]string)
+		}
+		if x.small[key] == "" {
+			x.small[key] = severityWords(by)
+		}
+		return x.small[key]
+	}
+	s, ok := x.sev[by]
+	if !ok {
+		s = severityWords(by)
+		x.sev[by] = s
+	}
+	return s
+}
+
+func (x *texts) number(v float64) string {
+	v = round(v)
+	s, ok := x.numbers[v]
+	if !ok {
+		s = strconv.FormatFloat(v, 'g', -1, 64)
+		x.numbers[v] = s
+	}
+	return s
+}
+
+func (x *texts) dip(from, to float64) string {
+	k := [2]float64{round(from), round(to)}
+	s, ok := x.dips[k]
+	if !ok {
+		s = "emotion falls from " + x.number(from) + " to " + x.number(to)
+		x.dips[k] = s
+	}
+	return s
+}
+
+func (x *texts) handoff(from, to string) string {
+	k := [2]string{from, to}
+	s, ok := x.handoffs[k]
+	if !ok {
+		s = "from " + channelText(from) + " to " + channelText(to)
+		x.handoffs[k] = s
+	}
+	return s
 }
 
 func severityWords(by [5]int) string {
@@ -209,11 +300,34 @@ func roundPtr(v float64) *float64 {
 	return &r
 }
 
+// hotspotCandidate is a touchpoint with friction: its points and its place
+// in Friction.Stages.
 type hotspotCandidate struct {
-	points float64
-	order  int
-	stage  string
-	tp     TouchpointFriction
+	points         float64
+	stage, tpIndex int
+}
+
+// topHotspots keeps the limit worst candidates, worst first, ties in the
+// order offered (journey order): O(touchpoints × limit), no sort of the whole.
+type topHotspots struct {
+	limit int
+	list  []hotspotCandidate
+}
+
+func (h *topHotspots) offer(c hotspotCandidate) {
+	n := len(h.list)
+	if n == h.limit && (n == 0 || c.points <= h.list[n-1].points) {
+		return
+	}
+	at := n
+	for at > 0 && h.list[at-1].points < c.points {
+		at--
+	}
+	if n < h.limit {
+		h.list = append(h.list, hotspotCandidate{})
+	}
+	copy(h.list[at+1:], h.list[at:])
+	h.list[at] = c
 }
 
 func measureFriction(j *journey.Journey, opts Options, ix *index) Friction {
@@ -242,27 +356,34 @@ func measureFriction(j *journey.Journey, opts Options, ix *index) Friction {
 	var everyone CategoryCounts // pain felt by every persona
 	ownCurve := map[uuid.UUID]bool{}
 
-	var stageTallies []tally
-	var candidates []hotspotCandidate
+	var journeyTally tally // sum of the stages' tallies, then their mean
+	stages := 0
+	fr.Stages = make([]StageFriction, 0, len(j.Stages))
+	fr.EmotionCurve = make([]EmotionPoint, 0, ix.tpCount)
+	top := topHotspots{limit: max(opts.hotspots(), 1)} // the weakest link needs one
 	var prevChannel string
 	var prevEmotion float64
 	hasPrev, hasPrevEmotion := false, false
-	order := 0
+	txt := newTexts()
+	var scratch tally
+	var buf []int // persona slots of one pain point
 	for i, s := range j.Stages {
 		if s == nil {
 			continue
 		}
-		spath := "stages[" + strconv.Itoa(i) + "]"
-		sf := StageFriction{Path: spath, ID: s.ID, Name: s.Name, Phase: string(s.Phase), Factors: []Factor{}, Touchpoints: []TouchpointFriction{}}
-		var stageTally tally
-		var tps []*tally
+		spath := ix.stagePaths[i]
+		emotions := make([]float64, len(s.Touchpoints)) // backing the touchpoints' Emotion pointers
+		sf := StageFriction{Path: spath, ID: s.ID, Name: s.Name, Phase: string(s.Phase), Factors: []Factor{},
+			Touchpoints: make([]TouchpointFriction, 0, len(s.Touchpoints))}
+		var stageTally tally // sum of the touchpoints' tallies, then their mean
 		emoSum, emoN := 0.0, 0
 		for k, t := range s.Touchpoints {
 			if t == nil {
 				continue
 			}
-			tpath := spath + ".touchpoints[" + strconv.Itoa(k) + "]"
-			tt := &tally{}
+			tpath := ix.tpPaths[i][k]
+			tt := &scratch
+			*tt = tally{}
 			for _, p := range t.PainPoints {
 				if p == nil {
 					continue
@@ -274,9 +395,13 @@ func measureFriction(j *journey.Journey, opts Options, ix *index) Friction {
 				// Who feels it.
 				switch {
 				case len(p.PersonaIDs) > 0:
-					countPersonas(p.PersonaIDs, slotOf, func(n int) { slots[n].p.Pain.add(p.Category, 1) })
+					for _, n := range personaSlots(p.PersonaIDs, slotOf, buf[:0]) {
+						slots[n].p.Pain.add(p.Category, 1)
+					}
 				case len(t.PersonaIDs) > 0:
-					countPersonas(t.PersonaIDs, slotOf, func(n int) { slots[n].p.Pain.add(p.Category, 1) })
+					for _, n := range personaSlots(t.PersonaIDs, slotOf, buf[:0]) {
+						slots[n].p.Pain.add(p.Category, 1)
+					}
 				default:
 					everyone.add(p.Category, 1)
 				}
@@ -285,12 +410,11 @@ func measureFriction(j *journey.Journey, opts Options, ix *index) Friction {
 			if measured {
 				if e < 0 {
 					tt.add(fNegativeEmotion, w.negEmotion*(-e/2))
-					tt.detail[fNegativeEmotion] = "emotion " + strconv.FormatFloat(round(e), 'g', -1, 64)
+					tt.detail[fNegativeEmotion] = "emotion " + txt.number(e)
 				}
 				if hasPrevEmotion && prevEmotion > e {
 					tt.add(fDip, w.dip*(prevEmotion-e)/4)
-					tt.detail[fDip] = "emotion falls from " + strconv.FormatFloat(round(prevEmotion), 'g', -1, 64) +
-						" to " + strconv.FormatFloat(round(e), 'g', -1, 64)
+					tt.detail[fDip] = txt.dip(prevEmotion, e)
 				}
 				prevEmotion, hasPrevEmotion = e, true
 				emoSum += e
@@ -299,7 +423,7 @@ func measureFriction(j *journey.Journey, opts Options, ix *index) Friction {
 			}
 			if hasPrev && prevChannel != string(t.Channel) {
 				tt.add(fHandoff, w.handoff)
-				tt.detail[fHandoff] = "from " + channelText(prevChannel) + " to " + channelText(string(t.Channel))
+				tt.detail[fHandoff] = txt.handoff(prevChannel, string(t.Channel))
 			}
 			prevChannel, hasPrev = string(t.Channel), true
 			metricFactors(tt, t.Metrics, w)
@@ -309,93 +433,86 @@ func measureFriction(j *journey.Journey, opts Options, ix *index) Friction {
 
 			pts := tt.total()
 			tf := TouchpointFriction{Path: tpath, ID: t.ID, Name: t.Name, Channel: string(t.Channel),
-				Score: round(score(pts, w.half)), Points: round(pts), Factors: tt.factors()}
+				Score: round(score(pts, w.half)), Points: round(pts), Factors: tt.factors(txt)}
 			if measured {
-				tf.Emotion = roundPtr(e)
+				emotions[k] = round(e)
+				tf.Emotion = &emotions[k]
 			}
 			sf.Touchpoints = append(sf.Touchpoints, tf)
 			if pts > 0 {
-				candidates = append(candidates, hotspotCandidate{points: pts, order: order, stage: s.Name, tp: tf})
+				top.offer(hotspotCandidate{points: pts, stage: len(fr.Stages), tpIndex: len(sf.Touchpoints) - 1})
 			}
-			order++
-			tps = append(tps, tt)
+			stageTally.addScaled(tt, 1)
 		}
-		for _, tt := range tps {
-			stageTally.addScaled(tt, 1/float64(len(tps)))
+		if n := len(sf.Touchpoints); n > 0 {
+			stageTally.scale(1 / float64(n))
 		}
 		metricFactors(&stageTally, s.Metrics, w)
 		pts := stageTally.total()
-		sf.Points, sf.Score, sf.Factors = round(pts), round(score(pts, w.half)), stageTally.factors()
+		sf.Points, sf.Score, sf.Factors = round(pts), round(score(pts, w.half)), stageTally.factors(txt)
 		if emoN > 0 {
 			sf.Emotion = roundPtr(emoSum / float64(emoN))
 		}
 		fr.Pain.addAll(sf.Pain)
 		fr.Stages = append(fr.Stages, sf)
-		stageTallies = append(stageTallies, stageTally)
+		journeyTally.addScaled(&stageTally, 1)
+		stages++
 	}
-	var journeyTally tally
-	for k := range stageTallies {
-		journeyTally.addScaled(&stageTallies[k], 1/float64(len(stageTallies)))
+	if stages > 0 {
+		journeyTally.scale(1 / float64(stages))
 	}
 	pts := journeyTally.total()
-	fr.Points, fr.Score, fr.Factors = round(pts), round(score(pts, w.half)), journeyTally.factors()
+	fr.Points, fr.Score, fr.Factors = round(pts), round(score(pts, w.half)), journeyTally.factors(txt)
 
-	slices.SortStableFunc(candidates, func(a, b hotspotCandidate) int {
-		if a.points != b.points {
-			if a.points > b.points {
-				return -1
-			}
-			return 1
+	for k, c := range top.list {
+		sf := fr.Stages[c.stage]
+		h := Hotspot{Rank: k + 1, Stage: sf.Name, TouchpointFriction: sf.Touchpoints[c.tpIndex]}
+		if k == 0 {
+			weakest := h
+			fr.WeakestLink = &weakest
 		}
-		return a.order - b.order
-	})
-	for k := 0; k < len(candidates) && k < opts.hotspots(); k++ {
-		fr.Hotspots = append(fr.Hotspots, Hotspot{Rank: k + 1, Stage: candidates[k].stage, TouchpointFriction: candidates[k].tp})
-	}
-	if len(candidates) > 0 {
-		c := candidates[0]
-		fr.WeakestLink = &Hotspot{Rank: 1, Stage: c.stage, TouchpointFriction: c.tp}
+		if k < opts.hotspots() {
+			fr.Hotspots = append(fr.Hotspots, h)
+		}
 	}
 
 	for _, sl := range slots {
 		sl.p.Pain.addAll(everyone)
 		fr.PainByPersona = append(fr.PainByPersona, sl.p)
 		if ownCurve[sl.p.ID] {
-			fr.PersonaCurves = append(fr.PersonaCurves, personaCurve(j, sl.path, sl.p.ID, sl.p.Name))
+			fr.PersonaCurves = append(fr.PersonaCurves, personaCurve(j, ix, sl.path, sl.p.ID, sl.p.Name))
 		}
 	}
 	return fr
 }
 
-// countPersonas calls add once for the slot of each distinct known persona in ids.
-func countPersonas(ids []uuid.UUID, slotOf map[uuid.UUID]int, add func(slot int)) {
-	for k, id := range ids {
-		n, ok := slotOf[id]
-		if !ok || slices.Contains(ids[:k], id) {
-			continue
+// personaSlots appends to buf the slot of each distinct known persona in ids.
+func personaSlots(ids []uuid.UUID, slotOf map[uuid.UUID]int, buf []int) []int {
+	for _, id := range ids {
+		if n, ok := slotOf[id]; ok && !slices.Contains(buf, n) {
+			buf = append(buf, n)
 		}
-		add(n)
 	}
+	return buf
 }
 
-func personaCurve(j *journey.Journey, path string, id uuid.UUID, name string) PersonaCurve {
-	c := PersonaCurve{Path: path, ID: id, Name: name, Points: []EmotionPoint{}}
+func personaCurve(j *journey.Journey, ix *index, path string, id uuid.UUID, name string) PersonaCurve {
+	measured := func(t *touchpoint.Touchpoint) (float64, bool) {
+		if t == nil || !t.Serves(id) {
+			return 0, false
+		}
+		e, ok := t.EmotionFor(id)
+		return e, ok && isFinite(e)
+	}
+	c := PersonaCurve{Path: path, ID: id, Name: name, Points: make([]EmotionPoint, 0, ix.tpCount)}
 	for i, s := range j.Stages {
 		if s == nil {
 			continue
 		}
 		for k, t := range s.Touchpoints {
-			if t == nil || !t.Serves(id) {
-				continue
+			if e, ok := measured(t); ok {
+				c.Points = append(c.Points, EmotionPoint{Path: ix.tpPaths[i][k], ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(e))})
 			}
-			e, ok := t.EmotionFor(id)
-			if !ok || !isFinite(e) {
-				continue
-			}
-			c.Points = append(c.Points, EmotionPoint{
-				Path: "stages[" + strconv.Itoa(i) + "].touchpoints[" + strconv.Itoa(k) + "]",
-				ID:   t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(e)),
-			})
 		}
 	}
 	return c

@@ -20,20 +20,27 @@ type index struct {
 	channels    map[channel.Channel]bool // channels used by some touchpoint
 	served      map[uuid.UUID]bool       // persona ids some touchpoint names
 	servesAll   bool                     // some touchpoint has empty persona_ids
-	phaseHasTP  map[journey.Phase]bool   // phases with at least one touchpoint
-	phaseStages map[journey.Phase]int    // number of stages per phase
+	phaseHasTP  [3]bool                  // phases (by Phase.Order) with at least one touchpoint
+	phaseStages [3]int                   // number of stages per phase (by Phase.Order)
 	personas    map[uuid.UUID]string     // persona id to name
 	tpCount     int                      // touchpoints in the journey
+	painCount   int                      // pain points in the journey
+	stagePaths  []string                 // JSON path of each stage, by index in Stages
+	tpPaths     [][]string               // JSON path of each touchpoint, by stage and index
 }
 
 func buildIndex(j *journey.Journey) *index {
+	refs := 0
+	for _, o := range j.Opportunities {
+		if o != nil {
+			refs += len(o.PainPointIDs)
+		}
+	}
 	ix := &index{
-		addressed:   map[uuid.UUID]bool{},
-		channels:    map[channel.Channel]bool{},
-		served:      map[uuid.UUID]bool{},
-		phaseHasTP:  map[journey.Phase]bool{},
-		phaseStages: map[journey.Phase]int{},
-		personas:    map[uuid.UUID]string{},
+		addressed: make(map[uuid.UUID]bool, refs),
+		channels:  map[channel.Channel]bool{},
+		served:    map[uuid.UUID]bool{},
+		personas:  map[uuid.UUID]string{},
 	}
 	for _, o := range j.Opportunities {
 		if o == nil {
@@ -50,18 +57,31 @@ func buildIndex(j *journey.Journey) *index {
 			}
 		}
 	}
-	for _, s := range j.Stages {
+	ix.stagePaths = make([]string, len(j.Stages))
+	ix.tpPaths = make([][]string, len(j.Stages))
+	for i, s := range j.Stages {
 		if s == nil {
 			continue
 		}
-		ix.phaseStages[s.Phase]++
-		for _, t := range s.Touchpoints {
+		ix.stagePaths[i] = "stages[" + strconv.Itoa(i) + "]"
+		ix.tpPaths[i] = make([]string, len(s.Touchpoints))
+		ph := s.Phase.Order()
+		if ph >= 0 {
+			ix.phaseStages[ph]++
+		}
+		for k, t := range s.Touchpoints {
 			if t == nil {
 				continue
 			}
+			ix.tpPaths[i][k] = ix.stagePaths[i] + ".touchpoints[" + strconv.Itoa(k) + "]"
 			ix.tpCount++
-			ix.phaseHasTP[s.Phase] = true
-			ix.channels[t.Channel] = true
+			ix.painCount += len(t.PainPoints)
+			if ph >= 0 {
+				ix.phaseHasTP[ph] = true
+			}
+			if !ix.channels[t.Channel] {
+				ix.channels[t.Channel] = true
+			}
 			if len(t.PersonaIDs) == 0 {
 				ix.servesAll = true
 			}
@@ -86,7 +106,10 @@ func (g *gaps) add(code string, sev Severity, path string, id uuid.UUID, msg str
 }
 
 func findGaps(j *journey.Journey, opts Options, ix *index) []Finding {
-	g := &gaps{j: j, opts: opts, ix: ix, out: []Finding{}}
+	// An estimate of the number of findings, so a large journey's findings
+	// are not copied again and again as the slice grows.
+	estimate := 8 + 2*len(j.Personas) + 2*len(j.Stages) + ix.tpCount/2 + ix.painCount
+	g := &gaps{j: j, opts: opts, ix: ix, out: make([]Finding, 0, estimate)}
 	g.journey()
 	for i, p := range j.Personas {
 		if p == nil {
@@ -137,7 +160,7 @@ func (g *gaps) journey() {
 		}
 	}
 	for _, ph := range journey.Phases() {
-		if g.ix.phaseHasTP[ph] {
+		if g.ix.phaseHasTP[ph.Order()] {
 			continue
 		}
 		sev, why := Warning, ""
@@ -151,7 +174,7 @@ func (g *gaps) journey() {
 			why = "the customer is forgotten after the sale (use, support, loyalty, advocacy)."
 		}
 		msg := "No touchpoint covers the " + phaseWords(ph) + " phase: " + why
-		if n := g.ix.phaseStages[ph]; n > 0 {
+		if n := g.ix.phaseStages[ph.Order()]; n > 0 {
 			msg = "The " + phaseWords(ph) + " phase has " + plural(n, "stage") + " but no touchpoint: " + why
 		}
 		g.add(CodePhaseUncovered, sev, "stages", j.ID, msg)
@@ -159,8 +182,8 @@ func (g *gaps) journey() {
 }
 
 func (g *gaps) stage(i int, s *journey.Stage) {
-	path := "stages[" + strconv.Itoa(i) + "]"
-	name := label(s.Name, i)
+	path := g.ix.stagePaths[i]
+	name := func() string { return label(s.Name, i) }
 	n, hasContact := 0, false
 	for _, t := range s.Touchpoints {
 		if t != nil {
@@ -171,32 +194,32 @@ func (g *gaps) stage(i int, s *journey.Stage) {
 	switch {
 	case n == 0:
 		g.add(CodeNoTouchpoints, Warning, path, s.ID,
-			"Stage "+name+" has no touchpoint: the customer meets nothing from the brand here. Add the touchpoint that is missing.")
+			"Stage "+name()+" has no touchpoint: the customer meets nothing from the brand here. Add the touchpoint that is missing.")
 	case n == 1:
 		g.add(CodeSingleTouchpoint, Info, path, s.ID,
-			"Stage "+name+" has a single touchpoint: if it fails, the customer has nowhere else to turn and may go to a competitor.")
+			"Stage "+name()+" has a single touchpoint: if it fails, the customer has nowhere else to turn and may go to a competitor.")
 	case n > g.opts.maxTouchpoints():
 		g.add(CodeTooManyTouchpoints, Warning, path, s.ID,
-			"Stage "+name+" has "+strconv.Itoa(n)+" touchpoints (more than "+strconv.Itoa(g.opts.maxTouchpoints())+
+			"Stage "+name()+" has "+strconv.Itoa(n)+" touchpoints (more than "+strconv.Itoa(g.opts.maxTouchpoints())+
 				"): a confusing route for the customer. Consider merging or removing some.")
 	}
 	for k, t := range s.Touchpoints {
 		if t != nil {
-			g.touchpoint(path+".touchpoints["+strconv.Itoa(k)+"]", k, t, s, name, hasContact)
+			g.touchpoint(g.ix.tpPaths[i][k], k, t, name, hasContact)
 		}
 	}
 	g.metrics(path, s.ID, s.Metrics)
 }
 
-func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, s *journey.Stage, stageName string, hasContact bool) {
-	name := label(t.Name, k)
+func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageName func() string, hasContact bool) {
+	name := func() string { return label(t.Name, k) }
 	if strings.TrimSpace(t.Owner) == "" {
 		g.add(CodeNoOwner, Warning, path, t.ID,
-			"Touchpoint "+name+" has no owner: nobody inside the company is responsible for it.")
+			"Touchpoint "+name()+" has no owner: nobody inside the company is responsible for it.")
 	}
-	if _, measured := effectiveEmotion(t); !measured && len(t.Metrics) == 0 {
+	if !hasEmotion(t) && len(t.Metrics) == 0 {
 		g.add(CodeUnmeasured, Info, path, t.ID,
-			"Touchpoint "+name+" is unmeasured: it has no emotion score and no metric, so nobody knows how it goes for the customer.")
+			"Touchpoint "+name()+" is unmeasured: it has no emotion score and no metric, so nobody knows how it goes for the customer.")
 	}
 	if g.j.Type == journey.ServiceBlueprint {
 		behind := false
@@ -208,26 +231,26 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, s *journ
 		}
 		if !behind {
 			g.add(CodeNoBackstage, Warning, path, t.ID,
-				"Touchpoint "+name+" shows nothing behind the scenes: add the backstage work or support process that makes it happen.")
+				"Touchpoint "+name()+" shows nothing behind the scenes: add the backstage work or support process that makes it happen.")
 		}
 	}
 	for k, p := range t.PainPoints {
 		if p == nil {
 			continue
 		}
-		ppath := path + ".pain_points[" + strconv.Itoa(k) + "]"
-		pname := label(p.Title, k)
+		ppath := func() string { return path + ".pain_points[" + strconv.Itoa(k) + "]" }
 		if !g.ix.addressed[p.ID] {
 			sev := Warning
 			if p.Severity == painpoint.Critical {
 				sev = Critical
 			}
-			g.add(CodeUnaddressed, sev, ppath, p.ID,
-				"Pain point "+pname+" ("+string(p.Severity)+" "+string(p.Category)+" pain) is not addressed by any opportunity.")
+			g.add(CodeUnaddressed, sev, ppath(), p.ID,
+				"Pain point "+quoteOpen(p.Title)+labelBody(p.Title, k)+quoteOpen(p.Title)+" ("+string(p.Severity)+" "+string(p.Category)+
+					" pain) is not addressed by any opportunity.")
 		}
 		if p.Category == painpoint.Support && !hasContact {
-			g.add(CodeSupportWithoutContact, Warning, ppath, p.ID,
-				"Customers get stuck at "+pname+", but stage "+stageName+
+			g.add(CodeSupportWithoutContact, Warning, ppath(), p.ID,
+				"Customers get stuck at "+label(p.Title, k)+", but stage "+stageName()+
 					" offers no way to reach a person (chat, phone, email, store or staff).")
 		}
 	}
@@ -250,13 +273,55 @@ func (g *gaps) metrics(owner string, id uuid.UUID, ms []metric.Metric) {
 	}
 }
 
+// hasEmotion reports whether the touchpoint has a usable emotion score (see effectiveEmotion).
+func hasEmotion(t *touchpoint.Touchpoint) bool {
+	if t.Emotion != nil && isFinite(*t.Emotion) {
+		return true
+	}
+	for _, v := range t.PersonaEmotions {
+		if isFinite(v) {
+			return true
+		}
+	}
+	return false
+}
+
 // label quotes a name for a message, or describes the object by its place
 // when the name is blank.
 func label(name string, i int) string {
-	if strings.TrimSpace(name) == "" {
+	return quoteOpen(name) + labelBody(name, i) + quoteOpen(name)
+}
+
+// labelBody and quoteOpen are label in parts, so a message can be built in
+// one allocation: a plain ASCII name goes between the quotes quoteOpen gives;
+// any other name is strconv.Quote'd whole (and quoteOpen gives "").
+func labelBody(name string, i int) string {
+	switch {
+	case blank(name):
 		return "#" + strconv.Itoa(i+1) + " (no name)"
+	case plain(name):
+		return name
 	}
 	return strconv.Quote(name)
+}
+
+func quoteOpen(name string) string {
+	if !blank(name) && plain(name) {
+		return `"`
+	}
+	return ""
+}
+
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// plain reports whether strconv.Quote(s) is s between double quotes.
+func plain(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if c := s[k]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 func plural(n int, word string) string {

@@ -276,6 +276,15 @@ type table struct {
 	slots []cstate
 	n     int
 	limit int
+	sink  uint64 // keeps peek's loads alive
+}
+
+// peek loads the home slot of key, to bring it into the cache early.
+func (t *table) peek(key uint64) uint64 {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	return t.slots[t.index(key)].key
 }
 
 func (t *table) init(expected int) {

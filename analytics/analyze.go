@@ -183,6 +183,9 @@ func (a *acc) groupedSlice(recs []Record, from, to int) error {
 	return nil
 }
 
+// prefetchDistance is how many records ahead timeRecords touches the table.
+const prefetchDistance = 12
+
 // timeRecords shards time-ordered records by customer key among w workers;
 // each scans all records to apply the same order check.
 func (p *Plan) timeRecords(recs []Record, w int) (*Result, error) {
@@ -194,8 +197,14 @@ func (p *Plan) timeRecords(recs []Record, w int) (*Result, error) {
 			s := newSequencer(p)
 			a := s.a
 			maxTime := int64(math.MinInt64)
+			var touch uint64
 			for i := range recs {
 				r := &recs[i]
+				if i+prefetchDistance < len(recs) {
+					// Load the home slot of a customer a few records ahead so
+					// its cache miss overlaps with this record's work.
+					touch ^= a.tab.peek(recs[i+prefetchDistance].Customer)
+				}
 				if w > 1 {
 					if hi, _ := bits.Mul64(mix(r.Customer), uint64(w)); int(hi) != k {
 						if r.Time >= maxTime {
@@ -214,6 +223,7 @@ func (p *Plan) timeRecords(recs []Record, w int) (*Result, error) {
 				maxTime = r.Time
 				a.pushTime(r)
 			}
+			a.tab.sink = touch
 			results[k] = s.result()
 		})
 	}

@@ -217,7 +217,7 @@ type Plan struct {
 	stages  []planStage
 	keys    map[string]int32 // planned keys
 
-	mu       sync.Mutex
+	mu       sync.RWMutex
 	adhocIdx map[string]int32 // ad-hoc keys, index ≥ len(touches)
 	adhoc    []string
 }
@@ -321,12 +321,18 @@ func (p *Plan) Touch(key string) int32 {
 	if i, ok := p.keys[key]; ok {
 		return i
 	}
+	p.mu.RLock()
+	i, ok := p.adhocIdx[key]
+	p.mu.RUnlock()
+	if ok {
+		return i
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if i, ok := p.adhocIdx[key]; ok {
 		return i
 	}
-	i := int32(len(p.touches) + len(p.adhoc))
+	i = int32(len(p.touches) + len(p.adhoc))
 	p.adhocIdx[key] = i
 	p.adhoc = append(p.adhoc, key)
 	return i
@@ -337,13 +343,19 @@ func (p *Plan) touchBytes(key []byte) int32 {
 	if i, ok := p.keys[string(key)]; ok {
 		return i
 	}
+	p.mu.RLock()
+	i, ok := p.adhocIdx[string(key)]
+	p.mu.RUnlock()
+	if ok {
+		return i
+	}
 	return p.Touch(string(key))
 }
 
 // adhocKey returns the key of ad-hoc index i (i ≥ len(touches)).
 func (p *Plan) adhocKey(i int) string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	p.mu.RLock()
+	defer p.mu.RUnlock()
 	return p.adhoc[i-len(p.touches)]
 }
 

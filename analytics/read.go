@@ -452,18 +452,48 @@ func nextCSVRecord(data []byte) (rec, rest []byte, lines int64, complete bool) {
 func (p *Plan) parseCSVBlock(data []byte, line int64, rows []prow, ix colIndex, nFields int) []prow {
 	var fields [][]byte
 	for len(data) > 0 {
-		rec, rest, n, _ := nextCSVRecord(data)
-		data = rest
 		thisLine := line
-		line += n
-		if len(rec) == 0 {
-			continue
+		// Fast path: a line without quotes, split in one pass.
+		var rec []byte
+		whole := data
+		end := bytes.IndexByte(data, '\n')
+		if end < 0 {
+			rec, data = data, nil
+		} else {
+			rec, data = data[:end], data[end+1:]
 		}
-		var err error
-		fields, err = splitCSV(rec, fields)
-		if err != nil {
-			rows = append(rows, prow{line: thisLine, err: &RowError{Line: thisLine, Err: err}})
-			continue
+		fields = fields[:0]
+		start, quoted := 0, false
+		for k, c := range rec {
+			if c == ',' {
+				fields = append(fields, rec[start:k])
+				start = k + 1
+			} else if c == '"' {
+				quoted = true
+				break
+			}
+		}
+		if !quoted {
+			line++
+			last := rec[start:]
+			if n := len(last); n > 0 && last[n-1] == '\r' {
+				last = last[:n-1]
+			}
+			if len(fields) == 0 && len(last) == 0 {
+				continue // blank line
+			}
+			fields = append(fields, last)
+		} else {
+			// Slow path: follow the quotes, maybe across lines.
+			var n int64
+			rec, data, n, _ = nextCSVRecord(whole)
+			line += n
+			var err error
+			fields, err = splitCSV(rec, fields)
+			if err != nil {
+				rows = append(rows, prow{line: thisLine, err: &RowError{Line: thisLine, Err: err}})
+				continue
+			}
 		}
 		if len(fields) != nFields {
 			rows = append(rows, prow{line: thisLine, err: &RowError{Line: thisLine, Err: fmt.Errorf("row has %d fields, header has %d", len(fields), nFields)}})
@@ -476,28 +506,34 @@ func (p *Plan) parseCSVBlock(data []byte, line int64, rows []prow, ix colIndex, 
 		if ix.emotion >= 0 {
 			emotion = fields[ix.emotion]
 		}
-		rows = append(rows, p.makeRow(thisLine, fields[ix.customer], fields[ix.touchpoint], fields[ix.time], outcome, emotion))
+		rows = append(rows, prow{})
+		p.makeRow(&rows[len(rows)-1], thisLine, fields[ix.customer], fields[ix.touchpoint], fields[ix.time], outcome, emotion)
 	}
 	return rows
 }
 
-// makeRow validates and resolves the fields of one row.
-func (p *Plan) makeRow(line int64, cust, touch, tm, outcome, emotion []byte) prow {
+// makeRow validates and resolves the fields of one row into r.
+func (p *Plan) makeRow(r *prow, line int64, cust, touch, tm, outcome, emotion []byte) {
 	c := p.opts.Columns
-	bad := func(field string, err error) prow {
-		return prow{line: line, err: &RowError{Line: line, Field: field, Err: err}}
+	r.line = line
+	bad := func(field string, err error) {
+		r.err = &RowError{Line: line, Field: field, Err: err}
 	}
 	if len(cust) == 0 {
-		return bad(c.Customer, errors.New("empty customer id"))
+		bad(c.Customer, errors.New("empty customer id"))
+		return
 	}
 	if len(touch) == 0 {
-		return bad(c.Touchpoint, errors.New("empty touchpoint"))
+		bad(c.Touchpoint, errors.New("empty touchpoint"))
+		return
 	}
 	t, err := parseTime(tm)
 	if err != nil {
-		return bad(c.Time, err)
+		bad(c.Time, err)
+		return
 	}
-	r := prow{line: line, cust: cust, rec: Record{Time: t, Customer: customerKeyBytes(cust), Emotion: NoEmotion}}
+	r.cust = cust
+	r.rec = Record{Time: t, Customer: customerKeyBytes(cust), Emotion: NoEmotion}
 	switch string(outcome) {
 	case "":
 	case "ok":
@@ -505,21 +541,23 @@ func (p *Plan) makeRow(line int64, cust, touch, tm, outcome, emotion []byte) pro
 	case "failed":
 		r.rec.Outcome = Failed
 	default:
-		return bad(c.Outcome, fmt.Errorf("outcome %q is not ok or failed", outcome))
+		bad(c.Outcome, fmt.Errorf("outcome %q is not ok or failed", outcome))
+		return
 	}
 	if len(emotion) > 0 {
 		f, err := strconv.ParseFloat(string(emotion), 64)
 		if err != nil {
-			return bad(c.Emotion, fmt.Errorf("emotion %q is not a number", emotion))
+			bad(c.Emotion, fmt.Errorf("emotion %q is not a number", emotion))
+			return
 		}
 		m, err := emotionMilli(f)
 		if err != nil {
-			return bad(c.Emotion, err)
+			bad(c.Emotion, err)
+			return
 		}
 		r.rec.Emotion = m
 	}
 	r.rec.Touch = p.touchBytes(touch)
-	return r
 }
 
 func (p *Plan) parseNDJSONBlock(data []byte, line int64, rows []prow) []prow {
@@ -560,7 +598,8 @@ func (p *Plan) parseNDJSONBlock(data []byte, line int64, rows []prow) []prow {
 			rows = append(rows, prow{line: thisLine, err: bad})
 			continue
 		}
-		rows = append(rows, p.makeRow(thisLine, vals[0], vals[1], vals[2], vals[3], vals[4]))
+		rows = append(rows, prow{})
+		p.makeRow(&rows[len(rows)-1], thisLine, vals[0], vals[1], vals[2], vals[3], vals[4])
 	}
 	return rows
 }

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -52,47 +53,55 @@ var fieldNames = [numFields]string{
 // and Vietnamese (with and without diacritics). They are compared after
 // normalizeHeader, so case, surrounding space and "_"/"-" do not matter.
 var aliases = [numFields][]string{
-	fStageID:         {"stage id", "mã giai đoạn", "ma giai doan"},
-	fStage:           {"stage name", "giai đoạn", "giai doan", "tên giai đoạn", "ten giai doan"},
-	fPhase:           {"purchase phase", "giai đoạn mua", "giai doan mua", "giai đoạn mua hàng", "giai doan mua hang", "pha"},
-	fTouchpointID:    {"touchpoint id", "mã điểm chạm", "ma diem cham"},
-	fTouchpoint:      {"touchpoint name", "touch point", "điểm chạm", "diem cham", "tên điểm chạm", "ten diem cham"},
-	fChannel:         {"kênh", "kenh", "kênh tương tác", "kenh tuong tac"},
-	fMode:            {"online/offline", "hình thức", "hinh thuc"},
-	fInitiator:       {"initiated by", "người khởi tạo", "nguoi khoi tao", "bên khởi xướng", "ben khoi xuong"},
-	fOwner:           {"chủ sở hữu", "chu so huu", "người phụ trách", "nguoi phu trach", "phụ trách", "phu trach"},
-	fEmotion:         {"emotion score", "cảm xúc", "cam xuc", "điểm cảm xúc", "diem cam xuc"},
-	fActions:         {"action", "hành động", "hanh dong"},
-	fThoughts:        {"thought", "suy nghĩ", "suy nghi"},
-	fFeelings:        {"feeling", "cảm nhận", "cam nhan"},
-	fPainID:          {"pain point id", "mã điểm đau", "ma diem dau"},
-	fPainCategory:    {"pain point category", "category", "loại điểm đau", "loai diem dau", "phân loại điểm đau", "phan loai diem dau"},
-	fPainSeverity:    {"pain point severity", "severity", "mức độ", "muc do", "mức độ nghiêm trọng", "muc do nghiem trong"},
-	fPain:            {"pain point", "pain title", "điểm đau", "diem dau"},
-	fPainDescription: {"pain point description", "mô tả điểm đau", "mo ta diem dau"},
-	fPainEvidence:    {"pain point evidence", "evidence", "bằng chứng", "bang chung", "nguồn dữ liệu", "nguon du lieu"},
+	fStageID:         {"stage id", "mã giai đoạn"},
+	fStage:           {"stage name", "giai đoạn", "tên giai đoạn"},
+	fPhase:           {"purchase phase", "giai đoạn mua", "giai đoạn mua hàng", "pha"},
+	fTouchpointID:    {"touchpoint id", "mã điểm chạm"},
+	fTouchpoint:      {"touchpoint name", "touch point", "điểm chạm", "tên điểm chạm"},
+	fChannel:         {"kênh", "kênh tương tác"},
+	fMode:            {"online/offline", "hình thức"},
+	fInitiator:       {"initiated by", "người khởi tạo", "bên khởi xướng"},
+	fOwner:           {"chủ sở hữu", "người phụ trách", "phụ trách"},
+	fEmotion:         {"emotion score", "cảm xúc", "điểm cảm xúc"},
+	fActions:         {"action", "hành động"},
+	fThoughts:        {"thought", "suy nghĩ"},
+	fFeelings:        {"feeling", "cảm nhận"},
+	fPainID:          {"pain point id", "mã điểm đau"},
+	fPainCategory:    {"pain point category", "category", "loại điểm đau", "phân loại điểm đau"},
+	fPainSeverity:    {"pain point severity", "severity", "mức độ", "mức độ nghiêm trọng"},
+	fPain:            {"pain point", "pain title", "điểm đau"},
+	fPainDescription: {"pain point description", "mô tả điểm đau"},
+	fPainEvidence:    {"pain point evidence", "evidence", "bằng chứng", "nguồn dữ liệu"},
 }
 
 var headerIndex = func() map[string]field {
 	m := make(map[string]field)
+	add := func(name string, f field) {
+		n := normalizeHeader(name)
+		if prev, ok := m[n]; ok && prev != f {
+			aliasConflicts = append(aliasConflicts, fmt.Sprintf("header %q: %s or %s", name, fieldNames[prev], fieldNames[f]))
+		}
+		m[n] = f
+	}
 	for f := range numFields {
-		m[normalizeHeader(fieldNames[f])] = f
+		add(fieldNames[f], f)
 		for _, a := range aliases[f] {
-			m[normalizeHeader(a)] = f
+			add(a, f)
 		}
 	}
 	return m
 }()
 
 // normalizeHeader folds a header cell for lookup: no byte order mark, no
-// surrounding space, lower case, "_" and "-" as spaces, runs of space as one.
+// surrounding space, lower case without Vietnamese diacritics, "_" and "-"
+// as spaces, runs of space as one.
 func normalizeHeader(s string) string {
-	s = strings.TrimPrefix(s, "\ufeff")
+	s = fold(strings.TrimPrefix(s, "\ufeff"))
 	s = strings.Map(func(r rune) rune {
 		if r == '_' || r == '-' || unicode.IsSpace(r) {
 			return ' '
 		}
-		return unicode.ToLower(r)
+		return r
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
 }

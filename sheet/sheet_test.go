@@ -92,6 +92,24 @@ func TestImportLayouts(t *testing.T) {
 			},
 		},
 		{
+			name: "decomposed (NFD) Vietnamese and Vietnamese typed without accents",
+			input: "Giai \u0111oa\u0323n,Giai \u0111oa\u0323n mua,\u0110ie\u0302\u0309m cha\u0323m,Ke\u0302nh,Loa\u0323i \u0111ie\u0302\u0309m \u0111au,Mu\u031b\u0301c \u0111o\u0323\u0302,\u0110ie\u0302\u0309m \u0111au\n" +
+				"Nha\u0323\u0302n thu\u031b\u0301c,Tru\u031bo\u031b\u0301c khi mua ha\u0300ng,Xem video,Ma\u0323ng xa\u0303 ho\u0323\u0302i,Ta\u0300i chi\u0301nh,Nghie\u0302m tro\u0323ng,Phi\u0301 cao\n" +
+				"chuyen doi,trong khi mua hang,Dat hang,cua hang,quy trinh,trung binh,Cho lau\n",
+			check: func(t *testing.T, j *journey.Journey) {
+				require.Len(t, j.Stages, 2)
+				assert.Equal(t, journey.BeforePurchase, j.Stages[0].Phase)
+				p := j.Stages[0].Touchpoints[0].PainPoints[0]
+				assert.Equal(t, painpoint.Financial, p.Category)
+				assert.Equal(t, painpoint.Critical, p.Severity)
+				assert.Equal(t, channel.SocialMedia, j.Stages[0].Touchpoints[0].Channel)
+				assert.Equal(t, journey.DuringPurchase, j.Stages[1].Phase)
+				assert.Equal(t, channel.Store, j.Stages[1].Touchpoints[0].Channel)
+				assert.Equal(t, painpoint.Process, j.Stages[1].Touchpoints[0].PainPoints[0].Category)
+				assert.Equal(t, painpoint.Medium, j.Stages[1].Touchpoints[0].PainPoints[0].Severity)
+			},
+		},
+		{
 			name: "loose English headers, any case, one action per row, tabs",
 			input: "  Stage Name \tPurchase Phase\tTouch-Point\tCHANNEL\tAction\tPain Point Category\tSeverity\tPain Point\n" +
 				"Research\tBefore purchase\tReads blog\tWeb\tReads the article\t\t\t\n" +

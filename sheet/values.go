@@ -26,10 +26,11 @@ func unneutralise(s string) string {
 	return s
 }
 
-// normalizeValue folds an enumeration cell: trimmed, lower case, spaces and
-// "-" as "_", so "Before purchase" and "before-purchase" read as before_purchase.
+// normalizeValue folds an enumeration cell: trimmed, lower case without
+// Vietnamese diacritics, spaces and "-" as "_", so "Before purchase" and
+// "before-purchase" read as before_purchase, "Tài chính" as "tai_chinh".
 func normalizeValue(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = fold(strings.TrimSpace(s))
 	s = strings.Join(strings.Fields(s), "_")
 	return strings.ReplaceAll(s, "-", "_")
 }
@@ -47,10 +48,19 @@ func lookup[E ~string](values []E, alias map[string]E, cell string) (E, bool) {
 	return v, ok
 }
 
+// aliasConflicts lists aliases that fold to the same key with different
+// values (a mistake in the tables above; a test keeps it empty).
+var aliasConflicts []string
+
+// aliasMap returns m with its keys folded by normalizeValue.
 func aliasMap[E ~string](m map[string]E) map[string]E {
 	out := make(map[string]E, len(m))
 	for k, v := range m {
-		out[normalizeValue(k)] = v
+		n := normalizeValue(k)
+		if prev, ok := out[n]; ok && prev != v {
+			aliasConflicts = append(aliasConflicts, fmt.Sprintf("%q: %s or %s", k, prev, v))
+		}
+		out[n] = v
 	}
 	return out
 }
@@ -59,58 +69,53 @@ var phaseAliases = aliasMap(map[string]journey.Phase{
 	"before": journey.BeforePurchase, "during": journey.DuringPurchase, "after": journey.AfterPurchase,
 	"pre-purchase": journey.BeforePurchase, "post-purchase": journey.AfterPurchase,
 	"trước khi mua hàng": journey.BeforePurchase, "trước khi mua": journey.BeforePurchase, "trước": journey.BeforePurchase,
-	"truoc khi mua hang": journey.BeforePurchase, "truoc khi mua": journey.BeforePurchase, "truoc": journey.BeforePurchase,
 	"trong khi mua hàng": journey.DuringPurchase, "trong khi mua": journey.DuringPurchase, "trong": journey.DuringPurchase,
-	"khi mua hàng": journey.DuringPurchase, "trong khi mua hang": journey.DuringPurchase,
+	"khi mua hàng":     journey.DuringPurchase,
 	"sau khi mua hàng": journey.AfterPurchase, "sau khi mua": journey.AfterPurchase, "sau": journey.AfterPurchase,
-	"sau khi mua hang": journey.AfterPurchase,
 })
 
 var channelAliases = aliasMap(map[string]channel.Channel{
 	"web": channel.Website, "trang web": channel.Website,
-	"app": channel.MobileApp, "mobile": channel.MobileApp, "ứng dụng": channel.MobileApp, "ung dung": channel.MobileApp,
-	"e-mail": channel.Email, "thư điện tử": channel.Email, "thu dien tu": channel.Email,
-	"tin nhắn": channel.SMS, "tin nhan": channel.SMS,
-	"live chat": channel.Chat, "nhắn tin": channel.Chat, "nhan tin": channel.Chat,
-	"điện thoại": channel.Phone, "dien thoai": channel.Phone, "hotline": channel.Phone, "call centre": channel.Phone, "call center": channel.Phone,
-	"social": channel.SocialMedia, "mạng xã hội": channel.SocialMedia, "mang xa hoi": channel.SocialMedia,
-	"tìm kiếm": channel.Search, "tim kiem": channel.Search,
-	"ads": channel.OnlineAds, "quảng cáo trực tuyến": channel.OnlineAds, "quang cao truc tuyen": channel.OnlineAds, "quảng cáo": channel.OnlineAds, "quang cao": channel.OnlineAds,
-	"reviews": channel.ReviewSite, "trang đánh giá": channel.ReviewSite, "trang danh gia": channel.ReviewSite,
-	"sàn thương mại điện tử": channel.Marketplace, "san thuong mai dien tu": channel.Marketplace, "sàn tmđt": channel.Marketplace,
-	"cửa hàng": channel.Store, "cua hang": channel.Store, "shop": channel.Store,
-	"sự kiện": channel.Event, "su kien": channel.Event,
-	"in ấn": channel.Print, "in an": channel.Print, "ấn phẩm": channel.Print, "an pham": channel.Print,
-	"thư trực tiếp": channel.DirectMail, "thu truc tiep": channel.DirectMail,
-	"truyền miệng": channel.WordOfMouth, "truyen mieng": channel.WordOfMouth,
-	"đối tác": channel.Partner, "doi tac": channel.Partner,
-	"nhân viên": channel.Staff, "nhan vien": channel.Staff,
-	"khác": channel.Other, "khac": channel.Other,
+	"app": channel.MobileApp, "mobile": channel.MobileApp, "ứng dụng": channel.MobileApp,
+	"e-mail": channel.Email, "thư điện tử": channel.Email,
+	"tin nhắn":  channel.SMS,
+	"live chat": channel.Chat, "nhắn tin": channel.Chat,
+	"điện thoại": channel.Phone, "hotline": channel.Phone, "call centre": channel.Phone, "call center": channel.Phone,
+	"social": channel.SocialMedia, "mạng xã hội": channel.SocialMedia,
+	"tìm kiếm": channel.Search,
+	"ads":      channel.OnlineAds, "quảng cáo trực tuyến": channel.OnlineAds, "quảng cáo": channel.OnlineAds,
+	"reviews": channel.ReviewSite, "trang đánh giá": channel.ReviewSite,
+	"sàn thương mại điện tử": channel.Marketplace, "sàn tmđt": channel.Marketplace,
+	"cửa hàng": channel.Store, "shop": channel.Store,
+	"sự kiện": channel.Event,
+	"in ấn":   channel.Print, "ấn phẩm": channel.Print,
+	"thư trực tiếp": channel.DirectMail,
+	"truyền miệng":  channel.WordOfMouth,
+	"đối tác":       channel.Partner,
+	"nhân viên":     channel.Staff,
+	"khác":          channel.Other,
 })
 
 var modeAliases = aliasMap(map[string]channel.Mode{
-	"trực tuyến": channel.Online, "truc tuyen": channel.Online,
-	"ngoại tuyến": channel.Offline, "ngoai tuyen": channel.Offline, "trực tiếp": channel.Offline, "truc tiep": channel.Offline,
+	"trực tuyến": channel.Online, "ngoại tuyến": channel.Offline, "trực tiếp": channel.Offline,
 })
 
 var initiatorAliases = aliasMap(map[string]touchpoint.Initiator{
-	"khách hàng": touchpoint.ByCustomer, "khach hang": touchpoint.ByCustomer,
-	"doanh nghiệp": touchpoint.ByCompany, "doanh nghiep": touchpoint.ByCompany, "công ty": touchpoint.ByCompany, "cong ty": touchpoint.ByCompany, "brand": touchpoint.ByCompany,
-	"bên thứ ba": touchpoint.ByThirdParty, "ben thu ba": touchpoint.ByThirdParty, "third party": touchpoint.ByThirdParty,
+	"khách hàng":   touchpoint.ByCustomer,
+	"doanh nghiệp": touchpoint.ByCompany, "công ty": touchpoint.ByCompany, "brand": touchpoint.ByCompany,
+	"bên thứ ba": touchpoint.ByThirdParty, "third party": touchpoint.ByThirdParty,
 })
 
 var categoryAliases = aliasMap(map[string]painpoint.Category{
-	"tài chính": painpoint.Financial, "tai chinh": painpoint.Financial,
-	"năng suất": painpoint.Productivity, "nang suat": painpoint.Productivity,
-	"quy trình": painpoint.Process, "quy trinh": painpoint.Process,
-	"hỗ trợ": painpoint.Support, "ho tro": painpoint.Support,
+	"tài chính": painpoint.Financial,
+	"năng suất": painpoint.Productivity,
+	"quy trình": painpoint.Process,
+	"hỗ trợ":    painpoint.Support,
 })
 
 var severityAliases = aliasMap(map[string]painpoint.Severity{
-	"thấp": painpoint.Low, "thap": painpoint.Low,
-	"trung bình": painpoint.Medium, "trung binh": painpoint.Medium,
-	"cao":          painpoint.High,
-	"nghiêm trọng": painpoint.Critical, "nghiem trong": painpoint.Critical, "rất cao": painpoint.Critical, "rat cao": painpoint.Critical,
+	"thấp": painpoint.Low, "trung bình": painpoint.Medium, "cao": painpoint.High,
+	"nghiêm trọng": painpoint.Critical, "rất cao": painpoint.Critical,
 })
 
 // enumDetail is the message for a cell that is not one of the allowed values.
@@ -124,8 +129,7 @@ func enumDetail[E ~string](what, cell string, values []E) string {
 
 // parseEmotion reads an emotion score: a plain number in -2..2. A decimal
 // comma ("-1,5", as Vietnamese Excel writes it) and the Unicode minus sign
-// are accepted.
-// A problem is returned as an *Error without line and column.
+// are accepted. A problem is returned as an *Error without line and column.
 func parseEmotion(cell string) (float64, *Error) {
 	s := strings.TrimSpace(cell)
 	s = strings.Replace(s, "\u2212", "-", 1)

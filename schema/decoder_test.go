@@ -175,8 +175,11 @@ func TestSchemaAcceptsExamplesTheLibraryAccepts(t *testing.T) {
 func TestSchemaAcceptsRandomJourneys(t *testing.T) {
 	js, ps, pps := compile(t, "journey"), compile(t, "persona"), compile(t, "painpoint")
 	seeds := 300
-	if testing.Short() {
+	switch {
+	case testing.Short():
 		seeds = 30
+	case raceEnabled:
+		seeds = 100
 	}
 	for seed := range uint64(seeds) {
 		j := randjourney.New(seed)
@@ -256,8 +259,11 @@ func TestKnownDisagreements(t *testing.T) {
 // field: the schema and the library agree on each journey.
 func TestSchemaAndLibraryAgreeOnHostileLabels(t *testing.T) {
 	s := compile(t, "journey")
-	docs := []*journey.Journey{hostile.Journey()}
+	docs := []*journey.Journey{hostile.Journey()} // every label, in every field
 	for _, label := range hostile.Labels() {
+		if raceEnabled {
+			break // one journey per label as well is slow under -race
+		}
 		docs = append(docs, hostile.JourneyFor(label))
 	}
 	for i, j := range docs {

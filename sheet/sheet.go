@@ -5,10 +5,12 @@
 // columns such as stage, phase, touchpoint, channel, owner, emotion, actions,
 // thoughts, feelings, pain_category, pain_severity and pain (see Columns for
 // the full list in the renderer's order). Headers are matched ignoring case,
-// surrounding space and "_"/"-", in English or Vietnamese ("giai đoạn",
+// surrounding space, "_"/"-" and Vietnamese diacritics (precomposed,
+// decomposed, or left out), in English or Vietnamese ("giai đoạn",
 // "điểm chạm", "kênh", "cảm xúc", "loại điểm đau", "mức độ", "điểm đau", ...),
 // and enumeration cells accept Vietnamese too ("trước khi mua hàng",
-// "tài chính", "năng suất", "quy trình", "hỗ trợ", "cao", ...).
+// "tài chính", "năng suất", "quy trình", "hỗ trợ", "cao", ...). Text cells are
+// kept exactly as written.
 //
 // Rows are grouped into stages by stage_id or stage name, and into
 // touchpoints by touchpoint_id or touchpoint name within the stage, in order

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -359,6 +360,7 @@ func runFunnel(e *env, args []string) int {
 	eventsFormat := enumFlag(fs, "events-format", "", "event log `format` (default: from the file extension, csv otherwise)", "csv", "ndjson")
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json", "html")
 	window := fs.Duration("window", analytics.DefaultWindow, "conversion `window` from a customer's first event")
+	strict := fs.Bool("strict", false, "exit 1 when any event row is bad (bad rows are otherwise skipped and listed)")
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {
 		return code
@@ -407,5 +409,21 @@ func runFunnel(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)
 		return exitInvalid
 	}
-	return e.write(*out, b.Bytes())
+	if code := e.write(*out, b.Bytes()); code != exitOK {
+		return code
+	}
+	if n := res.BadRows.Count; n > 0 {
+		fmt.Fprintf(e.stderr, "journeymap funnel: %s: %d bad row%s skipped\n", displayName(*eventsFile), n, plural(int(n)))
+		for _, r := range res.BadRows.Rows {
+			where := fmt.Sprintf("line %d", r.Line)
+			if r.Field != "" {
+				where += ", column " + strconv.Quote(r.Field)
+			}
+			fmt.Fprintf(e.stderr, "%s: %s: %s\n", displayName(*eventsFile), where, r.Message)
+		}
+		if *strict {
+			return exitInvalid
+		}
+	}
+	return exitOK
 }

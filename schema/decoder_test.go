@@ -278,3 +278,26 @@ func TestSchemaAndLibraryAgreeOnHostileLabels(t *testing.T) {
 		assert.Equal(t, libErr == nil, schemaErr == nil, "journey %d: library says %v, schema says %v", i, libErr, schemaErr)
 	}
 }
+
+// validDir holds the accepted edge documents, so that other validators (ajv
+// in e2e, which runs every golden journey) check them too.
+const validDir = "testdata/golden/valid"
+
+func TestAcceptedEdgesAreCommitted(t *testing.T) {
+	if *update {
+		require.NoError(t, os.RemoveAll(validDir))
+		require.NoError(t, os.MkdirAll(validDir, 0o755))
+		for name, doc := range accepted {
+			require.NoError(t, os.WriteFile(filepath.Join(validDir, name+".json"), []byte(doc+"\n"), 0o644))
+		}
+	}
+	entries, err := os.ReadDir(validDir)
+	require.NoError(t, err, "run go test ./schema -update")
+	assert.Len(t, entries, len(accepted), "%s holds other files than the accepted edges: run go test ./schema -update", validDir)
+	for name, doc := range accepted {
+		got, err := os.ReadFile(filepath.Join(validDir, name+".json"))
+		if assert.NoError(t, err, "run go test ./schema -update") {
+			assert.Equal(t, doc+"\n", string(got), "%s is stale: run go test ./schema -update", name)
+		}
+	}
+}

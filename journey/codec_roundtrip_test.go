@@ -24,8 +24,8 @@ var roundTripSizes = []randjourney.Options{
 // indented), and agrees with what encoding/json decodes from the same bytes.
 func TestRoundTripRandom(t *testing.T) {
 	n := 300
-	if testing.Short() {
-		n = 50
+	if testing.Short() || raceEnabled {
+		n = 60
 	}
 	for seed := range uint64(n) {
 		opts := roundTripSizes[seed%uint64(len(roundTripSizes))]

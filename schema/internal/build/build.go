@@ -24,8 +24,8 @@ import (
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
-// Module is the import path of the journeymap module; Go types under it are
-// the ones this package knows how to refine.
+// Module is the import path of the journeymap module, whose source Extract
+// reads.
 const Module = "github.com/journeymap/journeymap"
 
 // BaseID is the base URI of the published schemas.

@@ -3,6 +3,7 @@ package analysis_test
 import (
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
@@ -86,6 +87,29 @@ func BenchmarkUnmarshal1000(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkAnalyzeVsUnmarshal1000 alternates decoding the 1,000-stage
+// journey and analysing it, so both see the same machine load, and reports
+// the ratio of their times (the target is below 0.5).
+func BenchmarkAnalyzeVsUnmarshal1000(b *testing.B) {
+	data, err := journey.Marshal(sized(1000, 10, 2))
+	require.NoError(b, err)
+	var decode, analyse time.Duration
+	for b.Loop() {
+		start := time.Now()
+		j, err := journey.Unmarshal(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		mid := time.Now()
+		analysis.Analyze(j, analysis.Options{})
+		decode += mid.Sub(start)
+		analyse += time.Since(mid)
+	}
+	b.ReportMetric(float64(analyse)/float64(decode), "analyze/unmarshal")
+	b.ReportMetric(float64(decode.Nanoseconds())/float64(b.N), "unmarshal-ns/op")
+	b.ReportMetric(float64(analyse.Nanoseconds())/float64(b.N), "analyze-ns/op")
 }
 
 // BenchmarkDiff measures Diff of two 1,000-stage journeys.

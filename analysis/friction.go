@@ -354,12 +354,22 @@ func measureFriction(j *journey.Journey, opts Options, ix *index) Friction {
 		slots = append(slots, personaSlot{path: path, p: PersonaPain{Path: path, ID: p.ID, Name: p.Name}})
 	}
 	var everyone CategoryCounts // pain felt by every persona
-	ownCurve := map[uuid.UUID]bool{}
+	// Emotion curves of the personas with their own persona_emotions, filled on the walk.
+	type curve struct {
+		id uuid.UUID
+		c  PersonaCurve
+	}
+	var curves []curve
+	for _, sl := range slots {
+		if ix.ownEmotion[sl.p.ID] {
+			curves = append(curves, curve{sl.p.ID, PersonaCurve{Path: sl.path, ID: sl.p.ID, Name: sl.p.Name, Points: make([]EmotionPoint, 0, ix.measured)}})
+		}
+	}
 
 	var journeyTally tally // sum of the stages' tallies, then their mean
 	stages := 0
 	fr.Stages = make([]StageFriction, 0, len(j.Stages))
-	fr.EmotionCurve = make([]EmotionPoint, 0, ix.tpCount)
+	fr.EmotionCurve = make([]EmotionPoint, 0, ix.measured)
 	top := topHotspots{limit: max(opts.hotspots(), 1)} // the weakest link needs one
 	var prevChannel string
 	var prevEmotion float64
@@ -427,8 +437,14 @@ func measureFriction(j *journey.Journey, opts Options, ix *index) Friction {
 			}
 			prevChannel, hasPrev = string(t.Channel), true
 			metricFactors(tt, t.Metrics, w)
-			for id := range t.PersonaEmotions {
-				ownCurve[id] = true
+			for n := range curves {
+				c := &curves[n]
+				if !t.Serves(c.id) {
+					continue
+				}
+				if pe, ok := t.EmotionFor(c.id); ok && isFinite(pe) {
+					c.c.Points = append(c.c.Points, EmotionPoint{Path: tpath, ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(pe))})
+				}
 			}
 
 			pts := tt.total()
@@ -479,9 +495,9 @@ func measureFriction(j *journey.Journey, opts Options, ix *index) Friction {
 	for _, sl := range slots {
 		sl.p.Pain.addAll(everyone)
 		fr.PainByPersona = append(fr.PainByPersona, sl.p)
-		if ownCurve[sl.p.ID] {
-			fr.PersonaCurves = append(fr.PersonaCurves, personaCurve(j, ix, sl.path, sl.p.ID, sl.p.Name))
-		}
+	}
+	for _, c := range curves {
+		fr.PersonaCurves = append(fr.PersonaCurves, c.c)
 	}
 	return fr
 }
@@ -494,28 +510,6 @@ func personaSlots(ids []uuid.UUID, slotOf map[uuid.UUID]int, buf []int) []int {
 		}
 	}
 	return buf
-}
-
-func personaCurve(j *journey.Journey, ix *index, path string, id uuid.UUID, name string) PersonaCurve {
-	measured := func(t *touchpoint.Touchpoint) (float64, bool) {
-		if t == nil || !t.Serves(id) {
-			return 0, false
-		}
-		e, ok := t.EmotionFor(id)
-		return e, ok && isFinite(e)
-	}
-	c := PersonaCurve{Path: path, ID: id, Name: name, Points: make([]EmotionPoint, 0, ix.tpCount)}
-	for i, s := range j.Stages {
-		if s == nil {
-			continue
-		}
-		for k, t := range s.Touchpoints {
-			if e, ok := measured(t); ok {
-				c.Points = append(c.Points, EmotionPoint{Path: ix.tpPaths[i][k], ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(e))})
-			}
-		}
-	}
-	return c
 }
 
 func channelText(c string) string { return strings.ReplaceAll(c, "_", " ") }

@@ -25,8 +25,33 @@ type index struct {
 	personas    map[uuid.UUID]string     // persona id to name
 	tpCount     int                      // touchpoints in the journey
 	painCount   int                      // pain points in the journey
+	measured    int                      // touchpoints with an emotion (see hasEmotion)
 	stagePaths  []string                 // JSON path of each stage, by index in Stages
 	tpPaths     [][]string               // JSON path of each touchpoint, by stage and index
+	ownEmotion  map[uuid.UUID]bool       // persona ids that are keys of some persona_emotions
+}
+
+// touchpointPaths returns the paths of a stage's n touchpoints, cut from one
+// string so a large journey does not allocate once per touchpoint.
+func touchpointPaths(stage string, n int) []string {
+	var b strings.Builder
+	b.Grow(n * (len(stage) + 16))
+	ends := make([]int, n)
+	for k := range n {
+		b.WriteString(stage)
+		b.WriteString(".touchpoints[")
+		b.WriteString(strconv.Itoa(k))
+		b.WriteByte(']')
+		ends[k] = b.Len()
+	}
+	all := b.String()
+	paths := make([]string, n)
+	start := 0
+	for k, end := range ends {
+		paths[k] = all[start:end]
+		start = end
+	}
+	return paths
 }
 
 func buildIndex(j *journey.Journey) *index {
@@ -37,10 +62,11 @@ func buildIndex(j *journey.Journey) *index {
 		}
 	}
 	ix := &index{
-		addressed: make(map[uuid.UUID]bool, refs),
-		channels:  map[channel.Channel]bool{},
-		served:    map[uuid.UUID]bool{},
-		personas:  map[uuid.UUID]string{},
+		addressed:  make(map[uuid.UUID]bool, refs),
+		channels:   map[channel.Channel]bool{},
+		served:     map[uuid.UUID]bool{},
+		personas:   map[uuid.UUID]string{},
+		ownEmotion: map[uuid.UUID]bool{},
 	}
 	for _, o := range j.Opportunities {
 		if o == nil {
@@ -64,17 +90,19 @@ func buildIndex(j *journey.Journey) *index {
 			continue
 		}
 		ix.stagePaths[i] = "stages[" + strconv.Itoa(i) + "]"
-		ix.tpPaths[i] = make([]string, len(s.Touchpoints))
+		ix.tpPaths[i] = touchpointPaths(ix.stagePaths[i], len(s.Touchpoints))
 		ph := s.Phase.Order()
 		if ph >= 0 {
 			ix.phaseStages[ph]++
 		}
-		for k, t := range s.Touchpoints {
+		for _, t := range s.Touchpoints {
 			if t == nil {
 				continue
 			}
-			ix.tpPaths[i][k] = ix.stagePaths[i] + ".touchpoints[" + strconv.Itoa(k) + "]"
 			ix.tpCount++
+			if hasEmotion(t) {
+				ix.measured++
+			}
 			ix.painCount += len(t.PainPoints)
 			if ph >= 0 {
 				ix.phaseHasTP[ph] = true
@@ -86,7 +114,14 @@ func buildIndex(j *journey.Journey) *index {
 				ix.servesAll = true
 			}
 			for _, id := range t.PersonaIDs {
-				ix.served[id] = true
+				if !ix.served[id] {
+					ix.served[id] = true
+				}
+			}
+			for id := range t.PersonaEmotions {
+				if !ix.ownEmotion[id] {
+					ix.ownEmotion[id] = true
+				}
 			}
 		}
 	}
@@ -108,7 +143,7 @@ func (g *gaps) add(code string, sev Severity, path string, id uuid.UUID, msg str
 func findGaps(j *journey.Journey, opts Options, ix *index) []Finding {
 	// An estimate of the number of findings, so a large journey's findings
 	// are not copied again and again as the slice grows.
-	estimate := 8 + 2*len(j.Personas) + 2*len(j.Stages) + ix.tpCount/2 + ix.painCount
+	estimate := 8 + 2*len(j.Personas) + 2*len(j.Stages) + ix.tpCount/4 + ix.painCount/2
 	g := &gaps{j: j, opts: opts, ix: ix, out: make([]Finding, 0, estimate)}
 	g.journey()
 	for i, p := range j.Personas {

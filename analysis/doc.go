@@ -79,10 +79,12 @@
 // journey are the factors below them averaged the same way, so a score's
 // factors always add up to its points.
 //
-// Worked example: a touchpoint with one high process pain point (1 point)
-// and emotion −1 (1 × 1 ÷ 2 = 0.5 point), reached from a website touchpoint
-// while it is on the phone (0.25 point), has 1.75 points and friction
-// 1.75 ÷ 2.75 = 0.64.
+// Worked example: a phone call with one high process pain point (1 point)
+// and emotion −1 (1 × 1 ÷ 2 = 0.5 point), right after a website touchpoint
+// at emotion +1 (a fall of 2: 1 × 2 ÷ 4 = 0.5 point; a hand-off from website
+// to phone: 0.25 point), has 2.25 points and friction 2.25 ÷ 3.25 = 0.69.
+// If the stage has that call and one smooth touchpoint (0 points), the stage
+// has (2.25 + 0) ÷ 2 = 1.125 points and friction 1.125 ÷ 2.125 = 0.53.
 //
 // The report also counts pain points by category for the journey, each stage
 // and each persona (a pain point with no persona_ids is felt by every persona

@@ -356,3 +356,17 @@ func TestOddJourneys(t *testing.T) {
 	assert.Equal(t, 2.0, *tps[2].Emotion)
 	assert.Equal(t, 1, r.Friction.Pain.Other)
 }
+
+// TestDocWorkedExample checks the worked example of the package doc.
+func TestDocWorkedExample(t *testing.T) {
+	j := &journey.Journey{Stages: []*journey.Stage{{Name: "Checkout", Phase: journey.DuringPurchase, Touchpoints: []*touchpoint.Touchpoint{
+		{Name: "Product page", Channel: channel.Website, Emotion: f(1)},
+		{Name: "Call", Channel: channel.Phone, Emotion: f(-1), PainPoints: []*painpoint.PainPoint{
+			{Title: "Cannot apply the voucher", Category: painpoint.Process, Severity: painpoint.High}}},
+	}}}}
+	fr := analysis.Analyze(j, analysis.Options{}).Friction
+	assert.Equal(t, 2.25, fr.Stages[0].Touchpoints[1].Points)
+	assert.Equal(t, 0.6923, fr.Stages[0].Touchpoints[1].Score) // 2.25 ÷ 3.25
+	assert.Equal(t, 1.125, fr.Stages[0].Points)
+	assert.Equal(t, 0.5294, fr.Stages[0].Score) // 1.125 ÷ 2.125
+}

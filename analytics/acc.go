@@ -188,6 +188,9 @@ func (a *acc) event(st *cstate, r *Record) {
 func (a *acc) finish(st *cstate) {
 	a.customers++
 	d := st.dev
+	if f := a.p.opts.OnCustomer; f != nil {
+		f(CustomerReport{Key: st.key, Touchpoints: int(st.tStep) + 1, Stages: int(st.sStep) + 1, Variant: a.p.variant(d, 1)})
+	}
 	if d == 0 {
 		a.kinds[0]++
 		return

@@ -115,3 +115,33 @@ func TestOverlayReplacesOwnMetricsOnly(t *testing.T) {
 	assert.Nil(t, Overlay(nil, res))
 	assert.Empty(t, Overlay(j, nil).Stages[1].Metrics)
 }
+
+func TestOnCustomer(t *testing.T) {
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	events := []Event{
+		{Customer: "a", Touchpoint: "a1", Time: at},
+		{Customer: "b", Touchpoint: "b1", Time: at},
+		{Customer: "a", Touchpoint: "a2", Time: at.Add(time.Minute), Outcome: Failed},
+		{Customer: "b", Touchpoint: "a1", Time: at.Add(time.Minute)},
+		{Customer: "a", Touchpoint: "zz", Time: at.Add(2 * time.Minute)},
+	}
+	for _, order := range []Order{TimeOrdered, Grouped} {
+		in := events
+		if order == Grouped {
+			in = grouped(events)
+		}
+		got := map[uint64]CustomerReport{}
+		p, err := NewPlan(smallJourney(), Options{Order: order, OnCustomer: func(c CustomerReport) { got[c.Key] = c }})
+		require.NoError(t, err)
+		_, err = p.AnalyzeSlice(in)
+		require.NoError(t, err)
+		require.Len(t, got, 2)
+		a, b := got[CustomerKey("a")], got[CustomerKey("b")]
+		assert.Equal(t, 2, a.Touchpoints)
+		assert.Equal(t, 1, a.Stages)
+		assert.Equal(t, "failing a2; ad hoc", a.Variant.Pattern)
+		assert.Equal(t, 1, b.Touchpoints, "b started at a1; b1 came before the start")
+		assert.Equal(t, 1, b.Stages)
+		assert.Equal(t, "missing a1, a2; irregular a1", b.Variant.Pattern)
+	}
+}

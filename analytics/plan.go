@@ -104,6 +104,24 @@ type Options struct {
 	// MaxBadRowsReported caps Result.BadRows.Rows (all bad rows are still
 	// counted); zero means 100.
 	MaxBadRowsReported int
+	// OnCustomer, when set, receives every customer's own figures once their
+	// events are all seen: in grouped order as each customer ends, in time
+	// order at the end of the input. With several workers it is called from
+	// several goroutines at once.
+	OnCustomer func(CustomerReport)
+}
+
+// CustomerReport is one customer's journey: how far they got and how they
+// deviated from the plan.
+type CustomerReport struct {
+	// Key is the customer's key: CustomerKey of the id for events, or
+	// Record.Customer for records.
+	Key uint64
+	// Touchpoints and Stages are the numbers of funnel steps reached (0 when
+	// the customer never started).
+	Touchpoints, Stages int
+	// Variant is the customer's deviation pattern (Customers is 1).
+	Variant Variant
 }
 
 // Outcome is the optional outcome of an event.

@@ -102,6 +102,7 @@ type texts struct {
 	small    *[1024]string // by severity counts below 4, in base 4; allocated when first needed
 	sev      map[[5]int]string
 	numbers  map[float64]string
+	emotions map[float64]string
 	dips     map[[2]float64]string
 	handoffs map[[2]string]string
 	arena    []Factor
@@ -119,7 +120,7 @@ func (x *texts) factors(n int) []Factor {
 }
 
 func newTexts() *texts {
-	return &texts{sev: map[[5]int]string{}, numbers: map[float64]string{}, dips: map[[2]float64]string{}, handoffs: map[[2]string]string{}}
+	return &texts{sev: map[[5]int]string{}, numbers: map[float64]string{}, emotions: map[float64]string{}, dips: map[[2]float64]string{}, handoffs: map[[2]string]string{}}
 }
 
 func (x *texts) severities(by [5]int) string {
@@ -161,6 +162,16 @@ func (x *texts) dip(from, to float64) string {
 	if !ok {
 		s = "emotion falls from " + x.number(from) + " to " + x.number(to)
 		x.dips[k] = s
+	}
+	return s
+}
+
+func (x *texts) emotion(v float64) string {
+	v = round(v)
+	s, ok := x.emotions[v]
+	if !ok {
+		s = "emotion " + x.number(v)
+		x.emotions[v] = s
 	}
 	return s
 }
@@ -420,7 +431,7 @@ func measureFriction(j *journey.Journey, opts Options, ix *index) Friction {
 			if measured {
 				if e < 0 {
 					tt.add(fNegativeEmotion, w.negEmotion*(-e/2))
-					tt.detail[fNegativeEmotion] = "emotion " + txt.number(e)
+					tt.detail[fNegativeEmotion] = txt.emotion(e)
 				}
 				if hasPrevEmotion && prevEmotion > e {
 					tt.add(fDip, w.dip*(prevEmotion-e)/4)

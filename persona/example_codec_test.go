@@ -21,5 +21,5 @@ func ExampleUnmarshal() {
 	// Output:
 	// Lan customer [mobile_app chat]
 	// {"name":"Lan","lifecycle":"customer"}
-	// lifecycle: journeymap: unknown enum value: lifecycle "fan" is not one of stranger, visitor, lead, customer, promoter
+	// lifecycle: lifecycle "fan" is not one of stranger, visitor, lead, customer, promoter
 }

@@ -25,9 +25,11 @@ package strictjson
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -137,7 +139,19 @@ func (d *Decoder) FailErr(err error) {
 	if d.stopped {
 		return
 	}
-	d.add(d.Path(), err, err.Error())
+	d.add(d.Path(), err, detailOf(err))
+}
+
+// detailOf is the message of err without the "journeymap: ...: " prefix of
+// the sentinel it wraps (the path says where, the detail says what).
+func detailOf(err error) string {
+	msg := err.Error()
+	if inner := errors.Unwrap(err); inner != nil {
+		if rest, ok := strings.CutPrefix(msg, inner.Error()+": "); ok {
+			return rest
+		}
+	}
+	return msg
 }
 
 // FailMember records a problem with member name of the object being read,

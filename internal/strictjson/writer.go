@@ -51,7 +51,7 @@ func (w *Writer) Fail(sentinel error, detail string) {
 
 // FailErr stops the Writer with err (wrapping a docerr sentinel, such as
 // an enum's MarshalText error) as a problem of the value being written.
-func (w *Writer) FailErr(err error) { w.Fail(err, err.Error()) }
+func (w *Writer) FailErr(err error) { w.Fail(err, detailOf(err)) }
 
 func (w *Writer) newline() {
 	w.buf = append(w.buf, '\n')

@@ -375,10 +375,11 @@ func runFunnel(e *env, args []string) int {
 	if !ok {
 		return exitInvalid
 	}
-	events, ok := e.readInput(*eventsFile)
+	events, ok := e.open(*eventsFile)
 	if !ok {
 		return exitInvalid
 	}
+	defer events.Close()
 	evFormat := eventsFormat.value
 	if evFormat == "" {
 		evFormat = "csv"
@@ -387,7 +388,7 @@ func runFunnel(e *env, args []string) int {
 			evFormat = "ndjson"
 		}
 	}
-	res, err := analytics.Run(j, bytes.NewReader(events), evFormat, analytics.Options{Window: *window, Source: filepath.Base(*eventsFile)})
+	res, err := analytics.Run(j, events, evFormat, analytics.Options{Window: *window, Source: filepath.Base(*eventsFile)})
 	if err != nil {
 		e.report(*eventsFile, err)
 		return exitInvalid

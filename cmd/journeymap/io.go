@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -21,14 +20,22 @@ func displayName(name string) string {
 	return name
 }
 
-// readInput reads the file name, or standard input for "-". A problem is
-// reported on standard error and ok is false.
-func (e *env) readInput(name string) (data []byte, ok bool) {
-	var err error
+// open opens the file name, or standard input for "-". A problem is
+// reported on standard error and ok is false. Readers are streamed: each
+// consumer applies its own size limit.
+func (e *env) open(name string) (r io.ReadCloser, ok bool) {
 	if name == "-" {
-		data, err = io.ReadAll(e.stdin)
-	} else {
-		data, err = os.ReadFile(name)
+		return io.NopCloser(e.stdin), true
+	}
+	f, err := os.Open(name)
+	if err == nil {
+		var info os.FileInfo
+		if info, err = f.Stat(); err == nil && info.IsDir() {
+			err = errors.New("is a directory")
+		}
+		if err != nil {
+			f.Close()
+		}
 	}
 	if err != nil {
 		var pe *fs.PathError
@@ -41,7 +48,7 @@ func (e *env) readInput(name string) (data []byte, ok bool) {
 		fmt.Fprintf(e.stderr, "journeymap %s: %s: %v\n", e.name, displayName(name), err)
 		return nil, false
 	}
-	return data, true
+	return f, true
 }
 
 // problems returns the separate problems inside err: the entries of a
@@ -73,11 +80,12 @@ func (e *env) report(name string, err error) {
 // load reads, strictly decodes and validates the journey document name.
 // Problems are reported with their JSON paths and ok is false.
 func (e *env) load(name string) (j *journey.Journey, ok bool) {
-	data, ok := e.readInput(name)
+	r, ok := e.open(name)
 	if !ok {
 		return nil, false
 	}
-	j, err := journey.Decode(bytes.NewReader(data), journey.DecodeOptions{})
+	defer r.Close()
+	j, err := journey.Decode(r, journey.DecodeOptions{})
 	if err == nil {
 		err = j.Validate()
 	}
@@ -90,11 +98,12 @@ func (e *env) load(name string) (j *journey.Journey, ok bool) {
 
 // importSheet reads a CSV spreadsheet; problems are reported by line and column.
 func (e *env) importSheet(name string, opts sheet.Options) (*journey.Journey, bool) {
-	data, ok := e.readInput(name)
+	r, ok := e.open(name)
 	if !ok {
 		return nil, false
 	}
-	j, err := sheet.Import(bytes.NewReader(data), opts)
+	defer r.Close()
+	j, err := sheet.Import(r, opts)
 	if err != nil {
 		e.report(name, err)
 		return nil, false

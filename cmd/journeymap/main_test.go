@@ -131,6 +131,15 @@ func TestValidate(t *testing.T) {
 	golden(t, "validate-errors.txt", stderr)
 
 	assert.Equal(t, exitUsage, cli(t, "", "validate").code)
+
+	r = cli(t, "", "validate", "testdata")
+	assert.Equal(t, exitInvalid, r.code)
+	assert.Equal(t, "journeymap validate: testdata: is a directory\n", r.stderr)
+
+	huge := `{"title":"` + strings.Repeat("x", 17<<20) + `"}`
+	r = cli(t, huge, "validate", "-")
+	assert.Equal(t, exitInvalid, r.code)
+	assert.Contains(t, r.stderr, "<stdin>: document is larger than the limit")
 }
 
 func TestAnalyze(t *testing.T) {

@@ -11,25 +11,25 @@ type Channel string
 
 // The channels of the document format.
 const (
-	Website     Channel = "website"
-	MobileApp   Channel = "mobile_app"
-	Email       Channel = "email"
-	SMS         Channel = "sms"
-	Chat        Channel = "chat"
-	Phone       Channel = "phone"
-	SocialMedia Channel = "social_media"
-	Search      Channel = "search"
-	OnlineAds   Channel = "online_ads"
-	ReviewSite  Channel = "review_site"
-	Marketplace Channel = "marketplace"
-	Store       Channel = "store"
-	Event       Channel = "event"
-	Print       Channel = "print"
-	DirectMail  Channel = "direct_mail"
-	WordOfMouth Channel = "word_of_mouth"
-	Partner     Channel = "partner"
-	Staff       Channel = "staff"
-	Other       Channel = "other"
+	Website     Channel = "website"       // the brand's own website
+	MobileApp   Channel = "mobile_app"    // the brand's app on a phone or tablet
+	Email       Channel = "email"         // email: newsletters, receipts, support mail
+	SMS         Channel = "sms"           // text messages, including Zalo/OTT notifications sent as SMS
+	Chat        Channel = "chat"          // live chat or messenger with a person or a bot
+	Phone       Channel = "phone"         // a voice call: hotline, call centre, sales call
+	SocialMedia Channel = "social_media"  // Facebook, TikTok, Instagram, Zalo and other social networks
+	Search      Channel = "search"        // a search engine result
+	OnlineAds   Channel = "online_ads"    // paid display, search or video ads
+	ReviewSite  Channel = "review_site"   // reviews and ratings on third-party sites
+	Marketplace Channel = "marketplace"   // an online marketplace such as Shopee, Lazada or Amazon
+	Store       Channel = "store"         // a physical shop, branch or showroom
+	Event       Channel = "event"         // a trade fair, workshop, launch or webinar held in person
+	Print       Channel = "print"         // catalogues, flyers, posters, print ads
+	DirectMail  Channel = "direct_mail"   // letters and parcels posted to the customer
+	WordOfMouth Channel = "word_of_mouth" // friends, family and colleagues talking
+	Partner     Channel = "partner"       // a reseller, agent or other partner of the brand
+	Staff       Channel = "staff"         // a conversation with the brand's staff in person
+	Other       Channel = "other"         // any other channel
 )
 
 var channels = enum.New("channel",
@@ -82,8 +82,8 @@ type Mode string
 
 // The modes of the document format.
 const (
-	Online  Mode = "online"
-	Offline Mode = "offline"
+	Online  Mode = "online"  // happens on a screen or over the internet
+	Offline Mode = "offline" // happens in person, on paper or by voice
 )
 
 var modes = enum.New("mode", Online, Offline)

@@ -114,10 +114,10 @@ type Status string
 
 // The opportunity statuses of the document format.
 const (
-	Idea       Status = "idea"
-	Planned    Status = "planned"
-	InProgress Status = "in_progress"
-	Done       Status = "done"
+	Idea       Status = "idea"        // proposed, not yet decided
+	Planned    Status = "planned"     // decided and scheduled
+	InProgress Status = "in_progress" // being built
+	Done       Status = "done"        // shipped
 )
 
 var statuses = enum.New("opportunity status", Idea, Planned, InProgress, Done)

@@ -61,8 +61,8 @@ type Better string
 
 // The directions of the document format.
 const (
-	Higher Better = "higher"
-	Lower  Better = "lower"
+	Higher Better = "higher" // a larger value is an improvement
+	Lower  Better = "lower"  // a smaller value is an improvement
 )
 
 var betters = enum.New("better", Higher, Lower)

@@ -54,10 +54,10 @@ type Severity string
 
 // The severities of the document format, from mild to blocking.
 const (
-	Low      Severity = "low"
-	Medium   Severity = "medium"
-	High     Severity = "high"
-	Critical Severity = "critical"
+	Low      Severity = "low"      // an annoyance the customer works around
+	Medium   Severity = "medium"   // slows the customer down or sours the experience
+	High     Severity = "high"     // makes customers give up or complain
+	Critical Severity = "critical" // blocks the journey or loses the customer
 )
 
 var severities = enum.New("severity", Low, Medium, High, Critical)

@@ -19,11 +19,11 @@ type Lifecycle string
 
 // The lifecycle stages of the document format.
 const (
-	Stranger Lifecycle = "stranger"
-	Visitor  Lifecycle = "visitor"
-	Lead     Lifecycle = "lead"
-	Customer Lifecycle = "customer"
-	Promoter Lifecycle = "promoter"
+	Stranger Lifecycle = "stranger" // does not know the brand yet
+	Visitor  Lifecycle = "visitor"  // has come to the brand's channels
+	Lead     Lifecycle = "lead"     // has left contact details or shown intent to buy
+	Customer Lifecycle = "customer" // has bought
+	Promoter Lifecycle = "promoter" // recommends the brand to others
 )
 
 var lifecycles = enum.New("lifecycle", Stranger, Visitor, Lead, Customer, Promoter)

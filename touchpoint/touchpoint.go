@@ -6,7 +6,10 @@
 package touchpoint
 
 import (
+	"bytes"
 	"encoding/json"
+	"maps"
+	"slices"
 
 	"github.com/google/uuid"
 
@@ -28,9 +31,9 @@ type Initiator string
 
 // The initiators of the document format.
 const (
-	ByCustomer   Initiator = "customer"
-	ByCompany    Initiator = "company"
-	ByThirdParty Initiator = "third_party"
+	ByCustomer   Initiator = "customer"    // the customer reaches out: visits, searches, calls
+	ByCompany    Initiator = "company"     // the brand reaches out: ads, emails, calls
+	ByThirdParty Initiator = "third_party" // someone else: a reviewer, a friend, a marketplace
 )
 
 var initiators = enum.New("initiator", ByCustomer, ByCompany, ByThirdParty)
@@ -92,10 +95,10 @@ type SupportKind string
 
 // The support kinds of the document format.
 const (
-	People     SupportKind = "people"
-	Technology SupportKind = "technology"
-	Policy     SupportKind = "policy"
-	Process    SupportKind = "process"
+	People     SupportKind = "people"     // staff and roles
+	Technology SupportKind = "technology" // systems, tools and data
+	Policy     SupportKind = "policy"     // rules the step must follow
+	Process    SupportKind = "process"    // internal procedures and workflows
 )
 
 var supportKinds = enum.New("support kind", People, Technology, Policy, Process)
@@ -202,6 +205,16 @@ func (t *Touchpoint) EmotionFor(id uuid.UUID) (score float64, ok bool) {
 		return *t.Emotion, true
 	}
 	return 0, false
+}
+
+// PersonaEmotionIDs returns the persona ids of PersonaEmotions in canonical
+// order (the order of their string form), so that output built from the map
+// is deterministic.
+func (t *Touchpoint) PersonaEmotionIDs() []uuid.UUID {
+	keys := slices.Collect(maps.Keys(t.PersonaEmotions))
+	// Byte order of a UUID is the order of its canonical string form.
+	slices.SortFunc(keys, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
+	return keys
 }
 
 // Serves reports whether the touchpoint serves persona id (an empty

@@ -1,10 +1,6 @@
 package touchpoint
 
 import (
-	"bytes"
-	"maps"
-	"slices"
-
 	"github.com/google/uuid"
 
 	"github.com/journeymap/journeymap/channel"
@@ -63,14 +59,4 @@ func (t *Touchpoint) Validate() error {
 		l.AddAll(docerr.Index("supports", i), s.Validate())
 	}
 	return l.Err()
-}
-
-// PersonaEmotionIDs returns the persona ids of PersonaEmotions in canonical
-// order (the order of their string form), so that output built from the map
-// is deterministic.
-func (t *Touchpoint) PersonaEmotionIDs() []uuid.UUID {
-	keys := slices.Collect(maps.Keys(t.PersonaEmotions))
-	// Byte order of a UUID is the order of its canonical string form.
-	slices.SortFunc(keys, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
-	return keys
 }

@@ -341,176 +341,194 @@ func (h *topHotspots) offer(c hotspotCandidate) {
 	h.list[at] = c
 }
 
-func measureFriction(j *journey.Journey, opts Options, ix *index) Friction {
-	w := opts.weights()
-	fr := Friction{Factors: []Factor{}, Stages: []StageFriction{}, Hotspots: []Hotspot{},
-		PainByPersona: []PersonaPain{}, EmotionCurve: []EmotionPoint{}, PersonaCurves: []PersonaCurve{}}
+// personaSlot is one distinct persona and the pain it feels.
+type personaSlot struct {
+	path string
+	p    PersonaPain
+}
 
-	// Personas: slot per distinct id, in document order.
-	type personaSlot struct {
-		path string
-		p    PersonaPain
-	}
-	var slots []personaSlot
-	slotOf := map[uuid.UUID]int{}
+// personaCurveBuilder is the emotion curve of a persona with its own
+// persona_emotions, filled on the walk.
+type personaCurveBuilder struct {
+	id uuid.UUID
+	c  PersonaCurve
+}
+
+// frictionWalk measures friction stage by stage, in journey order.
+type frictionWalk struct {
+	opts Options
+	w    weights
+	ix   *index
+	fr   Friction
+
+	slots    []personaSlot
+	slotOf   map[uuid.UUID]int
+	everyone CategoryCounts // pain felt by every persona
+	curves   []personaCurveBuilder
+
+	journeyTally tally // sum of the stages' tallies, then their mean
+	stages       int
+	top          topHotspots
+
+	prevChannel             string
+	prevEmotion             float64
+	hasPrev, hasPrevEmotion bool
+	txt                     *texts
+	scratch                 tally
+	buf                     []int // persona slots of one pain point
+}
+
+func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk {
+	fw := &frictionWalk{opts: opts, w: opts.weights(), ix: ix, slotOf: map[uuid.UUID]int{}, txt: newTexts(),
+		top: topHotspots{limit: max(opts.hotspots(), 1)}} // the weakest link needs one
+	fw.fr = Friction{Factors: []Factor{}, Stages: make([]StageFriction, 0, len(j.Stages)), Hotspots: []Hotspot{},
+		PainByPersona: []PersonaPain{}, EmotionCurve: make([]EmotionPoint, 0, ix.measured), PersonaCurves: []PersonaCurve{}}
+	// Personas: a slot per distinct id, in document order.
 	for i, p := range j.Personas {
 		if p == nil {
 			continue
 		}
-		if _, dup := slotOf[p.ID]; dup {
+		if _, dup := fw.slotOf[p.ID]; dup {
 			continue
 		}
-		slotOf[p.ID] = len(slots)
+		fw.slotOf[p.ID] = len(fw.slots)
 		path := "personas[" + strconv.Itoa(i) + "]"
-		slots = append(slots, personaSlot{path: path, p: PersonaPain{Path: path, ID: p.ID, Name: p.Name}})
+		fw.slots = append(fw.slots, personaSlot{path: path, p: PersonaPain{Path: path, ID: p.ID, Name: p.Name}})
 	}
-	var everyone CategoryCounts // pain felt by every persona
-	// Emotion curves of the personas with their own persona_emotions, filled on the walk.
-	type curve struct {
-		id uuid.UUID
-		c  PersonaCurve
-	}
-	var curves []curve
-	for _, sl := range slots {
+	for _, sl := range fw.slots {
 		if ix.ownEmotion[sl.p.ID] {
-			curves = append(curves, curve{sl.p.ID, PersonaCurve{Path: sl.path, ID: sl.p.ID, Name: sl.p.Name, Points: make([]EmotionPoint, 0, ix.measured)}})
+			fw.curves = append(fw.curves, personaCurveBuilder{sl.p.ID,
+				PersonaCurve{Path: sl.path, ID: sl.p.ID, Name: sl.p.Name, Points: make([]EmotionPoint, 0, ix.measured)}})
 		}
 	}
+	return fw
+}
 
-	var journeyTally tally // sum of the stages' tallies, then their mean
-	stages := 0
-	fr.Stages = make([]StageFriction, 0, len(j.Stages))
-	fr.EmotionCurve = make([]EmotionPoint, 0, ix.measured)
-	top := topHotspots{limit: max(opts.hotspots(), 1)} // the weakest link needs one
-	var prevChannel string
-	var prevEmotion float64
-	hasPrev, hasPrevEmotion := false, false
-	txt := newTexts()
-	var scratch tally
-	var buf []int // persona slots of one pain point
-	for i, s := range j.Stages {
-		if s == nil {
+// stage measures stage i (not nil) and its touchpoints.
+func (fw *frictionWalk) stage(i int, s *journey.Stage) {
+	w, txt, fr := fw.w, fw.txt, &fw.fr
+	spath := fw.ix.stagePaths[i]
+	emotions := make([]float64, len(s.Touchpoints)) // backing the touchpoints' Emotion pointers
+	sf := StageFriction{Path: spath, ID: s.ID, Name: s.Name, Phase: string(s.Phase),
+		Touchpoints: make([]TouchpointFriction, 0, len(s.Touchpoints))}
+	var stageTally tally // sum of the touchpoints' tallies, then their mean
+	emoSum, emoN := 0.0, 0
+	for k, t := range s.Touchpoints {
+		if t == nil {
 			continue
 		}
-		spath := ix.stagePaths[i]
-		emotions := make([]float64, len(s.Touchpoints)) // backing the touchpoints' Emotion pointers
-		sf := StageFriction{Path: spath, ID: s.ID, Name: s.Name, Phase: string(s.Phase), Factors: []Factor{},
-			Touchpoints: make([]TouchpointFriction, 0, len(s.Touchpoints))}
-		var stageTally tally // sum of the touchpoints' tallies, then their mean
-		emoSum, emoN := 0.0, 0
-		for k, t := range s.Touchpoints {
-			if t == nil {
+		tpath := fw.ix.tpPaths[i][k]
+		tt := &fw.scratch
+		*tt = tally{}
+		for _, p := range t.PainPoints {
+			if p == nil {
 				continue
 			}
-			tpath := ix.tpPaths[i][k]
-			tt := &scratch
-			*tt = tally{}
-			for _, p := range t.PainPoints {
-				if p == nil {
-					continue
+			f := painFactor(p.Category)
+			tt.add(f, w.severity[p.Severity.Rank()]*w.category(p.Category))
+			tt.sev[f][p.Severity.Rank()]++
+			sf.Pain.add(p.Category, 1)
+			// Who feels it.
+			switch {
+			case len(p.PersonaIDs) > 0:
+				for _, n := range personaSlots(p.PersonaIDs, fw.slotOf, fw.buf[:0]) {
+					fw.slots[n].p.Pain.add(p.Category, 1)
 				}
-				f := painFactor(p.Category)
-				tt.add(f, w.severity[p.Severity.Rank()]*w.category(p.Category))
-				tt.sev[f][p.Severity.Rank()]++
-				sf.Pain.add(p.Category, 1)
-				// Who feels it.
-				switch {
-				case len(p.PersonaIDs) > 0:
-					for _, n := range personaSlots(p.PersonaIDs, slotOf, buf[:0]) {
-						slots[n].p.Pain.add(p.Category, 1)
-					}
-				case len(t.PersonaIDs) > 0:
-					for _, n := range personaSlots(t.PersonaIDs, slotOf, buf[:0]) {
-						slots[n].p.Pain.add(p.Category, 1)
-					}
-				default:
-					everyone.add(p.Category, 1)
+			case len(t.PersonaIDs) > 0:
+				for _, n := range personaSlots(t.PersonaIDs, fw.slotOf, fw.buf[:0]) {
+					fw.slots[n].p.Pain.add(p.Category, 1)
 				}
+			default:
+				fw.everyone.add(p.Category, 1)
 			}
-			e, measured := effectiveEmotion(t)
-			if measured {
-				if e < 0 {
-					tt.add(fNegativeEmotion, w.negEmotion*(-e/2))
-					tt.detail[fNegativeEmotion] = txt.emotion(e)
-				}
-				if hasPrevEmotion && prevEmotion > e {
-					tt.add(fDip, w.dip*(prevEmotion-e)/4)
-					tt.detail[fDip] = txt.dip(prevEmotion, e)
-				}
-				prevEmotion, hasPrevEmotion = e, true
-				emoSum += e
-				emoN++
-				fr.EmotionCurve = append(fr.EmotionCurve, EmotionPoint{Path: tpath, ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(e)})
+		}
+		e, measured := effectiveEmotion(t)
+		if measured {
+			if e < 0 {
+				tt.add(fNegativeEmotion, w.negEmotion*(-e/2))
+				tt.detail[fNegativeEmotion] = txt.emotion(e)
 			}
-			if hasPrev && prevChannel != string(t.Channel) {
-				tt.add(fHandoff, w.handoff)
-				tt.detail[fHandoff] = txt.handoff(prevChannel, string(t.Channel))
+			if fw.hasPrevEmotion && fw.prevEmotion > e {
+				tt.add(fDip, w.dip*(fw.prevEmotion-e)/4)
+				tt.detail[fDip] = txt.dip(fw.prevEmotion, e)
 			}
-			prevChannel, hasPrev = string(t.Channel), true
-			metricFactors(tt, t.Metrics, w)
-			for n := range curves {
-				c := &curves[n]
-				if !t.Serves(c.id) {
-					continue
-				}
-				if pe, ok := t.EmotionFor(c.id); ok && isFinite(pe) {
-					c.c.Points = append(c.c.Points, EmotionPoint{Path: tpath, ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(pe))})
-				}
+			fw.prevEmotion, fw.hasPrevEmotion = e, true
+			emoSum += e
+			emoN++
+			fr.EmotionCurve = append(fr.EmotionCurve, EmotionPoint{Path: tpath, ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(e)})
+		}
+		if fw.hasPrev && fw.prevChannel != string(t.Channel) {
+			tt.add(fHandoff, w.handoff)
+			tt.detail[fHandoff] = txt.handoff(fw.prevChannel, string(t.Channel))
+		}
+		fw.prevChannel, fw.hasPrev = string(t.Channel), true
+		metricFactors(tt, t.Metrics, w)
+		for n := range fw.curves {
+			c := &fw.curves[n]
+			if !t.Serves(c.id) {
+				continue
 			}
+			if pe, ok := t.EmotionFor(c.id); ok && isFinite(pe) {
+				c.c.Points = append(c.c.Points, EmotionPoint{Path: tpath, ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(pe))})
+			}
+		}
 
-			pts := tt.total()
-			tf := TouchpointFriction{Path: tpath, ID: t.ID, Name: t.Name, Channel: string(t.Channel),
-				Score: round(score(pts, w.half)), Points: round(pts), Factors: tt.factors(txt)}
-			if measured {
-				emotions[k] = round(e)
-				tf.Emotion = &emotions[k]
-			}
-			sf.Touchpoints = append(sf.Touchpoints, tf)
-			if pts > 0 {
-				top.offer(hotspotCandidate{points: pts, stage: len(fr.Stages), tpIndex: len(sf.Touchpoints) - 1})
-			}
-			stageTally.addScaled(tt, 1)
+		pts := tt.total()
+		tf := TouchpointFriction{Path: tpath, ID: t.ID, Name: t.Name, Channel: string(t.Channel),
+			Score: round(score(pts, w.half)), Points: round(pts), Factors: tt.factors(txt)}
+		if measured {
+			emotions[k] = round(e)
+			tf.Emotion = &emotions[k]
 		}
-		if n := len(sf.Touchpoints); n > 0 {
-			stageTally.scale(1 / float64(n))
+		sf.Touchpoints = append(sf.Touchpoints, tf)
+		if pts > 0 {
+			fw.top.offer(hotspotCandidate{points: pts, stage: len(fr.Stages), tpIndex: len(sf.Touchpoints) - 1})
 		}
-		metricFactors(&stageTally, s.Metrics, w)
-		pts := stageTally.total()
-		sf.Points, sf.Score, sf.Factors = round(pts), round(score(pts, w.half)), stageTally.factors(txt)
-		if emoN > 0 {
-			sf.Emotion = roundPtr(emoSum / float64(emoN))
-		}
-		fr.Pain.addAll(sf.Pain)
-		fr.Stages = append(fr.Stages, sf)
-		journeyTally.addScaled(&stageTally, 1)
-		stages++
+		stageTally.addScaled(tt, 1)
 	}
-	if stages > 0 {
-		journeyTally.scale(1 / float64(stages))
+	if n := len(sf.Touchpoints); n > 0 {
+		stageTally.scale(1 / float64(n))
 	}
-	pts := journeyTally.total()
-	fr.Points, fr.Score, fr.Factors = round(pts), round(score(pts, w.half)), journeyTally.factors(txt)
+	metricFactors(&stageTally, s.Metrics, w)
+	pts := stageTally.total()
+	sf.Points, sf.Score, sf.Factors = round(pts), round(score(pts, w.half)), stageTally.factors(txt)
+	if emoN > 0 {
+		sf.Emotion = roundPtr(emoSum / float64(emoN))
+	}
+	fr.Pain.addAll(sf.Pain)
+	fr.Stages = append(fr.Stages, sf)
+	fw.journeyTally.addScaled(&stageTally, 1)
+	fw.stages++
+}
 
-	for k, c := range top.list {
+// finish returns the journey's friction once every stage is measured.
+func (fw *frictionWalk) finish() Friction {
+	fr := &fw.fr
+	if fw.stages > 0 {
+		fw.journeyTally.scale(1 / float64(fw.stages))
+	}
+	pts := fw.journeyTally.total()
+	fr.Points, fr.Score, fr.Factors = round(pts), round(score(pts, fw.w.half)), fw.journeyTally.factors(fw.txt)
+
+	for k, c := range fw.top.list {
 		sf := fr.Stages[c.stage]
 		h := Hotspot{Rank: k + 1, Stage: sf.Name, TouchpointFriction: sf.Touchpoints[c.tpIndex]}
 		if k == 0 {
 			weakest := h
 			fr.WeakestLink = &weakest
 		}
-		if k < opts.hotspots() {
+		if k < fw.opts.hotspots() {
 			fr.Hotspots = append(fr.Hotspots, h)
 		}
 	}
-
-	for _, sl := range slots {
-		sl.p.Pain.addAll(everyone)
+	for _, sl := range fw.slots {
+		sl.p.Pain.addAll(fw.everyone)
 		fr.PainByPersona = append(fr.PainByPersona, sl.p)
 	}
-	for _, c := range curves {
+	for _, c := range fw.curves {
 		fr.PersonaCurves = append(fr.PersonaCurves, c.c)
 	}
-	return fr
+	return *fr
 }
 
 // personaSlots appends to buf the slot of each distinct known persona in ids.

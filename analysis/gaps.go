@@ -140,7 +140,9 @@ func (g *gaps) add(code string, sev Severity, path string, id uuid.UUID, msg str
 	g.out = append(g.out, Finding{Code: code, Severity: sev, Path: path, ID: id, Message: msg})
 }
 
-func findGaps(j *journey.Journey, opts Options, ix *index) []Finding {
+// newGaps returns the gap checks with the journey's and personas' findings
+// made; the stages' findings are added by stage.
+func newGaps(j *journey.Journey, opts Options, ix *index) *gaps {
 	// An estimate of the number of findings, so a large journey's findings
 	// are not copied again and again as the slice grows.
 	estimate := 8 + 2*len(j.Personas) + 2*len(j.Stages) + ix.tpCount/4 + ix.painCount/2
@@ -166,12 +168,7 @@ func findGaps(j *journey.Journey, opts Options, ix *index) []Finding {
 				"Persona "+name+" prefers "+channelWords(ch)+", but no touchpoint of the journey uses it.")
 		}
 	}
-	for i, s := range j.Stages {
-		if s != nil {
-			g.stage(i, s)
-		}
-	}
-	return g.out
+	return g
 }
 
 func (g *gaps) journey() {

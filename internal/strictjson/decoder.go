@@ -466,6 +466,10 @@ func (d *Decoder) readString() ([]byte, bool) {
 	data := d.data
 	i := start
 	for i < len(data) {
+		if plain[data[i]] {
+			i++
+			continue
+		}
 		c := data[i]
 		switch {
 		case c == '"':
@@ -586,6 +590,15 @@ func (d *Decoder) readEscaped(start int) ([]byte, bool) {
 	d.syntax("in string literal")
 	return nil, false
 }
+
+// plain marks the bytes a string can hold as they are: printable ASCII
+// other than the quote and the backslash.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 func hex4(data []byte, i int) (rune, bool) {
 	if i+4 > len(data) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/journeymap/journeymap/internal/randjourney"
 	"github.com/journeymap/journeymap/journey"
@@ -70,4 +71,30 @@ func BenchmarkClone1MB(b *testing.B) {
 	for b.Loop() {
 		_ = j.Clone()
 	}
+}
+
+// BenchmarkDecodeVsStd1MB alternates the strict decoder and json.Unmarshal
+// on the same 1 MB document inside one loop and reports the ratio of their
+// times (strict/std; the target is at most 1.5), which stays
+// meaningful on a loaded machine where separate benchmarks drift apart.
+func BenchmarkDecodeVsStd1MB(b *testing.B) {
+	data := oneMB()
+	var strict, std time.Duration
+	b.SetBytes(int64(2 * len(data)))
+	for b.Loop() {
+		t0 := time.Now()
+		if _, err := journey.Unmarshal(data); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		var j journey.Journey
+		if err := json.Unmarshal(data, &j); err != nil {
+			b.Fatal(err)
+		}
+		std += time.Since(t1)
+		strict += t1.Sub(t0)
+	}
+	b.ReportMetric(float64(strict.Nanoseconds())/float64(b.N), "strict-ns/op")
+	b.ReportMetric(float64(std.Nanoseconds())/float64(b.N), "std-ns/op")
+	b.ReportMetric(float64(strict)/float64(std), "strict/std")
 }

@@ -1,0 +1,53 @@
+package sheet_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"testing"
+
+	"github.com/journeymap/journeymap/render"
+	"github.com/journeymap/journeymap/sheet"
+)
+
+// FuzzImport: any input either imports to a valid journey whose CSV imports
+// back to the same CSV, or is rejected with Errors; Import never panics.
+func FuzzImport(f *testing.F) {
+	seed, err := os.ReadFile("testdata/cvj-excel-vi.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	f.Add([]byte("stage,phase,touchpoint,channel,emotion,actions,pain,pain_category,pain_severity\n" +
+		"A,before,Ad,website,1,\"x\ny\",Slow,process,low\n,,,,,,Fee,financial,high\nB,after,,,,,,,\n"))
+	f.Add([]byte("stage_id,stage,phase,touchpoint_id,touchpoint,channel\n" +
+		"1b4e28ba-2fa1-41d2-883f-0016d3cca427,'=A,during,2b4e28ba-2fa1-41d2-883f-0016d3cca427,\" t \",store\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		j, err := sheet.Import(bytes.NewReader(data), sheet.Options{MaxErrors: 50})
+		if err != nil {
+			var list sheet.Errors
+			if !errors.As(err, &list) || len(list) == 0 {
+				t.Fatalf("error is not a non-empty sheet.Errors: %#v", err)
+			}
+			return
+		}
+		if err := j.Validate(); err != nil {
+			t.Fatalf("imported journey is invalid: %v", err)
+		}
+		var first, second bytes.Buffer
+		if err := (render.CSV{}).Render(&first, j); err != nil {
+			t.Fatal(err)
+		}
+		back, err := sheet.Import(bytes.NewReader(first.Bytes()), sheet.Options{})
+		if err != nil {
+			t.Fatalf("the rendered CSV does not import: %v\n%s", err, first.Bytes())
+		}
+		if err := (render.CSV{}).Render(&second, back); err != nil {
+			t.Fatal(err)
+		}
+		want := bytes.ReplaceAll(first.Bytes(), []byte("\r\n"), []byte("\n"))
+		if !bytes.Equal(want, second.Bytes()) {
+			t.Fatalf("CSV round trip differs:\n%s\n---\n%s", want, second.Bytes())
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // field is one column the importer understands.
@@ -72,6 +73,18 @@ var aliases = [numFields][]string{
 	fPain:            {"pain point", "pain title", "điểm đau"},
 	fPainDescription: {"pain point description", "mô tả điểm đau"},
 	fPainEvidence:    {"pain point evidence", "evidence", "bằng chứng", "nguồn dữ liệu"},
+}
+
+// vietnameseAlias returns the first Vietnamese header of f.
+func vietnameseAlias(f field) string {
+	for _, a := range aliases[f] {
+		for _, r := range a {
+			if r >= utf8.RuneSelf {
+				return a
+			}
+		}
+	}
+	return fieldNames[f]
 }
 
 var headerIndex = func() map[string]field {

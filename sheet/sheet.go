@@ -339,7 +339,7 @@ func (im *importer) readHeader(rec []string) error {
 	}
 	for _, f := range requiredFields {
 		if im.col[f] < 0 {
-			if err := im.fail(1, "", ErrHeader, fmt.Sprintf("missing column %q (or %q)", fieldNames[f], aliases[f][min(1, len(aliases[f])-1)])); err != nil {
+			if err := im.fail(1, "", ErrHeader, fmt.Sprintf("missing column %q (or %q)", fieldNames[f], vietnameseAlias(f))); err != nil {
 				return err
 			}
 		}

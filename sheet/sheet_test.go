@@ -240,6 +240,7 @@ func TestImportRejectsUnreadableInput(t *testing.T) {
 	}{
 		{"empty", "", sheet.ErrHeader, "the input is empty"},
 		{"missing columns", "stage,touchpoint\nA,B\n", sheet.ErrHeader, `line 1: missing column "phase" (or "giai đoạn mua")`},
+		{"missing touchpoint column", "stage,phase,channel\nA,before,store\n", sheet.ErrHeader, `line 1: missing column "touchpoint" (or "điểm chạm")`},
 		{"duplicate column", "stage,giai đoạn,phase,touchpoint,channel\n", sheet.ErrHeader, `line 1, column "giai đoạn": names the same column (stage) as "stage"`},
 		{"data under an empty header", "stage,phase,touchpoint,channel,\nA,before,B,website,x\n", sheet.ErrHeader, `line 2, column "#5": cell "x" is in a column without a header`},
 		{"utf-16", "\xff\xfes\x00", docerr.ErrInvalidUTF8, "UTF-16"},

@@ -39,6 +39,7 @@ func Marshal(j *Journey) ([]byte, error) { return MarshalIndent(j, "") }
 // layout of json.MarshalIndent(j, "", indent). Extensions stay verbatim.
 func MarshalIndent(j *Journey, indent string) ([]byte, error) {
 	w := strictjson.NewWriter(indent)
+	defer w.Release()
 	encodeJourney(w, j)
 	return w.Bytes()
 }

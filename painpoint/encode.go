@@ -17,6 +17,7 @@ func Marshal(p *PainPoint) ([]byte, error) { return MarshalIndent(p, "") }
 // of json.MarshalIndent with an empty prefix; extensions stay verbatim).
 func MarshalIndent(p *PainPoint, indent string) ([]byte, error) {
 	w := strictjson.NewWriter(indent)
+	defer w.Release()
 	EncodeObject(w, p)
 	return w.Bytes()
 }

@@ -16,6 +16,7 @@ func Marshal(p *Persona) ([]byte, error) { return MarshalIndent(p, "") }
 // of json.MarshalIndent with an empty prefix; extensions stay verbatim).
 func MarshalIndent(p *Persona, indent string) ([]byte, error) {
 	w := strictjson.NewWriter(indent)
+	defer w.Release()
 	EncodeObject(w, p)
 	return w.Bytes()
 }

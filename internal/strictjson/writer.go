@@ -1,8 +1,10 @@
 package strictjson
 
 import (
+	"bytes"
 	"math"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/journeymap/journeymap/docerr"
@@ -23,17 +25,38 @@ type Writer struct {
 }
 
 // NewWriter returns a Writer; indent is the string repeated once per level
-// ("" for compact output).
+// ("" for compact output). A Writer from NewWriter may be handed back with
+// Release once its output has been taken with Bytes; the next NewWriter
+// reuses its buffer.
 func NewWriter(indent string) *Writer {
-	return &Writer{buf: make([]byte, 0, 1024), indent: indent, frames: make([]frame, 0, 8)}
+	w, _ := writers.Get().(*Writer)
+	if w == nil {
+		w = &Writer{buf: make([]byte, 0, 4096), frames: make([]frame, 0, 8)}
+	}
+	w.indent = indent
+	return w
 }
 
-// Bytes returns the output, or the first error.
+var writers sync.Pool
+
+// maxPooled is the largest buffer kept for reuse.
+const maxPooled = 4 << 20
+
+// Release hands w back for reuse; w must not be used afterwards.
+func (w *Writer) Release() {
+	if cap(w.buf) > maxPooled {
+		return
+	}
+	w.buf, w.frames, w.err = w.buf[:0], w.frames[:0], nil
+	writers.Put(w)
+}
+
+// Bytes returns a copy of the output, or the first error.
 func (w *Writer) Bytes() ([]byte, error) {
 	if w.err != nil {
 		return nil, docerr.List{w.err}
 	}
-	return w.buf, nil
+	return bytes.Clone(w.buf), nil
 }
 
 // Failed reports whether an error stopped the Writer.

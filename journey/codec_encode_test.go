@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/uuid"
@@ -172,5 +174,37 @@ func TestEncodeRejections(t *testing.T) {
 				assert.Contains(t, err.Error(), tc.detail)
 			}
 		})
+	}
+}
+
+// TestMarshalConcurrent encodes from many goroutines at once (the encoders
+// share a pool of buffers) and checks each output against a serial one.
+func TestMarshalConcurrent(t *testing.T) {
+	var want [][]byte
+	var js []*journey.Journey
+	for seed := range uint64(8) {
+		j := randjourney.New(seed)
+		out, err := journey.Marshal(j)
+		require.NoError(t, err)
+		js, want = append(js, j), append(want, out)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 20 {
+				k := (g + i) % len(js)
+				out, err := journey.MarshalIndent(js[k], "")
+				if err != nil || !bytes.Equal(out, want[k]) {
+					errs <- fmt.Sprintf("goroutine %d journey %d: %v", g, k, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

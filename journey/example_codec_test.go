@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -100,4 +101,15 @@ func ExampleMarshalIndent() {
 	//     }
 	//   ]
 	// }
+}
+
+func ExampleDecode() {
+	// A request body from an untrusted client: limit its size and nesting.
+	body := strings.NewReader(`{"schema_version": 1, "title": "T", "type": "current_state", "extensions": {"a": {"b": {"c": 1}}}}`)
+	_, err := journey.Decode(body, journey.DecodeOptions{MaxBytes: 64 << 10, MaxDepth: 3})
+	fmt.Println(errors.Is(err, journey.ErrTooDeep))
+	fmt.Println(err)
+	// Output:
+	// true
+	// extensions["a"]["b"]: nesting deeper than the limit of 3
 }

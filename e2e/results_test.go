@@ -20,6 +20,7 @@ type mermaidResult struct {
 	Error         string         `json:"error"`
 	Config        map[string]any `json:"config"`
 	ConfigChanged bool           `json:"configChanged"`
+	Rendered      bool           `json:"rendered"`
 	SVGText       string         `json:"svgText"`
 	SVGScripts    int            `json:"svgScripts"`
 	Journey       *mmdJourney    `json:"journey"`

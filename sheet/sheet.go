@@ -22,6 +22,10 @@
 // order mark is ignored, and the delimiter (comma, semicolon or tab) is read
 // from the header row unless Options.Comma says.
 //
+// The header is the first row naming at least two known columns; rows of a
+// single cell above it (a sheet title, a note) become the journey's title
+// (unless Options.Title is set) and description.
+//
 // Every problem is reported at once, as Errors, each naming its line and
 // column: `line 7, column "emotion": "abc" is not a number`.
 package sheet
@@ -59,7 +63,8 @@ const DefaultTitle = "Imported journey"
 // Options tune Import. The zero value reads a comma-, semicolon- or
 // tab-separated file into a current-state journey titled DefaultTitle.
 type Options struct {
-	// Title of the journey; empty means DefaultTitle.
+	// Title of the journey; empty means the sheet's own title (a single-cell
+	// row above the header), or DefaultTitle when it has none.
 	Title string
 	// Type of the journey; empty means journey.CurrentState.
 	Type journey.Type
@@ -214,16 +219,17 @@ type importer struct {
 	j         *journey.Journey
 	errs      Errors
 
-	header  []string
-	col     [numFields]int // record index of each field, -1 when absent
-	unnamed []int          // columns with an empty header cell
-	stages  map[string]*stageState
-	tpByID  map[uuid.UUID]*tpState
-	painIDs map[uuid.UUID]int
-	cur     *stageState
-	curTP   *tpState
-	rec     []string
-	recLine int
+	header     []string
+	col        [numFields]int // record index of each field, -1 when absent
+	unnamed    []int          // columns with an empty header cell
+	stages     map[string]*stageState
+	tpByID     map[uuid.UUID]*tpState
+	painIDs    map[uuid.UUID]int
+	cur        *stageState
+	curTP      *tpState
+	rec        []string
+	recLine    int
+	headerLine int
 }
 
 // fail records a problem; it returns errStop once MaxErrors is reached.
@@ -270,14 +276,69 @@ func (im *importer) any(fs []field) bool {
 	return false
 }
 
+// maxPreamble is how many rows above the header (a title, a note) are read.
+const maxPreamble = 10
+
+// knownHeaders counts the cells of rec that name a known column.
+func knownHeaders(rec []string) int {
+	n := 0
+	for _, h := range rec {
+		if _, ok := headerIndex[normalizeHeader(h)]; ok {
+			n++
+		}
+	}
+	return n
+}
+
+// preambleText returns the one non-empty cell of a row above the header, or
+// ok false when the row has several (then it is taken as the header).
+func preambleText(rec []string) (text string, ok bool) {
+	for _, c := range rec {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		if text != "" {
+			return "", false
+		}
+		text = strings.TrimSpace(c)
+	}
+	return text, true
+}
+
 func (im *importer) run() error {
-	rec, err := im.rd.Read()
-	if err == io.EOF {
-		return im.fail(0, "", ErrHeader, "the input is empty: expected a header row such as "+strings.Join(Columns(), ","))
+	// The header is the first row naming at least two known columns. Rows of
+	// a single cell above it (a sheet title, a note) become the journey's
+	// title, when Options.Title is empty, and description.
+	var preamble []string
+	var rec []string
+	for rows := 0; ; rows++ {
+		r, err := im.rd.Read()
+		if err == io.EOF {
+			if rows > 0 {
+				return im.fail(0, "", ErrHeader, "no header row: expected a row naming columns such as "+strings.Join(Columns(), ","))
+			}
+			return im.fail(0, "", ErrHeader, "the input is empty: expected a header row such as "+strings.Join(Columns(), ","))
+		}
+		if err != nil {
+			return im.syntax(err)
+		}
+		text, single := preambleText(r)
+		if knownHeaders(r) >= 2 || !single || rows == maxPreamble {
+			rec = r
+			break
+		}
+		if text != "" {
+			preamble = append(preamble, text)
+		}
 	}
-	if err != nil {
-		return im.syntax(err)
+	if len(preamble) > 0 {
+		if strings.TrimSpace(im.opts.Title) == "" {
+			im.j.Title = preamble[0]
+			preamble = preamble[1:]
+		}
+		im.j.Description = strings.Join(preamble, "\n")
 	}
+	im.headerLine, _ = im.rd.FieldPos(0)
 	if err := im.readHeader(rec); err != nil || len(im.errs) > 0 {
 		return err
 	}
@@ -323,14 +384,14 @@ func (im *importer) readHeader(rec []string) error {
 			if im.opts.AllowUnknownColumns {
 				continue
 			}
-			if err := im.fail(1, name, ErrHeader, "unknown column (known: "+strings.Join(Columns(), ", ")+
+			if err := im.fail(im.headerLine, name, ErrHeader, "unknown column (known: "+strings.Join(Columns(), ", ")+
 				`; Vietnamese headers such as "giai đoạn", "điểm chạm", "kênh" work too)`); err != nil {
 				return err
 			}
 			continue
 		}
 		if prev := im.col[f]; prev >= 0 {
-			if err := im.fail(1, name, ErrHeader, fmt.Sprintf("names the same column (%s) as %q", fieldNames[f], strings.TrimSpace(rec[prev]))); err != nil {
+			if err := im.fail(im.headerLine, name, ErrHeader, fmt.Sprintf("names the same column (%s) as %q", fieldNames[f], strings.TrimSpace(rec[prev]))); err != nil {
 				return err
 			}
 			continue
@@ -339,7 +400,7 @@ func (im *importer) readHeader(rec []string) error {
 	}
 	for _, f := range requiredFields {
 		if im.col[f] < 0 {
-			if err := im.fail(1, "", ErrHeader, fmt.Sprintf("missing column %q (or %q)", fieldNames[f], vietnameseAlias(f))); err != nil {
+			if err := im.fail(im.headerLine, "", ErrHeader, fmt.Sprintf("missing column %q (or %q)", fieldNames[f], vietnameseAlias(f))); err != nil {
 				return err
 			}
 		}

@@ -179,6 +179,23 @@ func TestImportOptions(t *testing.T) {
 	assert.Equal(t, f(-0.5), j.Stages[0].Touchpoints[0].Emotion)
 }
 
+func TestImportPreamble(t *testing.T) {
+	in := "Bản đồ hành trình khách hàng – Mộc Sơn,,,\n,,,\n,Cập nhật 10/2026,,\nstage,phase,touchpoint,channel\nA,before,Ad,website\n"
+	j := importString(t, in, sheet.Options{})
+	assert.Equal(t, "Bản đồ hành trình khách hàng – Mộc Sơn", j.Title)
+	assert.Equal(t, "Cập nhật 10/2026", j.Description)
+	assert.Len(t, j.Stages, 1)
+
+	j = importString(t, in, sheet.Options{Title: "Given"})
+	assert.Equal(t, "Given", j.Title)
+	assert.Equal(t, "Bản đồ hành trình khách hàng – Mộc Sơn\nCập nhật 10/2026", j.Description, "nothing above the header is dropped")
+
+	_, err := sheet.Import(strings.NewReader("Title\nNote\n"), sheet.Options{})
+	assert.ErrorContains(t, err, "no header row")
+	_, err = sheet.Import(strings.NewReader("Title\nstage,phase,touchpoint,kênh,ghi chú\nA,before,Ad,web,x\n"), sheet.Options{})
+	assert.ErrorContains(t, err, `line 2, column "ghi chú": unknown column`, "the header's own line is reported")
+}
+
 func TestImportIsDeterministic(t *testing.T) {
 	in := "stage,phase,touchpoint,channel,pain,pain_category,pain_severity\nA,before_purchase,Ad,online_ads,Slow,productivity,low\n"
 	a := importString(t, in, sheet.Options{})

@@ -317,7 +317,7 @@ func runImport(e *env, args []string) int {
 			"English or Vietnamese (giai đoạn, điểm chạm, kênh, cảm xúc, loại điểm đau, mức độ, ...).\n"+
 			"The CSV written by \"journeymap render -format csv\" imports back. Every bad row is\n"+
 			"reported by line and column.")
-	title := fs.String("title", "", "journey `title` (default: the file name)")
+	title := fs.String("title", "", "journey `title` (default: the sheet's title row above the header, else the file name)")
 	typ := enumFlag(fs, "type", string(journey.CurrentState), "map `type`", typeNames()...)
 	lang := fs.String("lang", "", "BCP 47 `language` of the sheet's text, e.g. vi")
 	comma := enumFlag(fs, "comma", "", "field `delimiter` (default: detected from the header)", ",", ";", "tab")
@@ -328,9 +328,6 @@ func runImport(e *env, args []string) int {
 	}
 	name := e.args[0]
 	opts := sheet.Options{Title: *title, Type: journey.Type(typ.value), Language: *lang, AllowUnknownColumns: *ignore}
-	if opts.Title == "" && name != "-" {
-		opts.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	}
 	switch comma.value {
 	case "tab":
 		opts.Comma = '\t'
@@ -340,6 +337,9 @@ func runImport(e *env, args []string) int {
 	j, ok := e.importSheet(name, opts)
 	if !ok {
 		return exitInvalid
+	}
+	if *title == "" && j.Title == sheet.DefaultTitle && name != "-" {
+		j.Title = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	}
 	data, err := marshalJourney(j)
 	if err != nil {

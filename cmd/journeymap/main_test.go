@@ -309,6 +309,13 @@ func TestImport(t *testing.T) {
 	assert.Equal(t, "cvj-excel-vi", j.Title, "the title defaults to the file name")
 	assert.Equal(t, "vi", j.Language)
 
+	r = cli(t, "", "import", "../../examples/sheets/cvj-excel-vi.csv")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	j, err = journey.Unmarshal([]byte(r.stdout))
+	require.NoError(t, err)
+	assert.Equal(t, "Bản đồ hành trình khách hàng – Cà phê Mộc Sơn", j.Title, "the sheet's own title row")
+	assert.Equal(t, "Cập nhật 31/10/2026, Phòng Marketing", j.Description)
+
 	bad := writeTemp(t, "bad.csv", "stage,phase,touchpoint,channel,emotion,pain_category,pain_severity,pain\n"+
 		"Aware,before_purchase,Ad,online_ads,abc,,,\n"+
 		"Buy,during_purchase,Cart,website,-1,money,high,Hidden fee\n"+

@@ -93,9 +93,7 @@ func newAcc(p *Plan) *acc {
 	for i, t := range p.touches {
 		a.stageOf[i] = t.stage
 	}
-	if p.opts.Order == TimeOrdered {
-		a.tab.init(p.opts.ExpectedCustomers)
-	}
+	a.tab.expected = p.opts.ExpectedCustomers
 	return a
 }
 
@@ -270,24 +268,16 @@ func (a *acc) end() {
 			a.finish(&a.tab.slots[i])
 		}
 	}
-	a.tab = table{}
+	a.tab = table{expected: a.tab.expected}
 }
 
 // table is an open-addressing hash table of customer states keyed by
 // customer key (0 is stored as 1). It grows by half when 85% full.
 type table struct {
-	slots []cstate
-	n     int
-	limit int
-	sink  uint64 // keeps peek's loads alive
-}
-
-// peek loads the home slot of key, to bring it into the cache early.
-func (t *table) peek(key uint64) uint64 {
-	if len(t.slots) == 0 {
-		return 0
-	}
-	return t.slots[t.index(key)].key
+	slots    []cstate
+	n        int
+	limit    int
+	expected int // customers to size for on first use
 }
 
 func (t *table) init(expected int) {
@@ -310,7 +300,7 @@ func (t *table) get(key uint64) *cstate {
 		key = 1
 	}
 	if t.slots == nil {
-		t.init(0)
+		t.init(t.expected)
 	}
 	i := t.index(key)
 	for {

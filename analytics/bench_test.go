@@ -77,25 +77,16 @@ func reportRate(b *testing.B, events, workers int, cpu0 time.Duration) {
 func BenchmarkRecords(b *testing.B) {
 	for _, order := range []Order{Grouped, TimeOrdered} {
 		for _, workers := range []int{1, 2} {
-			for _, expected := range []int{0, benchCustomers} {
-				if order == Grouped && expected > 0 {
-					continue
-				}
-				name := fmt.Sprintf("%v/workers=%d", order, workers)
-				if expected > 0 {
-					name += "/presized"
-				}
-				b.Run(name, func(b *testing.B) {
-					benchRecords(b, order, workers, expected)
-				})
-			}
+			b.Run(fmt.Sprintf("%v/workers=%d", order, workers), func(b *testing.B) {
+				benchRecords(b, order, workers)
+			})
 		}
 	}
 }
 
-func benchRecords(b *testing.B, order Order, workers, expected int) {
+func benchRecords(b *testing.B, order Order, workers int) {
 	syn, _ := benchLog(b, order, false)
-	p, err := NewPlan(syn.Journey, Options{Order: order, Workers: workers, ExpectedCustomers: expected / workers})
+	p, err := NewPlan(syn.Journey, Options{Order: order, Workers: workers})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -241,8 +241,22 @@ func TestGroupedRecordsNotAscending(t *testing.T) {
 		assert.ErrorIs(t, err, ErrNotGrouped)
 		assert.ErrorContains(t, err, "line 3")
 	}
-	p, err := NewPlan(smallJourney(), Options{Workers: 2, BadRows: Fatal})
-	require.NoError(t, err)
-	_, err = p.AnalyzeRecords([]Record{{Customer: 1, Time: 5}, {Customer: 2, Time: 6}, {Customer: 3, Time: 4}, {Customer: 4, Time: 1}})
-	assert.ErrorContains(t, err, "line 3: time")
+	defer func(b int) { passTableBytes = b }(passTableBytes)
+	passTableBytes = 64
+	recs := []Record{{Customer: 1, Time: 5}, {Customer: 2, Time: 6}, {Customer: 3, Time: 4}, {Customer: 4, Time: 1}, {Customer: 5, Time: 2}, {Customer: 6, Time: 0}}
+	for _, w := range []int{1, 2, 3} {
+		p, err := NewPlan(smallJourney(), Options{Workers: w, BadRows: Fatal})
+		require.NoError(t, err)
+		_, err = p.AnalyzeRecords(recs)
+		assert.ErrorContains(t, err, "line 3: time", "workers %d", w)
+		p, err = NewPlan(smallJourney(), Options{Workers: w})
+		require.NoError(t, err)
+		res, err := p.AnalyzeRecords(recs)
+		require.NoError(t, err)
+		var lines []int64
+		for _, b := range res.BadRows.Rows {
+			lines = append(lines, b.Line)
+		}
+		assert.Equal(t, []int64{3, 4, 5, 6}, lines, "each bad row once, workers %d", w)
+	}
 }

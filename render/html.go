@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	_ "embed"
 	"fmt"
@@ -66,8 +67,12 @@ func (h HTML) Render(w io.Writer, j *journey.Journey) error {
 	if j == nil {
 		return ErrNilJourney
 	}
-	v := h.view(j)
-	return htmlTemplate.Execute(w, v)
+	// The template writes many small pieces: buffer them.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := htmlTemplate.Execute(bw, h.view(j)); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // The view model: everything the template shows, computed in Go beforehand

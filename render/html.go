@@ -117,19 +117,19 @@ type (
 		Items []string
 	}
 	colView struct {
-		Empty                                     bool
-		Name, Description, Channel, Mode, Owner   string
-		Initiator, Emotion, Hotspot, HotspotClass string
-		Actions, Thoughts, Feelings, Evidence     []string
-		Personas                                  []string
-		PersonaEmotions                           []factView
-		Pains                                     []painView
-		Opportunities                             []string
-		Metrics                                   []metricView
-		Layers                                    [3][]supportView
+		Empty                                   bool
+		Name, Description, Meta, Owner, Emotion string
+		Hotspot, HotspotClass                   string
+		Actions, Thoughts, Feelings, Evidence   []string
+		Personas                                []string
+		PersonaEmotions                         []factView
+		Pains                                   []painView
+		Opportunities                           []string
+		Metrics                                 []metricView
+		Layers                                  [3][]supportView
 	}
 	painView struct {
-		Title, Description, Evidence, Category, Severity, Class string
+		Title, Description, Evidence, Badge, Class string
 	}
 	metricView struct {
 		Text, Status, Class string
@@ -142,13 +142,10 @@ type (
 		Alt           string
 		Zero          string // y of the neutral line
 		Lines         []lineView
-		Points        []pointView
+		Dots          string // path data: one round dot per measured touchpoint
 	}
 	lineView struct {
 		Name, Path, Class, Dash string
-	}
-	pointView struct {
-		X, Y, Label string
 	}
 	oppView struct {
 		Title, Description, Status, Owner, Impact, Effort string
@@ -330,12 +327,12 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 	oppsByTP, oppsByPain map[uuid.UUID][]string, hot map[uuid.UUID]analysis.Hotspot) colView {
 	c := colView{
 		Name: t.Name, Description: t.Description, Owner: t.Owner,
-		Channel: word(wd.Channels, t.Channel), Mode: word(wd.Modes, t.EffectiveMode()),
+		Meta:    word(wd.Channels, t.Channel) + " · " + word(wd.Modes, t.EffectiveMode()),
 		Actions: t.Actions, Thoughts: t.Thoughts, Feelings: t.Feelings, Evidence: t.PhysicalEvidence,
 		Emotion: wd.NotMeasured, Opportunities: oppsByTP[t.ID],
 	}
 	if t.Initiator != "" {
-		c.Initiator = word(wd.Initiators, t.Initiator)
+		c.Meta += " · " + wd.Initiator + ": " + word(wd.Initiators, t.Initiator)
 	}
 	if t.Emotion != nil {
 		c.Emotion = formatNumber(*t.Emotion)
@@ -370,7 +367,7 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 		}
 		c.Pains = append(c.Pains, painView{
 			Title: p.Title, Description: p.Description, Evidence: p.Evidence,
-			Category: word(wd.Categories, p.Category), Severity: word(wd.Severities, p.Severity), Class: class,
+			Badge: word(wd.Severities, p.Severity) + " · " + word(wd.Categories, p.Category), Class: class,
 		})
 		c.Opportunities = append(c.Opportunities, oppsByPain[p.ID]...)
 	}
@@ -448,15 +445,21 @@ func curve(wd *words, j *journey.Journey, cols []colView) curveView {
 	var all []float64
 	allOK := make([]bool, len(cols))
 	all = make([]float64, len(cols))
+	var dots strings.Builder
 	for _, a := range tps {
 		if a.t.Emotion != nil && finite(*a.t.Emotion) {
 			all[a.col], allOK[a.col] = *a.t.Emotion, true
-			x := formatNumber(float64(a.col*colWidth + colWidth/2))
-			cv.Points = append(cv.Points, pointView{
-				X: x, Y: formatNumber(emotionY(*a.t.Emotion)), Label: a.t.Name + ": " + formatNumber(*a.t.Emotion),
-			})
+			if dots.Len() > 0 {
+				dots.WriteByte(' ')
+			}
+			dots.WriteByte('M')
+			dots.WriteString(formatNumber(float64(a.col*colWidth + colWidth/2)))
+			dots.WriteByte(' ')
+			dots.WriteString(formatNumber(emotionY(*a.t.Emotion)))
+			dots.WriteString(" h0.01")
 		}
 	}
+	cv.Dots = dots.String()
 	cv.Lines = append(cv.Lines, lineView{Name: wd.AllCustomers, Path: pathOf(all, allOK), Class: "curve-all"})
 
 	for _, p := range j.Personas {

@@ -52,6 +52,9 @@ type HTML struct {
 	// Analysis tunes the analysis behind hotspots and findings; set Now to
 	// check overdue reviews (the renderer never reads the clock itself).
 	Analysis analysis.Options
+	// Report, when not nil, is shown instead of running analysis.Analyze:
+	// pass the report you already have for this journey. It is only read.
+	Report *analysis.Report
 }
 
 // Column width and curve geometry of the grid, in CSS pixels.
@@ -258,7 +261,10 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 	hot := map[uuid.UUID]analysis.Hotspot{}
 	if !h.NoAnalysis {
 		v.Analysed = true
-		r := analysis.Analyze(j, h.Analysis)
+		r := h.Report
+		if r == nil {
+			r = analysis.Analyze(j, h.Analysis)
+		}
 		for _, f := range r.Findings {
 			class, ok := levelClass[f.Severity]
 			if !ok {

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
 
+	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/internal/hostile"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
@@ -156,6 +157,10 @@ func TestHTMLContent(t *testing.T) {
 	} {
 		assert.Contains(t, vi, want)
 	}
+	given := &analysis.Report{Findings: []analysis.Finding{{Code: "custom.code", Severity: analysis.Warning, Path: "stages[0]", Message: "given by the caller"}}}
+	custom := string(renderHTML(t, render.HTML{Report: given}, j))
+	assert.Contains(t, custom, "given by the caller")
+	assert.NotContains(t, custom, "Friction hotspots", "the given report has no hotspots")
 	none := string(renderHTML(t, render.HTML{NoAnalysis: true}, j))
 	assert.NotContains(t, none, "Friction hotspots")
 	assert.NotContains(t, none, "Hotspot 1")

@@ -60,8 +60,11 @@
 //   - TimeOrdered (the default): globally in non-decreasing time order, as an
 //     event log is written. The analyser keeps one 56-byte state per
 //     customer in an open-addressing table that grows by half when 85% full,
-//     so it holds between 66 and 99 bytes per distinct customer (set
-//     Options.ExpectedCustomers to size it once). Customers are identified by
+//     so it holds between 66 and 99 bytes per distinct customer (for a
+//     moment 1.7 times that while it grows; set Options.ExpectedCustomers to
+//     size it once). Each event is one random access into that table, so
+//     this mode is bound by memory latency once the table outgrows the
+//     processor's cache. Customers are identified by
 //     a 64-bit hash of their id; two different ids collide with probability
 //     about n²/2⁶⁵ (3·10⁻⁸ for a million customers). An event earlier than
 //     an event before it is a bad row.
@@ -83,19 +86,24 @@
 // skipped, or make the run fail when Options.BadRows is Fatal. Nothing is
 // dropped silently.
 //
-// Large CSV and NDJSON inputs are parsed by Options.Workers goroutines
-// (default GOMAXPROCS) and large record slices are split among them: in
-// grouped mode at customer boundaries, in time-ordered mode by customer hash.
+// Large CSV and NDJSON inputs are cut into blocks at line ends and parsed by
+// Options.Workers goroutines (default GOMAXPROCS); one goroutine then applies
+// the rows in input order. Large record slices are split among the workers:
+// in grouped mode at customer boundaries, in time-ordered mode by customer
+// hash, each worker taking its customers in passes whose table fits in cache.
 //
 // # Merging
 //
 // Results computed on disjoint sets of customers with the same plan merge
 // exactly (Merge): counts add up, and the time-to-convert quantiles come from
 // per-step duration histograms that merge by adding bucket counts. A
-// histogram keeps durations below 128 ns exactly and larger ones in buckets
+// histogram keeps durations below 256 ns exactly and larger ones in buckets
 // 1/128 of a power of two wide; a reported quantile is the midpoint of the
 // bucket that holds the exact nearest-rank quantile, so it is within 1/256
 // (0.4%) of the exact value, and merge(shards) equals one pass bit for bit.
+// The JSON form of a Result keeps the histograms, so results computed on
+// different machines merge as well. Emotion sums are kept in thousandths so
+// that they, too, add up exactly.
 //
 // # Overlay
 //

@@ -395,7 +395,7 @@ func TestFastPathEqualsReference(t *testing.T) {
 	defer func(n, b int) { parallelMin, passTableBytes = n, b }(parallelMin, passTableBytes)
 	parallelMin = 1
 	rng := rand.New(rand.NewPCG(1, 2))
-	for iter := range 400 {
+	for iter := range 250 {
 		j, events, window := randomLog(rng)
 		want := reference(j, events, window)
 		for _, order := range []Order{TimeOrdered, Grouped} {

@@ -36,7 +36,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -209,7 +208,8 @@ type tpState struct {
 	t     *touchpoint.Touchpoint
 	stage *stageState
 	line  int
-	set   [numFields]int // line where each scalar field was first given; 0 = not yet
+	set   [numFields]int             // line where each scalar field was first given; 0 = not yet
+	items [numFields]map[string]bool // items of each list field, once a second row adds to it
 }
 
 type importer struct {
@@ -658,30 +658,39 @@ func (im *importer) mergeTouchpoint(tp *tpState) error {
 			}
 		}
 	}
-	t.Actions = mergeList(t.Actions, tp.set[fActions] > 0, splitList(im.raw(fActions)))
-	t.Thoughts = mergeList(t.Thoughts, tp.set[fThoughts] > 0, splitList(im.raw(fThoughts)))
-	t.Feelings = mergeList(t.Feelings, tp.set[fFeelings] > 0, splitList(im.raw(fFeelings)))
-	for _, f := range []field{fActions, fThoughts, fFeelings} {
-		if tp.set[f] == 0 && im.cell(f) != "" {
-			tp.set[f] = im.recLine
-		}
-	}
+	im.mergeList(tp, fActions, &t.Actions)
+	im.mergeList(tp, fThoughts, &t.Thoughts)
+	im.mergeList(tp, fFeelings, &t.Feelings)
 	return nil
 }
 
-// mergeList returns the items of a list cell added to list: as given the
-// first time, and afterwards only the items not yet present (rows of the
-// same touchpoint repeat its cells, or each add one item).
-func mergeList(list []string, seen bool, items []string) []string {
-	if !seen {
-		return append(list, items...)
+// mergeList adds the items of list cell f to *list: as given the first
+// time, and afterwards only the items not yet present (rows of the same
+// touchpoint repeat its cells, or each add one item).
+func (im *importer) mergeList(tp *tpState, f field, list *[]string) {
+	items := splitList(im.raw(f))
+	if len(items) == 0 {
+		return
+	}
+	if tp.set[f] == 0 {
+		tp.set[f] = im.recLine
+		*list = append(*list, items...)
+		return
+	}
+	seen := tp.items[f]
+	if seen == nil {
+		seen = make(map[string]bool, len(*list))
+		for _, it := range *list {
+			seen[it] = true
+		}
+		tp.items[f] = seen
 	}
 	for _, it := range items {
-		if !slices.Contains(list, it) {
-			list = append(list, it)
+		if !seen[it] {
+			seen[it] = true
+			*list = append(*list, it)
 		}
 	}
-	return list
 }
 
 func (im *importer) painPoint(tp *tpState) error {

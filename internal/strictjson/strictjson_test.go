@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -314,4 +315,22 @@ func TestDuplicateMembersAndUnknown(t *testing.T) {
 	assert.ErrorIs(t, list[0], docerr.ErrDuplicateKey)
 	assert.Equal(t, "c", list[1].Path)
 	assert.ErrorIs(t, list[1], docerr.ErrUnknownField)
+}
+
+func TestTimeKeepsTheInstant(t *testing.T) {
+	for _, tm := range []time.Time{
+		time.Date(2026, 11, 23, 9, 30, 0, 0, time.FixedZone("", 7*3600)),
+		time.Date(2026, 11, 23, 9, 30, 0, 5, time.UTC),
+		time.Date(1900, 1, 1, 0, 0, 0, 0, time.FixedZone("LMT", 3600+61)), // an offset with seconds
+	} {
+		w := strictjson.NewWriter("")
+		w.Time(tm)
+		out, err := w.Bytes()
+		require.NoError(t, err)
+		d, err := strictjson.NewDecoder(out, strictjson.Options{})
+		require.NoError(t, err)
+		back, ok := d.ReadTime()
+		require.True(t, ok, string(out))
+		assert.True(t, tm.Equal(back), "%s read back as %s", tm, back)
+	}
 }

@@ -125,8 +125,12 @@ func (w *Writer) UUID(id uuid.UUID) {
 }
 
 // Time writes t in RFC 3339 with as many fraction digits as needed (as
-// encoding/json writes a time.Time).
+// encoding/json writes a time.Time). A zone offset with seconds, which RFC
+// 3339 cannot write, is written as the same instant in UTC.
 func (w *Writer) Time(t time.Time) {
+	if _, off := t.Zone(); off%60 != 0 {
+		t = t.UTC()
+	}
 	if y := t.Year(); y < 0 || y > 9999 {
 		w.Fail(docerr.ErrRange, "year outside 0..9999 cannot be written in RFC 3339")
 		return

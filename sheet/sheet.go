@@ -157,6 +157,18 @@ func Import(r io.Reader, opts Options) (*journey.Journey, error) {
 	if len(im.errs) > 0 {
 		return nil, im.errs
 	}
+	// The journey id comes from the input and the options, as a decoded
+	// document's comes from its bytes; FillIDs derives the others from it.
+	seed := make([]byte, 0, len(data)+len(title)+len(opts.Language)+32)
+	seed = append(seed, "sheet\x00"...)
+	seed = append(seed, title...)
+	seed = append(seed, 0)
+	seed = append(seed, typ...)
+	seed = append(seed, 0)
+	seed = append(seed, opts.Language...)
+	seed = append(seed, 0)
+	seed = append(seed, data...)
+	j.ID = uuid.NewSHA1(journey.Namespace, seed)
 	j.FillIDs()
 	if err := j.Validate(); err != nil {
 		var out Errors

@@ -38,6 +38,11 @@ func normalizeValue(s string) string {
 // lookup maps a normalised cell to its enum value, trying the document
 // values first, then the aliases.
 func lookup[E ~string](values []E, alias map[string]E, cell string) (E, bool) {
+	for _, v := range values {
+		if string(v) == cell {
+			return v, true // the common case: the document value itself
+		}
+	}
 	n := normalizeValue(cell)
 	for _, v := range values {
 		if string(v) == n {

@@ -6,6 +6,7 @@
 package journeys_test
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -19,6 +20,8 @@ import (
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
 )
+
+var update = flag.Bool("update", false, "rewrite the examples in canonical form")
 
 var wantFiles = []string{
 	"b2b-saas.json",
@@ -51,6 +54,10 @@ func TestExamplesAreValidAndCanonical(t *testing.T) {
 			assert.NoError(t, j.Validate())
 			canon, err := journey.MarshalIndent(j, "  ")
 			require.NoError(t, err)
+			if *update {
+				require.NoError(t, os.WriteFile(name, append(canon, '\n'), 0o644))
+				return
+			}
 			assert.Equal(t, string(data), string(canon)+"\n", "%s is not in canonical indented form (journey.MarshalIndent(j, \"  \") plus a newline)", name)
 		})
 	}

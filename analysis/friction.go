@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
@@ -101,11 +102,35 @@ func (t *tally) factors(txt *texts) []Factor {
 type texts struct {
 	small    *[1024]string // by severity counts below 4, in base 4; allocated when first needed
 	sev      map[[5]int]string
+	halves   [9]string    // emotion texts of -2, -1.5, ..., 2
+	dipHalf  [9][9]string // dip texts between those
+	hand     [][]string   // hand-off texts by channel index (see channels)
 	numbers  map[float64]string
 	emotions map[float64]string
 	dips     map[[2]float64]string
 	handoffs map[[2]string]string
 	arena    []Factor
+}
+
+// channels lists the known channels; hand-off texts between them are kept by index.
+var channels = channel.Channels()
+
+func channelIndex(c string) int {
+	for i, k := range channels {
+		if string(k) == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// half returns the index of v in −2, −1.5, ..., 2, or false when v is not one of them.
+func half(v float64) (int, bool) {
+	r := v * 2
+	if r != math.Trunc(r) || r < -4 || r > 4 {
+		return 0, false
+	}
+	return int(r) + 4, true
 }
 
 // factors returns an empty slice with room for n factors, cut from a shared
@@ -120,7 +145,8 @@ func (x *texts) factors(n int) []Factor {
 }
 
 func newTexts() *texts {
-	return &texts{sev: map[[5]int]string{}, numbers: map[float64]string{}, emotions: map[float64]string{}, dips: map[[2]float64]string{}, handoffs: map[[2]string]string{}}
+	return &texts{sev: map[[5]int]string{}, numbers: map[float64]string{}, emotions: map[float64]string{},
+		dips: map[[2]float64]string{}, handoffs: map[[2]string]string{}}
 }
 
 func (x *texts) severities(by [5]int) string {
@@ -157,16 +183,30 @@ func (x *texts) number(v float64) string {
 }
 
 func (x *texts) dip(from, to float64) string {
-	k := [2]float64{round(from), round(to)}
-	s, ok := x.dips[k]
+	i, okFrom := half(from)
+	k, okTo := half(to)
+	if okFrom && okTo {
+		if x.dipHalf[i][k] == "" {
+			x.dipHalf[i][k] = "emotion falls from " + x.number(from) + " to " + x.number(to)
+		}
+		return x.dipHalf[i][k]
+	}
+	key := [2]float64{round(from), round(to)}
+	s, ok := x.dips[key]
 	if !ok {
 		s = "emotion falls from " + x.number(from) + " to " + x.number(to)
-		x.dips[k] = s
+		x.dips[key] = s
 	}
 	return s
 }
 
 func (x *texts) emotion(v float64) string {
+	if i, ok := half(v); ok {
+		if x.halves[i] == "" {
+			x.halves[i] = "emotion " + x.number(v)
+		}
+		return x.halves[i]
+	}
 	v = round(v)
 	s, ok := x.emotions[v]
 	if !ok {
@@ -177,11 +217,23 @@ func (x *texts) emotion(v float64) string {
 }
 
 func (x *texts) handoff(from, to string) string {
-	k := [2]string{from, to}
-	s, ok := x.handoffs[k]
+	if i, k := channelIndex(from), channelIndex(to); i >= 0 && k >= 0 {
+		if x.hand == nil {
+			x.hand = make([][]string, len(channels))
+		}
+		if x.hand[i] == nil {
+			x.hand[i] = make([]string, len(channels))
+		}
+		if x.hand[i][k] == "" {
+			x.hand[i][k] = "from " + channelText(from) + " to " + channelText(to)
+		}
+		return x.hand[i][k]
+	}
+	key := [2]string{from, to}
+	s, ok := x.handoffs[key]
 	if !ok {
 		s = "from " + channelText(from) + " to " + channelText(to)
-		x.handoffs[k] = s
+		x.handoffs[key] = s
 	}
 	return s
 }

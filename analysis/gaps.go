@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -244,7 +245,13 @@ func (g *gaps) stage(i int, s *journey.Stage) {
 }
 
 func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageName func() string, hasContact bool) {
-	name := func() string { return label(t.Name, k) }
+	var nameText string // label(t.Name, k), made when first needed
+	name := func() string {
+		if nameText == "" {
+			nameText = label(t.Name, k)
+		}
+		return nameText
+	}
 	if strings.TrimSpace(t.Owner) == "" {
 		g.add(CodeNoOwner, Warning, path, t.ID,
 			"Touchpoint "+name()+" has no owner: nobody inside the company is responsible for it.")
@@ -272,12 +279,13 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageNam
 		}
 		ppath := func() string { return path + ".pain_points[" + strconv.Itoa(k) + "]" }
 		if !g.ix.addressed[p.ID] {
+			q, title := labelParts(p.Title, k)
 			sev := Warning
 			if p.Severity == painpoint.Critical {
 				sev = Critical
 			}
 			g.add(CodeUnaddressed, sev, ppath(), p.ID,
-				"Pain point "+quoteOpen(p.Title)+labelBody(p.Title, k)+quoteOpen(p.Title)+" ("+string(p.Severity)+" "+string(p.Category)+
+				"Pain point "+q+title+q+" ("+string(p.Severity)+" "+string(p.Category)+
 					" pain) is not addressed by any opportunity.")
 		}
 		if p.Category == painpoint.Support && !hasContact {
@@ -321,37 +329,40 @@ func hasEmotion(t *touchpoint.Touchpoint) bool {
 // label quotes a name for a message, or describes the object by its place
 // when the name is blank.
 func label(name string, i int) string {
-	return quoteOpen(name) + labelBody(name, i) + quoteOpen(name)
+	q, body := labelParts(name, i)
+	return q + body + q
 }
 
-// labelBody and quoteOpen are label in parts, so a message can be built in
-// one allocation: a plain ASCII name goes between the quotes quoteOpen gives;
-// any other name is strconv.Quote'd whole (and quoteOpen gives "").
-func labelBody(name string, i int) string {
+// labelParts is label in parts, so a message can be built in one allocation:
+// q + body + q. A name that strconv.Quote would leave as it is comes back as
+// body between q = `"`; any other name comes back strconv.Quote'd with q = "".
+func labelParts(name string, i int) (q, body string) {
 	switch {
-	case blank(name):
-		return "#" + strconv.Itoa(i+1) + " (no name)"
+	case strings.TrimSpace(name) == "":
+		return "", "#" + strconv.Itoa(i+1) + " (no name)"
 	case plain(name):
-		return name
+		return `"`, name
 	}
-	return strconv.Quote(name)
+	return "", strconv.Quote(name)
 }
 
-func quoteOpen(name string) string {
-	if !blank(name) && plain(name) {
-		return `"`
-	}
-	return ""
-}
-
-func blank(s string) bool { return strings.TrimSpace(s) == "" }
-
-// plain reports whether strconv.Quote(s) is s between double quotes.
+// plain reports whether strconv.Quote(s) is s between double quotes: valid
+// UTF-8 of printable characters, without a double quote or backslash.
 func plain(s string) bool {
-	for k := 0; k < len(s); k++ {
-		if c := s[k]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+	for k := 0; k < len(s); {
+		c := s[k]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f || c == '"' || c == '\\' {
+				return false
+			}
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if r == utf8.RuneError || !strconv.IsPrint(r) {
 			return false
 		}
+		k += size
 	}
 	return true
 }

@@ -3,7 +3,9 @@ package render_test
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/journeymap/journeymap/internal/randjourney"
 	"github.com/journeymap/journeymap/journey"
@@ -58,6 +60,39 @@ func BenchmarkRenderParallel(b *testing.B) {
 					}
 				}
 			})
+		})
+	}
+}
+
+// BenchmarkHTMLvsJSON renders the same journey as JSON and as HTML in
+// alternation and reports the ratio of their total times ("html/json" with
+// analysis, "page/json" without), so a busy machine slows both alike. It also
+// reports ns per touchpoint of each, to show linear growth across sizes.
+func BenchmarkHTMLvsJSON(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		j := benchJourney(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			var tj, th, tp time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				if err := (render.JSON{}).Render(io.Discard, j); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				if err := (render.HTML{}).Render(io.Discard, j); err != nil {
+					b.Fatal(err)
+				}
+				t2 := time.Now()
+				if err := (render.HTML{NoAnalysis: true}).Render(io.Discard, j); err != nil {
+					b.Fatal(err)
+				}
+				tj, th, tp = tj+t1.Sub(t0), th+t2.Sub(t1), tp+time.Since(t2)
+			}
+			b.ReportMetric(float64(th)/float64(tj), "html/json")
+			b.ReportMetric(float64(tp)/float64(tj), "page/json")
+			per := float64(b.N) * float64(n)
+			b.ReportMetric(float64(tj)/per, "json-ns/tp")
+			b.ReportMetric(float64(th)/per, "html-ns/tp")
 		})
 	}
 }

@@ -30,6 +30,18 @@ func metricText(wd *words, m metric.Metric) string {
 	if m.Target != nil {
 		b.WriteString("; ")
 		b.WriteString(targetText(wd, m))
+		b.WriteString("; ")
+		if m.EffectiveBetter() == metric.Lower {
+			b.WriteString(wd.Lower)
+		} else {
+			b.WriteString(wd.Higher)
+		}
+	}
+	if m.Source != "" {
+		b.WriteString("; ")
+		b.WriteString(wd.Source)
+		b.WriteString(": ")
+		b.WriteString(m.Source)
 	}
 	b.WriteString(")")
 	return b.String()

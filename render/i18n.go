@@ -22,9 +22,9 @@ type words struct {
 	Channel, Mode, Initiator, Actions, Thoughts, Feelings, Emotion, EmotionCurve             string
 	EmotionCurveAlt, EmotionScale, AllCustomers, NotMeasured, PainPoints, Category, Severity string
 	Evidence, Opportunities, Status, Impact, Effort, Metrics, StageMetrics, Value, Target    string
-	TargetMet, TargetMissed, NoTarget, Source, Better, Higher, Lower, PhysicalEvidence       string
+	TargetMet, TargetMissed, NoTarget, Source, Higher, Lower, PhysicalEvidence               string
 	CustomerActions, SupportLayers, Kind, Findings, Hotspots, Friction, Hotspot, Path, Code  string
-	Served, AllPersonas, None, Stages, Of, Unit, OtherLayers, ReviewCycle, Layer             string
+	Served, AllPersonas, None, Stages, Unit, OtherLayers, ReviewCycle, Layer                 string
 
 	Types       map[journey.Type]string
 	Phases      map[journey.Phase]string
@@ -82,12 +82,12 @@ var english = words{
 	Evidence: "Evidence", Opportunities: "Opportunities", Status: "Status", Impact: "Impact",
 	Effort: "Effort", Metrics: "Metrics", StageMetrics: "Stage metrics", Value: "Value", Target: "Target",
 	TargetMet: "target met", TargetMissed: "target missed", NoTarget: "no target", Source: "Source",
-	Better: "Better", Higher: "higher is better", Lower: "lower is better",
+	Higher: "higher is better", Lower: "lower is better",
 	PhysicalEvidence: "Physical evidence",
 	CustomerActions:  "Customer actions", SupportLayers: "Service blueprint", Kind: "Kind",
 	Findings: "Findings", Hotspots: "Friction hotspots", Friction: "Friction", Hotspot: "Hotspot",
 	Path: "Where", Code: "Code",
-	Served: "Personas", AllPersonas: "all personas", None: "none", Stages: "Stages", Of: "of",
+	Served: "Personas", AllPersonas: "all personas", None: "none", Stages: "Stages",
 	Unit: "Unit", OtherLayers: "Other layers", ReviewCycle: "Review cycle", Layer: "Layer",
 	Types: map[journey.Type]string{
 		journey.CurrentState: "Current state", journey.FutureState: "Future state",
@@ -161,12 +161,12 @@ var vietnamese = words{
 	Evidence: "Bằng chứng", Opportunities: "Cơ hội cải thiện", Status: "Trạng thái", Impact: "Tác động",
 	Effort: "Công sức", Metrics: "Chỉ số", StageMetrics: "Chỉ số của bước", Value: "Giá trị", Target: "Mục tiêu",
 	TargetMet: "đạt mục tiêu", TargetMissed: "chưa đạt mục tiêu", NoTarget: "không có mục tiêu",
-	Source: "Nguồn", Better: "Hướng tốt hơn", Higher: "càng cao càng tốt", Lower: "càng thấp càng tốt",
+	Source: "Nguồn", Higher: "càng cao càng tốt", Lower: "càng thấp càng tốt",
 	PhysicalEvidence: "Bằng chứng hữu hình",
 	CustomerActions:  "Hành động của khách hàng", SupportLayers: "Bản thiết kế dịch vụ", Kind: "Loại",
 	Findings: "Phát hiện", Hotspots: "Điểm nóng ma sát", Friction: "Ma sát", Hotspot: "Điểm nóng",
 	Path: "Vị trí", Code: "Mã",
-	Served: "Chân dung", AllPersonas: "tất cả chân dung", None: "không có", Stages: "Các bước", Of: "trên",
+	Served: "Chân dung", AllPersonas: "tất cả chân dung", None: "không có", Stages: "Các bước",
 	Unit: "Đơn vị", OtherLayers: "Lớp khác", ReviewCycle: "Chu kỳ xem xét", Layer: "Lớp",
 	Types: map[journey.Type]string{
 		journey.CurrentState: "Hiện trạng", journey.FutureState: "Trạng thái tương lai",

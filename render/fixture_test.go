@@ -51,7 +51,7 @@ func fixture() *journey.Journey {
 		Severity: painpoint.High, Description: "The fee appears on the last screen.", Evidence: "12 of 20 interviews",
 	}
 	wait := &painpoint.PainPoint{ID: fid("pain", 1), Title: "No delivery slot today", Category: painpoint.Process, Severity: painpoint.Critical}
-	slow := &painpoint.PainPoint{ID: fid("pain", 2), Title: "Chat answers after 10 minutes", Category: painpoint.Support, Severity: painpoint.Medium}
+	slow := &painpoint.PainPoint{ID: fid("pain", 2), Title: "Chat answers after 10 minutes", Category: painpoint.Support, Severity: painpoint.Medium, PersonaIDs: []uuid.UUID{minh.ID}}
 	j.Stages = []*journey.Stage{
 		{
 			ID: fid("stage", 0), Name: "Discover", Phase: journey.BeforePurchase,

@@ -133,6 +133,7 @@ type (
 	}
 	painView struct {
 		Title, Description, Evidence, Badge, Class string
+		Personas                                   []string // who feel it; empty means all personas
 	}
 	metricView struct {
 		Text, Status, Class string
@@ -371,10 +372,14 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 		if !ok {
 			class = "sev-unknown"
 		}
-		c.Pains = append(c.Pains, painView{
+		pv := painView{
 			Title: p.Title, Description: p.Description, Evidence: p.Evidence,
 			Badge: word(wd.Severities, p.Severity) + " · " + word(wd.Categories, p.Category), Class: class,
-		})
+		}
+		for _, id := range p.PersonaIDs {
+			pv.Personas = append(pv.Personas, nameOr(names, id))
+		}
+		c.Pains = append(c.Pains, pv)
 		c.Opportunities = append(c.Opportunities, oppsByPain[p.ID]...)
 	}
 	for _, m := range t.Metrics {

@@ -143,6 +143,7 @@ func TestHTMLContent(t *testing.T) {
 		`role="img"`, "Emotion curve over 5 touchpoints",
 		"Friction hotspots", "Findings", "Hotspot 1",
 		"Show the shipping fee on the product page",
+		`<span class="meta">Personas: <bdi>Minh</bdi></span>`,
 	} {
 		assert.Contains(t, out, want)
 	}

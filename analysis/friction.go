@@ -106,8 +106,6 @@ type texts struct {
 	dipHalf  [9][9]string // dip texts between those
 	hand     [][]string   // hand-off texts by channel index (see channels)
 	numbers  map[float64]string
-	emotions map[float64]string
-	dips     map[[2]float64]string
 	handoffs map[[2]string]string
 	arena    []Factor
 }
@@ -145,8 +143,7 @@ func (x *texts) factors(n int) []Factor {
 }
 
 func newTexts() *texts {
-	return &texts{sev: map[[5]int]string{}, numbers: map[float64]string{}, emotions: map[float64]string{},
-		dips: map[[2]float64]string{}, handoffs: map[[2]string]string{}}
+	return &texts{sev: map[[5]int]string{}, numbers: map[float64]string{}, handoffs: map[[2]string]string{}}
 }
 
 func (x *texts) severities(by [5]int) string {
@@ -191,13 +188,7 @@ func (x *texts) dip(from, to float64) string {
 		}
 		return x.dipHalf[i][k]
 	}
-	key := [2]float64{round(from), round(to)}
-	s, ok := x.dips[key]
-	if !ok {
-		s = "emotion falls from " + x.number(from) + " to " + x.number(to)
-		x.dips[key] = s
-	}
-	return s
+	return "emotion falls from " + number(round(from), "") + " to " + number(round(to), "")
 }
 
 func (x *texts) emotion(v float64) string {
@@ -207,13 +198,7 @@ func (x *texts) emotion(v float64) string {
 		}
 		return x.halves[i]
 	}
-	v = round(v)
-	s, ok := x.emotions[v]
-	if !ok {
-		s = "emotion " + x.number(v)
-		x.emotions[v] = s
-	}
-	return s
+	return "emotion " + number(round(v), "")
 }
 
 func (x *texts) handoff(from, to string) string {

@@ -131,10 +131,21 @@ func buildIndex(j *journey.Journey) *index {
 
 // gaps collects findings in document order.
 type gaps struct {
-	j    *journey.Journey
-	opts Options
-	ix   *index
-	out  []Finding
+	j       *journey.Journey
+	opts    Options
+	ix      *index
+	out     []Finding
+	scratch []byte // for writeLabel
+}
+
+// writeLabel writes label(name, i) to b.
+func (g *gaps) writeLabel(b *strings.Builder, name string, i int) {
+	if strings.TrimSpace(name) == "" {
+		b.WriteString(label(name, i))
+		return
+	}
+	g.scratch = strconv.AppendQuote(g.scratch[:0], name)
+	b.Write(g.scratch)
 }
 
 func (g *gaps) add(code string, sev Severity, path string, id uuid.UUID, msg string) {
@@ -279,14 +290,17 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageNam
 		}
 		ppath := func() string { return path + ".pain_points[" + strconv.Itoa(k) + "]" }
 		if !g.ix.addressed[p.ID] {
-			q, title := labelParts(p.Title, k)
 			sev := Warning
 			if p.Severity == painpoint.Critical {
 				sev = Critical
 			}
-			g.add(CodeUnaddressed, sev, ppath(), p.ID,
-				"Pain point "+q+title+q+" ("+string(p.Severity)+" "+string(p.Category)+
-					" pain) is not addressed by any opportunity.")
+			// The most frequent message of a large map: built in one allocation.
+			var b strings.Builder
+			b.Grow(len(p.Title) + len(p.Severity) + len(p.Category) + 80)
+			b.WriteString("Pain point ")
+			g.writeLabel(&b, p.Title, k)
+			b.WriteString(" (" + string(p.Severity) + " " + string(p.Category) + " pain) is not addressed by any opportunity.")
+			g.add(CodeUnaddressed, sev, ppath(), p.ID, b.String())
 		}
 		if p.Category == painpoint.Support && !hasContact {
 			g.add(CodeSupportWithoutContact, Warning, ppath(), p.ID,

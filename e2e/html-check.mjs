@@ -40,7 +40,7 @@ async function checkPage(p) {
   const page = await browser.context.newPage();
   const res = {
     name: p.name, error: '', requests: [], dialogs: [], pageErrors: [], console: [],
-    scripts: [], pwned: false, risky: [], violations: [], text: '', artifacts: [],
+    scripts: [], pwned: false, risky: [], violations: [], text: '', artifacts: [], phases: {},
   };
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -61,7 +61,9 @@ async function checkPage(p) {
       }
     });
     await cdp.send('Debugger.enable');
-    await page.goto(PAGE_URL, { waitUntil: 'load' });
+    const t0 = Date.now();
+    await page.goto(PAGE_URL, { waitUntil: 'load', timeout: 600_000 });
+    res.phases.load = Date.now() - t0;
     // Let timers, failed image loads and animations fire their handlers.
     await page.waitForTimeout(300);
     watching = false;
@@ -98,6 +100,7 @@ async function checkPage(p) {
     res.risky = facts.risky;
     res.text = facts.text;
 
+    const t1 = Date.now();
     await page.addScriptTag({ path: AXE });
     const axe = await page.evaluate(async (tags) => {
       const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -107,6 +110,7 @@ async function checkPage(p) {
       }));
     }, WCAG_TAGS);
     res.violations = axe;
+    res.phases.axe = Date.now() - t1;
 
     if (manifest.artifacts && p.screenshots) {
       const desktop = join(manifest.artifacts, `${p.name}-desktop.png`);

@@ -107,6 +107,7 @@ type htmlResult struct {
 	Violations []axeViolation `json:"violations"`
 	Text       string         `json:"text"`
 	Artifacts  []string       `json:"artifacts"`
+	Phases     map[string]int `json:"phases"`
 }
 
 type parsedScript struct {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/analysis"
@@ -163,4 +164,21 @@ func BenchmarkDiff1000(b *testing.B) {
 	for b.Loop() {
 		analysis.Diff(old, new)
 	}
+}
+
+// TestAllocationsGrowLinearly guards against quadratic work without timing
+// anything: ten times the stages must cost at most eleven times the
+// allocations.
+func TestAllocationsGrowLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 1,000-stage journey")
+	}
+	small, large := sized(100, 10, 2), sized(1000, 10, 2)
+	a := testing.AllocsPerRun(2, func() { analysis.Analyze(small, analysis.Options{}) })
+	b := testing.AllocsPerRun(2, func() { analysis.Analyze(large, analysis.Options{}) })
+	assert.LessOrEqual(t, b, 11*a, "Analyze: %v allocations for 100 stages, %v for 1,000", a, b)
+	oldS, oldL := sized(100, 10, 2), sized(1000, 10, 2)
+	a = testing.AllocsPerRun(2, func() { analysis.Diff(oldS, small) })
+	b = testing.AllocsPerRun(2, func() { analysis.Diff(oldL, large) })
+	assert.LessOrEqual(t, b, 11*a, "Diff: %v allocations for 100 stages, %v for 1,000", a, b)
 }

@@ -154,7 +154,7 @@ func DiffWith(old, new *journey.Journey, opts Options) *Changes {
 		o := tpMatch.toOld[n]
 		if o < 0 {
 			tpChanges[nt.stage] = append(tpChanges[nt.stage], TouchpointChange{Change: Added, ID: nt.t.ID, Name: nt.t.Name,
-				Stage: newStages[nt.stage].s.Name, NewPath: nt.path})
+				Stage: newStages[nt.stage].s.Name, NewPath: nt.path()})
 			stageTouched[nt.stage] = true
 			continue
 		}
@@ -168,7 +168,7 @@ func DiffWith(old, new *journey.Journey, opts Options) *Changes {
 		}
 		if len(fields) > 0 {
 			tpChanges[nt.stage] = append(tpChanges[nt.stage], TouchpointChange{Change: Changed, ID: nt.t.ID, Name: nt.t.Name,
-				Stage: newStages[nt.stage].s.Name, OldPath: ot.path, NewPath: nt.path, Fields: fields})
+				Stage: newStages[nt.stage].s.Name, OldPath: ot.path(), NewPath: nt.path(), Fields: fields})
 			stageTouched[nt.stage] = true
 		}
 	}
@@ -182,7 +182,7 @@ func DiffWith(old, new *journey.Journey, opts Options) *Changes {
 			stageTouched[n] = true
 		}
 		tpChanges[key] = append(tpChanges[key], TouchpointChange{Change: Removed, ID: ot.t.ID, Name: ot.t.Name,
-			Stage: oldStages[ot.stage].s.Name, OldPath: ot.path})
+			Stage: oldStages[ot.stage].s.Name, OldPath: ot.path()})
 	}
 
 	for n, ns := range newStages {
@@ -265,13 +265,22 @@ func match[T item](old, new []T, oldKey, newKey func(T) string) matching {
 	}
 	byKey := map[string][]int{}
 	for o, it := range old {
-		if k := oldKey(it); m.toNew[o] < 0 && k != "" {
+		if m.toNew[o] >= 0 {
+			continue
+		}
+		if k := oldKey(it); k != "" {
 			byKey[k] = append(byKey[k], o)
 		}
 	}
+	if len(byKey) == 0 {
+		return m
+	}
 	for n, it := range new {
+		if m.toOld[n] >= 0 {
+			continue
+		}
 		k := newKey(it)
-		if m.toOld[n] >= 0 || k == "" || len(byKey[k]) == 0 {
+		if k == "" || len(byKey[k]) == 0 {
 			continue
 		}
 		o := byKey[k][0]
@@ -302,16 +311,21 @@ func stageItems(j *journey.Journey, r *Report) []*stageItem {
 			continue
 		}
 		sf := r.Friction.Stages[len(out)]
-		out = append(out, &stageItem{s: s, path: "stages[" + strconv.Itoa(i) + "]", emotion: sf.Emotion, friction: sf.Score})
+		out = append(out, &stageItem{s: s, path: pathIndex("", "stages", i), emotion: sf.Emotion, friction: sf.Score})
 	}
 	return out
 }
 
 type tpItem struct {
-	t     *touchpoint.Touchpoint
-	stage int // index among non-nil stages
-	pos   int // index among the stage's non-nil touchpoints
-	path  string
+	t        *touchpoint.Touchpoint
+	stage    int // index among non-nil stages
+	pos      int // index among the stage's non-nil touchpoints
+	stageDoc int // index of the stage in the document
+	doc      int // index of the touchpoint in its stage in the document
+}
+
+func (t *tpItem) path() string {
+	return pathIndex(pathIndex("", "stages", t.stageDoc), "touchpoints", t.doc)
 }
 
 func (t *tpItem) id() uuid.UUID { return t.t.ID }
@@ -329,8 +343,7 @@ func touchpointItems(j *journey.Journey) []*tpItem {
 			if t == nil {
 				continue
 			}
-			out = append(out, &tpItem{t: t, stage: stage, pos: pos,
-				path: "stages[" + strconv.Itoa(i) + "].touchpoints[" + strconv.Itoa(k) + "]"})
+			out = append(out, &tpItem{t: t, stage: stage, pos: pos, stageDoc: i, doc: k})
 			pos++
 		}
 		stage++
@@ -339,9 +352,9 @@ func touchpointItems(j *journey.Journey) []*tpItem {
 }
 
 type painItem struct {
-	p    *painpoint.PainPoint
-	t    *touchpoint.Touchpoint
-	path string
+	p       *painpoint.PainPoint
+	t       *touchpoint.Touchpoint
+	i, k, n int // document indices of its stage, touchpoint and itself
 }
 
 func (p *painItem) id() uuid.UUID { return p.p.ID }
@@ -349,7 +362,7 @@ func (p *painItem) key() string   { return normal(p.p.Title) }
 
 func (p *painItem) ref() PainPointRef {
 	return PainPointRef{ID: p.p.ID, Title: p.p.Title, Category: string(p.p.Category), Severity: string(p.p.Severity),
-		Path: p.path, Touchpoint: p.t.Name}
+		Path: pathIndex(pathIndex(pathIndex("", "stages", p.i), "touchpoints", p.k), "pain_points", p.n), Touchpoint: p.t.Name}
 }
 
 func painItems(j *journey.Journey) []*painItem {
@@ -364,8 +377,7 @@ func painItems(j *journey.Journey) []*painItem {
 			}
 			for n, p := range t.PainPoints {
 				if p != nil {
-					out = append(out, &painItem{p: p, t: t,
-						path: "stages[" + strconv.Itoa(i) + "].touchpoints[" + strconv.Itoa(k) + "].pain_points[" + strconv.Itoa(n) + "]"})
+					out = append(out, &painItem{p: p, t: t, i: i, k: k, n: n})
 				}
 			}
 		}

@@ -429,7 +429,7 @@ func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk 
 			continue
 		}
 		fw.slotOf[p.ID] = len(fw.slots)
-		path := "personas[" + strconv.Itoa(i) + "]"
+		path := pathIndex("", "personas", i)
 		fw.slots = append(fw.slots, personaSlot{path: path, p: PersonaPain{Path: path, ID: p.ID, Name: p.Name}})
 	}
 	for _, sl := range fw.slots {

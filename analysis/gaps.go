@@ -41,7 +41,8 @@ func touchpointPaths(stage string, n int) []string {
 	for k := range n {
 		b.WriteString(stage)
 		b.WriteString(".touchpoints[")
-		b.WriteString(strconv.Itoa(k))
+		var digits [20]byte
+		b.Write(strconv.AppendInt(digits[:0], int64(k), 10))
 		b.WriteByte(']')
 		ends[k] = b.Len()
 	}
@@ -90,7 +91,7 @@ func buildIndex(j *journey.Journey) *index {
 		if s == nil {
 			continue
 		}
-		ix.stagePaths[i] = "stages[" + strconv.Itoa(i) + "]"
+		ix.stagePaths[i] = pathIndex("", "stages", i)
 		ix.tpPaths[i] = touchpointPaths(ix.stagePaths[i], len(s.Touchpoints))
 		ph := s.Phase.Order()
 		if ph >= 0 {
@@ -164,7 +165,7 @@ func newGaps(j *journey.Journey, opts Options, ix *index) *gaps {
 		if p == nil {
 			continue
 		}
-		path := "personas[" + strconv.Itoa(i) + "]"
+		path := pathIndex("", "personas", i)
 		name := label(p.Name, i)
 		if !ix.servesAll && !ix.served[p.ID] {
 			g.add(CodePersonaUnserved, Critical, path, p.ID,
@@ -176,7 +177,7 @@ func newGaps(j *journey.Journey, opts Options, ix *index) *gaps {
 				continue
 			}
 			seen[ch] = true
-			g.add(CodeChannelMissing, Info, path+".preferred_channels["+strconv.Itoa(k)+"]", p.ID,
+			g.add(CodeChannelMissing, Info, pathIndex(path, "preferred_channels", k), p.ID,
 				"Persona "+name+" prefers "+channelWords(ch)+", but no touchpoint of the journey uses it.")
 		}
 	}
@@ -288,7 +289,7 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageNam
 		if p == nil {
 			continue
 		}
-		ppath := func() string { return path + ".pain_points[" + strconv.Itoa(k) + "]" }
+		ppath := func() string { return pathIndex(path, "pain_points", k) }
 		if !g.ix.addressed[p.ID] {
 			sev := Warning
 			if p.Severity == painpoint.Critical {
@@ -321,7 +322,7 @@ func (g *gaps) metrics(owner string, id uuid.UUID, ms []metric.Metric) {
 		if m.EffectiveBetter() == metric.Lower {
 			dir = "lower"
 		}
-		g.add(CodeBelowTarget, Warning, owner+".metrics["+strconv.Itoa(k)+"]", id,
+		g.add(CodeBelowTarget, Warning, pathIndex(owner, "metrics", k), id,
 			"Metric "+name+" is "+number(m.Value, m.Unit)+", missing its target of "+number(*m.Target, m.Unit)+
 				" ("+dir+" is better).")
 	}

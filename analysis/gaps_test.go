@@ -231,3 +231,26 @@ func TestSeverities(t *testing.T) {
 	}
 	assert.False(t, analysis.Severity("fatal").Valid())
 }
+
+func TestReportFilters(t *testing.T) {
+	j := clean()
+	j.Objective = ""                                      // warning
+	j.Stages[0].Touchpoints = j.Stages[0].Touchpoints[:1] // info: single touchpoint
+	j.Stages[2].Phase = journey.DuringPurchase            // critical: after purchase uncovered
+	r := analysis.Analyze(j, analysis.Options{Now: inTime})
+	codes := func(fs []analysis.Finding) []string {
+		out := []string{}
+		for _, f := range fs {
+			out = append(out, f.Code)
+		}
+		return out
+	}
+	assert.Equal(t, []string{analysis.CodeNoObjective, analysis.CodePhaseUncovered, analysis.CodeSingleTouchpoint}, codes(r.Findings))
+	assert.Equal(t, []string{analysis.CodeNoObjective, analysis.CodePhaseUncovered}, codes(r.AtOrAbove(analysis.Warning)))
+	assert.Equal(t, []string{analysis.CodePhaseUncovered}, codes(r.AtOrAbove(analysis.Critical)))
+	assert.Len(t, r.AtOrAbove(analysis.Info), 3)
+	assert.Equal(t, []string{analysis.CodeSingleTouchpoint}, codes(r.Filter(analysis.CodeSingleTouchpoint, "no.such_code")))
+	assert.Len(t, r.Filter(), 3)
+	assert.Equal(t, "objective: warning journey.no_objective: "+r.Findings[0].Message, r.Findings[0].String())
+	assert.Equal(t, "(journey): info x: m", analysis.Finding{Code: "x", Severity: analysis.Info, Message: "m"}.String())
+}

@@ -1,0 +1,162 @@
+package fuzztest
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The Go-side reading of Mermaid diagrams below follows the journey and
+// flowchart grammar facts of DESIGN.md §5 (checked against mermaid 12.3.0 in
+// Chromium by package e2e). The fuzzer cannot run a browser; this reading
+// lets it find an escape that breaks a label in milliseconds, and the e2e
+// tests confirm the same rules with the real Mermaid.
+
+// entity is Mermaid's one working escape: "#" + decimal code point + ";".
+var entity = regexp.MustCompile(`#(\d+);`)
+
+// unescapeMermaid decodes the #NN; escapes of a label and reports text that
+// would break or change the diagram: a character of raw outside an escape, a
+// "#" that is not part of one, or a raw control character.
+func unescapeMermaid(s, raw string) (string, error) {
+	plain := entity.ReplaceAllString(s, "")
+	if i := strings.IndexAny(plain, raw+"#"); i >= 0 {
+		return "", fmt.Errorf("raw %q in label %q", plain[i], s)
+	}
+	for _, r := range plain {
+		if r < 0x20 || r == 0x7f {
+			return "", fmt.Errorf("raw control character %U in label %q", r, s)
+		}
+	}
+	var err error
+	out := entity.ReplaceAllStringFunc(s, func(m string) string {
+		n, perr := strconv.Atoi(m[1 : len(m)-1])
+		if perr != nil || n == 0 || n > utf8.MaxRune {
+			err = fmt.Errorf("escape %s cannot be a character", m)
+			return ""
+		}
+		return string(rune(n))
+	})
+	return out, err
+}
+
+// Characters that Mermaid reads as syntax when raw in a journey label (";"
+// breaks the parse, "%" starts a comment, ":" ends a task name, "," splits
+// actors) and in a double-quoted flowchart label (the closing quote).
+const (
+	journeyRaw = ";%:,"
+	flowRaw    = `"%`
+)
+
+// keywords start a statement when a line (after its indent) begins with them.
+var keywords = []string{"journey", "title", "section", "acctitle", "accdescr"}
+
+func startsWithKeyword(s string) bool {
+	l := strings.ToLower(s)
+	for _, k := range keywords {
+		if strings.HasPrefix(l, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// mmdTask is one task of a journey diagram as Mermaid reads it.
+type mmdTask struct {
+	section, name, score string
+	actors               []string
+}
+
+// mmdJourney is a journey diagram as Mermaid reads it.
+type mmdJourney struct {
+	title, accTitle, accDescr string
+	sections                  []string
+	tasks                     []mmdTask
+}
+
+// readJourneyDiagram reads a journey diagram the way Mermaid's grammar does,
+// failing where Mermaid would fail or silently change a label.
+func readJourneyDiagram(text string) (*mmdJourney, error) {
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if len(lines) == 0 || lines[0] != "journey" {
+		return nil, errors.New("does not start with the journey line")
+	}
+	d := &mmdJourney{}
+	section := ""
+	for n, line := range lines[1:] {
+		if strings.Contains(line, "%%") {
+			return nil, fmt.Errorf("line %d: %%%% (comment or directive) in %q", n+2, line)
+		}
+		body := strings.TrimLeft(line, " ")
+		label := func(prefix string) (string, error) {
+			return unescapeMermaid(strings.TrimPrefix(body, prefix), journeyRaw)
+		}
+		var err error
+		switch {
+		case strings.HasPrefix(body, "title "):
+			d.title, err = label("title ")
+		case strings.HasPrefix(body, "accTitle: "):
+			d.accTitle, err = label("accTitle: ")
+		case strings.HasPrefix(body, "accDescr: "):
+			d.accDescr, err = label("accDescr: ")
+		case strings.HasPrefix(body, "section "):
+			section, err = label("section ")
+			d.sections = append(d.sections, section)
+		default:
+			if startsWithKeyword(body) {
+				return nil, fmt.Errorf("line %d: task starts with a keyword: %q", n+2, line)
+			}
+			parts := strings.SplitN(body, ":", 3)
+			if len(parts) < 2 {
+				return nil, fmt.Errorf("line %d: task without score: %q", n+2, line)
+			}
+			t := mmdTask{section: section, score: strings.TrimSpace(parts[1])}
+			if t.name, err = unescapeMermaid(parts[0], journeyRaw); err != nil {
+				break
+			}
+			if len(parts) == 3 {
+				for _, a := range strings.Split(parts[2], ",") {
+					a = strings.TrimSpace(a)
+					var actor string
+					if actor, err = unescapeMermaid(a, journeyRaw); err != nil {
+						break
+					}
+					t.actors = append(t.actors, actor)
+				}
+			}
+			d.tasks = append(d.tasks, t)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", n+2, err)
+		}
+	}
+	return d, nil
+}
+
+// flowLabel matches a node or subgraph with a double-quoted label.
+var flowLabel = regexp.MustCompile(`^\s*(?:subgraph )?([A-Za-z0-9_]+)\["(.*)"\]$`)
+
+// readFlowchartLabels returns the labels of the nodes and subgraphs of a
+// flowchart by id, failing where a label would break out of its quotes or
+// hold a raw character Mermaid would read as syntax.
+func readFlowchartLabels(text string) (map[string]string, error) {
+	labels := map[string]string{}
+	for n, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		if strings.Contains(line, "%%") {
+			return nil, fmt.Errorf("line %d: %%%% in %q", n+1, line)
+		}
+		m := flowLabel.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		label, err := unescapeMermaid(m[2], flowRaw)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", n+1, err)
+		}
+		labels[m[1]] = label
+	}
+	return labels, nil
+}

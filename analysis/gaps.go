@@ -139,6 +139,16 @@ type gaps struct {
 	scratch []byte // for writeLabel
 }
 
+// say returns before + label(name, i) + after in one allocation.
+func (g *gaps) say(before, name string, i int, after string) string {
+	var b strings.Builder
+	b.Grow(len(before) + len(name) + len(after) + 8)
+	b.WriteString(before)
+	g.writeLabel(&b, name, i)
+	b.WriteString(after)
+	return b.String()
+}
+
 // writeLabel writes label(name, i) to b.
 func (g *gaps) writeLabel(b *strings.Builder, name string, i int) {
 	if strings.TrimSpace(name) == "" {
@@ -257,20 +267,13 @@ func (g *gaps) stage(i int, s *journey.Stage) {
 }
 
 func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageName func() string, hasContact bool) {
-	var nameText string // label(t.Name, k), made when first needed
-	name := func() string {
-		if nameText == "" {
-			nameText = label(t.Name, k)
-		}
-		return nameText
-	}
 	if strings.TrimSpace(t.Owner) == "" {
 		g.add(CodeNoOwner, Warning, path, t.ID,
-			"Touchpoint "+name()+" has no owner: nobody inside the company is responsible for it.")
+			g.say("Touchpoint ", t.Name, k, " has no owner: nobody inside the company is responsible for it."))
 	}
 	if !hasEmotion(t) && len(t.Metrics) == 0 {
 		g.add(CodeUnmeasured, Info, path, t.ID,
-			"Touchpoint "+name()+" is unmeasured: it has no emotion score and no metric, so nobody knows how it goes for the customer.")
+			g.say("Touchpoint ", t.Name, k, " is unmeasured: it has no emotion score and no metric, so nobody knows how it goes for the customer."))
 	}
 	if g.j.Type == journey.ServiceBlueprint {
 		behind := false
@@ -282,7 +285,7 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageNam
 		}
 		if !behind {
 			g.add(CodeNoBackstage, Warning, path, t.ID,
-				"Touchpoint "+name()+" shows nothing behind the scenes: add the backstage work or support process that makes it happen.")
+				g.say("Touchpoint ", t.Name, k, " shows nothing behind the scenes: add the backstage work or support process that makes it happen."))
 		}
 	}
 	for k, p := range t.PainPoints {

@@ -303,7 +303,11 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageNam
 			b.Grow(len(p.Title) + len(p.Severity) + len(p.Category) + 80)
 			b.WriteString("Pain point ")
 			g.writeLabel(&b, p.Title, k)
-			b.WriteString(" (" + string(p.Severity) + " " + string(p.Category) + " pain) is not addressed by any opportunity.")
+			b.WriteString(" (")
+			b.WriteString(string(p.Severity))
+			b.WriteByte(' ')
+			b.WriteString(string(p.Category))
+			b.WriteString(" pain) is not addressed by any opportunity.")
 			g.add(CodeUnaddressed, sev, ppath(), p.ID, b.String())
 		}
 		if p.Category == painpoint.Support && !hasContact {

@@ -26,7 +26,8 @@
 //     within the window: t_i − t0 ≤ Options.Window (default 30 days);
 //   - when step i is not reached, no later step is.
 //
-// For every step the Result gives the customers who reached it, conversion
+// A stage without touchpoints can never be reached, so the stage funnel ends
+// before it. For every step the Result gives the customers who reached it, conversion
 // from the previous step and from the start, drop-off (customers who reached
 // the step but not the next one) and the time to convert, median and p90,
 // both from the previous step (t_i − t_{i−1}) and from the start (t_i − t0).
@@ -45,7 +46,8 @@
 //     repeating the same touchpoint is not irregular;
 //   - failing: an event whose outcome is failed.
 //
-// The Result counts them per touchpoint and per customer, and groups
+// The Result counts them per touchpoint and per customer (Options.OnCustomer
+// receives each customer's own report as well), and groups
 // customers by their deviation pattern (a variant: which touchpoints were
 // missing, irregular and failing, and whether any ad-hoc touchpoint was met),
 // with the number of customers per variant. Variants name the first 20

@@ -12,6 +12,7 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/internal/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
@@ -237,9 +238,13 @@ func randomJourney(seed uint64) *journey.Journey {
 // friction of its touchpoint, its stage or the journey, and changes no other
 // touchpoint.
 func TestMonotonicity(t *testing.T) {
-	for seed := range uint64(300) {
-		before := analysis.Analyze(randomJourney(seed), analysis.Options{}).Friction
-		j := randomJourney(seed)
+	for seed := range uint64(400) {
+		build := randomJourney
+		if seed >= 300 { // also the shared generator, with every member of the format
+			build = randjourney.New
+		}
+		before := analysis.Analyze(build(seed), analysis.Options{}).Friction
+		j := build(seed)
 		var places [][2]int
 		for si, s := range j.Stages {
 			for ti := range s.Touchpoints {
@@ -321,6 +326,13 @@ func TestDeterministic(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, string(first), string(next), "seed %d", seed)
 		}
+	}
+	for seed := range uint64(20) {
+		first, err := json.Marshal(analysis.Analyze(randjourney.New(seed), analysis.Options{}))
+		require.NoError(t, err)
+		next, err := json.Marshal(analysis.Analyze(randjourney.New(seed), analysis.Options{}))
+		require.NoError(t, err)
+		require.Equal(t, string(first), string(next), "randjourney seed %d", seed)
 	}
 }
 

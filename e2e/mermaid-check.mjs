@@ -3,9 +3,9 @@
 //
 // Usage: node mermaid-check.mjs MANIFEST.json
 // MANIFEST: {"diagrams": [{"name": "...", "text": "journey\n..."}]}
-// Output:   {"results": [{name, type, error, config, configChanged, journey,
-//            flowchart, svgText, svgScripts}], "requests": [...], "dialogs": [...],
-//            "pageErrors": [...]}
+// Output:   {"results": [{name, type, error, config, configChanged, rendered,
+//            svgText, svgScripts, shownNodes, shownClusters, journey | flowchart,
+//            phases, ms}], "requests": [...], "dialogs": [...], "pageErrors": [...]}
 //
 // For each diagram the check asks mermaid to parse it (mermaid.parse returns the
 // configuration the text applied: front matter and %%{init}%% directives),

@@ -384,22 +384,26 @@ func (p *Plan) Len() int { return len(p.touches) }
 func (p *Plan) Window() time.Duration { return time.Duration(p.window) }
 
 // CustomerKey returns the 64-bit key of a customer id used in Records and in
-// the time-ordered customer table (FNV-1a, then mixed).
-func CustomerKey(id string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(id); i++ {
-		h ^= uint64(id[i])
-		h *= 1099511628211
-	}
-	return mix(h)
-}
+// the time-ordered customer table: a non-cryptographic hash that takes the
+// id eight bytes at a time, then mixes.
+func CustomerKey(id string) uint64 { return hashKey(id) }
 
-func customerKeyBytes(id []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range id {
-		h ^= uint64(c)
-		h *= 1099511628211
+func customerKeyBytes(id []byte) uint64 { return hashKey(id) }
+
+func hashKey[T string | []byte](b T) uint64 {
+	h := uint64(len(b)) * 0x9e3779b97f4a7c15
+	for len(b) >= 8 {
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		h = (h ^ w) * 0xbf58476d1ce4e5b9
+		h ^= h >> 31
+		b = b[8:]
 	}
+	var w uint64
+	for i := 0; i < len(b); i++ {
+		w |= uint64(b[i]) << (8 * i)
+	}
+	h = (h ^ w) * 0x94d049bb133111eb
 	return mix(h)
 }
 

@@ -174,3 +174,28 @@ func BenchmarkMemory(b *testing.B) {
 }
 
 var unsafeSizeofCstate = unsafe.Sizeof(cstate{})
+
+// BenchmarkNDJSON reads NDJSON (decoded with encoding/json, so much slower
+// than CSV) on a tenth of the benchmark log.
+func BenchmarkNDJSON(b *testing.B) {
+	syn := NewSynthetic(SyntheticConfig{Seed: 3, Customers: benchCustomers / 10, Steps: benchSteps, DropOff: 0.13, Noise: 0.02, Order: Grouped})
+	var buf bytes.Buffer
+	if err := syn.WriteNDJSON(&buf); err != nil {
+		b.Fatal(err)
+	}
+	p, err := NewPlan(syn.Journey, Options{Order: Grouped})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	runtime.GC()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		res, err := p.ReadNDJSON(bytes.NewReader(buf.Bytes()))
+		if err != nil || res.Events != int64(syn.Len()) {
+			b.Fatal(err)
+		}
+	}
+	reportRate(b, syn.Len(), runtime.GOMAXPROCS(0), cpu0)
+}

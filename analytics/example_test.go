@@ -65,7 +65,7 @@ func ExampleResult_WriteText() {
 	res.WriteText(os.Stdout)
 	// Output:
 	// Funnel of "Buying a phone online" from shop.csv (window 720h0m0s)
-	// 7 events, 3 customers, 1 bad rows
+	// 7 events, 3 customers, 1 bad row
 	//
 	//           Stage  reached  from previous  from start   drop-off  median time  p90 time
 	//   Consideration        3         100.0%      100.0%  2 (66.7%)            -         -

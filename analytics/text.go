@@ -17,7 +17,7 @@ const TopVariants = 10
 func (r *Result) WriteText(w io.Writer) error {
 	ew := &errWriter{w: w}
 	ew.printf("Funnel of %q from %s (window %s)\n", r.Title, r.Source, fmtDuration(r.Window))
-	ew.printf("%d events, %d customers, %d bad rows\n", r.Events, r.Customers, r.BadRows.Count)
+	ew.printf("%d events, %d customers, %d bad %s\n", r.Events, r.Customers, r.BadRows.Count, plural(r.BadRows.Count, "row", "rows"))
 	writeFunnel(ew, "Stage", r.Stages)
 	writeFunnel(ew, "Touchpoint", r.Touchpoints)
 
@@ -130,4 +130,11 @@ func (e *errWriter) Write(p []byte) (int, error) {
 
 func (e *errWriter) printf(format string, args ...any) {
 	fmt.Fprintf(e, format, args...)
+}
+
+func plural(n int64, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

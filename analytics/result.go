@@ -82,6 +82,7 @@ type Deviations struct {
 
 // TouchpointDeviations are the figures of one planned touchpoint.
 type TouchpointDeviations struct {
+	// ID and Name identify the touchpoint.
 	ID   uuid.UUID `json:"id"`
 	Name string    `json:"name"`
 	// Events counts the events on the touchpoint.
@@ -98,9 +99,12 @@ type TouchpointDeviations struct {
 
 // AdHocTouchpoint is a touchpoint key in the data that is not in the journey.
 type AdHocTouchpoint struct {
-	Key     string   `json:"key"`
-	Events  int64    `json:"events"`
-	Failing int64    `json:"failing"`
+	// Key is the touchpoint key as the data spells it.
+	Key string `json:"key"`
+	// Events counts the events on it; Failing those with outcome failed.
+	Events  int64 `json:"events"`
+	Failing int64 `json:"failing"`
+	// Emotion is the measured emotion, when events carried one.
 	Emotion *Emotion `json:"emotion,omitempty"`
 }
 
@@ -118,10 +122,12 @@ type Emotion struct {
 type CustomerDeviations struct {
 	// Conforming customers had no deviation at all.
 	Conforming int64 `json:"conforming"`
-	AdHoc      int64 `json:"ad_hoc"`
-	Missing    int64 `json:"missing"`
-	Irregular  int64 `json:"irregular"`
-	Failing    int64 `json:"failing"`
+	// AdHoc, Missing, Irregular and Failing count the customers with at
+	// least one deviation of that kind (a customer can be in several).
+	AdHoc     int64 `json:"ad_hoc"`
+	Missing   int64 `json:"missing"`
+	Irregular int64 `json:"irregular"`
+	Failing   int64 `json:"failing"`
 }
 
 // Variant is a deviation pattern shared by a number of customers.
@@ -150,8 +156,11 @@ type BadRows struct {
 
 // BadRow is one row that could not be used.
 type BadRow struct {
-	Line    int64  `json:"line"`
-	Field   string `json:"field,omitempty"`
+	// Line is where the row is (see RowError.Line).
+	Line int64 `json:"line"`
+	// Field is the column concerned, or empty for the whole row.
+	Field string `json:"field,omitempty"`
+	// Message says what is wrong.
 	Message string `json:"message"`
 }
 

@@ -30,30 +30,7 @@ type index struct {
 	stagePaths  []string                 // JSON path of each stage, by index in Stages
 	tpPaths     [][]string               // JSON path of each touchpoint, by stage and index
 	ownEmotion  map[uuid.UUID]bool       // persona ids that are keys of some persona_emotions
-}
-
-// touchpointPaths returns the paths of a stage's n touchpoints, cut from one
-// string so a large journey does not allocate once per touchpoint.
-func touchpointPaths(stage string, n int) []string {
-	var b strings.Builder
-	b.Grow(n * (len(stage) + 16))
-	ends := make([]int, n)
-	for k := range n {
-		b.WriteString(stage)
-		b.WriteString(".touchpoints[")
-		var digits [20]byte
-		b.Write(strconv.AppendInt(digits[:0], int64(k), 10))
-		b.WriteByte(']')
-		ends[k] = b.Len()
-	}
-	all := b.String()
-	paths := make([]string, n)
-	start := 0
-	for k, end := range ends {
-		paths[k] = all[start:end]
-		start = end
-	}
-	return paths
+	text        *textArena               // the report's paths and messages
 }
 
 func buildIndex(j *journey.Journey) *index {
@@ -69,6 +46,7 @@ func buildIndex(j *journey.Journey) *index {
 		served:     map[uuid.UUID]bool{},
 		personas:   map[uuid.UUID]string{},
 		ownEmotion: map[uuid.UUID]bool{},
+		text:       &textArena{},
 	}
 	for _, o := range j.Opportunities {
 		if o == nil {
@@ -87,12 +65,26 @@ func buildIndex(j *journey.Journey) *index {
 	}
 	ix.stagePaths = make([]string, len(j.Stages))
 	ix.tpPaths = make([][]string, len(j.Stages))
+	slots := 0
+	for _, s := range j.Stages {
+		if s != nil {
+			slots += len(s.Touchpoints)
+		}
+	}
+	allPaths := make([]string, slots) // cut into the stages' tpPaths
 	for i, s := range j.Stages {
 		if s == nil {
 			continue
 		}
-		ix.stagePaths[i] = pathIndex("", "stages", i)
-		ix.tpPaths[i] = touchpointPaths(ix.stagePaths[i], len(s.Touchpoints))
+		spath := ix.text.path("", "stages", i)
+		ix.stagePaths[i] = spath
+		n := len(s.Touchpoints)
+		tps := allPaths[:n:n]
+		allPaths = allPaths[n:]
+		for k := range tps {
+			tps[k] = ix.text.path(spath, "touchpoints", k)
+		}
+		ix.tpPaths[i] = tps
 		ph := s.Phase.Order()
 		if ph >= 0 {
 			ix.phaseStages[ph]++
@@ -132,31 +124,21 @@ func buildIndex(j *journey.Journey) *index {
 
 // gaps collects findings in document order.
 type gaps struct {
-	j       *journey.Journey
-	opts    Options
-	ix      *index
-	out     []Finding
-	scratch []byte // for writeLabel
+	j    *journey.Journey
+	opts Options
+	ix   *index
+	out  []Finding
+	text *textArena // paths and messages
 }
 
-// say returns before + label(name, i) + after in one allocation.
+// say returns before + label(name, i) + after, cut from the arena.
 func (g *gaps) say(before, name string, i int, after string) string {
-	var b strings.Builder
-	b.Grow(len(before) + len(name) + len(after) + 8)
+	a := g.text
+	b := a.begin(len(before) + len(name) + len(after) + 8)
 	b.WriteString(before)
-	g.writeLabel(&b, name, i)
+	a.label(name, i)
 	b.WriteString(after)
-	return b.String()
-}
-
-// writeLabel writes label(name, i) to b.
-func (g *gaps) writeLabel(b *strings.Builder, name string, i int) {
-	if strings.TrimSpace(name) == "" {
-		b.WriteString(label(name, i))
-		return
-	}
-	g.scratch = strconv.AppendQuote(g.scratch[:0], name)
-	b.Write(g.scratch)
+	return a.end()
 }
 
 func (g *gaps) add(code string, sev Severity, path string, id uuid.UUID, msg string) {
@@ -169,7 +151,7 @@ func newGaps(j *journey.Journey, opts Options, ix *index) *gaps {
 	// An estimate of the number of findings, so a large journey's findings
 	// are not copied again and again as the slice grows.
 	estimate := 8 + 2*len(j.Personas) + 2*len(j.Stages) + ix.tpCount/4 + ix.painCount/2
-	g := &gaps{j: j, opts: opts, ix: ix, out: make([]Finding, 0, estimate)}
+	g := &gaps{j: j, opts: opts, ix: ix, out: make([]Finding, 0, estimate), text: ix.text}
 	g.journey()
 	for i, p := range j.Personas {
 		if p == nil {
@@ -238,7 +220,6 @@ func (g *gaps) journey() {
 
 func (g *gaps) stage(i int, s *journey.Stage) {
 	path := g.ix.stagePaths[i]
-	name := func() string { return label(s.Name, i) }
 	n, hasContact := 0, false
 	for _, t := range s.Touchpoints {
 		if t != nil {
@@ -246,27 +227,34 @@ func (g *gaps) stage(i int, s *journey.Stage) {
 			hasContact = hasContact || t.Channel.IsContact()
 		}
 	}
+	a := g.text
 	switch {
 	case n == 0:
 		g.add(CodeNoTouchpoints, Warning, path, s.ID,
-			"Stage "+name()+" has no touchpoint: the customer meets nothing from the brand here. Add the touchpoint that is missing.")
+			g.say("Stage ", s.Name, i, " has no touchpoint: the customer meets nothing from the brand here. Add the touchpoint that is missing."))
 	case n == 1:
 		g.add(CodeSingleTouchpoint, Info, path, s.ID,
-			"Stage "+name()+" has a single touchpoint: if it fails, the customer has nowhere else to turn and may go to a competitor.")
+			g.say("Stage ", s.Name, i, " has a single touchpoint: if it fails, the customer has nowhere else to turn and may go to a competitor."))
 	case n > g.opts.maxTouchpoints():
-		g.add(CodeTooManyTouchpoints, Warning, path, s.ID,
-			"Stage "+name()+" has "+strconv.Itoa(n)+" touchpoints (more than "+strconv.Itoa(g.opts.maxTouchpoints())+
-				"): a confusing route for the customer. Consider merging or removing some.")
+		b := a.begin(len(s.Name) + 150)
+		b.WriteString("Stage ")
+		a.label(s.Name, i)
+		b.WriteString(" has ")
+		a.int(n)
+		b.WriteString(" touchpoints (more than ")
+		a.int(g.opts.maxTouchpoints())
+		b.WriteString("): a confusing route for the customer. Consider merging or removing some.")
+		g.add(CodeTooManyTouchpoints, Warning, path, s.ID, a.end())
 	}
 	for k, t := range s.Touchpoints {
 		if t != nil {
-			g.touchpoint(g.ix.tpPaths[i][k], k, t, name, hasContact)
+			g.touchpoint(g.ix.tpPaths[i][k], k, t, s.Name, i, hasContact)
 		}
 	}
 	g.metrics(path, s.ID, s.Metrics)
 }
 
-func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageName func() string, hasContact bool) {
+func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageName string, stageIndex int, hasContact bool) {
 	if strings.TrimSpace(t.Owner) == "" {
 		g.add(CodeNoOwner, Warning, path, t.ID,
 			g.say("Touchpoint ", t.Name, k, " has no owner: nobody inside the company is responsible for it."))
@@ -288,50 +276,66 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageNam
 				g.say("Touchpoint ", t.Name, k, " shows nothing behind the scenes: add the backstage work or support process that makes it happen."))
 		}
 	}
+	a := g.text
 	for k, p := range t.PainPoints {
 		if p == nil {
 			continue
 		}
-		ppath := func() string { return pathIndex(path, "pain_points", k) }
+		ppath := ""
 		if !g.ix.addressed[p.ID] {
 			sev := Warning
 			if p.Severity == painpoint.Critical {
 				sev = Critical
 			}
-			// The most frequent message of a large map: built in one allocation.
-			var b strings.Builder
-			b.Grow(len(p.Title) + len(p.Severity) + len(p.Category) + 80)
+			ppath = a.path(path, "pain_points", k)
+			b := a.begin(len(p.Title) + len(p.Severity) + len(p.Category) + 80)
 			b.WriteString("Pain point ")
-			g.writeLabel(&b, p.Title, k)
+			a.label(p.Title, k)
 			b.WriteString(" (")
 			b.WriteString(string(p.Severity))
 			b.WriteByte(' ')
 			b.WriteString(string(p.Category))
 			b.WriteString(" pain) is not addressed by any opportunity.")
-			g.add(CodeUnaddressed, sev, ppath(), p.ID, b.String())
+			g.add(CodeUnaddressed, sev, ppath, p.ID, a.end())
 		}
 		if p.Category == painpoint.Support && !hasContact {
-			g.add(CodeSupportWithoutContact, Warning, ppath(), p.ID,
-				"Customers get stuck at "+label(p.Title, k)+", but stage "+stageName()+
-					" offers no way to reach a person (chat, phone, email, store or staff).")
+			if ppath == "" {
+				ppath = a.path(path, "pain_points", k)
+			}
+			b := a.begin(len(p.Title) + len(stageName) + 120)
+			b.WriteString("Customers get stuck at ")
+			a.label(p.Title, k)
+			b.WriteString(", but stage ")
+			a.label(stageName, stageIndex)
+			b.WriteString(" offers no way to reach a person (chat, phone, email, store or staff).")
+			g.add(CodeSupportWithoutContact, Warning, ppath, p.ID, a.end())
 		}
 	}
 	g.metrics(path, t.ID, t.Metrics)
 }
 
 func (g *gaps) metrics(owner string, id uuid.UUID, ms []metric.Metric) {
+	a := g.text
 	for k, m := range ms {
 		if m.MeetsTarget() {
 			continue
 		}
-		name := label(m.Name, k)
 		dir := "higher"
 		if m.EffectiveBetter() == metric.Lower {
 			dir = "lower"
 		}
-		g.add(CodeBelowTarget, Warning, pathIndex(owner, "metrics", k), id,
-			"Metric "+name+" is "+number(m.Value, m.Unit)+", missing its target of "+number(*m.Target, m.Unit)+
-				" ("+dir+" is better).")
+		mpath := a.path(owner, "metrics", k)
+		b := a.begin(len(m.Name) + 2*len(m.Unit) + 110)
+		b.WriteString("Metric ")
+		a.label(m.Name, k)
+		b.WriteString(" is ")
+		a.number(m.Value, m.Unit)
+		b.WriteString(", missing its target of ")
+		a.number(*m.Target, m.Unit)
+		b.WriteString(" (")
+		b.WriteString(dir)
+		b.WriteString(" is better).")
+		g.add(CodeBelowTarget, Warning, mpath, id, a.end())
 	}
 }
 

@@ -1,6 +1,9 @@
 package analysis
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // pathIndex returns path.member[i] ("member[i]" when path is empty,
 // "path[i]" when member is) in one allocation: strconv.Itoa alone allocates
@@ -18,4 +21,85 @@ func pathIndex(path, member string, i int) string {
 	b = strconv.AppendInt(b, int64(i), 10)
 	b = append(b, ']')
 	return string(b)
+}
+
+// arenaBlock is the size of the blocks a textArena cuts its strings from.
+const arenaBlock = 32 << 10
+
+// textArena cuts many short strings (paths, messages) from shared blocks:
+// each string is written at the end of a strings.Builder and sliced out of
+// it, so a large journey's texts cost one allocation per block instead of
+// one each. A strings.Builder never changes bytes it has written, so the
+// strings stay valid as the block fills up.
+type textArena struct {
+	b       strings.Builder
+	start   int
+	scratch []byte // for strconv.Append*
+}
+
+// begin starts a string of about n bytes (more is fine) and returns the
+// builder to write it to; end returns it.
+func (a *textArena) begin(n int) *strings.Builder {
+	if a.b.Cap()-a.b.Len() < n {
+		a.b = strings.Builder{}
+		a.b.Grow(max(n, arenaBlock))
+	}
+	a.start = a.b.Len()
+	return &a.b
+}
+
+// end returns the string written since begin.
+func (a *textArena) end() string { return a.b.String()[a.start:] }
+
+// path returns pathIndex(path, member, i) cut from the arena.
+func (a *textArena) path(path, member string, i int) string {
+	b := a.begin(len(path) + len(member) + 22)
+	b.WriteString(path)
+	if member != "" {
+		if len(path) > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(member)
+	}
+	b.WriteByte('[')
+	a.int(i)
+	b.WriteByte(']')
+	return a.end()
+}
+
+// int writes i in decimal.
+func (a *textArena) int(i int) {
+	a.scratch = strconv.AppendInt(a.scratch[:0], int64(i), 10)
+	a.b.Write(a.scratch)
+}
+
+// number writes number(v, unit).
+func (a *textArena) number(v float64, unit string) {
+	a.scratch = strconv.AppendFloat(a.scratch[:0], v, 'g', -1, 64)
+	a.b.Write(a.scratch)
+	switch {
+	case unit == "":
+	case unit == "%":
+		a.b.WriteByte('%')
+	default:
+		a.b.WriteByte(' ')
+		a.b.WriteString(unit)
+	}
+}
+
+// label writes label(name, i).
+func (a *textArena) label(name string, i int) {
+	switch {
+	case strings.TrimSpace(name) == "":
+		a.b.WriteByte('#')
+		a.int(i + 1)
+		a.b.WriteString(" (no name)")
+	case plain(name):
+		a.b.WriteByte('"')
+		a.b.WriteString(name)
+		a.b.WriteByte('"')
+	default:
+		a.scratch = strconv.AppendQuote(a.scratch[:0], name)
+		a.b.Write(a.scratch)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/journeymap/journeymap/journey"
 )
@@ -575,6 +576,11 @@ func (p *Plan) parseNDJSONBlock(data []byte, line int64, rows []prow) []prow {
 		if len(l) == 0 {
 			continue
 		}
+		if vals, ok := p.scanFlat(l); ok && ndjsonFast {
+			rows = append(rows, prow{})
+			p.makeRow(&rows[len(rows)-1], thisLine, vals[0], vals[1], vals[2], vals[3], vals[4])
+			continue
+		}
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal(l, &obj); err != nil {
 			rows = append(rows, prow{line: thisLine, err: &RowError{Line: thisLine, Err: fmt.Errorf("not a JSON object: %v", err)}})
@@ -602,6 +608,162 @@ func (p *Plan) parseNDJSONBlock(data []byte, line int64, rows []prow) []prow {
 		p.makeRow(&rows[len(rows)-1], thisLine, vals[0], vals[1], vals[2], vals[3], vals[4])
 	}
 	return rows
+}
+
+// ndjsonFast enables scanFlat (tests turn it off to compare with encoding/json).
+var ndjsonFast = true
+
+// scanFlat reads the common NDJSON line without allocating: one flat object
+// whose mapped members are plain strings (no escapes, valid UTF-8) or
+// numbers (the emotion a number) or null, and whose other members are plain
+// strings, numbers, true, false or null. ok is false for anything else —
+// escapes, nested values, bad syntax — which the caller then decodes with
+// encoding/json, so both paths accept and reject the same lines.
+func (p *Plan) scanFlat(l []byte) (vals [5][]byte, ok bool) {
+	c := &p.opts.Columns
+	names := [5]string{c.Customer, c.Touchpoint, c.Time, c.Outcome, c.Emotion}
+	i := skipWS(l, 0)
+	if i >= len(l) || l[i] != '{' {
+		return vals, false
+	}
+	i = skipWS(l, i+1)
+	if i < len(l) && l[i] == '}' {
+		return vals, skipWS(l, i+1) == len(l)
+	}
+	for {
+		key, next, ok := plainString(l, i)
+		if !ok {
+			return vals, false
+		}
+		i = skipWS(l, next)
+		if i >= len(l) || l[i] != ':' {
+			return vals, false
+		}
+		i = skipWS(l, i+1)
+		if i >= len(l) {
+			return vals, false
+		}
+		var fields [5]bool
+		field := -1
+		for k, n := range names {
+			if string(key) == n {
+				fields[k], field = true, k
+			}
+		}
+		var v []byte
+		isString := false
+		switch ch := l[i]; {
+		case ch == '"':
+			if v, next, ok = plainString(l, i); !ok {
+				return vals, false
+			}
+			isString = true
+		case ch == '-' || ch >= '0' && ch <= '9':
+			if next, ok = number(l, i); !ok {
+				return vals, false
+			}
+			v = l[i:next]
+		case bytes.HasPrefix(l[i:], []byte("null")):
+			next = i + 4
+		case field < 0 && bytes.HasPrefix(l[i:], []byte("true")):
+			next = i + 4
+		case field < 0 && bytes.HasPrefix(l[i:], []byte("false")):
+			next = i + 5
+		default:
+			return vals, false
+		}
+		if fields[4] && isString {
+			return vals, false // the slow path words the error
+		}
+		for k, f := range fields {
+			if f {
+				vals[k] = v // the last duplicate wins, as in encoding/json
+			}
+		}
+		i = skipWS(l, next)
+		if i >= len(l) {
+			return vals, false
+		}
+		switch l[i] {
+		case ',':
+			i = skipWS(l, i+1)
+		case '}':
+			return vals, skipWS(l, i+1) == len(l)
+		default:
+			return vals, false
+		}
+	}
+}
+
+func skipWS(l []byte, i int) int {
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t' || l[i] == '\r' || l[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// plainString reads a JSON string at l[i] without escapes or control
+// characters, in valid UTF-8, and returns its content and the index after it.
+func plainString(l []byte, i int) (s []byte, next int, ok bool) {
+	if i >= len(l) || l[i] != '"' {
+		return nil, 0, false
+	}
+	ascii := true
+	for k := i + 1; k < len(l); k++ {
+		switch ch := l[k]; {
+		case ch == '"':
+			s = l[i+1 : k]
+			if !ascii && !utf8.Valid(s) {
+				return nil, 0, false
+			}
+			return s, k + 1, true
+		case ch == '\\' || ch < 0x20:
+			return nil, 0, false
+		case ch >= 0x80:
+			ascii = false
+		}
+	}
+	return nil, 0, false
+}
+
+// number reads a JSON number at l[i] and returns the index after it.
+func number(l []byte, i int) (next int, ok bool) {
+	digits := func(i int) int {
+		for i < len(l) && l[i] >= '0' && l[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	if l[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(l) && l[i] == '0':
+		i++
+	case i < len(l) && l[i] >= '1' && l[i] <= '9':
+		i = digits(i)
+	default:
+		return 0, false
+	}
+	if i < len(l) && l[i] == '.' {
+		j := digits(i + 1)
+		if j == i+1 {
+			return 0, false
+		}
+		i = j
+	}
+	if i < len(l) && (l[i] == 'e' || l[i] == 'E') {
+		i++
+		if i < len(l) && (l[i] == '+' || l[i] == '-') {
+			i++
+		}
+		j := digits(i)
+		if j == i {
+			return 0, false
+		}
+		i = j
+	}
+	return i, true
 }
 
 // jsonScalar returns a string's content or a number's text.

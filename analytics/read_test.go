@@ -3,6 +3,8 @@ package analytics
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -259,4 +261,68 @@ func TestGroupedRecordsNotAscending(t *testing.T) {
 		}
 		assert.Equal(t, []int64{3, 4, 5, 6}, lines, "each bad row once, workers %d", w)
 	}
+}
+
+// TestNDJSONFastPathEqualsEncodingJSON feeds random lines, well and badly
+// formed, to the allocation-free scanner and to encoding/json and wants the
+// same rows and the same errors.
+func TestNDJSONFastPathEqualsEncodingJSON(t *testing.T) {
+	defer func() { ndjsonFast = true }()
+	keys := []string{`"customer_id"`, `"touchpoint"`, `"timestamp"`, `"outcome"`, `"emotion"`, `"extra"`, `"caf\u00e9"`, `"time\"stamp"`, `"x"`}
+	values := []string{`"c1"`, `"a1"`, `"b1"`, `"2026-01-01T00:00:00Z"`, `"ok"`, `"failed"`, `1.5`, `-0.5`, `3`, `1767225600`, `1767225600.25`,
+		`null`, `true`, `false`, `[1]`, `{"x":1}`, `"a\"b"`, `"\u00e9t\u00e9"`, "\"\xff\"", `01`, `1.`, `-`, `1e5`, `2E-1`, "\"tab\there\"", `""`, `nul`, `truex`}
+	ws := []string{"", " ", "\t", "  "}
+	p, err := NewPlan(smallJourney(), Options{Columns: Columns{Outcome: "x", Emotion: "x"}})
+	require.NoError(t, err)
+	q, err := NewPlan(smallJourney(), Options{})
+	require.NoError(t, err)
+	rng := rand.New(rand.NewPCG(5, 6))
+	pick := func(s []string) string { return s[rng.IntN(len(s))] }
+	fast := 0
+	for range 20000 {
+		var b strings.Builder
+		b.WriteString(pick(ws) + "{" + pick(ws))
+		n := rng.IntN(7)
+		for k := range n {
+			if k > 0 {
+				b.WriteString(pick(ws) + "," + pick(ws))
+			}
+			b.WriteString(pick(keys) + pick(ws) + ":" + pick(ws) + pick(values))
+		}
+		b.WriteString(pick(ws) + "}")
+		line := b.String()
+		switch rng.IntN(12) { // break the syntax now and then
+		case 0:
+			line = strings.Replace(line, ":", "", 1)
+		case 1:
+			line = strings.Replace(line, "}", ",}", 1)
+		case 2:
+			line += "x"
+		case 3:
+			line = line[:rng.IntN(len(line)+1)]
+		}
+		for _, plan := range []*Plan{p, q} {
+			ndjsonFast = false
+			want := plan.parseNDJSONBlock([]byte(line), 1, nil)
+			ndjsonFast = true
+			got := plan.parseNDJSONBlock([]byte(line), 1, nil)
+			if _, ok := plan.scanFlat(bytes.TrimSpace([]byte(line))); ok {
+				fast++
+			}
+			require.Equal(t, describeRows(want), describeRows(got), "line %q", line)
+		}
+	}
+	assert.Greater(t, fast, 2000, "the fast path takes a good share of the lines")
+}
+
+func describeRows(rows []prow) []string {
+	var out []string
+	for _, r := range rows {
+		if r.err != nil {
+			out = append(out, r.err.Error())
+		} else {
+			out = append(out, fmt.Sprintf("%+v %q", r.rec, r.cust))
+		}
+	}
+	return out
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
@@ -144,4 +145,29 @@ func TestOnCustomer(t *testing.T) {
 		assert.Equal(t, 1, b.Stages)
 		assert.Equal(t, "missing a1, a2; irregular a1", b.Variant.Pattern)
 	}
+}
+
+// TestOverlayFeedsFriction checks the contract with package analysis: the
+// measured drop-off on the overlay becomes a drop_off friction factor.
+func TestOverlayFeedsFriction(t *testing.T) {
+	syn := NewSynthetic(SyntheticConfig{Seed: 5, Customers: 300, Steps: 4, DropOff: 0.3})
+	p, err := NewPlan(syn.Journey, Options{})
+	require.NoError(t, err)
+	res, err := p.Analyze(syn.Events())
+	require.NoError(t, err)
+	require.NoError(t, Overlay(syn.Journey, res).Validate())
+	before := analysis.Analyze(syn.Journey, analysis.Options{})
+	after := analysis.Analyze(Overlay(syn.Journey, res), analysis.Options{})
+	factor := func(r *analysis.Report) float64 {
+		for _, f := range r.Friction.Stages[0].Touchpoints[0].Factors {
+			if f.Name == "drop_off" {
+				return f.Points
+			}
+		}
+		return 0
+	}
+	assert.Zero(t, factor(before))
+	want := res.Touchpoints[0].DropOffRate
+	assert.InDelta(t, want, factor(after), 0.001, "drop_off points = share of customers who leave")
+	assert.Greater(t, after.Friction.Score, before.Friction.Score)
 }

@@ -201,8 +201,10 @@ func (x *texts) emotion(v float64) string {
 	return "emotion " + number(round(v), "")
 }
 
-func (x *texts) handoff(from, to string) string {
-	if i, k := channelIndex(from), channelIndex(to); i >= 0 && k >= 0 {
+// handoff returns the hand-off text from channel from to channel to, whose
+// indexes in channels (−1 when unknown) are i and k.
+func (x *texts) handoff(from, to string, i, k int) string {
+	if i >= 0 && k >= 0 {
 		if x.hand == nil {
 			x.hand = make([][]string, len(channels))
 		}
@@ -408,16 +410,24 @@ type frictionWalk struct {
 	top          topHotspots
 
 	prevChannel             string
+	prevChannelIndex        int // index of prevChannel in channels, −1 when unknown
 	prevEmotion             float64
 	hasPrev, hasPrevEmotion bool
 	txt                     *texts
 	scratch                 tally
 	buf                     []int // persona slots of one pain point
+
+	// Blocks for every stage's touchpoints and their emotions, allocated
+	// once and cut stage by stage (each cut capped at the stage's length).
+	tps      []TouchpointFriction
+	emotions []float64
 }
 
 func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk {
 	fw := &frictionWalk{opts: opts, w: opts.weights(), ix: ix, slotOf: map[uuid.UUID]int{}, txt: newTexts(),
-		top: topHotspots{limit: max(opts.hotspots(), 1)}} // the weakest link needs one
+		top:      topHotspots{limit: max(opts.hotspots(), 1)}, // the weakest link needs one
+		tps:      make([]TouchpointFriction, ix.tpSlots),
+		emotions: make([]float64, ix.tpSlots)}
 	fw.fr = Friction{Factors: []Factor{}, Stages: make([]StageFriction, 0, len(j.Stages)), Hotspots: []Hotspot{},
 		PainByPersona: []PersonaPain{}, EmotionCurve: make([]EmotionPoint, 0, ix.measured), PersonaCurves: []PersonaCurve{}}
 	// Personas: a slot per distinct id, in document order.
@@ -445,9 +455,12 @@ func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk 
 func (fw *frictionWalk) stage(i int, s *journey.Stage) {
 	w, txt, fr := fw.w, fw.txt, &fw.fr
 	spath := fw.ix.stagePaths[i]
-	emotions := make([]float64, len(s.Touchpoints)) // backing the touchpoints' Emotion pointers
+	n := len(s.Touchpoints)
+	emotions := fw.emotions[:n:n] // backing the touchpoints' Emotion pointers
+	fw.emotions = fw.emotions[n:]
 	sf := StageFriction{Path: spath, ID: s.ID, Name: s.Name, Phase: string(s.Phase),
-		Touchpoints: make([]TouchpointFriction, 0, len(s.Touchpoints))}
+		Touchpoints: fw.tps[:0:n]}
+	fw.tps = fw.tps[n:]
 	var stageTally tally // sum of the touchpoints' tallies, then their mean
 	emoSum, emoN := 0.0, 0
 	for k, t := range s.Touchpoints {
@@ -494,18 +507,27 @@ func (fw *frictionWalk) stage(i int, s *journey.Stage) {
 			emoN++
 			fr.EmotionCurve = append(fr.EmotionCurve, EmotionPoint{Path: tpath, ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(e)})
 		}
+		ci := channelIndex(string(t.Channel))
 		if fw.hasPrev && fw.prevChannel != string(t.Channel) {
 			tt.add(fHandoff, w.handoff)
-			tt.detail[fHandoff] = txt.handoff(fw.prevChannel, string(t.Channel))
+			tt.detail[fHandoff] = txt.handoff(fw.prevChannel, string(t.Channel), fw.prevChannelIndex, ci)
 		}
-		fw.prevChannel, fw.hasPrev = string(t.Channel), true
+		fw.prevChannel, fw.prevChannelIndex, fw.hasPrev = string(t.Channel), ci, true
 		metricFactors(tt, t.Metrics, w)
 		for n := range fw.curves {
 			c := &fw.curves[n]
 			if !t.Serves(c.id) {
 				continue
 			}
-			if pe, ok := t.EmotionFor(c.id); ok && isFinite(pe) {
+			pe, ok := 0.0, false
+			if len(t.PersonaEmotions) == 0 {
+				if t.Emotion != nil {
+					pe, ok = *t.Emotion, true
+				}
+			} else {
+				pe, ok = t.EmotionFor(c.id)
+			}
+			if ok && isFinite(pe) {
 				c.c.Points = append(c.c.Points, EmotionPoint{Path: tpath, ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(pe))})
 			}
 		}

@@ -18,18 +18,20 @@ import (
 // index holds what the gap checks look up, built in one pass over the journey.
 type index struct {
 	addressed   map[uuid.UUID]bool       // pain point ids some opportunity refers to
-	channels    map[channel.Channel]bool // channels used by some touchpoint
+	known       []bool                   // channels (by channelIndex) used by some touchpoint
+	channels    map[channel.Channel]bool // unknown channels used by some touchpoint
 	served      map[uuid.UUID]bool       // persona ids some touchpoint names
 	servesAll   bool                     // some touchpoint has empty persona_ids
 	phaseHasTP  [3]bool                  // phases (by Phase.Order) with at least one touchpoint
 	phaseStages [3]int                   // number of stages per phase (by Phase.Order)
 	personas    map[uuid.UUID]string     // persona id to name
 	tpCount     int                      // touchpoints in the journey
+	tpSlots     int                      // entries of the stages' touchpoint lists, nil ones included
 	painCount   int                      // pain points in the journey
 	measured    int                      // touchpoints with an emotion (see hasEmotion)
 	stagePaths  []string                 // JSON path of each stage, by index in Stages
 	tpPaths     [][]string               // JSON path of each touchpoint, by stage and index
-	ownEmotion  map[uuid.UUID]bool       // persona ids that are keys of some persona_emotions
+	ownEmotion  map[uuid.UUID]bool       // ids of personas that are keys of some persona_emotions
 	text        *textArena               // the report's paths and messages
 }
 
@@ -46,6 +48,7 @@ func buildIndex(j *journey.Journey) *index {
 		served:     map[uuid.UUID]bool{},
 		personas:   map[uuid.UUID]string{},
 		ownEmotion: map[uuid.UUID]bool{},
+		known:      make([]bool, len(channels)),
 		text:       &textArena{},
 	}
 	for _, o := range j.Opportunities {
@@ -56,22 +59,24 @@ func buildIndex(j *journey.Journey) *index {
 			ix.addressed[id] = true
 		}
 	}
+	var personaIDs []uuid.UUID // distinct, in document order
 	for _, p := range j.Personas {
 		if p != nil {
 			if _, dup := ix.personas[p.ID]; !dup {
 				ix.personas[p.ID] = p.Name
+				personaIDs = append(personaIDs, p.ID)
 			}
 		}
 	}
+	pending := len(personaIDs) // personas not yet known to have their own persona_emotions
 	ix.stagePaths = make([]string, len(j.Stages))
 	ix.tpPaths = make([][]string, len(j.Stages))
-	slots := 0
 	for _, s := range j.Stages {
 		if s != nil {
-			slots += len(s.Touchpoints)
+			ix.tpSlots += len(s.Touchpoints)
 		}
 	}
-	allPaths := make([]string, slots) // cut into the stages' tpPaths
+	allPaths := make([]string, ix.tpSlots) // cut into the stages' tpPaths
 	for i, s := range j.Stages {
 		if s == nil {
 			continue
@@ -101,7 +106,9 @@ func buildIndex(j *journey.Journey) *index {
 			if ph >= 0 {
 				ix.phaseHasTP[ph] = true
 			}
-			if !ix.channels[t.Channel] {
+			if c := channelIndex(string(t.Channel)); c >= 0 {
+				ix.known[c] = true
+			} else {
 				ix.channels[t.Channel] = true
 			}
 			if len(t.PersonaIDs) == 0 {
@@ -112,14 +119,35 @@ func buildIndex(j *journey.Journey) *index {
 					ix.served[id] = true
 				}
 			}
-			for id := range t.PersonaEmotions {
-				if !ix.ownEmotion[id] {
-					ix.ownEmotion[id] = true
+			if n := len(t.PersonaEmotions); n > 0 && pending > 0 {
+				// Look the pending personas up, or walk the map, whichever is shorter.
+				if pending <= n {
+					for _, id := range personaIDs {
+						if _, ok := t.PersonaEmotions[id]; ok && !ix.ownEmotion[id] {
+							ix.ownEmotion[id] = true
+							pending--
+						}
+					}
+				} else {
+					for id := range t.PersonaEmotions {
+						if _, known := ix.personas[id]; known && !ix.ownEmotion[id] {
+							ix.ownEmotion[id] = true
+							pending--
+						}
+					}
 				}
 			}
 		}
 	}
 	return ix
+}
+
+// uses reports whether some touchpoint of the journey is on channel c.
+func (ix *index) uses(c channel.Channel) bool {
+	if i := channelIndex(string(c)); i >= 0 {
+		return ix.known[i]
+	}
+	return ix.channels[c]
 }
 
 // gaps collects findings in document order.
@@ -165,7 +193,7 @@ func newGaps(j *journey.Journey, opts Options, ix *index) *gaps {
 		}
 		seen := map[channel.Channel]bool{}
 		for k, ch := range p.PreferredChannels {
-			if ix.channels[ch] || seen[ch] {
+			if ix.uses(ch) || seen[ch] {
 				continue
 			}
 			seen[ch] = true

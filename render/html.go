@@ -8,6 +8,8 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,9 +26,43 @@ import (
 //go:embed html.tmpl
 var htmlSource string
 
-// htmlTemplate is parsed once; a parsed html/template is safe for concurrent
-// execution and never changes afterwards.
-var htmlTemplate = template.Must(template.New("page").Parse(htmlSource))
+// htmlTemplates holds the page template of each language, parsed once at
+// package initialisation (a parsed html/template is safe for concurrent
+// execution and never changes afterwards). The built-in words are written
+// into each template's source as static text, so rendering evaluates no
+// action for them: an action costs a reflective call of html/template's
+// escaper, static text costs one write.
+var htmlTemplates = map[*words]*template.Template{
+	&english:    pageTemplate(&english),
+	&vietnamese: pageTemplate(&vietnamese),
+}
+
+// wordAction matches the template actions that print a built-in word.
+var wordAction = regexp.MustCompile(`\{\{\$?\.W\.([A-Za-z]+)\}\}`)
+
+// pageTemplate parses the page template with the words of wd in place of
+// its {{.W.Name}} actions. Each word is escaped by html/template itself (a
+// one-action template run once here), so the page is byte for byte what
+// printing the word through an action gives; the words are this package's
+// own constants, never user text, and are only ever written in text
+// content or a quoted attribute, where the escaped form is the same.
+func pageTemplate(wd *words) *template.Template {
+	esc := template.Must(template.New("word").Parse("{{.}}"))
+	fields := reflect.ValueOf(wd).Elem()
+	src := wordAction.ReplaceAllStringFunc(htmlSource, func(action string) string {
+		name := wordAction.FindStringSubmatch(action)[1]
+		f := fields.FieldByName(name)
+		if f.Kind() != reflect.String {
+			panic("render: html.tmpl prints unknown word " + name)
+		}
+		var b strings.Builder
+		if err := esc.Execute(&b, f.String()); err != nil {
+			panic(err)
+		}
+		return b.String()
+	})
+	return template.Must(template.New("page").Parse(src))
+}
 
 // HTML renders a journey as one self-contained HTML page a marketer can
 // open, print and mail: inline CSS, no JavaScript, no external request (a
@@ -72,7 +108,8 @@ func (h HTML) Render(w io.Writer, j *journey.Journey) error {
 	}
 	// The template writes many small pieces: buffer them.
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := htmlTemplate.Execute(bw, h.view(j)); err != nil {
+	v := h.view(j)
+	if err := htmlTemplates[v.words].Execute(bw, v); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -82,7 +119,7 @@ func (h HTML) Render(w io.Writer, j *journey.Journey) error {
 // so the template only walks plain strings and slices.
 type (
 	htmlView struct {
-		W                                            *words
+		words                                        *words // selects the template
 		Title, Description, Type, Objective, Owner   string
 		Reviewed, ReviewEvery                        string
 		Personas                                     []personaView
@@ -181,7 +218,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 	}
 	wd := wordsFor(lang)
 	v := &htmlView{
-		W: wd, Title: j.Title, Description: j.Description, Type: word(wd.Types, j.Type),
+		words: wd, Title: j.Title, Description: j.Description, Type: word(wd.Types, j.Type),
 		Objective: j.Objective, Owner: j.Owner, Reviewed: wd.NotReviewed,
 	}
 	if j.ReviewedAt != nil {

@@ -37,8 +37,10 @@ var htmlTemplates = map[*words]*template.Template{
 	&vietnamese: pageTemplate(&vietnamese),
 }
 
-// wordAction matches the template actions that print a built-in word.
-var wordAction = regexp.MustCompile(`\{\{\$?\.W\.([A-Za-z]+)\}\}`)
+// wordAction matches the template actions that print a built-in word:
+// {{.W.Name}} for a field of words, {{.W.Map.key}} for an entry of one of
+// its maps (and the same with $.W).
+var wordAction = regexp.MustCompile(`\{\{\$?\.W\.([A-Za-z]+)(?:\.([a-z_]+))?\}\}`)
 
 // pageTemplate parses the page template with the words of wd in place of
 // its {{.W.Name}} actions. Each word is escaped by html/template itself (a
@@ -50,10 +52,13 @@ func pageTemplate(wd *words) *template.Template {
 	esc := template.Must(template.New("word").Parse("{{.}}"))
 	fields := reflect.ValueOf(wd).Elem()
 	src := wordAction.ReplaceAllStringFunc(htmlSource, func(action string) string {
-		name := wordAction.FindStringSubmatch(action)[1]
-		f := fields.FieldByName(name)
+		m := wordAction.FindStringSubmatch(action)
+		f := fields.FieldByName(m[1])
+		if f.Kind() == reflect.Map && m[2] != "" {
+			f = f.MapIndex(reflect.ValueOf(m[2]).Convert(f.Type().Key()))
+		}
 		if f.Kind() != reflect.String {
-			panic("render: html.tmpl prints unknown word " + name)
+			panic("render: html.tmpl prints unknown word " + action)
 		}
 		var b strings.Builder
 		if err := esc.Execute(&b, f.String()); err != nil {
@@ -128,7 +133,6 @@ type (
 		HasStageGoals, HasQuestions, HasStageMetrics bool
 		Cols                                         []colView
 		HasLayers, HasEvidence, HasFeelings          bool
-		LayerNames                                   [3]string
 		Curve                                        curveView
 		Opportunities                                []oppView
 		Analysed                                     bool
@@ -157,23 +161,30 @@ type (
 		Items []string
 	}
 	colView struct {
-		Empty                                   bool
-		Name, Description, Meta, Owner, Emotion string
-		Hotspot, HotspotClass                   string
-		Actions, Thoughts, Feelings, Evidence   []string
-		Personas                                []string
-		PersonaEmotions                         []factView
-		Pains                                   []painView
-		Opportunities                           []string
-		Metrics                                 []metricView
-		Layers                                  [3][]supportView
+		Empty                                 bool
+		Name, Description, Meta, Owner        string
+		Emotion                               string // empty: not measured
+		Hotspot, HotspotClass                 string
+		Actions, Thoughts, Feelings, Evidence []string
+		AllPersonas                           bool // no persona_ids: serves every persona
+		Personas                              []string
+		PersonaEmotions                       []factView
+		Pains                                 []painView
+		Opportunities                         []string
+		Metrics                               []metricView
+		Front, Back, Support                  []supportView // the blueprint layers
 	}
+	// painView and findingView carry their closed-enum severity as flags so
+	// the template writes the class and word as static text (an if costs a
+	// field look-up; a printed value costs a reflective escaper call).
 	painView struct {
-		Title, Description, Evidence, Badge, Class string
-		Personas                                   []string // who feel it; empty means all personas
+		Title, Description, Evidence, Badge string
+		Low, Medium, High, Critical         bool     // none set: unknown severity
+		Personas                            []string // who feel it; empty means all personas
 	}
 	metricView struct {
-		Text, Status, Class string
+		Text        string
+		Met, Missed bool // neither: no target
 	}
 	supportView struct {
 		Kind, Description, Owner string
@@ -193,7 +204,9 @@ type (
 		PainPoints, Touchpoints                           []string
 	}
 	findingView struct {
-		Severity, Class, Code, Path, Message string
+		Info, Warning, Critical bool
+		Severity                string // shown as written when none of the above
+		Code, Path, Message     string
 	}
 	hotspotView struct {
 		Rank, Stage, Touchpoint, Score, Factors string
@@ -201,12 +214,6 @@ type (
 )
 
 var (
-	severityClass = map[painpoint.Severity]string{
-		painpoint.Low: "sev-low", painpoint.Medium: "sev-medium", painpoint.High: "sev-high", painpoint.Critical: "sev-critical",
-	}
-	levelClass = map[analysis.Severity]string{
-		analysis.Info: "lvl-info", analysis.Warning: "lvl-warning", analysis.Critical: "lvl-critical",
-	}
 	// dashes tell persona curves apart without colour.
 	dashes = []string{"8 4", "2 4", "12 4 2 4", "4 4", "16 6"}
 )
@@ -304,12 +311,9 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 			r = analysis.Analyze(j, h.Analysis)
 		}
 		for _, f := range r.Findings {
-			class, ok := levelClass[f.Severity]
-			if !ok {
-				class = "lvl-info"
-			}
 			v.Findings = append(v.Findings, findingView{
-				Severity: word(wd.Levels, string(f.Severity)), Class: class, Code: f.Code, Path: f.Path, Message: f.Message,
+				Info: f.Severity == analysis.Info, Warning: f.Severity == analysis.Warning, Critical: f.Severity == analysis.Critical,
+				Severity: string(f.Severity), Code: f.Code, Path: f.Path, Message: f.Message,
 			})
 		}
 		for _, hs := range r.Friction.Hotspots {
@@ -359,10 +363,9 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 	for _, c := range v.Cols {
 		v.HasFeelings = v.HasFeelings || len(c.Feelings) > 0
 		v.HasEvidence = v.HasEvidence || len(c.Evidence) > 0
-		v.HasLayers = v.HasLayers || len(c.Layers[0])+len(c.Layers[1])+len(c.Layers[2]) > 0
+		v.HasLayers = v.HasLayers || len(c.Front)+len(c.Back)+len(c.Support) > 0
 	}
 	v.HasLayers = v.HasLayers || j.Type == journey.ServiceBlueprint
-	v.LayerNames = [3]string{wd.Layers[touchpoint.Frontstage], wd.Layers[touchpoint.Backstage], wd.Layers[touchpoint.SupportProcess]}
 	v.Curve = curve(wd, j, v.Cols)
 	return v
 }
@@ -373,16 +376,13 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 		Name: t.Name, Description: t.Description, Owner: t.Owner,
 		Meta:    word(wd.Channels, t.Channel) + " · " + word(wd.Modes, t.EffectiveMode()),
 		Actions: t.Actions, Thoughts: t.Thoughts, Feelings: t.Feelings, Evidence: t.PhysicalEvidence,
-		Emotion: wd.NotMeasured, Opportunities: oppsByTP[t.ID],
+		Opportunities: oppsByTP[t.ID], AllPersonas: len(t.PersonaIDs) == 0,
 	}
 	if t.Initiator != "" {
 		c.Meta += " · " + wd.Initiator + ": " + word(wd.Initiators, t.Initiator)
 	}
 	if t.Emotion != nil {
 		c.Emotion = formatNumber(*t.Emotion)
-	}
-	if len(t.PersonaIDs) == 0 {
-		c.Personas = []string{wd.AllPersonas}
 	}
 	for _, id := range t.PersonaIDs {
 		c.Personas = append(c.Personas, nameOr(names, id))
@@ -405,13 +405,11 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 		if p == nil {
 			continue
 		}
-		class, ok := severityClass[p.Severity]
-		if !ok {
-			class = "sev-unknown"
-		}
 		pv := painView{
 			Title: p.Title, Description: p.Description, Evidence: p.Evidence,
-			Badge: word(wd.Severities, p.Severity) + " · " + word(wd.Categories, p.Category), Class: class,
+			Badge: word(wd.Severities, p.Severity) + " · " + word(wd.Categories, p.Category),
+			Low:   p.Severity == painpoint.Low, Medium: p.Severity == painpoint.Medium,
+			High: p.Severity == painpoint.High, Critical: p.Severity == painpoint.Critical,
 		}
 		for _, id := range p.PersonaIDs {
 			pv.Personas = append(pv.Personas, nameOr(names, id))
@@ -426,11 +424,11 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 		sv := supportView{Kind: word(wd.Kinds, s.Kind), Description: s.Description, Owner: s.Owner}
 		switch s.Layer {
 		case touchpoint.Frontstage:
-			c.Layers[0] = append(c.Layers[0], sv)
+			c.Front = append(c.Front, sv)
 		case touchpoint.Backstage:
-			c.Layers[1] = append(c.Layers[1], sv)
+			c.Back = append(c.Back, sv)
 		default: // support processes, and any unknown layer rather than dropping it
-			c.Layers[2] = append(c.Layers[2], sv)
+			c.Support = append(c.Support, sv)
 		}
 	}
 	if hs, ok := hot[t.ID]; ok {
@@ -448,13 +446,10 @@ func nameOr(names map[uuid.UUID]string, id uuid.UUID) string {
 }
 
 func metricViewOf(wd *words, m metric.Metric) metricView {
-	mv := metricView{Text: metricText(wd, m), Status: wd.NoTarget, Class: "tgt-none"}
+	mv := metricView{Text: metricText(wd, m)}
 	if m.Target != nil {
-		if m.MeetsTarget() {
-			mv.Status, mv.Class = wd.TargetMet, "tgt-met"
-		} else {
-			mv.Status, mv.Class = wd.TargetMissed, "tgt-missed"
-		}
+		mv.Met = m.MeetsTarget()
+		mv.Missed = !mv.Met
 	}
 	return mv
 }

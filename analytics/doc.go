@@ -74,7 +74,8 @@
 //     ascending order of their id (byte order for strings, numeric order for
 //     Record.Customer), as `ORDER BY customer` or `sort` writes them; within
 //     a customer any time order is accepted. Memory is constant: only the
-//     current customer's events are held. A customer that appears out of
+//     current customer's events are held (the result itself grows only with
+//     the number of distinct variants and ad-hoc keys). A customer that appears out of
 //     ascending order makes the input not grouped, which is an error.
 //
 // # Inputs

@@ -387,14 +387,18 @@ type personaSlot struct {
 }
 
 // personaCurveBuilder is the emotion curve of a persona with its own
-// persona_emotions, filled on the walk.
+// persona_emotions, filled on the walk from the first touchpoint that has
+// the persona in its persona_emotions (the touchpoints before it are filled
+// in then).
 type personaCurveBuilder struct {
-	id uuid.UUID
-	c  PersonaCurve
+	id   uuid.UUID
+	slot int
+	c    PersonaCurve
 }
 
 // frictionWalk measures friction stage by stage, in journey order.
 type frictionWalk struct {
+	j    *journey.Journey
 	opts Options
 	w    weights
 	ix   *index
@@ -404,6 +408,8 @@ type frictionWalk struct {
 	slotOf   map[uuid.UUID]int
 	everyone CategoryCounts // pain felt by every persona
 	curves   []personaCurveBuilder
+	hasCurve []bool // by slot
+	pending  int    // slots without a curve yet
 
 	journeyTally tally // sum of the stages' tallies, then their mean
 	stages       int
@@ -424,12 +430,12 @@ type frictionWalk struct {
 }
 
 func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk {
-	fw := &frictionWalk{opts: opts, w: opts.weights(), ix: ix, slotOf: map[uuid.UUID]int{}, txt: newTexts(),
+	fw := &frictionWalk{j: j, opts: opts, w: opts.weights(), ix: ix, slotOf: map[uuid.UUID]int{}, txt: newTexts(),
 		top:      topHotspots{limit: max(opts.hotspots(), 1)}, // the weakest link needs one
 		tps:      make([]TouchpointFriction, ix.tpSlots),
 		emotions: make([]float64, ix.tpSlots)}
 	fw.fr = Friction{Factors: []Factor{}, Stages: make([]StageFriction, 0, len(j.Stages)), Hotspots: []Hotspot{},
-		PainByPersona: []PersonaPain{}, EmotionCurve: make([]EmotionPoint, 0, ix.measured), PersonaCurves: []PersonaCurve{}}
+		PainByPersona: []PersonaPain{}, EmotionCurve: make([]EmotionPoint, 0, ix.tpSlots), PersonaCurves: []PersonaCurve{}}
 	// Personas: a slot per distinct id, in document order.
 	for i, p := range j.Personas {
 		if p == nil {
@@ -442,19 +448,76 @@ func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk 
 		path := pathIndex("", "personas", i)
 		fw.slots = append(fw.slots, personaSlot{path: path, p: PersonaPain{Path: path, ID: p.ID, Name: p.Name}})
 	}
-	for _, sl := range fw.slots {
-		if ix.ownEmotion[sl.p.ID] {
-			fw.curves = append(fw.curves, personaCurveBuilder{sl.p.ID,
-				PersonaCurve{Path: sl.path, ID: sl.p.ID, Name: sl.p.Name, Points: make([]EmotionPoint, 0, ix.measured)}})
-		}
-	}
+	fw.hasCurve, fw.pending = make([]bool, len(fw.slots)), len(fw.slots)
 	return fw
 }
 
+// discover starts the curves of the personas without one yet that have
+// their own score in t's persona_emotions (t is not nil, with a non-empty
+// persona_emotions, at index k of stage i, which is s, measured as far as
+// cur).
+func (fw *frictionWalk) discover(t *touchpoint.Touchpoint, i int, s *journey.Stage, cur *StageFriction) {
+	start := len(fw.curves)
+	if fw.pending <= len(t.PersonaEmotions) {
+		// Look the pending personas up, or walk the map, whichever is shorter.
+		for n, sl := range fw.slots {
+			if !fw.hasCurve[n] {
+				if _, ok := t.PersonaEmotions[sl.p.ID]; ok {
+					fw.startCurve(n)
+				}
+			}
+		}
+	} else {
+		for id := range t.PersonaEmotions {
+			if n, ok := fw.slotOf[id]; ok && !fw.hasCurve[n] {
+				fw.startCurve(n)
+			}
+		}
+	}
+	for n := start; n < len(fw.curves); n++ {
+		// Fill in the touchpoints before t: none has the persona in its
+		// persona_emotions, so the persona's score there is the emotion.
+		c, m := &fw.curves[n], 0
+		for _, st := range fw.j.Stages[:i] {
+			if st != nil {
+				c.backfill(st, fw.fr.Stages[m].Touchpoints)
+				m++
+			}
+		}
+		c.backfill(s, cur.Touchpoints)
+	}
+}
+
+func (fw *frictionWalk) startCurve(n int) {
+	sl := &fw.slots[n]
+	fw.hasCurve[n] = true
+	fw.pending--
+	fw.curves = append(fw.curves, personaCurveBuilder{id: sl.p.ID, slot: n,
+		c: PersonaCurve{Path: sl.path, ID: sl.p.ID, Name: sl.p.Name, Points: make([]EmotionPoint, 0, fw.ix.tpSlots)}})
+}
+
+// backfill adds the points of stage s's touchpoints measured in tfs (the
+// first len(tfs) touchpoints that are not nil).
+func (c *personaCurveBuilder) backfill(s *journey.Stage, tfs []TouchpointFriction) {
+	n := 0
+	for _, t := range s.Touchpoints {
+		if n == len(tfs) {
+			return
+		}
+		if t == nil {
+			continue
+		}
+		path := tfs[n].Path
+		n++
+		if t.Serves(c.id) && t.Emotion != nil && isFinite(*t.Emotion) {
+			c.c.Points = append(c.c.Points, EmotionPoint{Path: path, ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(*t.Emotion))})
+		}
+	}
+}
+
 // stage measures stage i (not nil) and its touchpoints.
-func (fw *frictionWalk) stage(i int, s *journey.Stage) {
+func (fw *frictionWalk) stage(i int, s *journey.Stage, spath string, tpPaths []string) {
 	w, txt, fr := fw.w, fw.txt, &fw.fr
-	spath := fw.ix.stagePaths[i]
 	n := len(s.Touchpoints)
 	emotions := fw.emotions[:n:n] // backing the touchpoints' Emotion pointers
 	fw.emotions = fw.emotions[n:]
@@ -467,7 +530,7 @@ func (fw *frictionWalk) stage(i int, s *journey.Stage) {
 		if t == nil {
 			continue
 		}
-		tpath := fw.ix.tpPaths[i][k]
+		tpath := tpPaths[k]
 		tt := &fw.scratch
 		*tt = tally{}
 		for _, p := range t.PainPoints {
@@ -514,6 +577,9 @@ func (fw *frictionWalk) stage(i int, s *journey.Stage) {
 		}
 		fw.prevChannel, fw.prevChannelIndex, fw.hasPrev = string(t.Channel), ci, true
 		metricFactors(tt, t.Metrics, w)
+		if fw.pending > 0 && len(t.PersonaEmotions) > 0 {
+			fw.discover(t, i, s, &sf)
+		}
 		for n := range fw.curves {
 			c := &fw.curves[n]
 			if !t.Serves(c.id) {
@@ -584,6 +650,7 @@ func (fw *frictionWalk) finish() Friction {
 		sl.p.Pain.addAll(fw.everyone)
 		fr.PainByPersona = append(fr.PainByPersona, sl.p)
 	}
+	slices.SortFunc(fw.curves, func(a, b personaCurveBuilder) int { return a.slot - b.slot })
 	for _, c := range fw.curves {
 		fr.PersonaCurves = append(fr.PersonaCurves, c.c)
 	}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,24 +16,29 @@ import (
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
-// index holds what the gap checks look up, built in one pass over the journey.
+// index holds what the checks look up before the walk over the stages,
+// built from the opportunities, the personas and the stages' lists (no
+// touchpoint is read: the walk reads each one once, while it is in the
+// CPU's cache).
 type index struct {
-	addressed   map[uuid.UUID]bool       // pain point ids some opportunity refers to
-	known       []bool                   // channels (by channelIndex) used by some touchpoint
-	channels    map[channel.Channel]bool // unknown channels used by some touchpoint
-	served      map[uuid.UUID]bool       // persona ids some touchpoint names
-	servesAll   bool                     // some touchpoint has empty persona_ids
-	phaseHasTP  [3]bool                  // phases (by Phase.Order) with at least one touchpoint
-	phaseStages [3]int                   // number of stages per phase (by Phase.Order)
-	personas    map[uuid.UUID]string     // persona id to name
-	tpCount     int                      // touchpoints in the journey
-	tpSlots     int                      // entries of the stages' touchpoint lists, nil ones included
-	painCount   int                      // pain points in the journey
-	measured    int                      // touchpoints with an emotion (see hasEmotion)
-	stagePaths  []string                 // JSON path of each stage, by index in Stages
-	tpPaths     [][]string               // JSON path of each touchpoint, by stage and index
-	ownEmotion  map[uuid.UUID]bool       // ids of personas that are keys of some persona_emotions
-	text        *textArena               // the report's paths and messages
+	addressed   map[uuid.UUID]bool   // pain point ids some opportunity refers to
+	phaseHasTP  [3]bool              // phases (by Phase.Order) with at least one touchpoint
+	phaseStages [3]int               // number of stages per phase (by Phase.Order)
+	personas    map[uuid.UUID]string // persona id to name
+	tpSlots     int                  // entries of the stages' touchpoint lists, nil ones included
+	text        *textArena           // the report's paths and messages
+	tpPaths     []string             // the current stage's touchpoint paths (see stagePaths)
+}
+
+// stagePaths returns the JSON paths of stage i and of its touchpoints; the
+// touchpoint paths are valid until the next call.
+func (ix *index) stagePaths(i int, s *journey.Stage) (string, []string) {
+	spath := ix.text.path("", "stages", i)
+	ix.tpPaths = ix.tpPaths[:0]
+	for k := range s.Touchpoints {
+		ix.tpPaths = append(ix.tpPaths, ix.text.path(spath, "touchpoints", k))
+	}
+	return spath, ix.tpPaths
 }
 
 func buildIndex(j *journey.Journey) *index {
@@ -43,13 +49,9 @@ func buildIndex(j *journey.Journey) *index {
 		}
 	}
 	ix := &index{
-		addressed:  make(map[uuid.UUID]bool, refs),
-		channels:   map[channel.Channel]bool{},
-		served:     map[uuid.UUID]bool{},
-		personas:   map[uuid.UUID]string{},
-		ownEmotion: map[uuid.UUID]bool{},
-		known:      make([]bool, len(channels)),
-		text:       &textArena{},
+		addressed: make(map[uuid.UUID]bool, refs),
+		personas:  map[uuid.UUID]string{},
+		text:      &textArena{},
 	}
 	for _, o := range j.Opportunities {
 		if o == nil {
@@ -59,95 +61,36 @@ func buildIndex(j *journey.Journey) *index {
 			ix.addressed[id] = true
 		}
 	}
-	var personaIDs []uuid.UUID // distinct, in document order
 	for _, p := range j.Personas {
 		if p != nil {
 			if _, dup := ix.personas[p.ID]; !dup {
 				ix.personas[p.ID] = p.Name
-				personaIDs = append(personaIDs, p.ID)
 			}
 		}
 	}
-	pending := len(personaIDs) // personas not yet known to have their own persona_emotions
-	ix.stagePaths = make([]string, len(j.Stages))
-	ix.tpPaths = make([][]string, len(j.Stages))
 	for _, s := range j.Stages {
-		if s != nil {
-			ix.tpSlots += len(s.Touchpoints)
-		}
-	}
-	allPaths := make([]string, ix.tpSlots) // cut into the stages' tpPaths
-	for i, s := range j.Stages {
 		if s == nil {
 			continue
 		}
-		spath := ix.text.path("", "stages", i)
-		ix.stagePaths[i] = spath
-		n := len(s.Touchpoints)
-		tps := allPaths[:n:n]
-		allPaths = allPaths[n:]
-		for k := range tps {
-			tps[k] = ix.text.path(spath, "touchpoints", k)
-		}
-		ix.tpPaths[i] = tps
+		ix.tpSlots += len(s.Touchpoints)
 		ph := s.Phase.Order()
-		if ph >= 0 {
-			ix.phaseStages[ph]++
+		if ph < 0 {
+			continue
 		}
-		for _, t := range s.Touchpoints {
-			if t == nil {
-				continue
-			}
-			ix.tpCount++
-			if hasEmotion(t) {
-				ix.measured++
-			}
-			ix.painCount += len(t.PainPoints)
-			if ph >= 0 {
-				ix.phaseHasTP[ph] = true
-			}
-			if c := channelIndex(string(t.Channel)); c >= 0 {
-				ix.known[c] = true
-			} else {
-				ix.channels[t.Channel] = true
-			}
-			if len(t.PersonaIDs) == 0 {
-				ix.servesAll = true
-			}
-			for _, id := range t.PersonaIDs {
-				if !ix.served[id] {
-					ix.served[id] = true
-				}
-			}
-			if n := len(t.PersonaEmotions); n > 0 && pending > 0 {
-				// Look the pending personas up, or walk the map, whichever is shorter.
-				if pending <= n {
-					for _, id := range personaIDs {
-						if _, ok := t.PersonaEmotions[id]; ok && !ix.ownEmotion[id] {
-							ix.ownEmotion[id] = true
-							pending--
-						}
-					}
-				} else {
-					for id := range t.PersonaEmotions {
-						if _, known := ix.personas[id]; known && !ix.ownEmotion[id] {
-							ix.ownEmotion[id] = true
-							pending--
-						}
-					}
-				}
-			}
+		ix.phaseStages[ph]++
+		if !ix.phaseHasTP[ph] && slices.ContainsFunc(s.Touchpoints, func(t *touchpoint.Touchpoint) bool { return t != nil }) {
+			ix.phaseHasTP[ph] = true
 		}
 	}
 	return ix
 }
 
 // uses reports whether some touchpoint of the journey is on channel c.
-func (ix *index) uses(c channel.Channel) bool {
+func (g *gaps) uses(c channel.Channel) bool {
 	if i := channelIndex(string(c)); i >= 0 {
-		return ix.known[i]
+		return g.known[i]
 	}
-	return ix.channels[c]
+	return g.channels[c]
 }
 
 // gaps collects findings in document order.
@@ -157,6 +100,13 @@ type gaps struct {
 	ix   *index
 	out  []Finding
 	text *textArena // paths and messages
+
+	// Gathered on the walk for the personas' findings.
+	personaAt int                      // where the personas' findings go in out
+	known     []bool                   // channels (by channelIndex) used by some touchpoint
+	channels  map[channel.Channel]bool // unknown channels used by some touchpoint
+	served    map[uuid.UUID]bool       // persona ids some touchpoint names
+	servesAll bool                     // some touchpoint has empty persona_ids
 }
 
 // say returns before + label(name, i) + after, cut from the arena.
@@ -173,35 +123,46 @@ func (g *gaps) add(code string, sev Severity, path string, id uuid.UUID, msg str
 	g.out = append(g.out, Finding{Code: code, Severity: sev, Path: path, ID: id, Message: msg})
 }
 
-// newGaps returns the gap checks with the journey's and personas' findings
-// made; the stages' findings are added by stage.
+// newGaps returns the gap checks with the journey's findings made; the
+// stages' findings are added by stage, then the personas' by personas.
 func newGaps(j *journey.Journey, opts Options, ix *index) *gaps {
-	// An estimate of the number of findings, so a large journey's findings
-	// are not copied again and again as the slice grows.
-	estimate := 8 + 2*len(j.Personas) + 2*len(j.Stages) + ix.tpCount/4 + ix.painCount/2
-	g := &gaps{j: j, opts: opts, ix: ix, out: make([]Finding, 0, estimate), text: ix.text}
+	// An estimate of the number of findings (as if every touchpoint had two
+	// pain points), so a large journey's findings are not copied again and
+	// again as the slice grows.
+	estimate := 8 + 2*len(j.Personas) + 2*len(j.Stages) + ix.tpSlots/4 + ix.tpSlots
+	g := &gaps{j: j, opts: opts, ix: ix, out: make([]Finding, 0, estimate), text: ix.text,
+		known: make([]bool, len(channels)), channels: map[channel.Channel]bool{}, served: map[uuid.UUID]bool{}}
 	g.journey()
-	for i, p := range j.Personas {
+	g.personaAt = len(g.out)
+	return g
+}
+
+// personas adds the personas' findings, once every stage is walked, in
+// their place in document order (after the journey's findings).
+func (g *gaps) personas() {
+	var out []Finding
+	for i, p := range g.j.Personas {
 		if p == nil {
 			continue
 		}
 		path := pathIndex("", "personas", i)
 		name := label(p.Name, i)
-		if !ix.servesAll && !ix.served[p.ID] {
-			g.add(CodePersonaUnserved, Critical, path, p.ID,
-				"No touchpoint serves persona "+name+": the journey never meets them. Add touchpoints for them or list them in a touchpoint's persona_ids.")
+		if !g.servesAll && !g.served[p.ID] {
+			out = append(out, Finding{Code: CodePersonaUnserved, Severity: Critical, Path: path, ID: p.ID, Message: "No touchpoint serves persona " + name + ": the journey never meets them. Add touchpoints for them or list them in a touchpoint's persona_ids."})
 		}
 		seen := map[channel.Channel]bool{}
 		for k, ch := range p.PreferredChannels {
-			if ix.uses(ch) || seen[ch] {
+			if g.uses(ch) || seen[ch] {
 				continue
 			}
 			seen[ch] = true
-			g.add(CodeChannelMissing, Info, pathIndex(path, "preferred_channels", k), p.ID,
-				"Persona "+name+" prefers "+channelWords(ch)+", but no touchpoint of the journey uses it.")
+			out = append(out, Finding{Code: CodeChannelMissing, Severity: Info, Path: pathIndex(path, "preferred_channels", k), ID: p.ID,
+				Message: "Persona " + name + " prefers " + channelWords(ch) + ", but no touchpoint of the journey uses it."})
 		}
 	}
-	return g
+	if len(out) > 0 {
+		g.out = slices.Insert(g.out, g.personaAt, out...)
+	}
 }
 
 func (g *gaps) journey() {
@@ -246,13 +207,26 @@ func (g *gaps) journey() {
 	}
 }
 
-func (g *gaps) stage(i int, s *journey.Stage) {
-	path := g.ix.stagePaths[i]
+func (g *gaps) stage(i int, s *journey.Stage, path string, tpPaths []string) {
 	n, hasContact := 0, false
 	for _, t := range s.Touchpoints {
-		if t != nil {
-			n++
-			hasContact = hasContact || t.Channel.IsContact()
+		if t == nil {
+			continue
+		}
+		n++
+		hasContact = hasContact || t.Channel.IsContact()
+		if c := channelIndex(string(t.Channel)); c >= 0 {
+			g.known[c] = true
+		} else {
+			g.channels[t.Channel] = true
+		}
+		if len(t.PersonaIDs) == 0 {
+			g.servesAll = true
+		}
+		for _, id := range t.PersonaIDs {
+			if !g.served[id] {
+				g.served[id] = true
+			}
 		}
 	}
 	a := g.text
@@ -276,7 +250,7 @@ func (g *gaps) stage(i int, s *journey.Stage) {
 	}
 	for k, t := range s.Touchpoints {
 		if t != nil {
-			g.touchpoint(g.ix.tpPaths[i][k], k, t, s.Name, i, hasContact)
+			g.touchpoint(tpPaths[k], k, t, s.Name, i, hasContact)
 		}
 	}
 	g.metrics(path, s.ID, s.Metrics)

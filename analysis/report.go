@@ -181,10 +181,12 @@ func Analyze(j *journey.Journey, opts Options) *Report {
 	// Both visit each stage in turn, while its data is in the CPU's cache.
 	for i, s := range j.Stages {
 		if s != nil {
-			g.stage(i, s)
-			fw.stage(i, s)
+			spath, tpPaths := ix.stagePaths(i, s)
+			g.stage(i, s, spath, tpPaths)
+			fw.stage(i, s, spath, tpPaths)
 		}
 	}
+	g.personas()
 	return &Report{Findings: g.out, Friction: fw.finish()}
 }
 

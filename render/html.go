@@ -178,16 +178,20 @@ type (
 	// the template writes the class and word as static text (an if costs a
 	// field look-up; a printed value costs a reflective escaper call).
 	painView struct {
-		Title, Description, Evidence, Badge string
-		Low, Medium, High, Critical         bool     // none set: unknown severity
-		Personas                            []string // who feel it; empty means all personas
+		Title, Description, Evidence              string
+		Low, Medium, High, Critical               bool     // none set: unknown severity
+		Severity                                  string   // shown as written when unknown
+		Financial, Productivity, Process, Support bool     // none set: unknown category
+		Category                                  string   // shown as written when unknown
+		Personas                                  []string // who feel it; empty means all personas
 	}
 	metricView struct {
 		Text        string
 		Met, Missed bool // neither: no target
 	}
 	supportView struct {
-		Kind, Description, Owner string
+		People, Technology, Policy, Process bool   // none set: unknown kind
+		Kind, Description, Owner            string // Kind shown as written when unknown
 	}
 	curveView struct {
 		Width, Height int
@@ -266,6 +270,40 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 		v.Personas = append(v.Personas, pv)
 	}
 
+	// Columns and the names opportunities refer to, in one walk: the first
+	// touchpoint or pain point with an id wins, as in j.Touchpoint and
+	// j.PainPoint (a linear search each, quadratic over all opportunities).
+	cols := 0
+	tpNames, painTitles := map[uuid.UUID]string{}, map[uuid.UUID]string{}
+	for _, s := range j.Stages {
+		if s == nil {
+			continue
+		}
+		n := 0
+		for _, t := range s.Touchpoints {
+			if t == nil {
+				continue
+			}
+			n++
+			if len(j.Opportunities) == 0 {
+				continue
+			}
+			if _, dup := tpNames[t.ID]; !dup {
+				tpNames[t.ID] = t.Name
+			}
+			for _, p := range t.PainPoints {
+				if p == nil {
+					continue
+				}
+				if _, dup := painTitles[p.ID]; !dup {
+					painTitles[p.ID] = p.Title
+				}
+			}
+		}
+		cols += max(n, 1)
+	}
+	v.Cols = make([]colView, 0, cols)
+
 	// Opportunities by the touchpoints and pain points they address.
 	oppsByTP := map[uuid.UUID][]string{}
 	oppsByPain := map[uuid.UUID][]string{}
@@ -287,15 +325,15 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 			ov.Status = wd.Statuses[journey.Idea]
 		}
 		for _, id := range o.PainPointIDs {
-			if _, p := j.PainPoint(id); p != nil {
-				ov.PainPoints = append(ov.PainPoints, p.Title)
+			if title, ok := painTitles[id]; ok {
+				ov.PainPoints = append(ov.PainPoints, title)
 			} else {
 				ov.PainPoints = append(ov.PainPoints, id.String())
 			}
 		}
 		for _, id := range o.TouchpointIDs {
-			if _, t := j.Touchpoint(id); t != nil {
-				ov.Touchpoints = append(ov.Touchpoints, t.Name)
+			if name, ok := tpNames[id]; ok {
+				ov.Touchpoints = append(ov.Touchpoints, name)
 			} else {
 				ov.Touchpoints = append(ov.Touchpoints, id.String())
 			}
@@ -407,9 +445,11 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 		}
 		pv := painView{
 			Title: p.Title, Description: p.Description, Evidence: p.Evidence,
-			Badge: word(wd.Severities, p.Severity) + " · " + word(wd.Categories, p.Category),
-			Low:   p.Severity == painpoint.Low, Medium: p.Severity == painpoint.Medium,
+			Low: p.Severity == painpoint.Low, Medium: p.Severity == painpoint.Medium,
 			High: p.Severity == painpoint.High, Critical: p.Severity == painpoint.Critical,
+			Severity: string(p.Severity), Category: string(p.Category),
+			Financial: p.Category == painpoint.Financial, Productivity: p.Category == painpoint.Productivity,
+			Process: p.Category == painpoint.Process, Support: p.Category == painpoint.Support,
 		}
 		for _, id := range p.PersonaIDs {
 			pv.Personas = append(pv.Personas, nameOr(names, id))
@@ -421,7 +461,11 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 		c.Metrics = append(c.Metrics, metricViewOf(wd, m))
 	}
 	for _, s := range t.Supports {
-		sv := supportView{Kind: word(wd.Kinds, s.Kind), Description: s.Description, Owner: s.Owner}
+		sv := supportView{
+			People: s.Kind == touchpoint.People, Technology: s.Kind == touchpoint.Technology,
+			Policy: s.Kind == touchpoint.Policy, Process: s.Kind == touchpoint.Process,
+			Kind: string(s.Kind), Description: s.Description, Owner: s.Owner,
+		}
 		switch s.Layer {
 		case touchpoint.Frontstage:
 			c.Front = append(c.Front, sv)

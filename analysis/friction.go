@@ -107,7 +107,7 @@ type texts struct {
 	hand     [][]string   // hand-off texts by channel index (see channels)
 	numbers  map[float64]string
 	handoffs map[[2]string]string
-	arena    []Factor
+	arena    block[Factor]
 }
 
 // channels lists the known channels; hand-off texts between them are kept by index.
@@ -133,17 +133,11 @@ func half(v float64) (int, bool) {
 
 // factors returns an empty slice with room for n factors, cut from a shared
 // block so a large journey does not allocate once per touchpoint.
-func (x *texts) factors(n int) []Factor {
-	if x.arena == nil || n > cap(x.arena)-len(x.arena) {
-		x.arena = make([]Factor, 0, max(n, 1024))
-	}
-	start := len(x.arena)
-	x.arena = x.arena[:start+n]
-	return x.arena[start : start : start+n]
-}
+func (x *texts) factors(n int) []Factor { return x.arena.take(n) }
 
 func newTexts() *texts {
-	return &texts{sev: map[[5]int]string{}, numbers: map[float64]string{}, handoffs: map[[2]string]string{}}
+	return &texts{sev: map[[5]int]string{}, numbers: map[float64]string{}, handoffs: map[[2]string]string{},
+		arena: block[Factor]{per: 640}} // 30 KiB
 }
 
 func (x *texts) severities(by [5]int) string {
@@ -423,17 +417,16 @@ type frictionWalk struct {
 	scratch                 tally
 	buf                     []int // persona slots of one pain point
 
-	// Blocks for every stage's touchpoints and their emotions, allocated
-	// once and cut stage by stage (each cut capped at the stage's length).
-	tps      []TouchpointFriction
-	emotions []float64
+	// Blocks the stages' touchpoints and their emotions are cut from.
+	tps      block[TouchpointFriction]
+	emotions block[float64]
 }
 
 func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk {
 	fw := &frictionWalk{j: j, opts: opts, w: opts.weights(), ix: ix, slotOf: map[uuid.UUID]int{}, txt: newTexts(),
 		top:      topHotspots{limit: max(opts.hotspots(), 1)}, // the weakest link needs one
-		tps:      make([]TouchpointFriction, ix.tpSlots),
-		emotions: make([]float64, ix.tpSlots)}
+		tps:      block[TouchpointFriction]{per: 256},         // 28 KiB
+		emotions: block[float64]{per: 4096}}                   // 32 KiB
 	fw.fr = Friction{Factors: []Factor{}, Stages: make([]StageFriction, 0, len(j.Stages)), Hotspots: []Hotspot{},
 		PainByPersona: []PersonaPain{}, EmotionCurve: make([]EmotionPoint, 0, ix.tpSlots), PersonaCurves: []PersonaCurve{}}
 	// Personas: a slot per distinct id, in document order.
@@ -519,11 +512,9 @@ func (c *personaCurveBuilder) backfill(s *journey.Stage, tfs []TouchpointFrictio
 func (fw *frictionWalk) stage(i int, s *journey.Stage, spath string, tpPaths []string) {
 	w, txt, fr := fw.w, fw.txt, &fw.fr
 	n := len(s.Touchpoints)
-	emotions := fw.emotions[:n:n] // backing the touchpoints' Emotion pointers
-	fw.emotions = fw.emotions[n:]
+	emotions := fw.emotions.take(n)[:n] // backing the touchpoints' Emotion pointers
 	sf := StageFriction{Path: spath, ID: s.ID, Name: s.Name, Phase: string(s.Phase),
-		Touchpoints: fw.tps[:0:n]}
-	fw.tps = fw.tps[n:]
+		Touchpoints: fw.tps.take(n)}
 	var stageTally tally // sum of the touchpoints' tallies, then their mean
 	emoSum, emoN := 0.0, 0
 	for k, t := range s.Touchpoints {

@@ -21,13 +21,13 @@ import (
 // touchpoint is read: the walk reads each one once, while it is in the
 // CPU's cache).
 type index struct {
-	addressed   map[uuid.UUID]bool   // pain point ids some opportunity refers to
-	phaseHasTP  [3]bool              // phases (by Phase.Order) with at least one touchpoint
-	phaseStages [3]int               // number of stages per phase (by Phase.Order)
-	personas    map[uuid.UUID]string // persona id to name
-	tpSlots     int                  // entries of the stages' touchpoint lists, nil ones included
-	text        *textArena           // the report's paths and messages
-	tpPaths     []string             // the current stage's touchpoint paths (see stagePaths)
+	addressed   map[uuid.UUID]struct{} // pain point ids some opportunity refers to
+	phaseHasTP  [3]bool                // phases (by Phase.Order) with at least one touchpoint
+	phaseStages [3]int                 // number of stages per phase (by Phase.Order)
+	personas    map[uuid.UUID]string   // persona id to name
+	tpSlots     int                    // entries of the stages' touchpoint lists, nil ones included
+	text        *textArena             // the report's paths and messages
+	tpPaths     []string               // the current stage's touchpoint paths (see stagePaths)
 }
 
 // stagePaths returns the JSON paths of stage i and of its touchpoints; the
@@ -49,7 +49,7 @@ func buildIndex(j *journey.Journey) *index {
 		}
 	}
 	ix := &index{
-		addressed: make(map[uuid.UUID]bool, refs),
+		addressed: make(map[uuid.UUID]struct{}, refs),
 		personas:  map[uuid.UUID]string{},
 		text:      &textArena{},
 	}
@@ -58,7 +58,7 @@ func buildIndex(j *journey.Journey) *index {
 			continue
 		}
 		for _, id := range o.PainPointIDs {
-			ix.addressed[id] = true
+			ix.addressed[id] = struct{}{}
 		}
 	}
 	for _, p := range j.Personas {
@@ -284,7 +284,7 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageNam
 			continue
 		}
 		ppath := ""
-		if !g.ix.addressed[p.ID] {
+		if _, addressed := g.ix.addressed[p.ID]; !addressed {
 			sev := Warning
 			if p.Severity == painpoint.Critical {
 				sev = Critical

@@ -103,3 +103,24 @@ func (a *textArena) label(name string, i int) {
 		a.b.Write(a.scratch)
 	}
 }
+
+// block cuts short lists of T from blocks of per elements, so that many
+// lists cost one allocation per block, while each block stays small (about
+// 32 KiB or less): the allocator reuses freed memory for small objects,
+// where one large block for a whole journey would take fresh pages from the
+// operating system (a page fault each) more often than not.
+type block[T any] struct {
+	per  int
+	free []T
+}
+
+// take returns an empty list with room for n elements (appending beyond n
+// reallocates, never overwrites a neighbour).
+func (b *block[T]) take(n int) []T {
+	if b.free == nil || n > len(b.free) {
+		b.free = make([]T, max(n, b.per))
+	}
+	s := b.free[:0:n]
+	b.free = b.free[n:]
+	return s
+}

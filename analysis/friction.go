@@ -561,7 +561,7 @@ func (fw *frictionWalk) stage(i int, s *journey.Stage, spath string, tpPaths []s
 			emoN++
 			fr.EmotionCurve = append(fr.EmotionCurve, EmotionPoint{Path: tpath, ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(e)})
 		}
-		ci := channelIndex(string(t.Channel))
+		ci := fw.ix.tpChannels[k]
 		if fw.hasPrev && fw.prevChannel != string(t.Channel) {
 			tt.add(fHandoff, w.handoff)
 			tt.detail[fHandoff] = txt.handoff(fw.prevChannel, string(t.Channel), fw.prevChannelIndex, ci)

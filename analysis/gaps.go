@@ -28,15 +28,22 @@ type index struct {
 	tpSlots     int                    // entries of the stages' touchpoint lists, nil ones included
 	text        *textArena             // the report's paths and messages
 	tpPaths     []string               // the current stage's touchpoint paths (see stagePaths)
+	tpChannels  []int                  // the current stage's touchpoints' channelIndex (see stagePaths)
 }
 
-// stagePaths returns the JSON paths of stage i and of its touchpoints; the
-// touchpoint paths are valid until the next call.
+// stagePaths returns the JSON paths of stage i and of its touchpoints, and
+// notes the index of each touchpoint's channel in tpChannels; both are valid
+// until the next call.
 func (ix *index) stagePaths(i int, s *journey.Stage) (string, []string) {
 	spath := ix.text.path("", "stages", i)
-	ix.tpPaths = ix.tpPaths[:0]
-	for k := range s.Touchpoints {
+	ix.tpPaths, ix.tpChannels = ix.tpPaths[:0], ix.tpChannels[:0]
+	for k, t := range s.Touchpoints {
 		ix.tpPaths = append(ix.tpPaths, ix.text.path(spath, "touchpoints", k))
+		c := -1
+		if t != nil {
+			c = channelIndex(string(t.Channel))
+		}
+		ix.tpChannels = append(ix.tpChannels, c)
 	}
 	return spath, ix.tpPaths
 }
@@ -209,13 +216,13 @@ func (g *gaps) journey() {
 
 func (g *gaps) stage(i int, s *journey.Stage, path string, tpPaths []string) {
 	n, hasContact := 0, false
-	for _, t := range s.Touchpoints {
+	for k, t := range s.Touchpoints {
 		if t == nil {
 			continue
 		}
 		n++
 		hasContact = hasContact || t.Channel.IsContact()
-		if c := channelIndex(string(t.Channel)); c >= 0 {
+		if c := g.ix.tpChannels[k]; c >= 0 {
 			g.known[c] = true
 		} else {
 			g.channels[t.Channel] = true

@@ -532,21 +532,19 @@ func curve(wd *words, j *journey.Journey, cols []colView) curveView {
 	var all []float64
 	allOK := make([]bool, len(cols))
 	all = make([]float64, len(cols))
-	var dots strings.Builder
+	dots := make([]byte, 0, 24*len(tps))
 	for _, a := range tps {
 		if a.t.Emotion != nil && finite(*a.t.Emotion) {
 			all[a.col], allOK[a.col] = *a.t.Emotion, true
-			if dots.Len() > 0 {
-				dots.WriteByte(' ')
+			if len(dots) > 0 {
+				dots = append(dots, ' ')
 			}
-			dots.WriteByte('M')
-			dots.WriteString(formatNumber(float64(a.col*colWidth + colWidth/2)))
-			dots.WriteByte(' ')
-			dots.WriteString(formatNumber(emotionY(*a.t.Emotion)))
-			dots.WriteString(" h0.01")
+			dots = append(dots, 'M')
+			dots = appendPoint(dots, a.col, *a.t.Emotion)
+			dots = append(dots, " h0.01"...)
 		}
 	}
-	cv.Dots = dots.String()
+	cv.Dots = string(dots)
 	cv.Lines = append(cv.Lines, lineView{Name: wd.AllCustomers, Path: pathOf(all, allOK), Class: "curve-all"})
 
 	for _, p := range j.Personas {
@@ -591,32 +589,36 @@ func emotionY(e float64) float64 {
 // pathOf returns SVG path data through the measured columns, starting a new
 // segment after an unmeasured one; a lone point is drawn as a short dash.
 func pathOf(ys []float64, ok []bool) string {
-	var b strings.Builder
+	b := make([]byte, 0, 24*len(ys))
 	pen := false
 	for i := range ys {
 		if !ok[i] {
 			pen = false
 			continue
 		}
-		x := float64(i*colWidth + colWidth/2)
-		y := emotionY(ys[i])
 		if pen {
-			b.WriteString(" L")
+			b = append(b, " L"...)
 		} else {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			if len(b) > 0 {
+				b = append(b, ' ')
 			}
-			b.WriteByte('M')
+			b = append(b, 'M')
 		}
-		b.WriteString(formatNumber(x))
-		b.WriteByte(' ')
-		b.WriteString(formatNumber(y))
+		b = appendPoint(b, i, ys[i])
 		if !pen && (i+1 >= len(ys) || !ok[i+1]) {
-			b.WriteString(" h0.01") // a lone point: round caps make it a dot
+			b = append(b, " h0.01"...) // a lone point: round caps make it a dot
 		}
 		pen = true
 	}
-	return b.String()
+	return string(b)
+}
+
+// appendPoint appends "x y", the centre of column col at emotion e, formatted
+// like formatNumber but without a string per number.
+func appendPoint(b []byte, col int, e float64) []byte {
+	b = strconv.AppendInt(b, int64(col*colWidth+colWidth/2), 10)
+	b = append(b, ' ')
+	return strconv.AppendFloat(b, emotionY(e), 'f', -1, 64)
 }
 
 func sortedIDs(m map[uuid.UUID]float64) []uuid.UUID {

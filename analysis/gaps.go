@@ -114,7 +114,17 @@ type gaps struct {
 	channels  map[channel.Channel]bool // unknown channels used by some touchpoint
 	served    map[uuid.UUID]bool       // persona ids some touchpoint names
 	servesAll bool                     // some touchpoint has empty persona_ids
+
+	unaddressed map[painKey]string // painpoint.unaddressed messages already written
 }
+
+// painKey is what a painpoint.unaddressed message says about a pain point
+// with a title (a blank title is described by its index instead).
+type painKey struct{ title, severity, category string }
+
+// maxRemembered bounds the messages kept for reuse, so a journey whose pain
+// points all differ does not build a large map for nothing.
+const maxRemembered = 256
 
 // say returns before + label(name, i) + after, cut from the arena.
 func (g *gaps) say(before, name string, i int, after string) string {
@@ -297,15 +307,7 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageNam
 				sev = Critical
 			}
 			ppath = a.path(path, "pain_points", k)
-			b := a.begin(len(p.Title) + len(p.Severity) + len(p.Category) + 80)
-			b.WriteString("Pain point ")
-			a.label(p.Title, k)
-			b.WriteString(" (")
-			b.WriteString(string(p.Severity))
-			b.WriteByte(' ')
-			b.WriteString(string(p.Category))
-			b.WriteString(" pain) is not addressed by any opportunity.")
-			g.add(CodeUnaddressed, sev, ppath, p.ID, a.end())
+			g.add(CodeUnaddressed, sev, ppath, p.ID, g.unaddressedMessage(p, k))
 		}
 		if p.Category == painpoint.Support && !hasContact {
 			if ppath == "" {
@@ -321,6 +323,37 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageNam
 		}
 	}
 	g.metrics(path, t.ID, t.Metrics)
+}
+
+// unaddressedMessage returns the painpoint.unaddressed message of p, at
+// index k. Pain points with the same title, severity and category (common
+// in maps built from templates) share one message.
+func (g *gaps) unaddressedMessage(p *painpoint.PainPoint, k int) string {
+	var key painKey
+	named := strings.TrimSpace(p.Title) != ""
+	if named {
+		key = painKey{p.Title, string(p.Severity), string(p.Category)}
+		if msg, ok := g.unaddressed[key]; ok {
+			return msg
+		}
+	}
+	a := g.text
+	b := a.begin(len(p.Title) + len(p.Severity) + len(p.Category) + 80)
+	b.WriteString("Pain point ")
+	a.label(p.Title, k)
+	b.WriteString(" (")
+	b.WriteString(string(p.Severity))
+	b.WriteByte(' ')
+	b.WriteString(string(p.Category))
+	b.WriteString(" pain) is not addressed by any opportunity.")
+	msg := a.end()
+	if named && len(g.unaddressed) < maxRemembered {
+		if g.unaddressed == nil {
+			g.unaddressed = map[painKey]string{}
+		}
+		g.unaddressed[key] = msg
+	}
+	return msg
 }
 
 func (g *gaps) metrics(owner string, id uuid.UUID, ms []metric.Metric) {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/google/uuid"
 
@@ -111,14 +112,24 @@ func (h HTML) Render(w io.Writer, j *journey.Journey) error {
 	if j == nil {
 		return ErrNilJourney
 	}
-	// The template writes many small pieces: buffer them.
-	bw := bufio.NewWriterSize(w, 64<<10)
+	// The template writes many small pieces: buffer them, in a recycled
+	// buffer (a new 64 KB one per page weighs as much as a small page).
+	bw := pageWriters.Get().(*bufio.Writer)
+	bw.Reset(w)
+	defer func() {
+		bw.Reset(nil) // keep no reference to w in the pool
+		pageWriters.Put(bw)
+	}()
 	v := h.view(j)
 	if err := htmlTemplates[v.words].Execute(bw, v); err != nil {
 		return err
 	}
 	return bw.Flush()
 }
+
+// pageWriters holds idle output buffers of HTML.Render; sync.Pool keeps
+// them per processor, so concurrent renders do not contend.
+var pageWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
 
 // The view model: everything the template shows, computed in Go beforehand
 // so the template only walks plain strings and slices.
@@ -133,11 +144,16 @@ type (
 		HasStageGoals, HasQuestions, HasStageMetrics bool
 		Cols                                         []colView
 		HasLayers, HasEvidence, HasFeelings          bool
-		Curve                                        curveView
-		Opportunities                                []oppView
-		Analysed                                     bool
-		Findings                                     []findingView
-		Hotspots                                     []hotspotView
+		// Rows of the map with one cell per column, so the template ranges
+		// over the cells themselves: one field look-up per row, not per cell.
+		RowDescription                                             []string
+		RowActions, RowThoughts, RowFeelings, RowOpps, RowEvidence [][]string
+		RowFront, RowBack, RowSupport                              [][]supportView
+		Curve                                                      curveView
+		Opportunities                                              []oppView
+		Analysed                                                   bool
+		Findings                                                   []findingView
+		Hotspots                                                   []hotspotView
 	}
 	spanView struct {
 		Label string
@@ -398,7 +414,16 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 		}
 		v.Stages = append(v.Stages, sv)
 	}
-	for _, c := range v.Cols {
+	n := len(v.Cols)
+	v.RowDescription = make([]string, n)
+	v.RowActions, v.RowThoughts, v.RowFeelings = make([][]string, n), make([][]string, n), make([][]string, n)
+	v.RowOpps, v.RowEvidence = make([][]string, n), make([][]string, n)
+	v.RowFront, v.RowBack, v.RowSupport = make([][]supportView, n), make([][]supportView, n), make([][]supportView, n)
+	for i, c := range v.Cols {
+		v.RowDescription[i] = c.Description
+		v.RowActions[i], v.RowThoughts[i], v.RowFeelings[i] = c.Actions, c.Thoughts, c.Feelings
+		v.RowOpps[i], v.RowEvidence[i] = c.Opportunities, c.Evidence
+		v.RowFront[i], v.RowBack[i], v.RowSupport[i] = c.Front, c.Back, c.Support
 		v.HasFeelings = v.HasFeelings || len(c.Feelings) > 0
 		v.HasEvidence = v.HasEvidence || len(c.Evidence) > 0
 		v.HasLayers = v.HasLayers || len(c.Front)+len(c.Back)+len(c.Support) > 0

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -419,4 +420,27 @@ func TestInterleavedFlags(t *testing.T) {
 	r := cli(t, "", "validate", "--", "-weird.json")
 	assert.Equal(t, exitInvalid, r.code)
 	assert.Contains(t, r.stderr, "-weird.json: no such file")
+}
+
+func TestFunnelGroupedOrder(t *testing.T) {
+	data, err := os.ReadFile(eventsFile)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	rows := slices.Clone(lines[1:])
+	slices.SortStableFunc(rows, func(a, b string) int { // by customer id, keeping time order within
+		return strings.Compare(strings.SplitN(a, ",", 2)[0], strings.SplitN(b, ",", 2)[0])
+	})
+	grouped := writeTemp(t, "grouped.csv", lines[0]+"\n"+strings.Join(rows, "\n")+"\n")
+
+	want := cli(t, "", "funnel", "-journey", current, "-events", eventsFile)
+	require.Equal(t, exitOK, want.code, want.stderr)
+	got := cli(t, "", "funnel", "-order", "grouped", "-journey", current, "-events", grouped)
+	require.Equal(t, exitOK, got.code, got.stderr)
+	assert.Empty(t, got.stderr, "a customer-sorted file read as grouped has no bad rows")
+	assert.Equal(t, strings.ReplaceAll(want.stdout, "ecommerce-current.csv", "grouped.csv"), got.stdout,
+		"the same events give the same funnel in either order")
+
+	timeOrder := cli(t, "", "funnel", "-journey", current, "-events", grouped)
+	assert.Contains(t, timeOrder.stderr, "bad row", "a customer-sorted file read in time order is reported, not silently miscounted")
+	assert.Equal(t, exitUsage, cli(t, "", "funnel", "-order", "random", "-journey", current, "-events", grouped).code)
 }

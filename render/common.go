@@ -2,7 +2,6 @@ package render
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/journeymap/journeymap/metric"
 )
@@ -10,51 +9,51 @@ import (
 // formatNumber writes f in the shortest form that reads back as f.
 func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// withUnit writes a number followed by its unit, if any.
-func withUnit(f float64, unit string) string {
-	if unit == "" {
-		return formatNumber(f)
+// appendWithUnit appends a number followed by its unit, if any.
+func appendWithUnit(b []byte, f float64, unit string) []byte {
+	b = strconv.AppendFloat(b, f, 'f', -1, 64)
+	if unit != "" {
+		b = append(b, ' ')
+		b = append(b, unit...)
 	}
-	return formatNumber(f) + " " + unit
+	return b
 }
 
 // metricText describes a metric in one line of text: its name and value,
-// then its target and whether it is met, so the status never depends on colour.
+// then its target and whether it is met, so the status never depends on
+// colour ("target 3 %, target missed"). It is built in one byte slice: the
+// HTML renderer calls it for every metric of the journey.
 func metricText(wd *words, m metric.Metric) string {
-	var b strings.Builder
-	b.WriteString(m.Name)
-	b.WriteString(": ")
-	b.WriteString(withUnit(m.Value, m.Unit))
-	b.WriteString(" (")
-	b.WriteString(word(wd.MetricKinds, m.Kind))
+	b := make([]byte, 0, 64+len(m.Name)+len(m.Source))
+	b = append(b, m.Name...)
+	b = append(b, ": "...)
+	b = appendWithUnit(b, m.Value, m.Unit)
+	b = append(b, " ("...)
+	b = append(b, word(wd.MetricKinds, m.Kind)...)
 	if m.Target != nil {
-		b.WriteString("; ")
-		b.WriteString(targetText(wd, m))
-		b.WriteString("; ")
-		if m.EffectiveBetter() == metric.Lower {
-			b.WriteString(wd.Lower)
+		b = append(b, "; "...)
+		b = append(b, wd.Target...)
+		b = append(b, ' ')
+		b = appendWithUnit(b, *m.Target, m.Unit)
+		b = append(b, ", "...)
+		if m.MeetsTarget() {
+			b = append(b, wd.TargetMet...)
 		} else {
-			b.WriteString(wd.Higher)
+			b = append(b, wd.TargetMissed...)
+		}
+		b = append(b, "; "...)
+		if m.EffectiveBetter() == metric.Lower {
+			b = append(b, wd.Lower...)
+		} else {
+			b = append(b, wd.Higher...)
 		}
 	}
 	if m.Source != "" {
-		b.WriteString("; ")
-		b.WriteString(wd.Source)
-		b.WriteString(": ")
-		b.WriteString(m.Source)
+		b = append(b, "; "...)
+		b = append(b, wd.Source...)
+		b = append(b, ": "...)
+		b = append(b, m.Source...)
 	}
-	b.WriteString(")")
-	return b.String()
-}
-
-// targetText says the target and whether it is met: "target 3 %, target missed".
-func targetText(wd *words, m metric.Metric) string {
-	if m.Target == nil {
-		return wd.NoTarget
-	}
-	status := wd.TargetMet
-	if !m.MeetsTarget() {
-		status = wd.TargetMissed
-	}
-	return wd.Target + " " + withUnit(*m.Target, m.Unit) + ", " + status
+	b = append(b, ')')
+	return string(b)
 }

@@ -437,18 +437,28 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 	oppsByTP, oppsByPain map[uuid.UUID][]string, hot map[uuid.UUID]analysis.Hotspot) colView {
 	c := colView{
 		Name: t.Name, Description: t.Description, Owner: t.Owner,
-		Meta:    word(wd.Channels, t.Channel) + " · " + word(wd.Modes, t.EffectiveMode()),
 		Actions: t.Actions, Thoughts: t.Thoughts, Feelings: t.Feelings, Evidence: t.PhysicalEvidence,
-		Opportunities: oppsByTP[t.ID], AllPersonas: len(t.PersonaIDs) == 0,
+		// Clipped: appending the pain points' opportunities below must
+		// never write into the slice held by the map.
+		Opportunities: slices.Clip(oppsByTP[t.ID]), AllPersonas: len(t.PersonaIDs) == 0,
 	}
 	if t.Initiator != "" {
-		c.Meta += " · " + wd.Initiator + ": " + word(wd.Initiators, t.Initiator)
+		c.Meta = word(wd.Channels, t.Channel) + " · " + word(wd.Modes, t.EffectiveMode()) +
+			" · " + wd.Initiator + ": " + word(wd.Initiators, t.Initiator)
+	} else {
+		c.Meta = word(wd.Channels, t.Channel) + " · " + word(wd.Modes, t.EffectiveMode())
 	}
 	if t.Emotion != nil {
 		c.Emotion = formatNumber(*t.Emotion)
 	}
-	for _, id := range t.PersonaIDs {
-		c.Personas = append(c.Personas, nameOr(names, id))
+	if len(t.PersonaIDs) > 0 {
+		c.Personas = make([]string, len(t.PersonaIDs))
+		for i, id := range t.PersonaIDs {
+			c.Personas[i] = nameOr(names, id)
+		}
+	}
+	if len(t.PersonaEmotions) > 0 {
+		c.PersonaEmotions = make([]factView, 0, len(t.PersonaEmotions))
 	}
 	// Per-persona emotions in persona order, then any id naming no persona.
 	for _, p := range j.Personas {
@@ -459,10 +469,15 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 			c.PersonaEmotions = append(c.PersonaEmotions, factView{p.Name, formatNumber(e)})
 		}
 	}
-	for _, id := range sortedIDs(t.PersonaEmotions) {
-		if _, known := names[id]; !known {
-			c.PersonaEmotions = append(c.PersonaEmotions, factView{id.String(), formatNumber(t.PersonaEmotions[id])})
+	if hasUnknown(t.PersonaEmotions, names) { // sorting allocates: only when needed
+		for _, id := range sortedIDs(t.PersonaEmotions) {
+			if _, known := names[id]; !known {
+				c.PersonaEmotions = append(c.PersonaEmotions, factView{id.String(), formatNumber(t.PersonaEmotions[id])})
+			}
 		}
+	}
+	if len(t.PainPoints) > 0 {
+		c.Pains = make([]painView, 0, len(t.PainPoints))
 	}
 	for _, p := range t.PainPoints {
 		if p == nil {
@@ -476,14 +491,20 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 			Financial: p.Category == painpoint.Financial, Productivity: p.Category == painpoint.Productivity,
 			Process: p.Category == painpoint.Process, Support: p.Category == painpoint.Support,
 		}
-		for _, id := range p.PersonaIDs {
-			pv.Personas = append(pv.Personas, nameOr(names, id))
+		if len(p.PersonaIDs) > 0 {
+			pv.Personas = make([]string, len(p.PersonaIDs))
+			for i, id := range p.PersonaIDs {
+				pv.Personas[i] = nameOr(names, id)
+			}
 		}
 		c.Pains = append(c.Pains, pv)
 		c.Opportunities = append(c.Opportunities, oppsByPain[p.ID]...)
 	}
-	for _, m := range t.Metrics {
-		c.Metrics = append(c.Metrics, metricViewOf(wd, m))
+	if len(t.Metrics) > 0 {
+		c.Metrics = make([]metricView, len(t.Metrics))
+		for i, m := range t.Metrics {
+			c.Metrics[i] = metricViewOf(wd, m)
+		}
 	}
 	for _, s := range t.Supports {
 		sv := supportView{
@@ -644,6 +665,16 @@ func appendPoint(b []byte, col int, e float64) []byte {
 	b = strconv.AppendInt(b, int64(col*colWidth+colWidth/2), 10)
 	b = append(b, ' ')
 	return strconv.AppendFloat(b, emotionY(e), 'f', -1, 64)
+}
+
+// hasUnknown reports whether some key of m names no persona.
+func hasUnknown(m map[uuid.UUID]float64, names map[uuid.UUID]string) bool {
+	for id := range m {
+		if _, known := names[id]; !known {
+			return true
+		}
+	}
+	return false
 }
 
 func sortedIDs(m map[uuid.UUID]float64) []uuid.UUID {

@@ -43,6 +43,16 @@ var htmlTemplates = map[*words]*template.Template{
 // its maps (and the same with $.W).
 var wordAction = regexp.MustCompile(`\{\{\$?\.W\.([A-Za-z]+)(?:\.([a-z_]+))?\}\}`)
 
+// codeAction matches {{.Codes.name}}: a finding code of package analysis,
+// written as static text like a word. Only the most frequent codes have a
+// flag in findingView; any other code is printed from the finding.
+var codeAction = regexp.MustCompile(`\{\{\.Codes\.([a-z_]+)\}\}`)
+
+var findingCodes = map[string]string{
+	"unaddressed": analysis.CodeUnaddressed, "no_owner": analysis.CodeNoOwner,
+	"below_target": analysis.CodeBelowTarget, "unmeasured": analysis.CodeUnmeasured,
+}
+
 // pageTemplate parses the page template with the words of wd in place of
 // its {{.W.Name}} actions. Each word is escaped by html/template itself (a
 // one-action template run once here), so the page is byte for byte what
@@ -51,8 +61,22 @@ var wordAction = regexp.MustCompile(`\{\{\$?\.W\.([A-Za-z]+)(?:\.([a-z_]+))?\}\}
 // content or a quoted attribute, where the escaped form is the same.
 func pageTemplate(wd *words) *template.Template {
 	esc := template.Must(template.New("word").Parse("{{.}}"))
+	escape := func(s string) string {
+		var b strings.Builder
+		if err := esc.Execute(&b, s); err != nil {
+			panic(err)
+		}
+		return b.String()
+	}
 	fields := reflect.ValueOf(wd).Elem()
-	src := wordAction.ReplaceAllStringFunc(htmlSource, func(action string) string {
+	src := codeAction.ReplaceAllStringFunc(htmlSource, func(action string) string {
+		code, ok := findingCodes[codeAction.FindStringSubmatch(action)[1]]
+		if !ok {
+			panic("render: html.tmpl prints unknown finding code " + action)
+		}
+		return escape(code)
+	})
+	src = wordAction.ReplaceAllStringFunc(src, func(action string) string {
 		m := wordAction.FindStringSubmatch(action)
 		f := fields.FieldByName(m[1])
 		if f.Kind() == reflect.Map && m[2] != "" {
@@ -61,11 +85,7 @@ func pageTemplate(wd *words) *template.Template {
 		if f.Kind() != reflect.String {
 			panic("render: html.tmpl prints unknown word " + action)
 		}
-		var b strings.Builder
-		if err := esc.Execute(&b, f.String()); err != nil {
-			panic(err)
-		}
-		return b.String()
+		return escape(f.String())
 	})
 	return template.Must(template.New("page").Parse(src))
 }
@@ -226,7 +246,9 @@ type (
 	findingView struct {
 		Info, Warning, Critical bool
 		Severity                string // shown as written when none of the above
-		Code, Path, Message     string
+		// The most frequent codes, written as static text; Code otherwise.
+		Unaddressed, NoOwner, BelowTarget, Unmeasured bool
+		Code, Path, Message                           string
 	}
 	hotspotView struct {
 		Rank, Stage, Touchpoint, Score, Factors string
@@ -368,6 +390,8 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 			v.Findings = append(v.Findings, findingView{
 				Info: f.Severity == analysis.Info, Warning: f.Severity == analysis.Warning, Critical: f.Severity == analysis.Critical,
 				Severity: string(f.Severity), Code: f.Code, Path: f.Path, Message: f.Message,
+				Unaddressed: f.Code == analysis.CodeUnaddressed, NoOwner: f.Code == analysis.CodeNoOwner,
+				BelowTarget: f.Code == analysis.CodeBelowTarget, Unmeasured: f.Code == analysis.CodeUnmeasured,
 			})
 		}
 		for _, hs := range r.Friction.Hotspots {

@@ -55,11 +55,7 @@ func Unmarshal(data []byte) (*Journey, error) { return UnmarshalOptions(data, De
 // bytes (a larger document is an error wrapping ErrTooLarge without
 // reading the rest). See UnmarshalOptions.
 func Decode(r io.Reader, opts DecodeOptions) (*Journey, error) {
-	data, err := strictjson.ReadAll(r, opts)
-	if err != nil {
-		return nil, err
-	}
-	return UnmarshalOptions(data, opts)
+	return strictjson.ReadDocument(r, opts, UnmarshalOptions)
 }
 
 // UnmarshalOptions decodes a journey document strictly, as suits untrusted

@@ -30,11 +30,7 @@ func Unmarshal(data []byte) (*PainPoint, error) { return UnmarshalOptions(data, 
 // Decode reads a standalone pain point document from r, reading at most
 // opts.MaxBytes+1 bytes. See UnmarshalOptions.
 func Decode(r io.Reader, opts DecodeOptions) (*PainPoint, error) {
-	data, err := strictjson.ReadAll(r, opts)
-	if err != nil {
-		return nil, err
-	}
-	return UnmarshalOptions(data, opts)
+	return strictjson.ReadDocument(r, opts, UnmarshalOptions)
 }
 
 // UnmarshalOptions decodes a standalone pain point document strictly:
@@ -45,14 +41,8 @@ func Decode(r io.Reader, opts DecodeOptions) (*PainPoint, error) {
 // deterministically (see Namespace). Decoding does not check what Validate
 // checks (required title, category and severity).
 func UnmarshalOptions(data []byte, opts DecodeOptions) (*PainPoint, error) {
-	d, err := strictjson.NewDecoder(data, opts)
+	p, err := strictjson.DecodeDocument(data, opts, DecodeObject)
 	if err != nil {
-		return nil, err
-	}
-	p := new(PainPoint)
-	DecodeObject(d, p)
-	d.Finish()
-	if err := d.Err(); err != nil {
 		return nil, err
 	}
 	if p.ID == uuid.Nil {

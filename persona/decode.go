@@ -31,11 +31,7 @@ func Unmarshal(data []byte) (*Persona, error) { return UnmarshalOptions(data, De
 // Decode reads a standalone persona document from r, reading at most
 // opts.MaxBytes+1 bytes. See UnmarshalOptions.
 func Decode(r io.Reader, opts DecodeOptions) (*Persona, error) {
-	data, err := strictjson.ReadAll(r, opts)
-	if err != nil {
-		return nil, err
-	}
-	return UnmarshalOptions(data, opts)
+	return strictjson.ReadDocument(r, opts, UnmarshalOptions)
 }
 
 // UnmarshalOptions decodes a standalone persona document strictly: unknown
@@ -46,14 +42,8 @@ func Decode(r io.Reader, opts DecodeOptions) (*Persona, error) {
 // (see Namespace). Decoding does not check what Validate checks (non-blank
 // name).
 func UnmarshalOptions(data []byte, opts DecodeOptions) (*Persona, error) {
-	d, err := strictjson.NewDecoder(data, opts)
+	p, err := strictjson.DecodeDocument(data, opts, DecodeObject)
 	if err != nil {
-		return nil, err
-	}
-	p := new(Persona)
-	DecodeObject(d, p)
-	d.Finish()
-	if err := d.Err(); err != nil {
 		return nil, err
 	}
 	if p.ID == uuid.Nil {

@@ -859,3 +859,30 @@ func CheckObject(raw []byte, maxDepth int) error {
 	}
 	return nil
 }
+
+// ReadDocument reads at most o.MaxBytes+1 bytes from r (more is an error
+// wrapping ErrTooLarge) and decodes them with unmarshal.
+func ReadDocument[T any](r io.Reader, o Options, unmarshal func([]byte, Options) (*T, error)) (*T, error) {
+	data, err := ReadAll(r, o)
+	if err != nil {
+		return nil, err
+	}
+	return unmarshal(data, o)
+}
+
+// DecodeDocument decodes data as one document whose root value decode
+// reads into a new T, and returns it when no problem was found; otherwise
+// the docerr.List of every problem.
+func DecodeDocument[T any](data []byte, o Options, decode func(*Decoder, *T)) (*T, error) {
+	d, err := NewDecoder(data, o)
+	if err != nil {
+		return nil, err
+	}
+	v := new(T)
+	decode(d, v)
+	d.Finish()
+	if err := d.Err(); err != nil {
+		return nil, err
+	}
+	return v, nil
+}

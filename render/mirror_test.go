@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // This file mirrors what Mermaid 12 does to diagram text, so tests can read
@@ -146,7 +147,7 @@ func parseJourney(text string) (*journeyDiagram, error) {
 			if len(parts) == 3 {
 				for _, a := range strings.Split(parts[2], ",") {
 					var actor string
-					if actor, err = label(strings.TrimSpace(a), "#;"); err != nil {
+					if actor, err = label(jsTrim(a), "#;"); err != nil {
 						break
 					}
 					t.Actors = append(t.Actors, actor)
@@ -190,7 +191,7 @@ func parseFlowchart(text string) (*flowchart, error) {
 	}
 	var lane *flowLane
 	for n, line := range lines[1:] {
-		t := strings.TrimSpace(line)
+		t := jsTrim(line)
 		var err error
 		switch {
 		case t == "":
@@ -225,4 +226,19 @@ func parseFlowchart(text string) (*flowchart, error) {
 		}
 	}
 	return f, nil
+}
+
+// jsTrim trims s as JavaScript's String.prototype.trim does, which is what
+// Mermaid applies to actor names: ECMAScript WhiteSpace (tab, VT, FF, space,
+// U+00A0, U+FEFF and the Zs category) and LineTerminator (LF, CR, U+2028,
+// U+2029). It differs from strings.TrimSpace, which also trims U+0085 and
+// keeps U+FEFF.
+func jsTrim(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		switch r {
+		case '\t', '\v', '\f', ' ', '\u00a0', '\ufeff', '\n', '\r', '\u2028', '\u2029':
+			return true
+		}
+		return unicode.Is(unicode.Zs, r)
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -119,7 +120,7 @@ func readJourneyDiagram(text string) (*mmdJourney, error) {
 			}
 			if len(parts) == 3 {
 				for _, a := range strings.Split(parts[2], ",") {
-					a = strings.TrimSpace(a)
+					a = jsTrim(a)
 					var actor string
 					if actor, err = unescapeMermaid(a, journeyRaw); err != nil {
 						break
@@ -159,4 +160,19 @@ func readFlowchartLabels(text string) (map[string]string, error) {
 		labels[m[1]] = label
 	}
 	return labels, nil
+}
+
+// jsTrim trims s as JavaScript's String.prototype.trim does, which is what
+// Mermaid applies to actor names: ECMAScript WhiteSpace (tab, VT, FF, space,
+// U+00A0, U+FEFF and the Zs category) and LineTerminator (LF, CR, U+2028,
+// U+2029). It differs from strings.TrimSpace, which also trims U+0085 and
+// keeps U+FEFF.
+func jsTrim(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		switch r {
+		case '\t', '\v', '\f', ' ', '\u00a0', '\ufeff', '\n', '\r', '\u2028', '\u2029':
+			return true
+		}
+		return unicode.Is(unicode.Zs, r)
+	})
 }

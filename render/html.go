@@ -153,6 +153,12 @@ var pageWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64
 
 // The view model: everything the template shows, computed in Go beforehand
 // so the template only walks plain strings and slices.
+//
+// The map is held row by row (one slice per row, one entry per column), so
+// each row of the template ranges over its own small cells: text/template
+// looks a struct field up by name on every access, and the cost grows with
+// the number of fields before it. For the same reason each struct lists
+// its fields in the order the template reads them.
 type (
 	htmlView struct {
 		words                                        *words // selects the template
@@ -162,12 +168,15 @@ type (
 		Phases                                       []spanView
 		Stages                                       []stageView
 		HasStageGoals, HasQuestions, HasStageMetrics bool
-		Cols                                         []colView
+		Heads                                        []headView // one per column
 		HasLayers, HasEvidence, HasFeelings          bool
-		// Rows of the map with one cell per column, so the template ranges
-		// over the cells themselves: one field look-up per row, not per cell.
+		// The rows of the map, one cell per column.
 		RowDescription                                             []string
+		RowServed                                                  []servedView
 		RowActions, RowThoughts, RowFeelings, RowOpps, RowEvidence [][]string
+		RowEmotion                                                 []emotionView
+		RowPains                                                   [][]painView
+		RowMetrics                                                 [][]metricView
 		RowFront, RowBack, RowSupport                              [][]supportView
 		Curve                                                      curveView
 		Opportunities                                              []oppView
@@ -180,13 +189,13 @@ type (
 		Span  int
 	}
 	stageView struct {
-		Name, Description, Goal string
+		Name, Goal, Description string
 		Questions               []string
 		Metrics                 []metricView
 		Span                    int
 	}
 	personaView struct {
-		Name, Description, Quote, Lifecycle string
+		Name, Lifecycle, Quote, Description string
 		Facts                               []factView
 		Lists                               []listView
 		Channels                            []string
@@ -196,38 +205,39 @@ type (
 		Label string
 		Items []string
 	}
-	colView struct {
-		Empty                                 bool
-		Name, Description, Meta, Owner        string
-		Emotion                               string // empty: not measured
-		Hotspot, HotspotClass                 string
-		Actions, Thoughts, Feelings, Evidence []string
-		AllPersonas                           bool // no persona_ids: serves every persona
-		Personas                              []string
-		PersonaEmotions                       []factView
-		Pains                                 []painView
-		Opportunities                         []string
-		Metrics                               []metricView
-		Front, Back, Support                  []supportView // the blueprint layers
+	// headView is a column's head: the touchpoint, or an empty stage.
+	headView struct {
+		Hot, Empty                 bool // Hot: one of the friction hotspots
+		Name, Meta, Owner, Hotspot string
+	}
+	servedView struct {
+		All      bool // no persona_ids: serves every persona
+		Personas []string
+	}
+	emotionView struct {
+		Empty    bool   // the column of a stage without touchpoints
+		Value    string // empty: not measured
+		Personas []factView
 	}
 	// painView and findingView carry their closed-enum severity as flags so
 	// the template writes the class and word as static text (an if costs a
 	// field look-up; a printed value costs a reflective escaper call).
 	painView struct {
-		Title, Description, Evidence              string
-		Low, Medium, High, Critical               bool     // none set: unknown severity
+		Critical, High, Medium, Low               bool     // none set: unknown severity
 		Severity                                  string   // shown as written when unknown
 		Financial, Productivity, Process, Support bool     // none set: unknown category
 		Category                                  string   // shown as written when unknown
+		Title, Description, Evidence              string
 		Personas                                  []string // who feel it; empty means all personas
 	}
 	metricView struct {
-		Text        string
 		Met, Missed bool // neither: no target
+		Text        string
 	}
 	supportView struct {
+		Description                         string
 		People, Technology, Policy, Process bool   // none set: unknown kind
-		Kind, Description, Owner            string // Kind shown as written when unknown
+		Kind, Owner                         string // Kind shown as written when unknown
 	}
 	curveView struct {
 		Width, Height int
@@ -237,14 +247,14 @@ type (
 		Dots          string // path data: one round dot per measured touchpoint
 	}
 	lineView struct {
-		Name, Path, Class, Dash string
+		Class, Dash, Path, Name string
 	}
 	oppView struct {
-		Title, Description, Status, Owner, Impact, Effort string
+		Title, Description, Status, Impact, Effort, Owner string
 		PainPoints, Touchpoints                           []string
 	}
 	findingView struct {
-		Info, Warning, Critical bool
+		Critical, Warning, Info bool
 		Severity                string // shown as written when none of the above
 		// The most frequent codes, written as static text; Code otherwise.
 		Unaddressed, NoOwner, BelowTarget, Unmeasured bool
@@ -340,7 +350,14 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 		}
 		cols += max(n, 1)
 	}
-	v.Cols = make([]colView, 0, cols)
+	v.Heads = make([]headView, 0, cols)
+	v.RowDescription = make([]string, 0, cols)
+	v.RowServed = make([]servedView, 0, cols)
+	v.RowActions, v.RowThoughts, v.RowFeelings = make([][]string, 0, cols), make([][]string, 0, cols), make([][]string, 0, cols)
+	v.RowEmotion = make([]emotionView, 0, cols)
+	v.RowPains, v.RowMetrics = make([][]painView, 0, cols), make([][]metricView, 0, cols)
+	v.RowOpps, v.RowEvidence = make([][]string, 0, cols), make([][]string, 0, cols)
+	v.RowFront, v.RowBack, v.RowSupport = make([][]supportView, 0, cols), make([][]supportView, 0, cols), make([][]supportView, 0, cols)
 
 	// Opportunities by the touchpoints and pain points they address.
 	oppsByTP := map[uuid.UUID][]string{}
@@ -423,11 +440,11 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 			if t == nil {
 				continue
 			}
-			v.Cols = append(v.Cols, h.column(wd, j, t, names, oppsByTP, oppsByPain, hot))
+			v.column(wd, j, t, names, oppsByTP, oppsByPain, hot)
 			sv.Span++
 		}
 		if sv.Span == 0 {
-			v.Cols = append(v.Cols, colView{Empty: true})
+			v.emptyColumn()
 			sv.Span = 1
 		}
 		phase := word(wd.Phases, s.Phase)
@@ -438,51 +455,59 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 		}
 		v.Stages = append(v.Stages, sv)
 	}
-	n := len(v.Cols)
-	v.RowDescription = make([]string, n)
-	v.RowActions, v.RowThoughts, v.RowFeelings = make([][]string, n), make([][]string, n), make([][]string, n)
-	v.RowOpps, v.RowEvidence = make([][]string, n), make([][]string, n)
-	v.RowFront, v.RowBack, v.RowSupport = make([][]supportView, n), make([][]supportView, n), make([][]supportView, n)
-	for i, c := range v.Cols {
-		v.RowDescription[i] = c.Description
-		v.RowActions[i], v.RowThoughts[i], v.RowFeelings[i] = c.Actions, c.Thoughts, c.Feelings
-		v.RowOpps[i], v.RowEvidence[i] = c.Opportunities, c.Evidence
-		v.RowFront[i], v.RowBack[i], v.RowSupport[i] = c.Front, c.Back, c.Support
-		v.HasFeelings = v.HasFeelings || len(c.Feelings) > 0
-		v.HasEvidence = v.HasEvidence || len(c.Evidence) > 0
-		v.HasLayers = v.HasLayers || len(c.Front)+len(c.Back)+len(c.Support) > 0
-	}
 	v.HasLayers = v.HasLayers || j.Type == journey.ServiceBlueprint
-	v.Curve = curve(wd, j, v.Cols)
+	v.Curve = curve(wd, j, len(v.Heads))
 	return v
 }
 
-func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, names map[uuid.UUID]string,
-	oppsByTP, oppsByPain map[uuid.UUID][]string, hot map[uuid.UUID]analysis.Hotspot) colView {
-	c := colView{
-		Name: t.Name, Description: t.Description, Owner: t.Owner,
-		Actions: t.Actions, Thoughts: t.Thoughts, Feelings: t.Feelings, Evidence: t.PhysicalEvidence,
-		// Clipped: appending the pain points' opportunities below must
-		// never write into the slice held by the map.
-		Opportunities: slices.Clip(oppsByTP[t.ID]), AllPersonas: len(t.PersonaIDs) == 0,
-	}
+// emptyColumn adds the column of a stage without touchpoints to every row.
+func (v *htmlView) emptyColumn() {
+	v.Heads = append(v.Heads, headView{Empty: true})
+	v.RowDescription = append(v.RowDescription, "")
+	v.RowServed = append(v.RowServed, servedView{})
+	v.RowActions, v.RowThoughts, v.RowFeelings = append(v.RowActions, nil), append(v.RowThoughts, nil), append(v.RowFeelings, nil)
+	v.RowEmotion = append(v.RowEmotion, emotionView{Empty: true})
+	v.RowPains, v.RowMetrics = append(v.RowPains, nil), append(v.RowMetrics, nil)
+	v.RowOpps, v.RowEvidence = append(v.RowOpps, nil), append(v.RowEvidence, nil)
+	v.RowFront, v.RowBack, v.RowSupport = append(v.RowFront, nil), append(v.RowBack, nil), append(v.RowSupport, nil)
+}
+
+// column adds touchpoint t's column to every row.
+func (v *htmlView) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, names map[uuid.UUID]string,
+	oppsByTP, oppsByPain map[uuid.UUID][]string, hot map[uuid.UUID]analysis.Hotspot) {
+	head := headView{Name: t.Name, Owner: t.Owner}
 	if t.Initiator != "" {
-		c.Meta = word(wd.Channels, t.Channel) + " · " + word(wd.Modes, t.EffectiveMode()) +
+		head.Meta = word(wd.Channels, t.Channel) + " · " + word(wd.Modes, t.EffectiveMode()) +
 			" · " + wd.Initiator + ": " + word(wd.Initiators, t.Initiator)
 	} else {
-		c.Meta = word(wd.Channels, t.Channel) + " · " + word(wd.Modes, t.EffectiveMode())
+		head.Meta = word(wd.Channels, t.Channel) + " · " + word(wd.Modes, t.EffectiveMode())
 	}
-	if t.Emotion != nil {
-		c.Emotion = formatNumber(*t.Emotion)
+	if hs, ok := hot[t.ID]; ok {
+		head.Hotspot = wd.Hotspot + " " + strconv.Itoa(hs.Rank) + " · " + wd.Friction + " " + formatNumber(hs.Score)
+		head.Hot = true
 	}
+	v.Heads = append(v.Heads, head)
+	v.RowDescription = append(v.RowDescription, t.Description)
+	v.RowActions, v.RowThoughts = append(v.RowActions, t.Actions), append(v.RowThoughts, t.Thoughts)
+	v.RowFeelings, v.RowEvidence = append(v.RowFeelings, t.Feelings), append(v.RowEvidence, t.PhysicalEvidence)
+	v.HasFeelings = v.HasFeelings || len(t.Feelings) > 0
+	v.HasEvidence = v.HasEvidence || len(t.PhysicalEvidence) > 0
+
+	served := servedView{All: len(t.PersonaIDs) == 0}
 	if len(t.PersonaIDs) > 0 {
-		c.Personas = make([]string, len(t.PersonaIDs))
+		served.Personas = make([]string, len(t.PersonaIDs))
 		for i, id := range t.PersonaIDs {
-			c.Personas[i] = nameOr(names, id)
+			served.Personas[i] = nameOr(names, id)
 		}
 	}
+	v.RowServed = append(v.RowServed, served)
+
+	var emotion emotionView
+	if t.Emotion != nil {
+		emotion.Value = formatNumber(*t.Emotion)
+	}
 	if len(t.PersonaEmotions) > 0 {
-		c.PersonaEmotions = make([]factView, 0, len(t.PersonaEmotions))
+		emotion.Personas = make([]factView, 0, len(t.PersonaEmotions))
 	}
 	// Per-persona emotions in persona order, then any id naming no persona.
 	for _, p := range j.Personas {
@@ -490,18 +515,24 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 			continue
 		}
 		if e, ok := t.PersonaEmotions[p.ID]; ok {
-			c.PersonaEmotions = append(c.PersonaEmotions, factView{p.Name, formatNumber(e)})
+			emotion.Personas = append(emotion.Personas, factView{p.Name, formatNumber(e)})
 		}
 	}
 	if hasUnknown(t.PersonaEmotions, names) { // sorting allocates: only when needed
 		for _, id := range sortedIDs(t.PersonaEmotions) {
 			if _, known := names[id]; !known {
-				c.PersonaEmotions = append(c.PersonaEmotions, factView{id.String(), formatNumber(t.PersonaEmotions[id])})
+				emotion.Personas = append(emotion.Personas, factView{id.String(), formatNumber(t.PersonaEmotions[id])})
 			}
 		}
 	}
+	v.RowEmotion = append(v.RowEmotion, emotion)
+
+	// Clipped: appending the pain points' opportunities below must never
+	// write into the slice held by the map.
+	opps := slices.Clip(oppsByTP[t.ID])
+	var pains []painView
 	if len(t.PainPoints) > 0 {
-		c.Pains = make([]painView, 0, len(t.PainPoints))
+		pains = make([]painView, 0, len(t.PainPoints))
 	}
 	for _, p := range t.PainPoints {
 		if p == nil {
@@ -521,15 +552,21 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 				pv.Personas[i] = nameOr(names, id)
 			}
 		}
-		c.Pains = append(c.Pains, pv)
-		c.Opportunities = append(c.Opportunities, oppsByPain[p.ID]...)
+		pains = append(pains, pv)
+		opps = append(opps, oppsByPain[p.ID]...)
 	}
+	v.RowPains, v.RowOpps = append(v.RowPains, pains), append(v.RowOpps, opps)
+
+	var metrics []metricView
 	if len(t.Metrics) > 0 {
-		c.Metrics = make([]metricView, len(t.Metrics))
+		metrics = make([]metricView, len(t.Metrics))
 		for i, m := range t.Metrics {
-			c.Metrics[i] = metricViewOf(wd, m)
+			metrics[i] = metricViewOf(wd, m)
 		}
 	}
+	v.RowMetrics = append(v.RowMetrics, metrics)
+
+	var front, back, support []supportView
 	for _, s := range t.Supports {
 		sv := supportView{
 			People: s.Kind == touchpoint.People, Technology: s.Kind == touchpoint.Technology,
@@ -538,18 +575,15 @@ func (h HTML) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoint, na
 		}
 		switch s.Layer {
 		case touchpoint.Frontstage:
-			c.Front = append(c.Front, sv)
+			front = append(front, sv)
 		case touchpoint.Backstage:
-			c.Back = append(c.Back, sv)
+			back = append(back, sv)
 		default: // support processes, and any unknown layer rather than dropping it
-			c.Support = append(c.Support, sv)
+			support = append(support, sv)
 		}
 	}
-	if hs, ok := hot[t.ID]; ok {
-		c.Hotspot = fmt.Sprintf("%s %d · %s %s", wd.Hotspot, hs.Rank, wd.Friction, formatNumber(hs.Score))
-		c.HotspotClass = "hotspot"
-	}
-	return c
+	v.RowFront, v.RowBack, v.RowSupport = append(v.RowFront, front), append(v.RowBack, back), append(v.RowSupport, support)
+	v.HasLayers = v.HasLayers || len(t.Supports) > 0
 }
 
 func nameOr(names map[uuid.UUID]string, id uuid.UUID) string {
@@ -571,10 +605,10 @@ func metricViewOf(wd *words, m metric.Metric) metricView {
 // curve draws the emotion over every column: one path for the touchpoints'
 // emotion (broken where not measured) and one per persona that has its own
 // scores somewhere, each with its own dash pattern.
-func curve(wd *words, j *journey.Journey, cols []colView) curveView {
+func curve(wd *words, j *journey.Journey, cols int) curveView {
 	cv := curveView{
-		Width: max(len(cols), 1) * colWidth, Height: curveHeight,
-		Alt:  fmt.Sprintf(wd.EmotionCurveAlt, len(cols)),
+		Width: max(cols, 1) * colWidth, Height: curveHeight,
+		Alt:  fmt.Sprintf(wd.EmotionCurveAlt, cols),
 		Zero: formatNumber(emotionY(0)),
 	}
 	type at struct {
@@ -600,8 +634,8 @@ func curve(wd *words, j *journey.Journey, cols []colView) curveView {
 		}
 	}
 	var all []float64
-	allOK := make([]bool, len(cols))
-	all = make([]float64, len(cols))
+	allOK := make([]bool, cols)
+	all = make([]float64, cols)
 	dots := make([]byte, 0, 24*len(tps))
 	for _, a := range tps {
 		if a.t.Emotion != nil && finite(*a.t.Emotion) {
@@ -631,8 +665,8 @@ func curve(wd *words, j *journey.Journey, cols []colView) curveView {
 		if !has {
 			continue
 		}
-		ys := make([]float64, len(cols))
-		ok := make([]bool, len(cols))
+		ys := make([]float64, cols)
+		ok := make([]bool, cols)
 		for _, a := range tps {
 			if !a.t.Serves(p.ID) {
 				continue

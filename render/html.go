@@ -223,10 +223,10 @@ type (
 	// the template writes the class and word as static text (an if costs a
 	// field look-up; a printed value costs a reflective escaper call).
 	painView struct {
-		Critical, High, Medium, Low               bool     // none set: unknown severity
-		Severity                                  string   // shown as written when unknown
-		Financial, Productivity, Process, Support bool     // none set: unknown category
-		Category                                  string   // shown as written when unknown
+		Critical, High, Medium, Low               bool   // none set: unknown severity
+		Severity                                  string // shown as written when unknown
+		Financial, Productivity, Process, Support bool   // none set: unknown category
+		Category                                  string // shown as written when unknown
 		Title, Description, Evidence              string
 		Personas                                  []string // who feel it; empty means all personas
 	}

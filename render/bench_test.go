@@ -2,7 +2,9 @@ package render_test
 
 import (
 	"fmt"
+	"html/template"
 	"io"
+	"reflect"
 	"strconv"
 	"testing"
 	"time"
@@ -93,6 +95,65 @@ func BenchmarkHTMLvsJSON(b *testing.B) {
 			per := float64(b.N) * float64(n)
 			b.ReportMetric(float64(tj)/per, "json-ns/tp")
 			b.ReportMetric(float64(th)/per, "html-ns/tp")
+		})
+	}
+}
+
+// userTexts returns every free text of v: the fields of plain type string
+// (names, descriptions, actions, quotes...), leaving out ids, enums (named
+// string types), numbers, times and extensions, which a page shows as
+// words of its own or not at all.
+func userTexts(v reflect.Value, out []string) []string {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			out = userTexts(v.Elem(), out)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				out = userTexts(v.Field(i), out)
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			out = userTexts(v.Index(i), out)
+		}
+	case reflect.String:
+		if v.Type() == reflect.TypeFor[string]() && v.Len() > 0 {
+			out = append(out, v.String())
+		}
+	}
+	return out
+}
+
+// BenchmarkHTMLFloor measures the least any html/template page showing a
+// journey can cost: printing each of its free texts once, with no markup,
+// no words of the page's own and no analysis, through a template that is
+// nothing but {{range .}}{{.}}{{end}}. It alternates with the JSON encoding
+// and reports floor/json, the share of BenchmarkHTMLvsJSON's 3× budget that
+// html/template's per-value cost (a reflective call of its escaper for every
+// printed value) takes before the page has any structure.
+func BenchmarkHTMLFloor(b *testing.B) {
+	floor := template.Must(template.New("floor").Parse(`{{range .}}{{.}}{{end}}`))
+	for _, n := range []int{10, 100, 1000} {
+		j := benchJourney(n)
+		texts := userTexts(reflect.ValueOf(j), nil)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			var tj, tf time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				if err := (render.JSON{}).Render(io.Discard, j); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				if err := floor.Execute(io.Discard, texts); err != nil {
+					b.Fatal(err)
+				}
+				tj, tf = tj+t1.Sub(t0), tf+time.Since(t1)
+			}
+			b.ReportMetric(float64(tf)/float64(tj), "floor/json")
+			b.ReportMetric(float64(len(texts))/float64(n), "texts/tp")
 		})
 	}
 }

@@ -43,16 +43,6 @@ var htmlTemplates = map[*words]*template.Template{
 // its maps (and the same with $.W).
 var wordAction = regexp.MustCompile(`\{\{\$?\.W\.([A-Za-z]+)(?:\.([a-z_]+))?\}\}`)
 
-// codeAction matches {{.Codes.name}}: a finding code of package analysis,
-// written as static text like a word. Only the most frequent codes have a
-// flag in findingView; any other code is printed from the finding.
-var codeAction = regexp.MustCompile(`\{\{\.Codes\.([a-z_]+)\}\}`)
-
-var findingCodes = map[string]string{
-	"unaddressed": analysis.CodeUnaddressed, "no_owner": analysis.CodeNoOwner,
-	"below_target": analysis.CodeBelowTarget, "unmeasured": analysis.CodeUnmeasured,
-}
-
 // pageTemplate parses the page template with the words of wd in place of
 // its {{.W.Name}} actions. Each word is escaped by html/template itself (a
 // one-action template run once here), so the page is byte for byte what
@@ -69,14 +59,7 @@ func pageTemplate(wd *words) *template.Template {
 		return b.String()
 	}
 	fields := reflect.ValueOf(wd).Elem()
-	src := codeAction.ReplaceAllStringFunc(htmlSource, func(action string) string {
-		code, ok := findingCodes[codeAction.FindStringSubmatch(action)[1]]
-		if !ok {
-			panic("render: html.tmpl prints unknown finding code " + action)
-		}
-		return escape(code)
-	})
-	src = wordAction.ReplaceAllStringFunc(src, func(action string) string {
+	src := wordAction.ReplaceAllStringFunc(htmlSource, func(action string) string {
 		m := wordAction.FindStringSubmatch(action)
 		f := fields.FieldByName(m[1])
 		if f.Kind() == reflect.Map && m[2] != "" {
@@ -180,8 +163,7 @@ type (
 		RowFront, RowBack, RowSupport                              [][]supportView
 		Curve                                                      curveView
 		Opportunities                                              []oppView
-		Analysed                                                   bool
-		Findings                                                   []findingView
+		Findings                                                   []findingGroup
 		Hotspots                                                   []hotspotView
 	}
 	spanView struct {
@@ -194,17 +176,16 @@ type (
 		Metrics                 []metricView
 		Span                    int
 	}
+	// personaView has a field per fact and list, not a list of labelled
+	// entries, so the template writes each label as static text.
 	personaView struct {
-		Name, Lifecycle, Quote, Description string
-		Facts                               []factView
-		Lists                               []listView
-		Channels                            []string
+		Name, Lifecycle, Quote, Description       string
+		HasFacts                                  bool
+		Age, Gender, Income, Location, Occupation string
+		Goals, Needs, Frustrations, Behaviors     []string
+		Channels                                  []string
 	}
 	factView struct{ Label, Value string }
-	listView struct {
-		Label string
-		Items []string
-	}
 	// headView is a column's head: the touchpoint, or an empty stage.
 	headView struct {
 		Hot, Empty                 bool // Hot: one of the friction hotspots
@@ -247,19 +228,23 @@ type (
 		Dots          string // path data: one round dot per measured touchpoint
 	}
 	lineView struct {
-		Class, Dash, Path, Name string
+		All              bool // the line of all customers; else one persona's
+		Dash, Path, Name string
 	}
 	oppView struct {
 		Title, Description, Status, Impact, Effort, Owner string
 		PainPoints, Touchpoints                           []string
 	}
-	findingView struct {
+	// findingGroup holds the findings of one code, so the page says once
+	// what they have in common ("Warning · Metric missing its target") and
+	// then lists where and what.
+	findingGroup struct {
 		Critical, Warning, Info bool
 		Severity                string // shown as written when none of the above
-		// The most frequent codes, written as static text; Code otherwise.
-		Unaddressed, NoOwner, BelowTarget, Unmeasured bool
-		Code, Path, Message                           string
+		Title, Count, Code      string // Code is empty when Title is the code itself
+		Rows                    []findingRow
 	}
+	findingRow  struct{ Path, Message string }
 	hotspotView struct {
 		Rank, Stage, Touchpoint, Score, Factors string
 	}
@@ -296,22 +281,10 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 			pv.Lifecycle = word(wd.Lifecycles, p.Lifecycle)
 		}
 		if d := p.Demographics; d != nil {
-			for _, f := range []factView{
-				{wd.AgeRange, d.AgeRange}, {wd.Gender, d.Gender}, {wd.Income, d.Income},
-				{wd.Location, d.Location}, {wd.Occupation, d.Occupation},
-			} {
-				if f.Value != "" {
-					pv.Facts = append(pv.Facts, f)
-				}
-			}
+			pv.Age, pv.Gender, pv.Income, pv.Location, pv.Occupation = d.AgeRange, d.Gender, d.Income, d.Location, d.Occupation
+			pv.HasFacts = d.AgeRange+d.Gender+d.Income+d.Location+d.Occupation != ""
 		}
-		for _, l := range []listView{
-			{wd.Goals, p.Goals}, {wd.Needs, p.Needs}, {wd.Frustrations, p.Frustrations}, {wd.Behaviors, p.Behaviors},
-		} {
-			if len(l.Items) > 0 {
-				pv.Lists = append(pv.Lists, l)
-			}
-		}
+		pv.Goals, pv.Needs, pv.Frustrations, pv.Behaviors = p.Goals, p.Needs, p.Frustrations, p.Behaviors
 		for _, c := range p.PreferredChannels {
 			pv.Channels = append(pv.Channels, word(wd.Channels, c))
 		}
@@ -398,19 +371,11 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 
 	hot := map[uuid.UUID]analysis.Hotspot{}
 	if !h.NoAnalysis {
-		v.Analysed = true
 		r := h.Report
 		if r == nil {
 			r = analysis.Analyze(j, h.Analysis)
 		}
-		for _, f := range r.Findings {
-			v.Findings = append(v.Findings, findingView{
-				Info: f.Severity == analysis.Info, Warning: f.Severity == analysis.Warning, Critical: f.Severity == analysis.Critical,
-				Severity: string(f.Severity), Code: f.Code, Path: f.Path, Message: f.Message,
-				Unaddressed: f.Code == analysis.CodeUnaddressed, NoOwner: f.Code == analysis.CodeNoOwner,
-				BelowTarget: f.Code == analysis.CodeBelowTarget, Unmeasured: f.Code == analysis.CodeUnmeasured,
-			})
-		}
+		v.Findings = findingGroups(wd, r.Findings)
 		for _, hs := range r.Friction.Hotspots {
 			hot[hs.ID] = hs
 			factors := make([]string, len(hs.Factors))
@@ -586,6 +551,69 @@ func (v *htmlView) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoin
 	v.HasLayers = v.HasLayers || len(t.Supports) > 0
 }
 
+// codeOrder ranks the finding codes in the order package analysis reports
+// them; a code it does not know (a report built by the caller) comes after.
+var codeOrder = func() map[string]int {
+	m := map[string]int{}
+	for i, c := range analysis.Codes() {
+		m[c] = i
+	}
+	return m
+}()
+
+// findingGroups groups findings by severity and code: the most severe
+// first, then in the order of analysis.Codes, any other code in the order
+// it first appears; within a group the findings keep their order.
+func findingGroups(wd *words, findings []analysis.Finding) []findingGroup {
+	type key struct {
+		sev  analysis.Severity
+		code string
+	}
+	at := map[key]int{}
+	var groups []findingGroup
+	var keys []key
+	for _, f := range findings {
+		k := key{f.Severity, f.Code}
+		i, ok := at[k]
+		if !ok {
+			i = len(groups)
+			at[k] = i
+			g := findingGroup{
+				Critical: f.Severity == analysis.Critical, Warning: f.Severity == analysis.Warning,
+				Info: f.Severity == analysis.Info, Severity: string(f.Severity), Title: f.Code,
+			}
+			if title, known := wd.Codes[f.Code]; known {
+				g.Title, g.Code = title, f.Code
+			}
+			groups = append(groups, g)
+			keys = append(keys, k)
+		}
+		groups[i].Rows = append(groups[i].Rows, findingRow{f.Path, f.Message})
+	}
+	order := make([]int, len(groups))
+	for i := range order {
+		order[i] = i
+	}
+	rank := func(k key) int {
+		if r, ok := codeOrder[k.code]; ok {
+			return r
+		}
+		return len(codeOrder)
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if d := keys[b].sev.Rank() - keys[a].sev.Rank(); d != 0 {
+			return d
+		}
+		return rank(keys[a]) - rank(keys[b])
+	})
+	sorted := make([]findingGroup, len(groups))
+	for i, k := range order {
+		sorted[i] = groups[k]
+		sorted[i].Count = strconv.Itoa(len(groups[k].Rows))
+	}
+	return sorted
+}
+
 func nameOr(names map[uuid.UUID]string, id uuid.UUID) string {
 	if n, ok := names[id]; ok {
 		return n
@@ -649,7 +677,7 @@ func curve(wd *words, j *journey.Journey, cols int) curveView {
 		}
 	}
 	cv.Dots = string(dots)
-	cv.Lines = append(cv.Lines, lineView{Name: wd.AllCustomers, Path: pathOf(all, allOK), Class: "curve-all"})
+	cv.Lines = append(cv.Lines, lineView{Name: wd.AllCustomers, Path: pathOf(all, allOK), All: true})
 
 	for _, p := range j.Personas {
 		if p == nil {
@@ -677,7 +705,7 @@ func curve(wd *words, j *journey.Journey, cols int) curveView {
 		}
 		n := len(cv.Lines) - 1
 		cv.Lines = append(cv.Lines, lineView{
-			Name: p.Name, Path: pathOf(ys, ok), Class: "curve-persona", Dash: dashes[n%len(dashes)],
+			Name: p.Name, Path: pathOf(ys, ok), Dash: dashes[n%len(dashes)],
 		})
 	}
 	return cv

@@ -142,6 +142,7 @@ func TestHTMLContent(t *testing.T) {
 		"Frontstage", "Backstage", "Support processes", "Fee calculator",
 		`role="img"`, "Emotion curve over 5 touchpoints",
 		"Friction hotspots", "Findings", "Hotspot 1",
+		`<span class="lvl-warning">Warning</span> · Touchpoint without an owner (2) <span class="code">touchpoint.no_owner</span>`,
 		"Show the shipping fee on the product page",
 		`<span class="meta">Personas: <bdi>Minh</bdi></span>`,
 	} {
@@ -155,6 +156,7 @@ func TestHTMLContent(t *testing.T) {
 	for _, want := range []string{
 		`<html lang="vi">`, "Bản thiết kế dịch vụ", "Trước khi mua hàng", "Cao · Tài chính",
 		"Điểm đau", "chưa đạt mục tiêu", "Tiền cảnh", "Hậu cảnh", "Quy trình hỗ trợ",
+		"Cảnh báo</span> · Điểm chạm chưa có người phụ trách (2)",
 	} {
 		assert.Contains(t, vi, want)
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
@@ -39,6 +40,7 @@ type words struct {
 	Lifecycles  map[persona.Lifecycle]string
 	MetricKinds map[metric.Kind]string
 	Levels      map[string]string // analysis finding severities: info, warning, critical
+	Codes       map[string]string // a title for each finding code of package analysis
 }
 
 // wordsFor returns the words of the language tag: Vietnamese for "vi" and
@@ -138,6 +140,23 @@ var english = words{
 		metric.Duration: "duration", metric.Count: "count", metric.Custom: "custom",
 	},
 	Levels: map[string]string{"info": "Info", "warning": "Warning", "critical": "Critical"},
+	Codes: map[string]string{
+		analysis.CodeNoObjective:           "Journey without an objective",
+		analysis.CodeNoPersonas:            "Journey without personas",
+		analysis.CodeReviewOverdue:         "Review overdue",
+		analysis.CodePhaseUncovered:        "Purchase phase not covered",
+		analysis.CodePersonaUnserved:       "Persona no touchpoint serves",
+		analysis.CodeChannelMissing:        "Preferred channel the journey never uses",
+		analysis.CodeNoTouchpoints:         "Stage without touchpoints",
+		analysis.CodeSingleTouchpoint:      "Stage with a single touchpoint",
+		analysis.CodeTooManyTouchpoints:    "Stage with too many touchpoints",
+		analysis.CodeNoOwner:               "Touchpoint without an owner",
+		analysis.CodeUnmeasured:            "Touchpoint neither scored nor measured",
+		analysis.CodeNoBackstage:           "Touchpoint without backstage support",
+		analysis.CodeUnaddressed:           "Pain point no opportunity addresses",
+		analysis.CodeSupportWithoutContact: "Support pain point in a stage without a contact channel",
+		analysis.CodeBelowTarget:           "Metric missing its target",
+	},
 }
 
 var vietnamese = words{
@@ -219,4 +238,21 @@ var vietnamese = words{
 		metric.Duration: "thời gian", metric.Count: "số lượng", metric.Custom: "tùy chỉnh",
 	},
 	Levels: map[string]string{"info": "Thông tin", "warning": "Cảnh báo", "critical": "Nghiêm trọng"},
+	Codes: map[string]string{
+		analysis.CodeNoObjective:           "Hành trình chưa có mục tiêu",
+		analysis.CodeNoPersonas:            "Hành trình chưa có chân dung khách hàng",
+		analysis.CodeReviewOverdue:         "Đã quá hạn xem xét lại",
+		analysis.CodePhaseUncovered:        "Giai đoạn mua hàng chưa được bao phủ",
+		analysis.CodePersonaUnserved:       "Chân dung khách hàng chưa được điểm chạm nào phục vụ",
+		analysis.CodeChannelMissing:        "Kênh ưa thích mà hành trình không dùng đến",
+		analysis.CodeNoTouchpoints:         "Bước chưa có điểm chạm",
+		analysis.CodeSingleTouchpoint:      "Bước chỉ có một điểm chạm",
+		analysis.CodeTooManyTouchpoints:    "Bước có quá nhiều điểm chạm",
+		analysis.CodeNoOwner:               "Điểm chạm chưa có người phụ trách",
+		analysis.CodeUnmeasured:            "Điểm chạm chưa được chấm điểm hay đo lường",
+		analysis.CodeNoBackstage:           "Điểm chạm thiếu hỗ trợ hậu cảnh",
+		analysis.CodeUnaddressed:           "Điểm đau chưa có cơ hội cải thiện nào",
+		analysis.CodeSupportWithoutContact: "Điểm đau về hỗ trợ ở bước không có kênh liên hệ",
+		analysis.CodeBelowTarget:           "Chỉ số chưa đạt mục tiêu",
+	},
 }

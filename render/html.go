@@ -291,11 +291,27 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 		v.Personas = append(v.Personas, pv)
 	}
 
-	// Columns and the names opportunities refer to, in one walk: the first
-	// touchpoint or pain point with an id wins, as in j.Touchpoint and
-	// j.PainPoint (a linear search each, quadratic over all opportunities).
+	// Opportunities by the touchpoints and pain points they address.
+	oppsByTP := map[uuid.UUID][]string{}
+	oppsByPain := map[uuid.UUID][]string{}
+	for _, o := range j.Opportunities {
+		if o == nil {
+			continue
+		}
+		for _, id := range o.TouchpointIDs {
+			oppsByTP[id] = append(oppsByTP[id], o.Title)
+		}
+		for _, id := range o.PainPointIDs {
+			oppsByPain[id] = append(oppsByPain[id], o.Title)
+		}
+	}
+
+	// Columns, and the names of what opportunities refer to, in one walk:
+	// the first touchpoint or pain point with an id wins, as in
+	// j.Touchpoint and j.PainPoint.
 	cols := 0
-	tpNames, painTitles := map[uuid.UUID]string{}, map[uuid.UUID]string{}
+	tpNames := make(map[uuid.UUID]string, len(oppsByTP))
+	painTitles := make(map[uuid.UUID]string, len(oppsByPain))
 	for _, s := range j.Stages {
 		if s == nil {
 			continue
@@ -309,14 +325,14 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 			if len(j.Opportunities) == 0 {
 				continue
 			}
-			if _, dup := tpNames[t.ID]; !dup {
+			if _, named := tpNames[t.ID]; !named && oppsByTP[t.ID] != nil {
 				tpNames[t.ID] = t.Name
 			}
 			for _, p := range t.PainPoints {
 				if p == nil {
 					continue
 				}
-				if _, dup := painTitles[p.ID]; !dup {
+				if _, named := painTitles[p.ID]; !named && oppsByPain[p.ID] != nil {
 					painTitles[p.ID] = p.Title
 				}
 			}
@@ -332,18 +348,9 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 	v.RowOpps, v.RowEvidence = make([][]string, 0, cols), make([][]string, 0, cols)
 	v.RowFront, v.RowBack, v.RowSupport = make([][]supportView, 0, cols), make([][]supportView, 0, cols), make([][]supportView, 0, cols)
 
-	// Opportunities by the touchpoints and pain points they address.
-	oppsByTP := map[uuid.UUID][]string{}
-	oppsByPain := map[uuid.UUID][]string{}
 	for _, o := range j.Opportunities {
 		if o == nil {
 			continue
-		}
-		for _, id := range o.TouchpointIDs {
-			oppsByTP[id] = append(oppsByTP[id], o.Title)
-		}
-		for _, id := range o.PainPointIDs {
-			oppsByPain[id] = append(oppsByPain[id], o.Title)
 		}
 		ov := oppView{
 			Title: o.Title, Description: o.Description, Owner: o.Owner,

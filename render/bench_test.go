@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/internal/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
@@ -67,14 +68,17 @@ func BenchmarkRenderParallel(b *testing.B) {
 }
 
 // BenchmarkHTMLvsJSON renders the same journey as JSON and as HTML in
-// alternation and reports the ratio of their total times ("html/json" with
-// analysis, "page/json" without), so a busy machine slows both alike. It also
-// reports ns per touchpoint of each, to show linear growth across sizes.
+// alternation and reports the ratio of their total times, so a busy machine
+// slows both alike: "html/json" for the default page, which runs the
+// analysis itself; "given/json" for the same page given a report computed
+// beforehand (the rendering alone); "page/json" without analysis. It also
+// reports ns per touchpoint, to show linear growth across sizes.
 func BenchmarkHTMLvsJSON(b *testing.B) {
 	for _, n := range []int{10, 100, 1000} {
 		j := benchJourney(n)
+		report := analysis.Analyze(j, analysis.Options{})
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			var tj, th, tp time.Duration
+			var tj, th, tg, tp time.Duration
 			for b.Loop() {
 				t0 := time.Now()
 				if err := (render.JSON{}).Render(io.Discard, j); err != nil {
@@ -85,12 +89,17 @@ func BenchmarkHTMLvsJSON(b *testing.B) {
 					b.Fatal(err)
 				}
 				t2 := time.Now()
+				if err := (render.HTML{Report: report}).Render(io.Discard, j); err != nil {
+					b.Fatal(err)
+				}
+				t3 := time.Now()
 				if err := (render.HTML{NoAnalysis: true}).Render(io.Discard, j); err != nil {
 					b.Fatal(err)
 				}
-				tj, th, tp = tj+t1.Sub(t0), th+t2.Sub(t1), tp+time.Since(t2)
+				tj, th, tg, tp = tj+t1.Sub(t0), th+t2.Sub(t1), tg+t3.Sub(t2), tp+time.Since(t3)
 			}
 			b.ReportMetric(float64(th)/float64(tj), "html/json")
+			b.ReportMetric(float64(tg)/float64(tj), "given/json")
 			b.ReportMetric(float64(tp)/float64(tj), "page/json")
 			per := float64(b.N) * float64(n)
 			b.ReportMetric(float64(tj)/per, "json-ns/tp")

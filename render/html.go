@@ -387,7 +387,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 			hot[hs.ID] = hs
 			factors := make([]string, len(hs.Factors))
 			for i, f := range hs.Factors {
-				factors[i] = f.Name
+				factors[i] = word(wd.Factors, f.Name)
 			}
 			v.Hotspots = append(v.Hotspots, hotspotView{
 				Rank: strconv.Itoa(hs.Rank), Stage: hs.Stage, Touchpoint: hs.Name,

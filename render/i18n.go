@@ -25,7 +25,7 @@ type words struct {
 	Evidence, Opportunities, Status, Impact, Effort, Metrics, StageMetrics, Value, Target    string
 	TargetMet, TargetMissed, NoTarget, Source, Higher, Lower, PhysicalEvidence               string
 	CustomerActions, SupportLayers, Kind, Findings, Hotspots, Friction, Hotspot, Path, Code  string
-	Served, AllPersonas, None, Stages, Unit, OtherLayers, ReviewCycle, Layer                 string
+	Served, AllPersonas, None, Stages, Unit, OtherLayers, ReviewCycle, Layer, FactorList     string
 
 	Types       map[journey.Type]string
 	Phases      map[journey.Phase]string
@@ -41,6 +41,7 @@ type words struct {
 	MetricKinds map[metric.Kind]string
 	Levels      map[string]string // analysis finding severities: info, warning, critical
 	Codes       map[string]string // a title for each finding code of package analysis
+	Factors     map[string]string // a name for each friction factor of package analysis
 }
 
 // wordsFor returns the words of the language tag: Vietnamese for "vi" and
@@ -87,7 +88,7 @@ var english = words{
 	Higher: "higher is better", Lower: "lower is better",
 	PhysicalEvidence: "Physical evidence",
 	CustomerActions:  "Customer actions", SupportLayers: "Service blueprint", Kind: "Kind",
-	Findings: "Findings", Hotspots: "Friction hotspots", Friction: "Friction", Hotspot: "Hotspot",
+	FactorList: "Why", Findings: "Findings", Hotspots: "Friction hotspots", Friction: "Friction", Hotspot: "Hotspot",
 	Path: "Where", Code: "Code",
 	Served: "Personas", AllPersonas: "all personas", None: "none", Stages: "Stages",
 	Unit: "Unit", OtherLayers: "Other layers", ReviewCycle: "Review cycle", Layer: "Layer",
@@ -157,6 +158,12 @@ var english = words{
 		analysis.CodeSupportWithoutContact: "Support pain point in a stage without a contact channel",
 		analysis.CodeBelowTarget:           "Metric missing its target",
 	},
+	Factors: map[string]string{
+		"pain.financial": "financial pain", "pain.productivity": "productivity pain",
+		"pain.process": "process pain", "pain.support": "support pain", "pain.other": "other pain",
+		"negative_emotion": "negative emotion", "emotion_dip": "emotion dip",
+		"channel_handoff": "channel hand-off", "missed_target": "missed target", "drop_off": "drop-off",
+	},
 }
 
 var vietnamese = words{
@@ -183,7 +190,7 @@ var vietnamese = words{
 	Source: "Nguồn", Higher: "càng cao càng tốt", Lower: "càng thấp càng tốt",
 	PhysicalEvidence: "Bằng chứng hữu hình",
 	CustomerActions:  "Hành động của khách hàng", SupportLayers: "Bản thiết kế dịch vụ", Kind: "Loại",
-	Findings: "Phát hiện", Hotspots: "Điểm nóng ma sát", Friction: "Ma sát", Hotspot: "Điểm nóng",
+	FactorList: "Nguyên nhân", Findings: "Phát hiện", Hotspots: "Điểm nóng ma sát", Friction: "Ma sát", Hotspot: "Điểm nóng",
 	Path: "Vị trí", Code: "Mã",
 	Served: "Chân dung", AllPersonas: "tất cả chân dung", None: "không có", Stages: "Các bước",
 	Unit: "Đơn vị", OtherLayers: "Lớp khác", ReviewCycle: "Chu kỳ xem xét", Layer: "Lớp",
@@ -254,5 +261,11 @@ var vietnamese = words{
 		analysis.CodeUnaddressed:           "Điểm đau chưa có cơ hội cải thiện nào",
 		analysis.CodeSupportWithoutContact: "Điểm đau về hỗ trợ ở bước không có kênh liên hệ",
 		analysis.CodeBelowTarget:           "Chỉ số chưa đạt mục tiêu",
+	},
+	Factors: map[string]string{
+		"pain.financial": "điểm đau tài chính", "pain.productivity": "điểm đau năng suất",
+		"pain.process": "điểm đau quy trình", "pain.support": "điểm đau hỗ trợ", "pain.other": "điểm đau khác",
+		"negative_emotion": "cảm xúc tiêu cực", "emotion_dip": "cảm xúc đi xuống",
+		"channel_handoff": "chuyển kênh", "missed_target": "chưa đạt mục tiêu", "drop_off": "khách rời bỏ",
 	},
 }

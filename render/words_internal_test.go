@@ -1,13 +1,17 @@
 package render
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/internal/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
@@ -91,4 +95,46 @@ func TestFindingGroups(t *testing.T) {
 	assert.True(t, groups[3].Info)
 	assert.False(t, groups[4].Critical || groups[4].Warning || groups[4].Info)
 	assert.Empty(t, findingGroups(&english, nil))
+}
+
+// TestFactorWords checks that every friction factor the analysis reports,
+// on every example and on random journeys, has a name in both languages.
+func TestFactorWords(t *testing.T) {
+	var journeys []*journey.Journey
+	files, err := filepath.Glob("../examples/journeys/*.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		j, err := journey.Unmarshal(data)
+		require.NoError(t, err, f)
+		journeys = append(journeys, j)
+	}
+	for seed := range uint64(50) {
+		journeys = append(journeys, randjourney.New(seed))
+	}
+	seen := map[string]bool{}
+	for _, j := range journeys {
+		fr := analysis.Analyze(j, analysis.Options{}).Friction
+		for _, f := range fr.Factors {
+			seen[f.Name] = true
+		}
+		for _, s := range fr.Stages {
+			for _, f := range s.Factors {
+				seen[f.Name] = true
+			}
+			for _, tp := range s.Touchpoints {
+				for _, f := range tp.Factors {
+					seen[f.Name] = true
+				}
+			}
+		}
+	}
+	assert.GreaterOrEqual(t, len(seen), 8, "the journeys should exercise most factors: %v", seen)
+	for _, wd := range []*words{&english, &vietnamese} {
+		for name := range seen {
+			assert.NotEmpty(t, wd.Factors[name], "%s: no word for factor %s", wd.Lang, name)
+		}
+	}
 }

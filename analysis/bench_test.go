@@ -182,3 +182,30 @@ func TestAllocationsGrowLinearly(t *testing.T) {
 	b = testing.AllocsPerRun(2, func() { analysis.Diff(oldL, large) })
 	assert.LessOrEqual(t, b, 11*a, "Diff: %v allocations for 100 stages, %v for 1,000", a, b)
 }
+
+// small is the kind of journey the HTML renderer analyses on every page: 3
+// personas, one stage of 10 touchpoints with up to 2 pain points each.
+func small() *journey.Journey {
+	return randjourney.Generate(42, randjourney.Options{Personas: 3, Stages: 1, TouchpointsPerStage: 10, PainPointsPerTouchpoint: 2, Opportunities: 1})
+}
+
+// BenchmarkAnalyzeSmall measures Analyze on a small journey, where its fixed
+// cost per call (set-up that does not scale with the journey) shows, next to
+// encoding the same journey as JSON for scale.
+func BenchmarkAnalyzeSmall(b *testing.B) {
+	j := small()
+	b.Run("analyze", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			analysis.Analyze(j, analysis.Options{})
+		}
+	})
+	b.Run("marshal", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := journey.Marshal(j); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -100,11 +100,11 @@ func (t *tally) factors(txt *texts) []Factor {
 // texts caches the factor details, which repeat across touchpoints, so a
 // large journey does not build the same strings thousands of times.
 type texts struct {
-	small    *[1024]string // by severity counts below 4, in base 4; allocated when first needed
+	small    [64]cachedText // severity counts below 4, direct-mapped by key (see severities)
 	sev      map[[5]int]string
-	halves   [9]string    // emotion texts of -2, -1.5, ..., 2
-	dipHalf  [9][9]string // dip texts between those
-	hand     [][]string   // hand-off texts by channel index (see channels)
+	halves   [9]string      // emotion texts of -2, -1.5, ..., 2
+	dipHalf  [9][9]string   // dip texts between those
+	hand     [64]cachedText // hand-off texts between known channels, direct-mapped by key (see handoff)
 	numbers  map[float64]string
 	handoffs map[[2]string]string
 	arena    block[Factor]
@@ -136,10 +136,20 @@ func half(v float64) (int, bool) {
 func (x *texts) factors(n int) []Factor { return x.arena.take(n) }
 
 func newTexts() *texts {
-	return &texts{sev: map[[5]int]string{}, numbers: map[float64]string{}, handoffs: map[[2]string]string{},
-		arena: block[Factor]{per: 640}} // 30 KiB
+	// The maps are made when first needed.
+	return &texts{arena: block[Factor]{per: 640}} // 30 KiB
 }
 
+// cachedText is a cached text and its key (see severities and handoff).
+type cachedText struct {
+	key  int
+	text string
+}
+
+// severities returns severityWords(by). Counts below 4 (every touchpoint
+// with few pain points) are kept in a small direct-mapped cache: a journey
+// has few distinct mixes of severities, and a slot taken by another mix only
+// costs rebuilding its text. Larger counts go through a map.
 func (x *texts) severities(by [5]int) string {
 	small, key := true, 0
 	for _, n := range by {
@@ -147,17 +157,19 @@ func (x *texts) severities(by [5]int) string {
 		key = key*4 + n
 	}
 	if small {
-		if x.small == nil {
-			x.small = new([1024]string)
+		// key < 1024: spread it over the 64 slots (Fibonacci hashing).
+		e := &x.small[uint32(key)*0x9E3779B9>>26]
+		if e.text == "" || e.key != key {
+			*e = cachedText{key, severityWords(by)}
 		}
-		if x.small[key] == "" {
-			x.small[key] = severityWords(by)
-		}
-		return x.small[key]
+		return e.text
 	}
 	s, ok := x.sev[by]
 	if !ok {
 		s = severityWords(by)
+		if x.sev == nil {
+			x.sev = map[[5]int]string{}
+		}
 		x.sev[by] = s
 	}
 	return s
@@ -168,6 +180,9 @@ func (x *texts) number(v float64) string {
 	s, ok := x.numbers[v]
 	if !ok {
 		s = strconv.FormatFloat(v, 'g', -1, 64)
+		if x.numbers == nil {
+			x.numbers = map[float64]string{}
+		}
 		x.numbers[v] = s
 	}
 	return s
@@ -199,21 +214,23 @@ func (x *texts) emotion(v float64) string {
 // indexes in channels (−1 when unknown) are i and k.
 func (x *texts) handoff(from, to string, i, k int) string {
 	if i >= 0 && k >= 0 {
-		if x.hand == nil {
-			x.hand = make([][]string, len(channels))
+		// Like severities: a journey has few distinct hand-offs, so a small
+		// direct-mapped cache keeps them (a slot taken by another hand-off
+		// only costs rebuilding its text).
+		key := i*len(channels) + k
+		h := &x.hand[uint32(key)*0x9E3779B9>>26]
+		if h.text == "" || h.key != key {
+			*h = cachedText{key, "from " + channelText(from) + " to " + channelText(to)}
 		}
-		if x.hand[i] == nil {
-			x.hand[i] = make([]string, len(channels))
-		}
-		if x.hand[i][k] == "" {
-			x.hand[i][k] = "from " + channelText(from) + " to " + channelText(to)
-		}
-		return x.hand[i][k]
+		return h.text
 	}
 	key := [2]string{from, to}
 	s, ok := x.handoffs[key]
 	if !ok {
 		s = "from " + channelText(from) + " to " + channelText(to)
+		if x.handoffs == nil {
+			x.handoffs = map[[2]string]string{}
+		}
 		x.handoffs[key] = s
 	}
 	return s
@@ -358,6 +375,10 @@ type topHotspots struct {
 	list  []hotspotCandidate
 }
 
+func newTopHotspots(limit, touchpoints int) topHotspots {
+	return topHotspots{limit: limit, list: make([]hotspotCandidate, 0, min(limit, touchpoints))}
+}
+
 func (h *topHotspots) offer(c hotspotCandidate) {
 	n := len(h.list)
 	if n == h.limit && (n == 0 || c.points <= h.list[n-1].points) {
@@ -398,8 +419,7 @@ type frictionWalk struct {
 	ix   *index
 	fr   Friction
 
-	slots    []personaSlot
-	slotOf   map[uuid.UUID]int
+	slots    []personaSlot  // by the index's persona slots
 	everyone CategoryCounts // pain felt by every persona
 	curves   []personaCurveBuilder
 	hasCurve []bool // by slot
@@ -415,7 +435,7 @@ type frictionWalk struct {
 	hasPrev, hasPrevEmotion bool
 	txt                     *texts
 	scratch                 tally
-	buf                     []int // persona slots of one pain point
+	buf, tbuf               []int // persona slots of one pain point, of one touchpoint
 
 	// Blocks the stages' touchpoints and their emotions are cut from.
 	tps      block[TouchpointFriction]
@@ -423,23 +443,18 @@ type frictionWalk struct {
 }
 
 func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk {
-	fw := &frictionWalk{j: j, opts: opts, w: opts.weights(), ix: ix, slotOf: map[uuid.UUID]int{}, txt: newTexts(),
-		top:      topHotspots{limit: max(opts.hotspots(), 1)}, // the weakest link needs one
-		tps:      block[TouchpointFriction]{per: 256},         // 28 KiB
-		emotions: block[float64]{per: 4096}}                   // 32 KiB
+	fw := &frictionWalk{j: j, opts: opts, w: opts.weights(), ix: ix, txt: newTexts(),
+		top:      newTopHotspots(max(opts.hotspots(), 1), ix.tpSlots), // the weakest link needs one
+		tps:      block[TouchpointFriction]{per: 256},                 // 28 KiB
+		emotions: block[float64]{per: 4096}}                           // 32 KiB
 	fw.fr = Friction{Factors: []Factor{}, Stages: make([]StageFriction, 0, len(j.Stages)), Hotspots: []Hotspot{},
 		PainByPersona: []PersonaPain{}, EmotionCurve: make([]EmotionPoint, 0, ix.tpSlots), PersonaCurves: []PersonaCurve{}}
 	// Personas: a slot per distinct id, in document order.
-	for i, p := range j.Personas {
-		if p == nil {
-			continue
-		}
-		if _, dup := fw.slotOf[p.ID]; dup {
-			continue
-		}
-		fw.slotOf[p.ID] = len(fw.slots)
-		path := pathIndex("", "personas", i)
-		fw.slots = append(fw.slots, personaSlot{path: path, p: PersonaPain{Path: path, ID: p.ID, Name: p.Name}})
+	fw.slots = make([]personaSlot, len(ix.personaIDs))
+	for n, i := range ix.personaAt {
+		p := j.Personas[i]
+		path := ix.text.path("", "personas", i)
+		fw.slots[n] = personaSlot{path: path, p: PersonaPain{Path: path, ID: p.ID, Name: p.Name}}
 	}
 	fw.hasCurve, fw.pending = make([]bool, len(fw.slots)), len(fw.slots)
 	return fw
@@ -462,7 +477,7 @@ func (fw *frictionWalk) discover(t *touchpoint.Touchpoint, i int, s *journey.Sta
 		}
 	} else {
 		for id := range t.PersonaEmotions {
-			if n, ok := fw.slotOf[id]; ok && !fw.hasCurve[n] {
+			if n := fw.ix.slot(id); n >= 0 && !fw.hasCurve[n] {
 				fw.startCurve(n)
 			}
 		}
@@ -524,6 +539,7 @@ func (fw *frictionWalk) stage(i int, s *journey.Stage, spath string, tpPaths []s
 		tpath := tpPaths[k]
 		tt := &fw.scratch
 		*tt = tally{}
+		tpSlots := false // fw.tbuf holds the slots of t's persona_ids
 		for _, p := range t.PainPoints {
 			if p == nil {
 				continue
@@ -535,11 +551,15 @@ func (fw *frictionWalk) stage(i int, s *journey.Stage, spath string, tpPaths []s
 			// Who feels it.
 			switch {
 			case len(p.PersonaIDs) > 0:
-				for _, n := range personaSlots(p.PersonaIDs, fw.slotOf, fw.buf[:0]) {
+				fw.buf = fw.personaSlots(p.PersonaIDs, fw.buf[:0])
+				for _, n := range fw.buf {
 					fw.slots[n].p.Pain.add(p.Category, 1)
 				}
 			case len(t.PersonaIDs) > 0:
-				for _, n := range personaSlots(t.PersonaIDs, fw.slotOf, fw.buf[:0]) {
+				if !tpSlots {
+					fw.tbuf, tpSlots = fw.personaSlots(t.PersonaIDs, fw.tbuf[:0]), true
+				}
+				for _, n := range fw.tbuf {
 					fw.slots[n].p.Pain.add(p.Category, 1)
 				}
 			default:
@@ -626,6 +646,7 @@ func (fw *frictionWalk) finish() Friction {
 	pts := fw.journeyTally.total()
 	fr.Points, fr.Score, fr.Factors = round(pts), round(score(pts, fw.w.half)), fw.journeyTally.factors(fw.txt)
 
+	fr.Hotspots = make([]Hotspot, 0, min(len(fw.top.list), fw.opts.hotspots()))
 	for k, c := range fw.top.list {
 		sf := fr.Stages[c.stage]
 		h := Hotspot{Rank: k + 1, Stage: sf.Name, TouchpointFriction: sf.Touchpoints[c.tpIndex]}
@@ -649,9 +670,9 @@ func (fw *frictionWalk) finish() Friction {
 }
 
 // personaSlots appends to buf the slot of each distinct known persona in ids.
-func personaSlots(ids []uuid.UUID, slotOf map[uuid.UUID]int, buf []int) []int {
+func (fw *frictionWalk) personaSlots(ids []uuid.UUID, buf []int) []int {
 	for _, id := range ids {
-		if n, ok := slotOf[id]; ok && !slices.Contains(buf, n) {
+		if n := fw.ix.slot(id); n >= 0 && !slices.Contains(buf, n) {
 			buf = append(buf, n)
 		}
 	}

@@ -24,7 +24,10 @@ type index struct {
 	addressed   map[uuid.UUID]struct{} // pain point ids some opportunity refers to
 	phaseHasTP  [3]bool                // phases (by Phase.Order) with at least one touchpoint
 	phaseStages [3]int                 // number of stages per phase (by Phase.Order)
-	personas    map[uuid.UUID]string   // persona id to name
+	hasPersonas bool                   // the journey has a persona that is not nil
+	personaIDs  []uuid.UUID            // distinct persona ids in document order: a slot each
+	personaAt   []int                  // index in j.Personas of each slot
+	slotOf      map[uuid.UUID]int      // slot of each persona id, only with many personas (see slot)
 	tpSlots     int                    // entries of the stages' touchpoint lists, nil ones included
 	text        *textArena             // the report's paths and messages
 	tpPaths     []string               // the current stage's touchpoint paths (see stagePaths)
@@ -48,6 +51,26 @@ func (ix *index) stagePaths(i int, s *journey.Stage) (string, []string) {
 	return spath, ix.tpPaths
 }
 
+// linearSlots is the number of personas up to which slot compares ids one
+// by one: faster than hashing for the few personas a journey usually has.
+const linearSlots = 8
+
+// slot returns the slot of persona id, or −1 when no persona has that id.
+func (ix *index) slot(id uuid.UUID) int {
+	if ix.slotOf != nil {
+		if n, ok := ix.slotOf[id]; ok {
+			return n
+		}
+		return -1
+	}
+	for n, p := range ix.personaIDs {
+		if p == id {
+			return n
+		}
+	}
+	return -1
+}
+
 func buildIndex(j *journey.Journey) *index {
 	refs := 0
 	for _, o := range j.Opportunities {
@@ -57,7 +80,6 @@ func buildIndex(j *journey.Journey) *index {
 	}
 	ix := &index{
 		addressed: make(map[uuid.UUID]struct{}, refs),
-		personas:  map[uuid.UUID]string{},
 		text:      &textArena{},
 	}
 	for _, o := range j.Opportunities {
@@ -68,18 +90,29 @@ func buildIndex(j *journey.Journey) *index {
 			ix.addressed[id] = struct{}{}
 		}
 	}
-	for _, p := range j.Personas {
-		if p != nil {
-			if _, dup := ix.personas[p.ID]; !dup {
-				ix.personas[p.ID] = p.Name
+	for i, p := range j.Personas {
+		if p == nil || ix.slot(p.ID) >= 0 {
+			continue
+		}
+		ix.hasPersonas = true
+		ix.personaIDs = append(ix.personaIDs, p.ID)
+		ix.personaAt = append(ix.personaAt, i)
+		if ix.slotOf != nil {
+			ix.slotOf[p.ID] = len(ix.personaIDs) - 1
+		} else if len(ix.personaIDs) > linearSlots {
+			ix.slotOf = make(map[uuid.UUID]int, len(j.Personas))
+			for n, id := range ix.personaIDs {
+				ix.slotOf[id] = n
 			}
 		}
 	}
+	most := 0 // touchpoints of the largest stage
 	for _, s := range j.Stages {
 		if s == nil {
 			continue
 		}
 		ix.tpSlots += len(s.Touchpoints)
+		most = max(most, len(s.Touchpoints))
 		ph := s.Phase.Order()
 		if ph < 0 {
 			continue
@@ -89,6 +122,7 @@ func buildIndex(j *journey.Journey) *index {
 			ix.phaseHasTP[ph] = true
 		}
 	}
+	ix.tpPaths, ix.tpChannels = make([]string, 0, most), make([]int, 0, most)
 	return ix
 }
 
@@ -112,7 +146,7 @@ type gaps struct {
 	personaAt int                      // where the personas' findings go in out
 	known     []bool                   // channels (by channelIndex) used by some touchpoint
 	channels  map[channel.Channel]bool // unknown channels used by some touchpoint
-	served    map[uuid.UUID]bool       // persona ids some touchpoint names
+	served    []bool                   // persona slots some touchpoint names
 	servesAll bool                     // some touchpoint has empty persona_ids
 
 	unaddressed map[painKey]string // painpoint.unaddressed messages already written
@@ -148,7 +182,7 @@ func newGaps(j *journey.Journey, opts Options, ix *index) *gaps {
 	// again as the slice grows.
 	estimate := 8 + 2*len(j.Personas) + 2*len(j.Stages) + ix.tpSlots/4 + ix.tpSlots
 	g := &gaps{j: j, opts: opts, ix: ix, out: make([]Finding, 0, estimate), text: ix.text,
-		known: make([]bool, len(channels)), channels: map[channel.Channel]bool{}, served: map[uuid.UUID]bool{}}
+		known: make([]bool, len(channels)), channels: map[channel.Channel]bool{}, served: make([]bool, len(ix.personaIDs))}
 	g.journey()
 	g.personaAt = len(g.out)
 	return g
@@ -164,7 +198,7 @@ func (g *gaps) personas() {
 		}
 		path := pathIndex("", "personas", i)
 		name := label(p.Name, i)
-		if !g.servesAll && !g.served[p.ID] {
+		if !g.servesAll && !g.served[g.ix.slot(p.ID)] {
 			out = append(out, Finding{Code: CodePersonaUnserved, Severity: Critical, Path: path, ID: p.ID, Message: "No touchpoint serves persona " + name + ": the journey never meets them. Add touchpoints for them or list them in a touchpoint's persona_ids."})
 		}
 		seen := map[channel.Channel]bool{}
@@ -188,7 +222,7 @@ func (g *gaps) journey() {
 		g.add(CodeNoObjective, Warning, "objective", j.ID,
 			"The journey has no objective: write down what the team wants to learn or change with this map, so everyone reads it the same way.")
 	}
-	if len(g.ix.personas) == 0 {
+	if !g.ix.hasPersonas {
 		g.add(CodeNoPersonas, Warning, "personas", j.ID,
 			"The journey names no persona: say whose journey this is, so touchpoints and pain points are judged from a real customer's point of view.")
 	}
@@ -241,8 +275,8 @@ func (g *gaps) stage(i int, s *journey.Stage, path string, tpPaths []string) {
 			g.servesAll = true
 		}
 		for _, id := range t.PersonaIDs {
-			if !g.served[id] {
-				g.served[id] = true
+			if n := g.ix.slot(id); n >= 0 {
+				g.served[n] = true
 			}
 		}
 	}

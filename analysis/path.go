@@ -23,8 +23,13 @@ func pathIndex(path, member string, i int) string {
 	return string(b)
 }
 
-// arenaBlock is the size of the blocks a textArena cuts its strings from.
-const arenaBlock = 32 << 10
+// arenaBlock is the largest block a textArena cuts its strings from; the
+// first block is arenaFirst bytes and each next one twice the last, so a
+// small journey does not pay for a large block it leaves mostly empty.
+const (
+	arenaFirst = 1 << 10
+	arenaBlock = 32 << 10
+)
 
 // textArena cuts many short strings (paths, messages) from shared blocks:
 // each string is written at the end of a strings.Builder and sliced out of
@@ -34,6 +39,7 @@ const arenaBlock = 32 << 10
 type textArena struct {
 	b       strings.Builder
 	start   int
+	size    int    // size of the last block
 	scratch []byte // for strconv.Append*
 }
 
@@ -41,8 +47,9 @@ type textArena struct {
 // builder to write it to; end returns it.
 func (a *textArena) begin(n int) *strings.Builder {
 	if a.b.Cap()-a.b.Len() < n {
+		a.size = min(max(2*a.size, arenaFirst), arenaBlock)
 		a.b = strings.Builder{}
-		a.b.Grow(max(n, arenaBlock))
+		a.b.Grow(max(n, a.size))
 	}
 	a.start = a.b.Len()
 	return &a.b
@@ -104,21 +111,28 @@ func (a *textArena) label(name string, i int) {
 	}
 }
 
-// block cuts short lists of T from blocks of per elements, so that many
-// lists cost one allocation per block, while each block stays small (about
-// 32 KiB or less): the allocator reuses freed memory for small objects,
-// where one large block for a whole journey would take fresh pages from the
-// operating system (a page fault each) more often than not.
+// block cuts short lists of T from blocks of up to per elements, so that
+// many lists cost one allocation per block, while each block stays small
+// (about 32 KiB or less): the allocator reuses freed memory for small
+// objects, where one large block for a whole journey would take fresh pages
+// from the operating system (a page fault each) more often than not. Blocks
+// start at blockFirst elements and double up to per, so a small journey
+// does not pay for a large block it leaves mostly empty.
 type block[T any] struct {
 	per  int
+	size int // elements of the last block
 	free []T
 }
+
+// blockFirst is the number of elements of a block's first block.
+const blockFirst = 16
 
 // take returns an empty list with room for n elements (appending beyond n
 // reallocates, never overwrites a neighbour).
 func (b *block[T]) take(n int) []T {
 	if b.free == nil || n > len(b.free) {
-		b.free = make([]T, max(n, b.per))
+		b.size = min(max(2*b.size, blockFirst), b.per)
+		b.free = make([]T, max(n, b.size))
 	}
 	s := b.free[:0:n]
 	b.free = b.free[n:]

@@ -1,0 +1,57 @@
+package analysis
+
+import (
+	"testing"
+
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/assert"
+
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/persona"
+)
+
+// TestTextCachesGiveTheirTexts: the direct-mapped caches of severity and
+// hand-off texts give the text of their key, whatever other keys took the
+// slot before (every key is asked twice, in an order that collides).
+func TestTextCachesGiveTheirTexts(t *testing.T) {
+	x := newTexts()
+	for range 2 {
+		for key := range 1024 {
+			var by [5]int
+			for r, k := 4, key; r >= 0; r, k = r-1, k/4 {
+				by[r] = k % 4
+			}
+			assert.Equal(t, severityWords(by), x.severities(by), "%v", by)
+		}
+		for i, from := range channels {
+			for k, to := range channels {
+				assert.Equal(t, "from "+channelText(string(from))+" to "+channelText(string(to)),
+					x.handoff(string(from), string(to), i, k))
+			}
+		}
+	}
+	assert.Equal(t, "5 low", x.severities([5]int{1: 5}))
+}
+
+// TestPersonaSlots: one slot per distinct persona id in document order, by
+// comparison for a few personas and by map for many.
+func TestPersonaSlots(t *testing.T) {
+	for _, n := range []int{0, 1, linearSlots, linearSlots + 1, 3 * linearSlots} {
+		j := &journey.Journey{}
+		var ids []uuid.UUID
+		for range n {
+			p := &persona.Persona{ID: uuid.New()}
+			ids = append(ids, p.ID)
+			// A nil persona and a duplicate id take no slot.
+			j.Personas = append(j.Personas, nil, p, &persona.Persona{ID: p.ID})
+		}
+		ix := buildIndex(j)
+		assert.Equal(t, n > 0, ix.hasPersonas)
+		assert.Equal(t, n, len(ix.personaIDs))
+		for k, id := range ids {
+			assert.Equal(t, k, ix.slot(id))
+			assert.Equal(t, 3*k+1, ix.personaAt[k])
+		}
+		assert.Equal(t, -1, ix.slot(uuid.New()))
+	}
+}

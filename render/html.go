@@ -241,7 +241,7 @@ type (
 	findingGroup struct {
 		Critical, Warning, Info bool
 		Severity                string // shown as written when none of the above
-		Title, Count, Code      string // Code is empty when Title is the code itself
+		Title, Code             string // Title ends with the count; Code is empty when Title is the code itself
 		Rows                    []findingRow
 	}
 	findingRow  struct{ Path, Message string }
@@ -616,7 +616,7 @@ func findingGroups(wd *words, findings []analysis.Finding) []findingGroup {
 	sorted := make([]findingGroup, len(groups))
 	for i, k := range order {
 		sorted[i] = groups[k]
-		sorted[i].Count = strconv.Itoa(len(groups[k].Rows))
+		sorted[i].Title += " (" + strconv.Itoa(len(groups[k].Rows)) + ")"
 	}
 	return sorted
 }

@@ -69,12 +69,12 @@ func TestFindingGroups(t *testing.T) {
 	}
 	groups := findingGroups(&english, findings)
 	type summary struct {
-		Severity, Title, Code, Count string
+		Severity, Title, Code string
 		Messages                     []string
 	}
 	var got []summary
 	for _, g := range groups {
-		s := summary{Severity: g.Severity, Title: g.Title, Code: g.Code, Count: g.Count}
+		s := summary{Severity: g.Severity, Title: g.Title, Code: g.Code}
 		for _, r := range g.Rows {
 			s.Messages = append(s.Messages, r.Message)
 		}
@@ -82,13 +82,13 @@ func TestFindingGroups(t *testing.T) {
 	}
 	assert.Equal(t, []summary{
 		// Critical first: known codes in analysis.Codes order, then unknown codes.
-		{"critical", "Pain point no opportunity addresses", analysis.CodeUnaddressed, "1", []string{"c"}},
-		{"critical", "custom.check", "", "1", []string{"b"}},
+		{"critical", "Pain point no opportunity addresses (1)", analysis.CodeUnaddressed, []string{"c"}},
+		{"critical", "custom.check (1)", "", []string{"b"}},
 		// Within a group the findings keep their order.
-		{"warning", "Touchpoint without an owner", analysis.CodeNoOwner, "2", []string{"a", "d"}},
-		{"info", "Journey without an objective", analysis.CodeNoObjective, "1", []string{"e"}},
+		{"warning", "Touchpoint without an owner (2)", analysis.CodeNoOwner, []string{"a", "d"}},
+		{"info", "Journey without an objective (1)", analysis.CodeNoObjective, []string{"e"}},
 		// A severity the library does not know comes last, shown as written.
-		{"odd", "Journey without personas", analysis.CodeNoPersonas, "1", []string{"f"}},
+		{"odd", "Journey without personas (1)", analysis.CodeNoPersonas, []string{"f"}},
 	}, got)
 	assert.True(t, groups[0].Critical)
 	assert.True(t, groups[2].Warning)

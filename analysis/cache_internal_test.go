@@ -21,7 +21,7 @@ func TestTextCachesGiveTheirTexts(t *testing.T) {
 			for r, k := 4, key; r >= 0; r, k = r-1, k/4 {
 				by[r] = k % 4
 			}
-			assert.Equal(t, severityWords(by), x.severities(by), "%v", by)
+			assert.Equal(t, severityWords(by), x.severities(&by), "%v", by)
 		}
 		for i, from := range channels {
 			for k, to := range channels {
@@ -30,7 +30,7 @@ func TestTextCachesGiveTheirTexts(t *testing.T) {
 			}
 		}
 	}
-	assert.Equal(t, "5 low", x.severities([5]int{1: 5}))
+	assert.Equal(t, "5 low", x.severities(&[5]int{1: 5}))
 }
 
 // TestPersonaSlots: one slot per distinct persona id in document order, by
@@ -53,5 +53,29 @@ func TestPersonaSlots(t *testing.T) {
 			assert.Equal(t, 3*k+1, ix.personaAt[k])
 		}
 		assert.Equal(t, -1, ix.slot(uuid.New()))
+	}
+}
+
+// TestIDFilterKeepsMembers: the filter in front of the addressed set never
+// rules out an id of the set, at any size, and rules out most others.
+func TestIDFilterKeepsMembers(t *testing.T) {
+	for _, n := range []int{0, 1, 5, 100, 10000, 100000} {
+		set := map[uuid.UUID]struct{}{}
+		for range n {
+			set[uuid.New()] = struct{}{}
+		}
+		f := newIDFilter(set)
+		for id := range set {
+			assert.True(t, f.mayHave(id))
+		}
+		out := 0
+		for range 1000 {
+			if !f.mayHave(uuid.New()) {
+				out++
+			}
+		}
+		if n <= 10000 {
+			assert.Greater(t, out, 800, "%d ids: %d of 1000 others ruled out", n, out)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,6 +24,7 @@ import (
 // CPU's cache).
 type index struct {
 	addressed   map[uuid.UUID]struct{} // pain point ids some opportunity refers to
+	maybe       idFilter               // a filter in front of addressed
 	phaseHasTP  [3]bool                // phases (by Phase.Order) with at least one touchpoint
 	phaseStages [3]int                 // number of stages per phase (by Phase.Order)
 	hasPersonas bool                   // the journey has a persona that is not nil
@@ -31,24 +34,96 @@ type index struct {
 	tpSlots     int                    // entries of the stages' touchpoint lists, nil ones included
 	text        *textArena             // the report's paths and messages
 	tpPaths     []string               // the current stage's touchpoint paths (see stagePaths)
-	tpChannels  []int                  // the current stage's touchpoints' channelIndex (see stagePaths)
+	tps         []tpFacts              // the current stage's touchpoints' facts (see stagePaths)
+}
+
+// tpFacts is what both walks need of a touchpoint, found once by stagePaths.
+type tpFacts struct {
+	channel   int     // channelIndex of the channel
+	emotion   float64 // effectiveEmotion, when measured
+	measured  bool
+	addressed uint64 // bit k: pain point k (k < 64) is addressed by an opportunity
 }
 
 // stagePaths returns the JSON paths of stage i and of its touchpoints, and
-// notes the index of each touchpoint's channel in tpChannels; both are valid
-// until the next call.
+// notes the facts of each touchpoint in tps; both are valid until the next
+// call.
+//
+// It reads every touchpoint of the stage, its emotion and its pain points'
+// ids in one short loop before the walks: the loads of different
+// touchpoints do not depend on each other, so the CPU fetches them from
+// memory in parallel instead of one cache miss at a time as each walk
+// reaches them (a large journey does not fit in the caches).
 func (ix *index) stagePaths(i int, s *journey.Stage) (string, []string) {
 	spath := ix.text.path("", "stages", i)
-	ix.tpPaths, ix.tpChannels = ix.tpPaths[:0], ix.tpChannels[:0]
+	ix.tpPaths, ix.tps = ix.tpPaths[:0], ix.tps[:0]
 	for k, t := range s.Touchpoints {
-		ix.tpPaths = append(ix.tpPaths, ix.text.path(spath, "touchpoints", k))
-		c := -1
+		ix.tpPaths = append(ix.tpPaths, ix.text.child(spath, touchpointSuffixes, "touchpoints", k))
+		f := tpFacts{channel: -1}
 		if t != nil {
-			c = channelIndex(string(t.Channel))
+			f.channel = channelIndex(string(t.Channel))
+			f.emotion, f.measured = effectiveEmotion(t)
+			if len(ix.addressed) > 0 {
+				for n, p := range t.PainPoints[:min(len(t.PainPoints), 64)] {
+					if p != nil && ix.maybe.mayHave(p.ID) {
+						if _, ok := ix.addressed[p.ID]; ok {
+							f.addressed |= 1 << n
+						}
+					}
+				}
+			}
 		}
-		ix.tpChannels = append(ix.tpChannels, c)
+		ix.tps = append(ix.tps, f)
 	}
 	return spath, ix.tpPaths
+}
+
+// idFilter answers "certainly not in the set" for most ids outside a set of
+// uuids, from one bit per hash value (a Bloom filter with one hash), so
+// those ids skip the map lookup: on a large journey each lookup misses the
+// CPU's caches, while the filter, 2 to 16 bits per id, stays in them. The
+// hash folds the id's own bits; ids made to collide only make the filter
+// useless, never the answers wrong, since a set bit still asks the map.
+type idFilter struct {
+	bits  []uint64
+	shift uint // 64 − log2(number of bits)
+}
+
+// idFilterMax is the largest filter in bits (64 KiB).
+const idFilterMax = 1 << 19
+
+func newIDFilter(set map[uuid.UUID]struct{}) idFilter {
+	n := 64 // bits: a power of two, about 16 per id
+	for n < 16*len(set) && n < idFilterMax {
+		n *= 2
+	}
+	f := idFilter{bits: make([]uint64, n/64), shift: uint(64 - bits.TrailingZeros(uint(n)))}
+	for id := range set {
+		h := f.hash(id)
+		f.bits[h/64] |= 1 << (h % 64)
+	}
+	return f
+}
+
+func (f idFilter) hash(id uuid.UUID) uint64 {
+	x := binary.LittleEndian.Uint64(id[:8]) ^ binary.LittleEndian.Uint64(id[8:])
+	return x * 0x9E3779B97F4A7C15 >> f.shift
+}
+
+// mayHave reports false when id is certainly not in the set.
+func (f idFilter) mayHave(id uuid.UUID) bool {
+	h := f.hash(id)
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
+
+// isAddressed reports whether pain point k of a touchpoint with facts f,
+// p, is addressed by an opportunity.
+func (ix *index) isAddressed(f *tpFacts, k int, p *painpoint.PainPoint) bool {
+	if k < 64 {
+		return f.addressed&(1<<k) != 0
+	}
+	_, ok := ix.addressed[p.ID]
+	return ok
 }
 
 // linearSlots is the number of personas up to which slot compares ids one
@@ -90,6 +165,7 @@ func buildIndex(j *journey.Journey) *index {
 			ix.addressed[id] = struct{}{}
 		}
 	}
+	ix.maybe = newIDFilter(ix.addressed)
 	for i, p := range j.Personas {
 		if p == nil || ix.slot(p.ID) >= 0 {
 			continue
@@ -122,7 +198,7 @@ func buildIndex(j *journey.Journey) *index {
 			ix.phaseHasTP[ph] = true
 		}
 	}
-	ix.tpPaths, ix.tpChannels = make([]string, 0, most), make([]int, 0, most)
+	ix.tpPaths, ix.tps = make([]string, 0, most), make([]tpFacts, 0, most)
 	return ix
 }
 
@@ -153,8 +229,13 @@ type gaps struct {
 }
 
 // painKey is what a painpoint.unaddressed message says about a pain point
-// with a title (a blank title is described by its index instead).
-type painKey struct{ title, severity, category string }
+// with a title (a blank title is described by its index instead), a known
+// severity and a known category: the title and small numbers, cheaper to
+// hash and compare than three strings.
+type painKey struct {
+	title              string
+	severity, category int // painpoint.Severity.Rank() (1 to 4), painFactor (fFinancial to fSupport)
+}
 
 // maxRemembered bounds the messages kept for reuse, so a journey whose pain
 // points all differ does not build a large map for nothing.
@@ -171,7 +252,9 @@ func (g *gaps) say(before, name string, i int, after string) string {
 }
 
 func (g *gaps) add(code string, sev Severity, path string, id uuid.UUID, msg string) {
-	g.out = append(g.out, Finding{Code: code, Severity: sev, Path: path, ID: id, Message: msg})
+	g.out = append(g.out, Finding{}) // in place (see addPoint)
+	f := &g.out[len(g.out)-1]
+	f.Code, f.Severity, f.Path, f.ID, f.Message = code, sev, path, id, msg
 }
 
 // newGaps returns the gap checks with the journey's findings made; the
@@ -266,7 +349,7 @@ func (g *gaps) stage(i int, s *journey.Stage, path string, tpPaths []string) {
 		}
 		n++
 		hasContact = hasContact || t.Channel.IsContact()
-		if c := g.ix.tpChannels[k]; c >= 0 {
+		if c := g.ix.tps[k].channel; c >= 0 {
 			g.known[c] = true
 		} else {
 			g.channels[t.Channel] = true
@@ -301,18 +384,18 @@ func (g *gaps) stage(i int, s *journey.Stage, path string, tpPaths []string) {
 	}
 	for k, t := range s.Touchpoints {
 		if t != nil {
-			g.touchpoint(tpPaths[k], k, t, s.Name, i, hasContact)
+			g.touchpoint(tpPaths[k], k, t, &g.ix.tps[k], s.Name, i, hasContact)
 		}
 	}
 	g.metrics(path, s.ID, s.Metrics)
 }
 
-func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageName string, stageIndex int, hasContact bool) {
+func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, facts *tpFacts, stageName string, stageIndex int, hasContact bool) {
 	if strings.TrimSpace(t.Owner) == "" {
 		g.add(CodeNoOwner, Warning, path, t.ID,
 			g.say("Touchpoint ", t.Name, k, " has no owner: nobody inside the company is responsible for it."))
 	}
-	if !hasEmotion(t) && len(t.Metrics) == 0 {
+	if !facts.measured && len(t.Metrics) == 0 {
 		g.add(CodeUnmeasured, Info, path, t.ID,
 			g.say("Touchpoint ", t.Name, k, " is unmeasured: it has no emotion score and no metric, so nobody knows how it goes for the customer."))
 	}
@@ -335,17 +418,17 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageNam
 			continue
 		}
 		ppath := ""
-		if _, addressed := g.ix.addressed[p.ID]; !addressed {
+		if !g.ix.isAddressed(facts, k, p) {
 			sev := Warning
 			if p.Severity == painpoint.Critical {
 				sev = Critical
 			}
-			ppath = a.path(path, "pain_points", k)
+			ppath = a.child(path, painSuffixes, "pain_points", k)
 			g.add(CodeUnaddressed, sev, ppath, p.ID, g.unaddressedMessage(p, k))
 		}
 		if p.Category == painpoint.Support && !hasContact {
 			if ppath == "" {
-				ppath = a.path(path, "pain_points", k)
+				ppath = a.child(path, painSuffixes, "pain_points", k)
 			}
 			b := a.begin(len(p.Title) + len(stageName) + 120)
 			b.WriteString("Customers get stuck at ")
@@ -363,10 +446,11 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, stageNam
 // index k. Pain points with the same title, severity and category (common
 // in maps built from templates) share one message.
 func (g *gaps) unaddressedMessage(p *painpoint.PainPoint, k int) string {
-	var key painKey
-	named := strings.TrimSpace(p.Title) != ""
+	key := painKey{p.Title, p.Severity.Rank(), painFactor(p.Category)}
+	// Unknown severities or categories (in a journey that fails validation)
+	// would share a key while their messages differ: those are not kept.
+	named := key.severity > 0 && key.category < fPainOther && strings.TrimSpace(p.Title) != ""
 	if named {
-		key = painKey{p.Title, string(p.Severity), string(p.Category)}
 		if msg, ok := g.unaddressed[key]; ok {
 			return msg
 		}
@@ -400,7 +484,7 @@ func (g *gaps) metrics(owner string, id uuid.UUID, ms []metric.Metric) {
 		if m.EffectiveBetter() == metric.Lower {
 			dir = "lower"
 		}
-		mpath := a.path(owner, "metrics", k)
+		mpath := a.child(owner, metricSuffixes, "metrics", k)
 		b := a.begin(len(m.Name) + 2*len(m.Unit) + 110)
 		b.WriteString("Metric ")
 		a.label(m.Name, k)
@@ -413,19 +497,6 @@ func (g *gaps) metrics(owner string, id uuid.UUID, ms []metric.Metric) {
 		b.WriteString(" is better).")
 		g.add(CodeBelowTarget, Warning, mpath, id, a.end())
 	}
-}
-
-// hasEmotion reports whether the touchpoint has a usable emotion score (see effectiveEmotion).
-func hasEmotion(t *touchpoint.Touchpoint) bool {
-	if t.Emotion != nil && isFinite(*t.Emotion) {
-		return true
-	}
-	for _, v := range t.PersonaEmotions {
-		if isFinite(v) {
-			return true
-		}
-	}
-	return false
 }
 
 // label quotes a name for a message, or describes the object by its place

@@ -74,6 +74,35 @@ func (a *textArena) path(path, member string, i int) string {
 	return a.end()
 }
 
+// child returns path + suffixes[i], that is path.member[i] when suffixes
+// are memberSuffixes(member, n), cut from the arena: two copies instead of
+// writing the member and formatting the number for every path of a journey.
+func (a *textArena) child(path string, suffixes []string, member string, i int) string {
+	if path == "" || i >= len(suffixes) {
+		return a.path(path, member, i)
+	}
+	b := a.begin(len(path) + len(suffixes[i]))
+	b.WriteString(path)
+	b.WriteString(suffixes[i])
+	return a.end()
+}
+
+// memberSuffixes returns ".member[0]", ".member[1]", ... up to index n−1.
+func memberSuffixes(member string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = "." + member + "[" + strconv.Itoa(i) + "]"
+	}
+	return out
+}
+
+// The suffixes of the paths most journeys have many of.
+var (
+	touchpointSuffixes = memberSuffixes("touchpoints", 32)
+	painSuffixes       = memberSuffixes("pain_points", 16)
+	metricSuffixes     = memberSuffixes("metrics", 16)
+)
+
 // int writes i in decimal.
 func (a *textArena) int(i int) {
 	a.scratch = strconv.AppendInt(a.scratch[:0], int64(i), 10)

@@ -61,10 +61,12 @@ func TestPersonaSlots(t *testing.T) {
 func TestIDFilterKeepsMembers(t *testing.T) {
 	for _, n := range []int{0, 1, 5, 100, 10000, 100000} {
 		set := map[uuid.UUID]struct{}{}
+		f := newIDFilter(n)
 		for range n {
-			set[uuid.New()] = struct{}{}
+			id := uuid.New()
+			set[id] = struct{}{}
+			f.add(id)
 		}
-		f := newIDFilter(set)
 		for id := range set {
 			assert.True(t, f.mayHave(id))
 		}

@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,6 +39,7 @@ var factorNames = [nFactors]string{
 
 // tally accumulates friction factors.
 type tally struct {
+	has    uint16 // bit f is set when count[f] > 0: the loops below visit those factors only
 	count  [nFactors]int
 	points [nFactors]float64
 	sev    [fPainOther + 1][5]int // pain factor × painpoint.Severity.Rank()
@@ -45,19 +47,23 @@ type tally struct {
 }
 
 func (t *tally) add(f int, points float64) {
+	t.has |= 1 << f
 	t.count[f]++
 	t.points[f] += points
 }
 
-// addScaled adds the factors of u with their points multiplied by scale.
+// addScaled adds the factors of u with their points multiplied by scale. A
+// factor u does not have adds nothing (its points are 0), so it is skipped.
 func (t *tally) addScaled(u *tally, scale float64) {
-	for f := range nFactors {
+	t.has |= u.has
+	for m := u.has; m != 0; m &= m - 1 {
+		f := bits.TrailingZeros16(m)
 		t.count[f] += u.count[f]
 		t.points[f] += u.points[f] * scale
-	}
-	for c := range u.sev {
-		for s := range u.sev[c] {
-			t.sev[c][s] += u.sev[c][s]
+		if f <= fPainOther {
+			for s := range u.sev[f] {
+				t.sev[f][s] += u.sev[f][s]
+			}
 		}
 	}
 }
@@ -68,27 +74,22 @@ func (t *tally) scale(by float64) {
 	}
 }
 
+// total is the sum of the points, in factor order (the factors a tally does
+// not have add 0).
 func (t *tally) total() float64 {
 	sum := 0.0
-	for _, p := range t.points {
-		sum += p
+	for m := t.has; m != 0; m &= m - 1 {
+		sum += t.points[bits.TrailingZeros16(m)]
 	}
 	return sum
 }
 
 func (t *tally) factors(txt *texts) []Factor {
-	n := 0
-	for _, c := range t.count {
-		if c > 0 {
-			n++
-		}
-	}
+	n := bits.OnesCount16(t.has)
 	// The factors are written field by field in their place (see addPoint).
 	out, i := txt.factors(n)[:n], 0
-	for f := range nFactors {
-		if t.count[f] == 0 {
-			continue
-		}
+	for m := t.has; m != 0; m &= m - 1 {
+		f := bits.TrailingZeros16(m)
 		detail := t.detail[f]
 		if f <= fPainOther {
 			detail = txt.severities(&t.sev[f])
@@ -282,20 +283,22 @@ func painFactor(c painpoint.Category) int {
 	return fPainOther
 }
 
-func (c *CategoryCounts) add(cat painpoint.Category, n int) {
-	switch cat {
-	case painpoint.Financial:
-		c.Financial += n
-	case painpoint.Productivity:
-		c.Productivity += n
-	case painpoint.Process:
-		c.Process += n
-	case painpoint.Support:
-		c.Support += n
+// addFactor counts one pain point of the category of pain factor f
+// (painFactor of the category).
+func (c *CategoryCounts) addFactor(f int) {
+	switch f {
+	case fFinancial:
+		c.Financial++
+	case fProductivity:
+		c.Productivity++
+	case fProcess:
+		c.Process++
+	case fSupport:
+		c.Support++
 	default:
-		c.Other += n
+		c.Other++
 	}
-	c.Total += n
+	c.Total++
 }
 
 func (c *CategoryCounts) addAll(d CategoryCounts) {
@@ -565,26 +568,27 @@ func (fw *frictionWalk) stage(i int, s *journey.Stage, spath string, tpPaths []s
 			if p == nil {
 				continue
 			}
-			f := painFactor(p.Category)
-			tt.add(f, w.severity[p.Severity.Rank()]*w.category(p.Category))
-			tt.sev[f][p.Severity.Rank()]++
-			sf.Pain.add(p.Category, 1)
+			// The category and severity as indexes, found once.
+			f, rank := painFactor(p.Category), p.Severity.Rank()
+			tt.add(f, w.severity[rank]*w.category[f])
+			tt.sev[f][rank]++
+			sf.Pain.addFactor(f)
 			// Who feels it.
 			switch {
 			case len(p.PersonaIDs) > 0:
 				fw.buf = fw.personaSlots(p.PersonaIDs, fw.buf[:0])
 				for _, n := range fw.buf {
-					fw.slots[n].p.Pain.add(p.Category, 1)
+					fw.slots[n].p.Pain.addFactor(f)
 				}
 			case len(t.PersonaIDs) > 0:
 				if !tpSlots {
 					fw.tbuf, tpSlots = fw.personaSlots(t.PersonaIDs, fw.tbuf[:0]), true
 				}
 				for _, n := range fw.tbuf {
-					fw.slots[n].p.Pain.add(p.Category, 1)
+					fw.slots[n].p.Pain.addFactor(f)
 				}
 			default:
-				fw.everyone.add(p.Category, 1)
+				fw.everyone.addFactor(f)
 			}
 		}
 		facts := &fw.ix.tps[k]

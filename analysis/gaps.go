@@ -92,17 +92,18 @@ type idFilter struct {
 // idFilterMax is the largest filter in bits (64 KiB).
 const idFilterMax = 1 << 19
 
-func newIDFilter(set map[uuid.UUID]struct{}) idFilter {
-	n := 64 // bits: a power of two, about 16 per id
-	for n < 16*len(set) && n < idFilterMax {
-		n *= 2
+// newIDFilter returns an empty filter for about n ids.
+func newIDFilter(n int) idFilter {
+	size := 64 // bits: a power of two, about 16 per id
+	for size < 16*n && size < idFilterMax {
+		size *= 2
 	}
-	f := idFilter{bits: make([]uint64, n/64), shift: uint(64 - bits.TrailingZeros(uint(n)))}
-	for id := range set {
-		h := f.hash(id)
-		f.bits[h/64] |= 1 << (h % 64)
-	}
-	return f
+	return idFilter{bits: make([]uint64, size/64), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+}
+
+func (f idFilter) add(id uuid.UUID) {
+	h := f.hash(id)
+	f.bits[h/64] |= 1 << (h % 64)
 }
 
 func (f idFilter) hash(id uuid.UUID) uint64 {
@@ -155,6 +156,7 @@ func buildIndex(j *journey.Journey) *index {
 	}
 	ix := &index{
 		addressed: make(map[uuid.UUID]struct{}, refs),
+		maybe:     newIDFilter(refs),
 		text:      &textArena{},
 	}
 	for _, o := range j.Opportunities {
@@ -163,9 +165,9 @@ func buildIndex(j *journey.Journey) *index {
 		}
 		for _, id := range o.PainPointIDs {
 			ix.addressed[id] = struct{}{}
+			ix.maybe.add(id)
 		}
 	}
-	ix.maybe = newIDFilter(ix.addressed)
 	for i, p := range j.Personas {
 		if p == nil || ix.slot(p.ID) >= 0 {
 			continue

@@ -3,8 +3,6 @@ package analysis
 import (
 	"math"
 	"time"
-
-	"github.com/journeymap/journeymap/painpoint"
 )
 
 // Default thresholds and weights, used where Options leaves a value zero.
@@ -73,10 +71,10 @@ type Weights struct {
 
 // weights is Weights with defaults applied.
 type weights struct {
-	severity                                 [5]float64 // by painpoint.Severity.Rank(); 0 = unknown severity
-	financial, productivity, process, supprt float64
-	negEmotion, dip, handoff, missed, drop   float64
-	half                                     float64
+	severity                               [5]float64              // by painpoint.Severity.Rank(); 0 = unknown severity
+	category                               [fPainOther + 1]float64 // by painFactor
+	negEmotion, dip, handoff, missed, drop float64
+	half                                   float64
 }
 
 func pick(v, def float64) float64 {
@@ -94,36 +92,25 @@ func (o Options) weights() weights {
 	low := pick(w.Low, DefaultLowWeight)
 	out := weights{
 		// An unknown severity (only in a journey that fails validation) counts as low.
-		severity:     [5]float64{low, low, pick(w.Medium, DefaultMediumWeight), pick(w.High, DefaultHighWeight), pick(w.Critical, DefaultCriticalWeight)},
-		financial:    pick(w.Financial, DefaultCategoryWeight),
-		productivity: pick(w.Productivity, DefaultCategoryWeight),
-		process:      pick(w.Process, DefaultCategoryWeight),
-		supprt:       pick(w.Support, DefaultCategoryWeight),
-		negEmotion:   pick(w.NegativeEmotion, DefaultNegativeEmotionWeight),
-		dip:          pick(w.EmotionDip, DefaultEmotionDipWeight),
-		handoff:      pick(w.Handoff, DefaultHandoffWeight),
-		missed:       pick(w.MissedTarget, DefaultMissedTargetWeight),
-		drop:         pick(w.DropOff, DefaultDropOffWeight),
-		half:         w.HalfPoints,
+		severity: [5]float64{low, low, pick(w.Medium, DefaultMediumWeight), pick(w.High, DefaultHighWeight), pick(w.Critical, DefaultCriticalWeight)},
+		category: [fPainOther + 1]float64{
+			fFinancial:    pick(w.Financial, DefaultCategoryWeight),
+			fProductivity: pick(w.Productivity, DefaultCategoryWeight),
+			fProcess:      pick(w.Process, DefaultCategoryWeight),
+			fSupport:      pick(w.Support, DefaultCategoryWeight),
+			fPainOther:    DefaultCategoryWeight,
+		},
+		negEmotion: pick(w.NegativeEmotion, DefaultNegativeEmotionWeight),
+		dip:        pick(w.EmotionDip, DefaultEmotionDipWeight),
+		handoff:    pick(w.Handoff, DefaultHandoffWeight),
+		missed:     pick(w.MissedTarget, DefaultMissedTargetWeight),
+		drop:       pick(w.DropOff, DefaultDropOffWeight),
+		half:       w.HalfPoints,
 	}
 	if !(out.half > 0) || math.IsInf(out.half, 0) {
 		out.half = DefaultHalfPoints
 	}
 	return out
-}
-
-func (w weights) category(c painpoint.Category) float64 {
-	switch c {
-	case painpoint.Financial:
-		return w.financial
-	case painpoint.Productivity:
-		return w.productivity
-	case painpoint.Process:
-		return w.process
-	case painpoint.Support:
-		return w.supprt
-	}
-	return DefaultCategoryWeight
 }
 
 func (o Options) maxTouchpoints() int {

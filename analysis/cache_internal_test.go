@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/uuid"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/persona"
+	"github.com/journeymap/journeymap/touchpoint"
 )
 
 // TestTextCachesGiveTheirTexts: the direct-mapped caches of severity and
@@ -79,5 +81,15 @@ func TestIDFilterKeepsMembers(t *testing.T) {
 		if n <= 10000 {
 			assert.Greater(t, out, 800, "%d ids: %d of 1000 others ruled out", n, out)
 		}
+	}
+}
+
+// TestClampEmotionIsMathMaxMin: the comparisons give exactly what math.Max
+// and math.Min give, sign of zero and NaN included.
+func TestClampEmotionIsMathMaxMin(t *testing.T) {
+	for _, v := range []float64{math.Inf(-1), -3, -2, -1.5, math.Copysign(0, -1), 0, 0.25, 2, 2.5, math.Inf(1), math.NaN()} {
+		want := math.Max(touchpoint.MinEmotion, math.Min(touchpoint.MaxEmotion, v))
+		got := clampEmotion(v)
+		assert.Equal(t, math.Float64bits(want), math.Float64bits(got), "%v", v)
 	}
 }

@@ -341,12 +341,21 @@ func effectiveEmotion(t *touchpoint.Touchpoint) (float64, bool) {
 
 func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
+// clampEmotion bounds v to MinEmotion..MaxEmotion with two comparisons,
+// which give what math.Max(MinEmotion, math.Min(MaxEmotion, v)) gives for
+// every v (NaN stays NaN, −0 stays −0) without math.Max's function call.
 func clampEmotion(v float64) float64 {
-	return math.Max(touchpoint.MinEmotion, math.Min(touchpoint.MaxEmotion, v))
+	switch {
+	case v < touchpoint.MinEmotion:
+		return touchpoint.MinEmotion
+	case v > touchpoint.MaxEmotion:
+		return touchpoint.MaxEmotion
+	}
+	return v
 }
 
 // dropShare reads a drop-off rate as a share in [0, 1].
-func dropShare(m metric.Metric) (float64, bool) {
+func dropShare(m *metric.Metric) (float64, bool) {
 	v := m.Value
 	if !isFinite(v) {
 		return 0, false
@@ -358,7 +367,8 @@ func dropShare(m metric.Metric) (float64, bool) {
 }
 
 func metricFactors(t *tally, ms []metric.Metric, w weights) {
-	for _, m := range ms {
+	for k := range ms {
+		m := &ms[k] // not a copy of the 120-byte metric
 		switch {
 		case !m.MeetsTarget():
 			t.add(fMissed, w.missed)

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"encoding/binary"
+	"math"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -228,6 +229,9 @@ type gaps struct {
 	servesAll bool                     // some touchpoint has empty persona_ids
 
 	unaddressed map[painKey]string // painpoint.unaddressed messages already written
+	// The last painpoint.unaddressed message by severity rank and pain factor.
+	lastUnaddressed [5][fPainOther]lastMessage
+	belowTarget     map[metricKey]string // metric.below_target messages already written
 }
 
 // painKey is what a painpoint.unaddressed message says about a pain point
@@ -452,8 +456,17 @@ func (g *gaps) unaddressedMessage(p *painpoint.PainPoint, k int) string {
 	// Unknown severities or categories (in a journey that fails validation)
 	// would share a key while their messages differ: those are not kept.
 	named := key.severity > 0 && key.category < fPainOther && strings.TrimSpace(p.Title) != ""
+	var last *lastMessage
 	if named {
+		// First the last message of this severity and category: in a map
+		// built from templates the same title comes back again and again,
+		// and comparing it is cheaper than hashing it for the map.
+		last = &g.lastUnaddressed[key.severity][key.category]
+		if last.msg != "" && last.title == p.Title {
+			return last.msg
+		}
 		if msg, ok := g.unaddressed[key]; ok {
+			*last = lastMessage{p.Title, msg}
 			return msg
 		}
 	}
@@ -467,38 +480,74 @@ func (g *gaps) unaddressedMessage(p *painpoint.PainPoint, k int) string {
 	b.WriteString(string(p.Category))
 	b.WriteString(" pain) is not addressed by any opportunity.")
 	msg := a.end()
-	if named && len(g.unaddressed) < maxRemembered {
-		if g.unaddressed == nil {
-			g.unaddressed = map[painKey]string{}
+	if named {
+		*last = lastMessage{p.Title, msg}
+		if len(g.unaddressed) < maxRemembered {
+			if g.unaddressed == nil {
+				g.unaddressed = map[painKey]string{}
+			}
+			g.unaddressed[key] = msg
 		}
-		g.unaddressed[key] = msg
 	}
 	return msg
 }
 
+// lastMessage is a pain point title and its message.
+type lastMessage struct{ title, msg string }
+
 func (g *gaps) metrics(owner string, id uuid.UUID, ms []metric.Metric) {
-	a := g.text
-	for k, m := range ms {
+	for k := range ms {
+		m := &ms[k] // not a copy of the 120-byte metric
 		if m.MeetsTarget() {
 			continue
 		}
-		dir := "higher"
-		if m.EffectiveBetter() == metric.Lower {
-			dir = "lower"
-		}
-		mpath := a.child(owner, metricSuffixes, "metrics", k)
-		b := a.begin(len(m.Name) + 2*len(m.Unit) + 110)
-		b.WriteString("Metric ")
-		a.label(m.Name, k)
-		b.WriteString(" is ")
-		a.number(m.Value, m.Unit)
-		b.WriteString(", missing its target of ")
-		a.number(*m.Target, m.Unit)
-		b.WriteString(" (")
-		b.WriteString(dir)
-		b.WriteString(" is better).")
-		g.add(CodeBelowTarget, Warning, mpath, id, a.end())
+		g.add(CodeBelowTarget, Warning, g.text.child(owner, metricSuffixes, "metrics", k), id, g.belowTargetMessage(m, k))
 	}
+}
+
+// metricKey is what a metric.below_target message says about a named
+// metric; numbers by their bits, so that 0 and −0 stay apart.
+type metricKey struct {
+	name, unit    string
+	value, target uint64
+	lower         bool
+}
+
+// belowTargetMessage returns the metric.below_target message of m (which
+// has a target), at index k. Named metrics with the same name, figures and
+// direction (a template's metric repeated on every stage) share one message.
+func (g *gaps) belowTargetMessage(m *metric.Metric, k int) string {
+	lower := m.EffectiveBetter() == metric.Lower
+	key := metricKey{m.Name, m.Unit, math.Float64bits(m.Value), math.Float64bits(*m.Target), lower}
+	named := strings.TrimSpace(m.Name) != ""
+	if named {
+		if msg, ok := g.belowTarget[key]; ok {
+			return msg
+		}
+	}
+	dir := "higher"
+	if lower {
+		dir = "lower"
+	}
+	a := g.text
+	b := a.begin(len(m.Name) + 2*len(m.Unit) + 110)
+	b.WriteString("Metric ")
+	a.label(m.Name, k)
+	b.WriteString(" is ")
+	a.number(m.Value, m.Unit)
+	b.WriteString(", missing its target of ")
+	a.number(*m.Target, m.Unit)
+	b.WriteString(" (")
+	b.WriteString(dir)
+	b.WriteString(" is better).")
+	msg := a.end()
+	if named && len(g.belowTarget) < maxRemembered {
+		if g.belowTarget == nil {
+			g.belowTarget = map[metricKey]string{}
+		}
+		g.belowTarget[key] = msg
+	}
+	return msg
 }
 
 // label quotes a name for a message, or describes the object by its place

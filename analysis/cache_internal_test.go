@@ -16,7 +16,7 @@ import (
 // hand-off texts give the text of their key, whatever other keys took the
 // slot before (every key is asked twice, in an order that collides).
 func TestTextCachesGiveTheirTexts(t *testing.T) {
-	x := newTexts()
+	x := newTexts(nil)
 	for range 2 {
 		for key := range 1024 {
 			var by [5]int
@@ -91,5 +91,17 @@ func TestClampEmotionIsMathMaxMin(t *testing.T) {
 		want := math.Max(touchpoint.MinEmotion, math.Min(touchpoint.MaxEmotion, v))
 		got := clampEmotion(v)
 		assert.Equal(t, math.Float64bits(want), math.Float64bits(got), "%v", v)
+	}
+}
+
+// TestEmotionTextsFromArena: the emotion texts cut from the arena read as
+// the concatenated ones.
+func TestEmotionTextsFromArena(t *testing.T) {
+	for _, a := range []*textArena{nil, {}} {
+		x := newTexts(a)
+		assert.Equal(t, "emotion -0.3333", x.emotion(-1.0/3))
+		assert.Equal(t, "emotion -1.5", x.emotion(-1.5))
+		assert.Equal(t, "emotion falls from 0.7 to -1.2346", x.dip(0.7, -1.23456))
+		assert.Equal(t, "emotion falls from 2 to -2", x.dip(2, -2))
 	}
 }

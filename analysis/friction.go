@@ -123,6 +123,7 @@ type texts struct {
 	halves   [9]string      // emotion texts of -2, -1.5, ..., 2
 	dipHalf  [9][9]string   // dip texts between those
 	hand     [64]cachedText // hand-off texts between known channels, direct-mapped by key (see handoff)
+	text     *textArena     // where texts that are not kept are cut from, when not nil
 	numbers  map[float64]string
 	handoffs map[[2]string]string
 	arena    block[Factor]
@@ -153,9 +154,9 @@ func half(v float64) (int, bool) {
 // block so a large journey does not allocate once per touchpoint.
 func (x *texts) factors(n int) []Factor { return x.arena.take(n) }
 
-func newTexts() *texts {
+func newTexts(text *textArena) *texts {
 	// The maps are made when first needed.
-	return &texts{arena: block[Factor]{per: 640}} // 30 KiB
+	return &texts{arena: block[Factor]{per: 640}, text: text} // 30 KiB
 }
 
 // cachedText is a cached text and its key (see severities and handoff).
@@ -165,9 +166,10 @@ type cachedText struct {
 }
 
 // severities returns severityWords(by). Counts below 4 (every touchpoint
-// with few pain points) are kept in a small direct-mapped cache: a journey
-// has few distinct mixes of severities, and a slot taken by another mix only
-// costs rebuilding its text. Larger counts go through a map.
+// with few pain points) are looked up first in a small direct-mapped cache,
+// with no hashing: a journey has few distinct mixes of severities. Other
+// counts, and mixes whose slot another mix took, go through a map, so each
+// text is built once.
 //
 // by is a pointer: an array passed by value is copied through the stack in
 // pieces that the CPU cannot forward from the caller's stores (a stall of
@@ -182,10 +184,15 @@ func (x *texts) severities(by *[5]int) string {
 		// key < 1024: spread it over the 64 slots (Fibonacci hashing).
 		e := &x.small[uint32(key)*0x9E3779B9>>26]
 		if e.text == "" || e.key != key {
-			*e = cachedText{key, severityWords(*by)}
+			*e = cachedText{key, x.severitiesOf(by)}
 		}
 		return e.text
 	}
+	return x.severitiesOf(by)
+}
+
+// severitiesOf returns severityWords(by), kept in a map.
+func (x *texts) severitiesOf(by *[5]int) string {
 	s, ok := x.sev[*by]
 	if !ok {
 		s = severityWords(*by)
@@ -219,6 +226,14 @@ func (x *texts) dip(from, to float64) string {
 		}
 		return x.dipHalf[i][k]
 	}
+	if a := x.text; a != nil { // cut from the report's text arena
+		b := a.begin(48)
+		b.WriteString("emotion falls from ")
+		a.number(round(from), "")
+		b.WriteString(" to ")
+		a.number(round(to), "")
+		return a.end()
+	}
 	return "emotion falls from " + number(round(from), "") + " to " + number(round(to), "")
 }
 
@@ -229,6 +244,12 @@ func (x *texts) emotion(v float64) string {
 		}
 		return x.halves[i]
 	}
+	if a := x.text; a != nil { // cut from the report's text arena
+		b := a.begin(32)
+		b.WriteString("emotion ")
+		a.number(round(v), "")
+		return a.end()
+	}
 	return "emotion " + number(round(v), "")
 }
 
@@ -237,15 +258,20 @@ func (x *texts) emotion(v float64) string {
 func (x *texts) handoff(from, to string, i, k int) string {
 	if i >= 0 && k >= 0 {
 		// Like severities: a journey has few distinct hand-offs, so a small
-		// direct-mapped cache keeps them (a slot taken by another hand-off
-		// only costs rebuilding its text).
+		// direct-mapped cache is looked up first, then the map.
 		key := i*len(channels) + k
 		h := &x.hand[uint32(key)*0x9E3779B9>>26]
 		if h.text == "" || h.key != key {
-			*h = cachedText{key, "from " + channelText(from) + " to " + channelText(to)}
+			*h = cachedText{key, x.handoffOf(from, to)}
 		}
 		return h.text
 	}
+	return x.handoffOf(from, to)
+}
+
+// handoffOf returns the hand-off text from channel from to channel to, kept
+// in a map.
+func (x *texts) handoffOf(from, to string) string {
 	key := [2]string{from, to}
 	s, ok := x.handoffs[key]
 	if !ok {
@@ -321,7 +347,8 @@ func effectiveEmotion(t *touchpoint.Touchpoint) (float64, bool) {
 	if len(t.PersonaEmotions) == 0 {
 		return 0, false
 	}
-	keys := make([]uuid.UUID, 0, len(t.PersonaEmotions))
+	var buf [8]uuid.UUID // on the stack: a touchpoint has a few personas
+	keys := buf[:0]
 	for k := range t.PersonaEmotions {
 		keys = append(keys, k)
 	}
@@ -477,7 +504,7 @@ type frictionWalk struct {
 }
 
 func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk {
-	fw := &frictionWalk{j: j, opts: opts, w: opts.weights(), ix: ix, txt: newTexts(),
+	fw := &frictionWalk{j: j, opts: opts, w: opts.weights(), ix: ix, txt: newTexts(ix.text),
 		top:      newTopHotspots(max(opts.hotspots(), 1), ix.tpSlots), // the weakest link needs one
 		tps:      block[TouchpointFriction]{per: 256},                 // 28 KiB
 		emotions: block[float64]{per: 4096}}                           // 32 KiB
@@ -666,7 +693,9 @@ func (fw *frictionWalk) stage(i int, s *journey.Stage, spath string, tpPaths []s
 	pts := stageTally.total()
 	sf.Points, sf.Score, sf.Factors = round(pts), round(score(pts, w.half)), stageTally.factors(txt)
 	if emoN > 0 {
-		sf.Emotion = roundPtr(emoSum / float64(emoN))
+		e := fw.emotions.take(1)[:1] // from the block of the touchpoints' emotions
+		e[0] = round(emoSum / float64(emoN))
+		sf.Emotion = &e[0]
 	}
 	fr.Pain.addAll(sf.Pain)
 	fr.Stages = append(fr.Stages, sf)

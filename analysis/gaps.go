@@ -231,7 +231,9 @@ type gaps struct {
 	unaddressed map[painKey]string // painpoint.unaddressed messages already written
 	// The last painpoint.unaddressed message by severity rank and pain factor.
 	lastUnaddressed [5][fPainOther]lastMessage
-	belowTarget     map[metricKey]string // metric.below_target messages already written
+	// The last metric.below_target message of a named metric, and its key.
+	lastMetric      metricKey
+	lastBelowTarget string
 }
 
 // painKey is what a painpoint.unaddressed message says about a pain point
@@ -514,16 +516,15 @@ type metricKey struct {
 }
 
 // belowTargetMessage returns the metric.below_target message of m (which
-// has a target), at index k. Named metrics with the same name, figures and
-// direction (a template's metric repeated on every stage) share one message.
+// has a target), at index k. A named metric with the same name, figures and
+// direction as the last one (a template's metric repeated on every stage)
+// shares its message.
 func (g *gaps) belowTargetMessage(m *metric.Metric, k int) string {
 	lower := m.EffectiveBetter() == metric.Lower
 	key := metricKey{m.Name, m.Unit, math.Float64bits(m.Value), math.Float64bits(*m.Target), lower}
 	named := strings.TrimSpace(m.Name) != ""
-	if named {
-		if msg, ok := g.belowTarget[key]; ok {
-			return msg
-		}
+	if named && g.lastBelowTarget != "" && key == g.lastMetric {
+		return g.lastBelowTarget
 	}
 	dir := "higher"
 	if lower {
@@ -541,11 +542,8 @@ func (g *gaps) belowTargetMessage(m *metric.Metric, k int) string {
 	b.WriteString(dir)
 	b.WriteString(" is better).")
 	msg := a.end()
-	if named && len(g.belowTarget) < maxRemembered {
-		if g.belowTarget == nil {
-			g.belowTarget = map[metricKey]string{}
-		}
-		g.belowTarget[key] = msg
+	if named {
+		g.lastMetric, g.lastBelowTarget = key, msg
 	}
 	return msg
 }

@@ -156,7 +156,7 @@ func (x *texts) factors(n int) []Factor { return x.arena.take(n) }
 
 func newTexts(text *textArena) *texts {
 	// The maps are made when first needed.
-	return &texts{arena: block[Factor]{per: 640}, text: text} // 30 KiB
+	return &texts{arena: block[Factor]{per: 682}, text: text} // 682 × 48 B: just under 32 KiB
 }
 
 // cachedText is a cached text and its key (see severities and handoff).
@@ -506,7 +506,7 @@ type frictionWalk struct {
 func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk {
 	fw := &frictionWalk{j: j, opts: opts, w: opts.weights(), ix: ix, txt: newTexts(ix.text),
 		top:      newTopHotspots(max(opts.hotspots(), 1), ix.tpSlots), // the weakest link needs one
-		tps:      block[TouchpointFriction]{per: 256},                 // 28 KiB
+		tps:      block[TouchpointFriction]{per: 292},                 // 292 × 112 B: just under 32 KiB
 		emotions: block[float64]{per: 4096}}                           // 32 KiB
 	fw.fr = Friction{Factors: []Factor{}, Stages: make([]StageFriction, 0, len(j.Stages)), Hotspots: []Hotspot{},
 		PainByPersona: []PersonaPain{}, EmotionCurve: make([]EmotionPoint, 0, ix.tpSlots), PersonaCurves: []PersonaCurve{}}

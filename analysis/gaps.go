@@ -260,6 +260,11 @@ func (g *gaps) say(before, name string, i int, after string) string {
 }
 
 func (g *gaps) add(code string, sev Severity, path string, id uuid.UUID, msg string) {
+	if len(g.out) == cap(g.out) {
+		// Double: append grows a large slice by a quarter, which would copy
+		// the findings of a journey with more than estimated four times.
+		g.out = slices.Grow(g.out, max(len(g.out), 8))
+	}
 	g.out = append(g.out, Finding{}) // in place (see addPoint)
 	f := &g.out[len(g.out)-1]
 	f.Code, f.Severity, f.Path, f.ID, f.Message = code, sev, path, id, msg

@@ -141,12 +141,12 @@ func (a *textArena) label(name string, i int) {
 }
 
 // block cuts short lists of T from blocks of up to per elements, so that
-// many lists cost one allocation per block, while each block stays small
-// (about 32 KiB or less): the allocator reuses freed memory for small
-// objects, where one large block for a whole journey would take fresh pages
-// from the operating system (a page fault each) more often than not. Blocks
-// start at blockFirst elements and double up to per, so a small journey
-// does not pay for a large block it leaves mostly empty.
+// many lists cost one allocation per block, while each block stays a small
+// object (32 KiB or less; per is chosen to fill the allocator's 32 KiB size
+// class rather than leave its end unused), which the allocator can place in
+// memory freed by earlier garbage. Blocks start at blockFirst elements and
+// double up to per, so a small journey does not pay for a large block it
+// leaves mostly empty.
 type block[T any] struct {
 	per  int
 	size int // elements of the last block

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"strconv"
 	"testing"
 
 	"github.com/google/uuid"
@@ -104,4 +105,26 @@ func TestEmotionTextsFromArena(t *testing.T) {
 		assert.Equal(t, "emotion falls from 0.7 to -1.2346", x.dip(0.7, -1.23456))
 		assert.Equal(t, "emotion falls from 2 to -2", x.dip(2, -2))
 	}
+}
+
+// TestFindingsGrowToProjection: when the findings outgrow their estimate,
+// the slice grows to the count projected from the touchpoints walked, and
+// keeps what it holds.
+func TestFindingsGrowToProjection(t *testing.T) {
+	g := &gaps{ix: &index{tpSlots: 100}, walked: 10, out: make([]Finding, 0, 10)}
+	for i := range 10 {
+		g.add(CodeNoOwner, Warning, "p", uuid.Nil, strconv.Itoa(i))
+	}
+	g.add(CodeNoOwner, Warning, "p", uuid.Nil, "10")
+	assert.GreaterOrEqual(t, cap(g.out), 112) // 10 findings for 10 of 100 touchpoints
+	assert.Len(t, g.out, 11)
+	for i, f := range g.out {
+		assert.Equal(t, strconv.Itoa(i), f.Message)
+	}
+	// Without a projection, it grows by a quarter.
+	g = &gaps{ix: &index{}, out: make([]Finding, 0, 100)}
+	for range 101 {
+		g.add(CodeNoOwner, Warning, "p", uuid.Nil, "m")
+	}
+	assert.GreaterOrEqual(t, cap(g.out), 133)
 }

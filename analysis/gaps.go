@@ -223,6 +223,7 @@ type gaps struct {
 
 	// Gathered on the walk for the personas' findings.
 	personaAt int                      // where the personas' findings go in out
+	walked    int                      // touchpoints walked so far (see grow)
 	known     []bool                   // channels (by channelIndex) used by some touchpoint
 	channels  map[channel.Channel]bool // unknown channels used by some touchpoint
 	served    []bool                   // persona slots some touchpoint names
@@ -259,11 +260,23 @@ func (g *gaps) say(before, name string, i int, after string) string {
 	return a.end()
 }
 
+// grow makes room for the findings projected from the share of the
+// touchpoints walked so far, when a journey has more findings than
+// estimated: append would grow a large slice by a quarter at a time,
+// copying it again and again, and doubling it can leave half unused.
+func (g *gaps) grow() {
+	n := len(g.out)
+	want := n + n/4 + 8
+	if g.walked > 0 && g.walked < g.ix.tpSlots {
+		projected := float64(n) * float64(g.ix.tpSlots) / float64(g.walked)
+		want = max(want, int(projected*1.125))
+	}
+	g.out = slices.Grow(g.out, want-n)
+}
+
 func (g *gaps) add(code string, sev Severity, path string, id uuid.UUID, msg string) {
 	if len(g.out) == cap(g.out) {
-		// Double: append grows a large slice by a quarter, which would copy
-		// the findings of a journey with more than estimated four times.
-		g.out = slices.Grow(g.out, max(len(g.out), 8))
+		g.grow()
 	}
 	g.out = append(g.out, Finding{}) // in place (see addPoint)
 	f := &g.out[len(g.out)-1]
@@ -404,6 +417,7 @@ func (g *gaps) stage(i int, s *journey.Stage, path string, tpPaths []string) {
 }
 
 func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, facts *tpFacts, stageName string, stageIndex int, hasContact bool) {
+	g.walked++
 	if strings.TrimSpace(t.Owner) == "" {
 		g.add(CodeNoOwner, Warning, path, t.ID,
 			g.say("Touchpoint ", t.Name, k, " has no owner: nobody inside the company is responsible for it."))

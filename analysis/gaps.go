@@ -50,11 +50,10 @@ type tpFacts struct {
 // notes the facts of each touchpoint in tps; both are valid until the next
 // call.
 //
-// It reads every touchpoint of the stage, its emotion and its pain points'
-// ids in one short loop before the walks: the loads of different
-// touchpoints do not depend on each other, so the CPU fetches them from
-// memory in parallel instead of one cache miss at a time as each walk
-// reaches them (a large journey does not fit in the caches).
+// The facts are found once for both walks (the effective emotion was
+// computed by each), in a short loop over the stage's touchpoints that also
+// brings them, their emotions and their pain points into the CPU's caches
+// before the walks read them again.
 func (ix *index) stagePaths(i int, s *journey.Stage) (string, []string) {
 	spath := ix.text.path("", "stages", i)
 	ix.tpPaths, ix.tps = ix.tpPaths[:0], ix.tps[:0]

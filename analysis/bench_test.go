@@ -74,24 +74,31 @@ func generated(stages int) *journey.Journey {
 // BenchmarkAnalyze measures Analyze on 10, 100 and 1,000 stages × 10
 // touchpoints × 2 pain points (on average), and on the lean journeys of sized
 // (exactly 2 pain points, short texts); time should grow linearly.
+//
+// Besides wall-clock ns/op it reports cpu-ns/op, the CPU time of the whole
+// process per call: everything the call costs, including the garbage
+// collector's work on other cores. On a machine with few cores the two grow
+// differently: at 100 stages the collector runs alongside on the idle core,
+// at 1,000 stages (a ten times larger live heap to trace) its work holds the
+// analysis up more often, so wall-clock time grows faster than the work does.
 func BenchmarkAnalyze(b *testing.B) {
-	for _, n := range []int{10, 100, 1000} {
-		j := generated(n)
-		b.Run("stages="+strconv.Itoa(n), func(b *testing.B) {
+	run := func(name string, j *journey.Journey) {
+		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
+			c0 := cpuTime()
 			for b.Loop() {
 				analysis.Analyze(j, analysis.Options{})
+			}
+			if c := cpuTime() - c0; c > 0 {
+				b.ReportMetric(float64(c.Nanoseconds())/float64(b.N), "cpu-ns/op")
 			}
 		})
 	}
 	for _, n := range []int{10, 100, 1000} {
-		j := sized(n, 10, 2)
-		b.Run("lean/stages="+strconv.Itoa(n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				analysis.Analyze(j, analysis.Options{})
-			}
-		})
+		run("stages="+strconv.Itoa(n), generated(n))
+	}
+	for _, n := range []int{10, 100, 1000} {
+		run("lean/stages="+strconv.Itoa(n), sized(n, 10, 2))
 	}
 }
 
@@ -152,6 +159,44 @@ func BenchmarkAnalyzeVsUnmarshal1000(b *testing.B) {
 			}
 			b.ReportMetric(float64(decode.Nanoseconds())/float64(b.N), "unmarshal-ns/op")
 			b.ReportMetric(float64(analyse.Nanoseconds())/float64(b.N), "analyze-ns/op")
+		})
+	}
+}
+
+// BenchmarkAnalyzeGrowth reports "growth", the time of one 1,000-stage
+// analysis over one 100-stage analysis (the target is within 11), from runs
+// in alternation so both see the same machine load: each iteration
+// collects garbage (not timed), analyses the 100-stage journey ten times,
+// collects again and analyses the 1,000-stage journey once. The collections
+// leave each size paying only for its own garbage.
+func BenchmarkAnalyzeGrowth(b *testing.B) {
+	for _, tc := range []struct {
+		name         string
+		small, large *journey.Journey
+	}{
+		{"generated", generated(100), generated(1000)},
+		{"lean", sized(100, 10, 2), sized(1000, 10, 2)},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			var small, large, smallCPU, largeCPU time.Duration
+			for b.Loop() {
+				runtime.GC()
+				c0, t0 := cpuTime(), time.Now()
+				for range 10 {
+					analysis.Analyze(tc.small, analysis.Options{})
+				}
+				small += time.Since(t0)
+				smallCPU += cpuTime() - c0
+				runtime.GC()
+				c0, t0 = cpuTime(), time.Now()
+				analysis.Analyze(tc.large, analysis.Options{})
+				large += time.Since(t0)
+				largeCPU += cpuTime() - c0
+			}
+			b.ReportMetric(10*float64(large)/float64(small), "growth")
+			if smallCPU > 0 {
+				b.ReportMetric(10*float64(largeCPU)/float64(smallCPU), "growth-cpu")
+			}
 		})
 	}
 }

@@ -17,23 +17,31 @@ import (
 // hand-off texts give the text of their key, whatever other keys took the
 // slot before (every key is asked twice, in an order that collides).
 func TestTextCachesGiveTheirTexts(t *testing.T) {
-	x := newTexts(nil)
-	for range 2 {
-		for key := range 1024 {
-			var by [5]int
-			for r, k := 4, key; r >= 0; r, k = r-1, k/4 {
-				by[r] = k % 4
+	for _, w := range []*words{&english, &vietnamese} {
+		x := newTexts(nil, w)
+		for range 2 {
+			for key := range 1024 {
+				var by [5]int
+				for r, k := 4, key; r >= 0; r, k = r-1, k/4 {
+					by[r] = k % 4
+				}
+				assert.Equal(t, w.severityWords(&by), x.severities(&by), "%v", by)
 			}
-			assert.Equal(t, severityWords(by), x.severities(&by), "%v", by)
-		}
-		for i, from := range channels {
-			for k, to := range channels {
-				assert.Equal(t, "from "+channelText(string(from))+" to "+channelText(string(to)),
-					x.handoff(string(from), string(to), i, k))
+			for i, from := range channels {
+				for k, to := range channels {
+					assert.Equal(t, w.handFrom+w.channelName(string(from))+w.handTo+w.channelName(string(to)),
+						x.handoff(string(from), string(to), i, k))
+				}
 			}
 		}
 	}
+	x := newTexts(nil, &english)
 	assert.Equal(t, "5 low", x.severities(&[5]int{1: 5}))
+	assert.Equal(t, "from website to phone", x.handoff("website", "phone", channelIndex("website"), channelIndex("phone")))
+	x = newTexts(nil, &vietnamese)
+	assert.Equal(t, "1 nghiêm trọng, 5 thấp, 2 chưa rõ mức độ", x.severities(&[5]int{2, 5, 0, 0, 1}))
+	assert.Equal(t, "từ trang web sang điện thoại", x.handoff("website", "phone", channelIndex("website"), channelIndex("phone")))
+	assert.Equal(t, "từ trang web sang kênh lạ", x.handoff("website", "kênh_lạ", channelIndex("website"), -1))
 }
 
 // TestPersonaSlots: one slot per distinct persona id in document order, by
@@ -99,11 +107,16 @@ func TestClampEmotionIsMathMaxMin(t *testing.T) {
 // the concatenated ones.
 func TestEmotionTextsFromArena(t *testing.T) {
 	for _, a := range []*textArena{nil, {}} {
-		x := newTexts(a)
+		x := newTexts(a, &english)
 		assert.Equal(t, "emotion -0.3333", x.emotion(-1.0/3))
 		assert.Equal(t, "emotion -1.5", x.emotion(-1.5))
 		assert.Equal(t, "emotion falls from 0.7 to -1.2346", x.dip(0.7, -1.23456))
 		assert.Equal(t, "emotion falls from 2 to -2", x.dip(2, -2))
+		x = newTexts(a, &vietnamese)
+		assert.Equal(t, "cảm xúc -0.3333", x.emotion(-1.0/3))
+		assert.Equal(t, "cảm xúc -1.5", x.emotion(-1.5))
+		assert.Equal(t, "cảm xúc giảm từ 0.7 xuống -1.2346", x.dip(0.7, -1.23456))
+		assert.Equal(t, "cảm xúc giảm từ 2 xuống -2", x.dip(2, -2))
 	}
 }
 

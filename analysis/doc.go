@@ -37,6 +37,19 @@
 //	painpoint.support_without_contact  warning   a support pain point in a stage with no chat, phone, email, store or staff touchpoint
 //	metric.below_target                warning   a metric misses its target, in the metric's better direction
 //
+// # Language
+//
+// The messages are in English unless Options.Language asks for Vietnamese:
+// "vi" or any "vi-…" or "vi_…" tag, in any case ("vi-VN", "VI", "vi_VN").
+// The language changes only the words: each finding's Message and each
+// friction factor's Detail ("1 cao" for "1 high", "cảm xúc giảm từ 1 xuống
+// -1" for "emotion falls from 1 to -1"), with the channels, phases,
+// severities and categories named in that language. Codes, paths, ids,
+// severities, factor names and numbers stay the same, and the journey's own
+// names and titles are quoted as written. Options.Language is not taken
+// from the journey's language member: the caller chooses the reader's
+// language.
+//
 // # Friction
 //
 // Friction says how hard the journey is for the customer, from 0 (smooth) to

@@ -123,6 +123,7 @@ type texts struct {
 	halves   [9]string      // emotion texts of -2, -1.5, ..., 2
 	dipHalf  [9][9]string   // dip texts between those
 	hand     [64]cachedText // hand-off texts between known channels, direct-mapped by key (see handoff)
+	w        *words         // the language of the texts
 	text     *textArena     // where texts that are not kept are cut from, when not nil
 	numbers  map[float64]string
 	handoffs map[[2]string]string
@@ -154,9 +155,9 @@ func half(v float64) (int, bool) {
 // block so a large journey does not allocate once per touchpoint.
 func (x *texts) factors(n int) []Factor { return x.arena.take(n) }
 
-func newTexts(text *textArena) *texts {
+func newTexts(text *textArena, w *words) *texts {
 	// The maps are made when first needed.
-	return &texts{arena: block[Factor]{per: 682}, text: text} // 682 × 48 B: just under 32 KiB
+	return &texts{arena: block[Factor]{per: 682}, text: text, w: w} // 682 × 48 B: just under 32 KiB
 }
 
 // cachedText is a cached text and its key (see severities and handoff).
@@ -165,7 +166,7 @@ type cachedText struct {
 	text string
 }
 
-// severities returns severityWords(by). Counts below 4 (every touchpoint
+// severities returns x.w.severityWords(by). Counts below 4 (every touchpoint
 // with few pain points) are looked up first in a small direct-mapped cache,
 // with no hashing: a journey has few distinct mixes of severities. Other
 // counts, and mixes whose slot another mix took, go through a map, so each
@@ -191,11 +192,11 @@ func (x *texts) severities(by *[5]int) string {
 	return x.severitiesOf(by)
 }
 
-// severitiesOf returns severityWords(by), kept in a map.
+// severitiesOf returns x.w.severityWords(by), kept in a map.
 func (x *texts) severitiesOf(by *[5]int) string {
 	s, ok := x.sev[*by]
 	if !ok {
-		s = severityWords(*by)
+		s = x.w.severityWords(by)
 		if x.sev == nil {
 			x.sev = map[[5]int]string{}
 		}
@@ -218,39 +219,41 @@ func (x *texts) number(v float64) string {
 }
 
 func (x *texts) dip(from, to float64) string {
+	w := x.w
 	i, okFrom := half(from)
 	k, okTo := half(to)
 	if okFrom && okTo {
 		if x.dipHalf[i][k] == "" {
-			x.dipHalf[i][k] = "emotion falls from " + x.number(from) + " to " + x.number(to)
+			x.dipHalf[i][k] = w.dipFrom + x.number(from) + w.dipTo + x.number(to)
 		}
 		return x.dipHalf[i][k]
 	}
 	if a := x.text; a != nil { // cut from the report's text arena
-		b := a.begin(48)
-		b.WriteString("emotion falls from ")
+		b := a.begin(len(w.dipFrom) + len(w.dipTo) + 32)
+		b.WriteString(w.dipFrom)
 		a.number(round(from), "")
-		b.WriteString(" to ")
+		b.WriteString(w.dipTo)
 		a.number(round(to), "")
 		return a.end()
 	}
-	return "emotion falls from " + number(round(from), "") + " to " + number(round(to), "")
+	return w.dipFrom + number(round(from), "") + w.dipTo + number(round(to), "")
 }
 
 func (x *texts) emotion(v float64) string {
+	w := x.w
 	if i, ok := half(v); ok {
 		if x.halves[i] == "" {
-			x.halves[i] = "emotion " + x.number(v)
+			x.halves[i] = w.emotion + x.number(v)
 		}
 		return x.halves[i]
 	}
 	if a := x.text; a != nil { // cut from the report's text arena
-		b := a.begin(32)
-		b.WriteString("emotion ")
+		b := a.begin(len(w.emotion) + 24)
+		b.WriteString(w.emotion)
 		a.number(round(v), "")
 		return a.end()
 	}
-	return "emotion " + number(round(v), "")
+	return w.emotion + number(round(v), "")
 }
 
 // handoff returns the hand-off text from channel from to channel to, whose
@@ -275,7 +278,7 @@ func (x *texts) handoffOf(from, to string) string {
 	key := [2]string{from, to}
 	s, ok := x.handoffs[key]
 	if !ok {
-		s = "from " + channelText(from) + " to " + channelText(to)
+		s = x.w.handFrom + x.w.channelName(from) + x.w.handTo + x.w.channelName(to)
 		if x.handoffs == nil {
 			x.handoffs = map[[2]string]string{}
 		}
@@ -284,12 +287,13 @@ func (x *texts) handoffOf(from, to string) string {
 	return s
 }
 
-func severityWords(by [5]int) string {
-	names := [5]string{"of unknown severity", "low", "medium", "high", "critical"}
+// severityWords says how many pain points of each severity by counts, the
+// worst first: "1 critical, 2 low".
+func (w *words) severityWords(by *[5]int) string {
 	var parts []string
 	for r := 4; r >= 0; r-- {
 		if by[r] > 0 {
-			parts = append(parts, strconv.Itoa(by[r])+" "+names[r])
+			parts = append(parts, strconv.Itoa(by[r])+" "+w.detailSeverities[r])
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -504,7 +508,7 @@ type frictionWalk struct {
 }
 
 func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk {
-	fw := &frictionWalk{j: j, opts: opts, w: opts.weights(), ix: ix, txt: newTexts(ix.text),
+	fw := &frictionWalk{j: j, opts: opts, w: opts.weights(), ix: ix, txt: newTexts(ix.text, opts.words()),
 		top:      newTopHotspots(max(opts.hotspots(), 1), ix.tpSlots), // the weakest link needs one
 		tps:      block[TouchpointFriction]{per: 292},                 // 292 × 112 B: just under 32 KiB
 		emotions: block[float64]{per: 4096}}                           // 32 KiB

@@ -216,6 +216,7 @@ func (g *gaps) uses(c channel.Channel) bool {
 type gaps struct {
 	j    *journey.Journey
 	opts Options
+	w    *words // the language of the messages
 	ix   *index
 	out  []Finding
 	text *textArena // paths and messages
@@ -249,13 +250,13 @@ type painKey struct {
 // points all differ does not build a large map for nothing.
 const maxRemembered = 256
 
-// say returns before + label(name, i) + after, cut from the arena.
-func (g *gaps) say(before, name string, i int, after string) string {
+// say returns parts[0] + label(name, i) + parts[1], cut from the arena.
+func (g *gaps) say(parts *[2]string, name string, i int) string {
 	a := g.text
-	b := a.begin(len(before) + len(name) + len(after) + 8)
-	b.WriteString(before)
-	a.label(name, i)
-	b.WriteString(after)
+	b := a.begin(len(parts[0]) + len(name) + len(parts[1]) + 8)
+	b.WriteString(parts[0])
+	a.label(name, i, g.w.noName)
+	b.WriteString(parts[1])
 	return a.end()
 }
 
@@ -289,7 +290,7 @@ func newGaps(j *journey.Journey, opts Options, ix *index) *gaps {
 	// pain points), so a large journey's findings are not copied again and
 	// again as the slice grows.
 	estimate := 8 + 2*len(j.Personas) + 2*len(j.Stages) + ix.tpSlots/4 + ix.tpSlots
-	g := &gaps{j: j, opts: opts, ix: ix, out: make([]Finding, 0, estimate), text: ix.text,
+	g := &gaps{j: j, opts: opts, w: opts.words(), ix: ix, out: make([]Finding, 0, estimate), text: ix.text,
 		known: make([]bool, len(channels)), channels: map[channel.Channel]bool{}, served: make([]bool, len(ix.personaIDs))}
 	g.journey()
 	g.personaAt = len(g.out)
@@ -300,14 +301,16 @@ func newGaps(j *journey.Journey, opts Options, ix *index) *gaps {
 // their place in document order (after the journey's findings).
 func (g *gaps) personas() {
 	var out []Finding
+	w := g.w
 	for i, p := range g.j.Personas {
 		if p == nil {
 			continue
 		}
 		path := pathIndex("", "personas", i)
-		name := label(p.Name, i)
+		name := labelIn(p.Name, i, w.noName)
 		if !g.servesAll && !g.served[g.ix.slot(p.ID)] {
-			out = append(out, Finding{Code: CodePersonaUnserved, Severity: Critical, Path: path, ID: p.ID, Message: "No touchpoint serves persona " + name + ": the journey never meets them. Add touchpoints for them or list them in a touchpoint's persona_ids."})
+			out = append(out, Finding{Code: CodePersonaUnserved, Severity: Critical, Path: path, ID: p.ID,
+				Message: w.personaUnserved[0] + name + w.personaUnserved[1]})
 		}
 		seen := map[channel.Channel]bool{}
 		for k, ch := range p.PreferredChannels {
@@ -316,7 +319,7 @@ func (g *gaps) personas() {
 			}
 			seen[ch] = true
 			out = append(out, Finding{Code: CodeChannelMissing, Severity: Info, Path: pathIndex(path, "preferred_channels", k), ID: p.ID,
-				Message: "Persona " + name + " prefers " + channelWords(ch) + ", but no touchpoint of the journey uses it."})
+				Message: w.channelMissing[0] + name + w.channelMissing[1] + w.channelName(string(ch)) + w.channelMissing[2]})
 		}
 	}
 	if len(out) > 0 {
@@ -325,42 +328,32 @@ func (g *gaps) personas() {
 }
 
 func (g *gaps) journey() {
-	j := g.j
+	j, w := g.j, g.w
 	if strings.TrimSpace(j.Objective) == "" {
-		g.add(CodeNoObjective, Warning, "objective", j.ID,
-			"The journey has no objective: write down what the team wants to learn or change with this map, so everyone reads it the same way.")
+		g.add(CodeNoObjective, Warning, "objective", j.ID, w.noObjective)
 	}
 	if !g.ix.hasPersonas {
-		g.add(CodeNoPersonas, Warning, "personas", j.ID,
-			"The journey names no persona: say whose journey this is, so touchpoints and pain points are judged from a real customer's point of view.")
+		g.add(CodeNoPersonas, Warning, "personas", j.ID, w.noPersonas)
 	}
 	if !g.opts.Now.IsZero() && j.ReviewedAt != nil && j.ReviewEveryDays > 0 {
 		due := j.ReviewedAt.AddDate(0, 0, j.ReviewEveryDays)
 		if due.Before(g.opts.Now) {
 			late := int(g.opts.Now.Sub(due) / (24 * time.Hour))
-			g.add(CodeReviewOverdue, Warning, "reviewed_at", j.ID,
-				"The map was last reviewed on "+j.ReviewedAt.Format(time.DateOnly)+" and should be reviewed every "+
-					plural(j.ReviewEveryDays, "day")+": the review was due on "+due.Format(time.DateOnly)+
-					" ("+plural(late, "day")+" ago). Check it against what customers do today.")
+			g.add(CodeReviewOverdue, Warning, "reviewed_at", j.ID, w.reviewOverdue(*j.ReviewedAt, due, j.ReviewEveryDays, late))
 		}
 	}
 	for _, ph := range journey.Phases() {
-		if g.ix.phaseHasTP[ph.Order()] {
+		o := ph.Order()
+		if g.ix.phaseHasTP[o] {
 			continue
 		}
-		sev, why := Warning, ""
-		switch ph {
-		case journey.BeforePurchase:
-			why = "nothing helps the customer discover, search and compare before buying."
-		case journey.DuringPurchase:
-			why = "nothing is mapped where the customer chooses, pays and receives."
-		case journey.AfterPurchase:
-			sev = Critical
-			why = "the customer is forgotten after the sale (use, support, loyalty, advocacy)."
+		sev := Warning
+		if ph == journey.AfterPurchase {
+			sev = Critical // the customer is forgotten after the sale
 		}
-		msg := "No touchpoint covers the " + phaseWords(ph) + " phase: " + why
-		if n := g.ix.phaseStages[ph.Order()]; n > 0 {
-			msg = "The " + phaseWords(ph) + " phase has " + plural(n, "stage") + " but no touchpoint: " + why
+		msg := w.phaseUncovered(w.phaseWords(ph), 0, w.whyPhase[o])
+		if n := g.ix.phaseStages[o]; n > 0 {
+			msg = w.phaseStages(w.phaseWords(ph), n, w.whyPhase[o])
 		}
 		g.add(CodePhaseUncovered, sev, "stages", j.ID, msg)
 	}
@@ -388,23 +381,22 @@ func (g *gaps) stage(i int, s *journey.Stage, path string, tpPaths []string) {
 			}
 		}
 	}
-	a := g.text
+	a, w := g.text, g.w
 	switch {
 	case n == 0:
-		g.add(CodeNoTouchpoints, Warning, path, s.ID,
-			g.say("Stage ", s.Name, i, " has no touchpoint: the customer meets nothing from the brand here. Add the touchpoint that is missing."))
+		g.add(CodeNoTouchpoints, Warning, path, s.ID, g.say(&w.noTouchpoints, s.Name, i))
 	case n == 1:
-		g.add(CodeSingleTouchpoint, Info, path, s.ID,
-			g.say("Stage ", s.Name, i, " has a single touchpoint: if it fails, the customer has nowhere else to turn and may go to a competitor."))
+		g.add(CodeSingleTouchpoint, Info, path, s.ID, g.say(&w.singleTouchpoint, s.Name, i))
 	case n > g.opts.maxTouchpoints():
-		b := a.begin(len(s.Name) + 150)
-		b.WriteString("Stage ")
-		a.label(s.Name, i)
-		b.WriteString(" has ")
+		m := &w.tooManyTouchpoints
+		b := a.begin(len(s.Name) + len(m[0]) + len(m[1]) + len(m[2]) + len(m[3]) + 40)
+		b.WriteString(m[0])
+		a.label(s.Name, i, w.noName)
+		b.WriteString(m[1])
 		a.int(n)
-		b.WriteString(" touchpoints (more than ")
+		b.WriteString(m[2])
 		a.int(g.opts.maxTouchpoints())
-		b.WriteString("): a confusing route for the customer. Consider merging or removing some.")
+		b.WriteString(m[3])
 		g.add(CodeTooManyTouchpoints, Warning, path, s.ID, a.end())
 	}
 	for k, t := range s.Touchpoints {
@@ -417,13 +409,12 @@ func (g *gaps) stage(i int, s *journey.Stage, path string, tpPaths []string) {
 
 func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, facts *tpFacts, stageName string, stageIndex int, hasContact bool) {
 	g.walked++
+	w := g.w
 	if strings.TrimSpace(t.Owner) == "" {
-		g.add(CodeNoOwner, Warning, path, t.ID,
-			g.say("Touchpoint ", t.Name, k, " has no owner: nobody inside the company is responsible for it."))
+		g.add(CodeNoOwner, Warning, path, t.ID, g.say(&w.noOwner, t.Name, k))
 	}
 	if !facts.measured && len(t.Metrics) == 0 {
-		g.add(CodeUnmeasured, Info, path, t.ID,
-			g.say("Touchpoint ", t.Name, k, " is unmeasured: it has no emotion score and no metric, so nobody knows how it goes for the customer."))
+		g.add(CodeUnmeasured, Info, path, t.ID, g.say(&w.unmeasured, t.Name, k))
 	}
 	if g.j.Type == journey.ServiceBlueprint {
 		behind := false
@@ -434,8 +425,7 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, facts *t
 			}
 		}
 		if !behind {
-			g.add(CodeNoBackstage, Warning, path, t.ID,
-				g.say("Touchpoint ", t.Name, k, " shows nothing behind the scenes: add the backstage work or support process that makes it happen."))
+			g.add(CodeNoBackstage, Warning, path, t.ID, g.say(&w.noBackstage, t.Name, k))
 		}
 	}
 	a := g.text
@@ -456,12 +446,13 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, facts *t
 			if ppath == "" {
 				ppath = a.child(path, painSuffixes, "pain_points", k)
 			}
-			b := a.begin(len(p.Title) + len(stageName) + 120)
-			b.WriteString("Customers get stuck at ")
-			a.label(p.Title, k)
-			b.WriteString(", but stage ")
-			a.label(stageName, stageIndex)
-			b.WriteString(" offers no way to reach a person (chat, phone, email, store or staff).")
+			m := &w.supportWithoutContact
+			b := a.begin(len(p.Title) + len(stageName) + len(m[0]) + len(m[1]) + len(m[2]) + 40)
+			b.WriteString(m[0])
+			a.label(p.Title, k, w.noName)
+			b.WriteString(m[1])
+			a.label(stageName, stageIndex, w.noName)
+			b.WriteString(m[2])
 			g.add(CodeSupportWithoutContact, Warning, ppath, p.ID, a.end())
 		}
 	}
@@ -490,15 +481,23 @@ func (g *gaps) unaddressedMessage(p *painpoint.PainPoint, k int) string {
 			return msg
 		}
 	}
-	a := g.text
-	b := a.begin(len(p.Title) + len(p.Severity) + len(p.Category) + 80)
-	b.WriteString("Pain point ")
-	a.label(p.Title, k)
-	b.WriteString(" (")
-	b.WriteString(string(p.Severity))
-	b.WriteByte(' ')
-	b.WriteString(string(p.Category))
-	b.WriteString(" pain) is not addressed by any opportunity.")
+	a, w := g.text, g.w
+	sev, cat := string(p.Severity), string(p.Category)
+	if key.severity > 0 {
+		sev = w.severities[key.severity]
+	}
+	if key.category < fPainOther {
+		cat = w.categories[key.category]
+	}
+	m := &w.unaddressed
+	b := a.begin(len(p.Title) + len(sev) + len(cat) + len(m[0]) + len(m[1]) + len(m[2]) + len(m[3]) + 8)
+	b.WriteString(m[0])
+	a.label(p.Title, k, w.noName)
+	b.WriteString(m[1])
+	b.WriteString(sev)
+	b.WriteString(m[2])
+	b.WriteString(cat)
+	b.WriteString(m[3])
 	msg := a.end()
 	if named {
 		*last = lastMessage{p.Title, msg}
@@ -544,21 +543,21 @@ func (g *gaps) belowTargetMessage(m *metric.Metric, k int) string {
 	if named && g.lastBelowTarget != "" && key == g.lastMetric {
 		return g.lastBelowTarget
 	}
-	dir := "higher"
+	w := g.w
+	dir := w.higher
 	if lower {
-		dir = "lower"
+		dir = w.lower
 	}
-	a := g.text
-	b := a.begin(len(m.Name) + 2*len(m.Unit) + 110)
-	b.WriteString("Metric ")
-	a.label(m.Name, k)
-	b.WriteString(" is ")
+	a, parts := g.text, &w.belowTarget
+	b := a.begin(len(m.Name) + 2*len(m.Unit) + len(parts[0]) + len(parts[1]) + len(parts[2]) + len(parts[3]) + len(dir) + 60)
+	b.WriteString(parts[0])
+	a.label(m.Name, k, w.noName)
+	b.WriteString(parts[1])
 	a.number(m.Value, m.Unit)
-	b.WriteString(", missing its target of ")
+	b.WriteString(parts[2])
 	a.number(*m.Target, m.Unit)
-	b.WriteString(" (")
+	b.WriteString(parts[3])
 	b.WriteString(dir)
-	b.WriteString(" is better).")
 	msg := a.end()
 	if named {
 		g.lastMetric, g.lastBelowTarget = key, msg
@@ -566,20 +565,21 @@ func (g *gaps) belowTargetMessage(m *metric.Metric, k int) string {
 	return msg
 }
 
-// label quotes a name for a message, or describes the object by its place
-// when the name is blank.
-func label(name string, i int) string {
-	q, body := labelParts(name, i)
+// labelIn quotes a name for a message, or describes the object by its
+// place when the name is blank: "#3" followed by noName (" (no name)").
+func labelIn(name string, i int, noName string) string {
+	q, body := labelParts(name, i, noName)
 	return q + body + q
 }
 
-// labelParts is label in parts, so a message can be built in one allocation:
-// q + body + q. A name that strconv.Quote would leave as it is comes back as
-// body between q = `"`; any other name comes back strconv.Quote'd with q = "".
-func labelParts(name string, i int) (q, body string) {
+// labelParts is labelIn in parts, so a message can be built in one
+// allocation: q + body + q. A name that strconv.Quote would leave as it is
+// comes back as body between q = `"`; any other name comes back
+// strconv.Quote'd with q = "".
+func labelParts(name string, i int, noName string) (q, body string) {
 	switch {
 	case strings.TrimSpace(name) == "":
-		return "", "#" + strconv.Itoa(i+1) + " (no name)"
+		return "", "#" + strconv.Itoa(i+1) + noName
 	case plain(name):
 		return `"`, name
 	}
@@ -623,20 +623,4 @@ func number(v float64, unit string) string {
 		return s + "%"
 	}
 	return s + " " + unit
-}
-
-func phaseWords(p journey.Phase) string {
-	switch p {
-	case journey.BeforePurchase:
-		return "before-purchase"
-	case journey.DuringPurchase:
-		return "during-purchase"
-	case journey.AfterPurchase:
-		return "after-purchase"
-	}
-	return strconv.Quote(string(p))
-}
-
-func channelWords(c channel.Channel) string {
-	return channelText(string(c))
 }

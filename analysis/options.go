@@ -38,6 +38,13 @@ type Options struct {
 	// Weights of the friction factors. A zero weight means its default; a
 	// negative weight turns the factor off.
 	Weights Weights
+	// Language is the BCP 47 tag of the language of the findings' messages
+	// and of the friction factors' details: "vi", or any "vi-…" or "vi_…"
+	// tag in any case ("vi-VN", "VI"), gives Vietnamese; anything else,
+	// empty included, gives English. Codes, paths, ids, severities, factor
+	// names and numbers are the same in every language; the names and titles
+	// of the journey are quoted as they are written.
+	Language string
 }
 
 // Weights are the friction points each factor adds (see the package doc for

@@ -123,13 +123,13 @@ func (a *textArena) number(v float64, unit string) {
 	}
 }
 
-// label writes label(name, i).
-func (a *textArena) label(name string, i int) {
+// label writes labelIn(name, i, noName).
+func (a *textArena) label(name string, i int, noName string) {
 	switch {
 	case strings.TrimSpace(name) == "":
 		a.b.WriteByte('#')
 		a.int(i + 1)
-		a.b.WriteString(" (no name)")
+		a.b.WriteString(noName)
 	case plain(name):
 		a.b.WriteByte('"')
 		a.b.WriteString(name)

@@ -37,6 +37,14 @@ var factorNames = [nFactors]string{
 	"negative_emotion", "emotion_dip", "channel_handoff", "missed_target", "drop_off",
 }
 
+// FactorNames returns the name of every friction factor, in the order
+// factors are reported: pain.financial, pain.productivity, pain.process,
+// pain.support, pain.other (only in a journey that fails validation),
+// negative_emotion, emotion_dip, channel_handoff, missed_target, drop_off.
+// Like the finding codes, the names are stable and the same in every
+// language.
+func FactorNames() []string { return slices.Clone(factorNames[:]) }
+
 // tally accumulates friction factors.
 type tally struct {
 	has    uint16 // bit f is set when count[f] > 0: the loops below visit those factors only

@@ -382,3 +382,36 @@ func TestDocWorkedExample(t *testing.T) {
 	assert.Equal(t, 1.125, fr.Stages[0].Points)
 	assert.Equal(t, 0.5294, fr.Stages[0].Score) // 1.125 ÷ 2.125
 }
+
+// TestFactorNames: FactorNames lists every factor a report can have, in the
+// order they are reported, and returns a copy.
+func TestFactorNames(t *testing.T) {
+	want := []string{"pain.financial", "pain.productivity", "pain.process", "pain.support", "pain.other",
+		"negative_emotion", "emotion_dip", "channel_handoff", "missed_target", "drop_off"}
+	assert.Equal(t, want, analysis.FactorNames())
+	analysis.FactorNames()[0] = "changed"
+	assert.Equal(t, want, analysis.FactorNames())
+
+	// A touchpoint with every factor (a pain of each category, an unknown
+	// one included, a dip to a negative emotion after a hand-off, a missed
+	// target and a drop-off) reports them in FactorNames order.
+	j := handJourney()
+	phone := j.Stages[0].Touchpoints[1]
+	for _, c := range []painpoint.Category{painpoint.Productivity, painpoint.Support, "cosmic"} {
+		phone.PainPoints = append(phone.PainPoints, &painpoint.PainPoint{Title: "Pain", Category: c, Severity: painpoint.Medium})
+	}
+	phone.Metrics = j.Stages[0].Metrics
+	r := analysis.Analyze(j, analysis.Options{})
+	var names []string
+	for _, f := range r.Friction.Stages[0].Touchpoints[1].Factors {
+		names = append(names, f.Name)
+	}
+	assert.Equal(t, want, names)
+	for _, fs := range [][]analysis.Factor{r.Friction.Factors, r.Friction.Stages[0].Factors} {
+		names = names[:0]
+		for _, f := range fs {
+			names = append(names, f.Name)
+		}
+		assert.Equal(t, want, names)
+	}
+}

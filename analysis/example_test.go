@@ -82,3 +82,38 @@ func ExampleDiff() {
 	// pain point resolved: "Shipping fee shown only at checkout" (high financial) at "Sees the shipping fee in the cart"
 	// journey friction 0.4667 → 0 (-0.4667)
 }
+
+// Options.Language gives the messages in Vietnamese, for a team that writes
+// its maps in Vietnamese; codes, paths and factor names stay the same.
+func ExampleOptions_language() {
+	j := journey.New("Mua điện thoại trực tuyến", journey.CurrentState)
+	j.Objective = "Tìm ra nơi người mua bỏ cuộc"
+	browse := j.AddStage("Tìm hiểu", journey.BeforePurchase)
+	page := browse.AddTouchpoint("Đọc trang sản phẩm", channel.Website)
+	page.Owner = "Nhóm web"
+	page.SetEmotion(1)
+	buy := j.AddStage("Mua hàng", journey.DuringPurchase)
+	cart := buy.AddTouchpoint("Thấy phí giao hàng trong giỏ", channel.Website)
+	cart.Owner = "Nhóm web"
+	cart.SetEmotion(-1)
+	cart.AddPainPoint(painpoint.New("Phí giao hàng chỉ hiện lúc thanh toán", painpoint.Financial, painpoint.High))
+	hotline := buy.AddTouchpoint("Gọi hỏi về phí giao hàng", channel.Phone)
+	hotline.SetEmotion(-2)
+
+	r := analysis.Analyze(j, analysis.Options{Language: "vi-VN"})
+	for _, f := range r.Findings {
+		fmt.Println(f.Code + ": " + f.Message)
+	}
+	for _, f := range r.Friction.WeakestLink.Factors {
+		fmt.Printf("%s: %s\n", f.Name, f.Detail)
+	}
+	// Output:
+	// journey.no_personas: Hành trình chưa nêu chân dung khách hàng nào: hãy cho biết đây là hành trình của ai, để các điểm chạm và điểm đau được đánh giá từ góc nhìn của một khách hàng thực.
+	// phase.uncovered: Không có điểm chạm nào ở giai đoạn sau khi mua hàng: khách hàng bị lãng quên sau khi mua (sử dụng, hỗ trợ, gắn bó lâu dài, ủng hộ thương hiệu).
+	// stage.single_touchpoint: Bước "Tìm hiểu" chỉ có một điểm chạm: nếu điểm chạm này trục trặc, khách hàng không còn nơi nào khác để tìm đến và có thể chuyển sang đối thủ cạnh tranh.
+	// painpoint.unaddressed: Điểm đau "Phí giao hàng chỉ hiện lúc thanh toán" (mức độ cao, loại tài chính) chưa được cơ hội cải thiện nào giải quyết.
+	// touchpoint.no_owner: Điểm chạm "Gọi hỏi về phí giao hàng" chưa có người phụ trách: không ai trong doanh nghiệp chịu trách nhiệm về điểm chạm này.
+	// pain.financial: 1 cao
+	// negative_emotion: cảm xúc -1
+	// emotion_dip: cảm xúc giảm từ 1 xuống -1
+}

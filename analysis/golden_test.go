@@ -90,3 +90,88 @@ func TestGoldenDiffCurrentFuture(t *testing.T) {
 	checkGolden(t, "diff/ecommerce.json", marshalIndent(t, c))
 	checkGolden(t, "diff/ecommerce.txt", []byte(c.String()))
 }
+
+// TestGoldenVietnamese analyses the fully Vietnamese example in Vietnamese
+// and compares the full report, and its findings as text, with their golden
+// files; every message and factor detail must read as Vietnamese.
+func TestGoldenVietnamese(t *testing.T) {
+	j := loadExample(t, filepath.Join("..", "examples", "journeys", "cvj-vi.json"))
+	r := analysis.Analyze(j, analysis.Options{Now: goldenNow, Language: "vi"})
+	checkGolden(t, filepath.Join("vi", "cvj-vi.json"), marshalIndent(t, r))
+	var text strings.Builder
+	for _, f := range r.Findings {
+		text.WriteString(f.String() + "\n")
+	}
+	checkGolden(t, filepath.Join("vi", "cvj-vi.txt"), []byte(text.String()))
+
+	require.NotEmpty(t, r.Findings)
+	for _, f := range r.Findings {
+		assertVietnamese(t, unquoted(f.Message))
+	}
+	details := 0
+	check := func(fs []analysis.Factor) {
+		for _, f := range fs {
+			if f.Detail != "" {
+				details++
+				assertVietnamese(t, f.Detail)
+			}
+		}
+	}
+	check(r.Friction.Factors)
+	for _, s := range r.Friction.Stages {
+		check(s.Factors)
+		for _, tp := range s.Touchpoints {
+			check(tp.Factors)
+		}
+	}
+	assert.NotZero(t, details)
+	// Only the words differ from the English report.
+	en := analysis.Analyze(j, analysis.Options{Now: goldenNow})
+	require.Len(t, en.Findings, len(r.Findings))
+	for k := range en.Findings {
+		en.Findings[k].Message = r.Findings[k].Message
+	}
+	clearDetails(&en.Friction)
+	clearDetails(&r.Friction)
+	assert.Equal(t, en, r)
+}
+
+// clearDetails empties the details of the factors of fr (and of the
+// hotspots, which share the touchpoints' factors).
+func clearDetails(fr *analysis.Friction) {
+	empty := func(fs []analysis.Factor) {
+		for k := range fs {
+			fs[k].Detail = ""
+		}
+	}
+	empty(fr.Factors)
+	for _, s := range fr.Stages {
+		empty(s.Factors)
+		for _, tp := range s.Touchpoints {
+			empty(tp.Factors)
+		}
+	}
+}
+
+// unquoted returns msg without its quoted names: "…" and the strconv.Quote'd ones.
+func unquoted(msg string) string {
+	var b strings.Builder
+	for {
+		before, rest, ok := strings.Cut(msg, `"`)
+		b.WriteString(before)
+		if !ok {
+			return b.String()
+		}
+		end := 0
+		for end < len(rest) && rest[end] != '"' {
+			if rest[end] == '\\' {
+				end++
+			}
+			end++
+		}
+		if end >= len(rest) {
+			return b.String()
+		}
+		msg = rest[end+1:]
+	}
+}

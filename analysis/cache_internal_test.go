@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"testing"
+	"unsafe"
 
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
@@ -140,4 +141,11 @@ func TestFindingsGrowToProjection(t *testing.T) {
 		g.add(CodeNoOwner, Warning, "p", uuid.Nil, "m")
 	}
 	assert.GreaterOrEqual(t, cap(g.out), 133)
+}
+
+// TestGapsFitsItsSizeClass: gaps, allocated on every call, stays within the
+// allocator's 1,024-byte size class (an object with pointers above 512
+// bytes carries an 8-byte header).
+func TestGapsFitsItsSizeClass(t *testing.T) {
+	assert.LessOrEqual(t, unsafe.Sizeof(gaps{}), uintptr(1024-8))
 }

@@ -237,7 +237,7 @@ func (x *texts) dip(from, to float64) string {
 		return x.dipHalf[i][k]
 	}
 	if a := x.text; a != nil { // cut from the report's text arena
-		b := a.begin(len(w.dipFrom) + len(w.dipTo) + 32)
+		b := a.begin(len(w.dipFrom) + len(w.dipTo) + 25) // 48 in English, as before
 		b.WriteString(w.dipFrom)
 		a.number(round(from), "")
 		b.WriteString(w.dipTo)
@@ -256,7 +256,7 @@ func (x *texts) emotion(v float64) string {
 		return x.halves[i]
 	}
 	if a := x.text; a != nil { // cut from the report's text arena
-		b := a.begin(len(w.emotion) + 24)
+		b := a.begin(len(w.emotion) + 24) // 32 in English, as before
 		b.WriteString(w.emotion)
 		a.number(round(v), "")
 		return a.end()

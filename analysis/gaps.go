@@ -214,12 +214,16 @@ func (g *gaps) uses(c channel.Channel) bool {
 
 // gaps collects findings in document order.
 type gaps struct {
-	j    *journey.Journey
-	opts Options
-	w    *words // the language of the messages
-	ix   *index
-	out  []Finding
-	text *textArena // paths and messages
+	j *journey.Journey
+	// Of the options, only what the checks need: gaps is allocated once per
+	// call, and a gaps beyond 1,016 bytes takes the allocator's next size
+	// class (1,152 bytes with its header) for nothing.
+	now            time.Time // Options.Now
+	maxTouchpoints int       // Options.maxTouchpoints()
+	w              *words    // the language of the messages
+	ix             *index
+	out            []Finding
+	text           *textArena // paths and messages
 
 	// Gathered on the walk for the personas' findings.
 	personaAt int                      // where the personas' findings go in out
@@ -290,7 +294,7 @@ func newGaps(j *journey.Journey, opts Options, ix *index) *gaps {
 	// pain points), so a large journey's findings are not copied again and
 	// again as the slice grows.
 	estimate := 8 + 2*len(j.Personas) + 2*len(j.Stages) + ix.tpSlots/4 + ix.tpSlots
-	g := &gaps{j: j, opts: opts, w: opts.words(), ix: ix, out: make([]Finding, 0, estimate), text: ix.text,
+	g := &gaps{j: j, now: opts.Now, maxTouchpoints: opts.maxTouchpoints(), w: opts.words(), ix: ix, out: make([]Finding, 0, estimate), text: ix.text,
 		known: make([]bool, len(channels)), channels: map[channel.Channel]bool{}, served: make([]bool, len(ix.personaIDs))}
 	g.journey()
 	g.personaAt = len(g.out)
@@ -335,10 +339,10 @@ func (g *gaps) journey() {
 	if !g.ix.hasPersonas {
 		g.add(CodeNoPersonas, Warning, "personas", j.ID, w.noPersonas)
 	}
-	if !g.opts.Now.IsZero() && j.ReviewedAt != nil && j.ReviewEveryDays > 0 {
+	if !g.now.IsZero() && j.ReviewedAt != nil && j.ReviewEveryDays > 0 {
 		due := j.ReviewedAt.AddDate(0, 0, j.ReviewEveryDays)
-		if due.Before(g.opts.Now) {
-			late := int(g.opts.Now.Sub(due) / (24 * time.Hour))
+		if due.Before(g.now) {
+			late := int(g.now.Sub(due) / (24 * time.Hour))
 			g.add(CodeReviewOverdue, Warning, "reviewed_at", j.ID, w.reviewOverdue(*j.ReviewedAt, due, j.ReviewEveryDays, late))
 		}
 	}
@@ -387,15 +391,18 @@ func (g *gaps) stage(i int, s *journey.Stage, path string, tpPaths []string) {
 		g.add(CodeNoTouchpoints, Warning, path, s.ID, g.say(&w.noTouchpoints, s.Name, i))
 	case n == 1:
 		g.add(CodeSingleTouchpoint, Info, path, s.ID, g.say(&w.singleTouchpoint, s.Name, i))
-	case n > g.opts.maxTouchpoints():
+	case n > g.maxTouchpoints:
 		m := &w.tooManyTouchpoints
-		b := a.begin(len(s.Name) + len(m[0]) + len(m[1]) + len(m[2]) + len(m[3]) + 40)
+		// The estimates of the arena's strings are the parts' lengths plus
+		// room for the numbers and quotes: as many bytes in English as
+		// before the messages had a language, so the arena fills alike.
+		b := a.begin(len(s.Name) + len(m[0]) + len(m[1]) + len(m[2]) + len(m[3]) + 42)
 		b.WriteString(m[0])
 		a.label(s.Name, i, w.noName)
 		b.WriteString(m[1])
 		a.int(n)
 		b.WriteString(m[2])
-		a.int(g.opts.maxTouchpoints())
+		a.int(g.maxTouchpoints)
 		b.WriteString(m[3])
 		g.add(CodeTooManyTouchpoints, Warning, path, s.ID, a.end())
 	}
@@ -447,7 +454,7 @@ func (g *gaps) touchpoint(path string, k int, t *touchpoint.Touchpoint, facts *t
 				ppath = a.child(path, painSuffixes, "pain_points", k)
 			}
 			m := &w.supportWithoutContact
-			b := a.begin(len(p.Title) + len(stageName) + len(m[0]) + len(m[1]) + len(m[2]) + 40)
+			b := a.begin(len(p.Title) + len(stageName) + len(m[0]) + len(m[1]) + len(m[2]) + 15)
 			b.WriteString(m[0])
 			a.label(p.Title, k, w.noName)
 			b.WriteString(m[1])
@@ -490,7 +497,7 @@ func (g *gaps) unaddressedMessage(p *painpoint.PainPoint, k int) string {
 		cat = w.categories[key.category]
 	}
 	m := &w.unaddressed
-	b := a.begin(len(p.Title) + len(sev) + len(cat) + len(m[0]) + len(m[1]) + len(m[2]) + len(m[3]) + 8)
+	b := a.begin(len(p.Title) + len(sev) + len(cat) + len(m[0]) + len(m[1]) + len(m[2]) + len(m[3]) + 23)
 	b.WriteString(m[0])
 	a.label(p.Title, k, w.noName)
 	b.WriteString(m[1])
@@ -549,7 +556,7 @@ func (g *gaps) belowTargetMessage(m *metric.Metric, k int) string {
 		dir = w.lower
 	}
 	a, parts := g.text, &w.belowTarget
-	b := a.begin(len(m.Name) + 2*len(m.Unit) + len(parts[0]) + len(parts[1]) + len(parts[2]) + len(parts[3]) + len(dir) + 60)
+	b := a.begin(len(m.Name) + 2*len(m.Unit) + len(parts[0]) + len(parts[1]) + len(parts[2]) + len(parts[3]) + 73)
 	b.WriteString(parts[0])
 	a.label(m.Name, k, w.noName)
 	b.WriteString(parts[1])

@@ -96,6 +96,8 @@ type HTML struct {
 	NoAnalysis bool
 	// Analysis tunes the analysis behind hotspots and findings; set Now to
 	// check overdue reviews (the renderer never reads the clock itself).
+	// Its Language, when empty, is the page's, so the findings' messages
+	// are written in the language of the page's own words.
 	Analysis analysis.Options
 	// Report, when not nil, is shown instead of running analysis.Analyze:
 	// pass the report you already have for this journey. It is only read.
@@ -380,7 +382,11 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 	if !h.NoAnalysis {
 		r := h.Report
 		if r == nil {
-			r = analysis.Analyze(j, h.Analysis)
+			opts := h.Analysis
+			if opts.Language == "" {
+				opts.Language = wd.Lang // the findings speak the page's language
+			}
+			r = analysis.Analyze(j, opts)
 		}
 		v.Findings = findingGroups(wd, r.Findings)
 		for _, hs := range r.Friction.Hotspots {

@@ -69,7 +69,7 @@ func TestFindingGroups(t *testing.T) {
 	groups := findingGroups(&english, findings)
 	type summary struct {
 		Severity, Title, Code string
-		Messages                     []string
+		Messages              []string
 	}
 	var got []summary
 	for _, g := range groups {

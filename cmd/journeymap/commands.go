@@ -86,6 +86,7 @@ func runAnalyze(e *env, args []string) int {
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json")
 	failOn := enumFlag(fs, "fail-on", "", "exit 1 on findings at or above this `severity`", "info", "warning", "critical")
 	now := fs.String("now", "", "check review.overdue against this `RFC3339` time (default: not checked)")
+	lang := enumFlag(fs, "lang", "en", "`language` of the findings' messages", "en", "vi")
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 1, 1); !ok {
 		return code
@@ -98,7 +99,7 @@ func runAnalyze(e *env, args []string) int {
 	if !ok {
 		return exitInvalid
 	}
-	rep := analysis.Analyze(j, analysis.Options{Now: at})
+	rep := analysis.Analyze(j, analysis.Options{Now: at, Language: lang.value})
 	var b bytes.Buffer
 	if format.value == "json" {
 		data, err := json.MarshalIndent(rep, "", "  ")

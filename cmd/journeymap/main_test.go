@@ -162,6 +162,16 @@ func TestAnalyze(t *testing.T) {
 	}
 	assert.Contains(t, rep.Friction, "score")
 
+	// -lang vi writes the messages in Vietnamese; codes and paths stay.
+	r = cli(t, "", "analyze", "-lang", "vi", "-format", "json", b2b)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `"code": "touchpoint.no_owner"`)
+	assert.Contains(t, r.stdout, "chưa có người phụ trách")
+	assert.NotContains(t, r.stdout, "has no owner")
+	r = cli(t, "", "analyze", "-lang", "fr", b2b)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "-lang")
+
 	// -fail-on makes it a CI gate; every example has warnings (missed targets) but is not empty.
 	r = cli(t, "", "analyze", "-fail-on", "warning", current)
 	assert.Equal(t, exitInvalid, r.code)

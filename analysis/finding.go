@@ -79,7 +79,8 @@ type Finding struct {
 	Path string `json:"path"`
 	// ID is the id of the object concerned (for a metric, of its stage or touchpoint).
 	ID uuid.UUID `json:"id"`
-	// Message says in plain words what is wrong and why it matters.
+	// Message says in plain words what is wrong and why it matters, in the
+	// language of Options.Language (English by default).
 	Message string `json:"message"`
 }
 

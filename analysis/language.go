@@ -127,14 +127,14 @@ var english = words{
 
 var vietnamese = words{
 	noName:      " (chưa đặt tên)",
-	noObjective: "Hành trình chưa có mục tiêu: hãy ghi rõ nhóm muốn tìm hiểu hay thay đổi điều gì với bản đồ này, để mọi người cùng hiểu bản đồ theo một cách.",
+	noObjective: "Hành trình chưa có mục tiêu: hãy ghi rõ nhóm muốn tìm hiểu hay thay đổi điều gì với bản đồ này, để mọi người đều hiểu bản đồ như nhau.",
 	noPersonas:  "Hành trình chưa nêu chân dung khách hàng nào: hãy cho biết đây là hành trình của ai, để các điểm chạm và điểm đau được đánh giá từ góc nhìn của một khách hàng thực.",
 	personaUnserved: [2]string{"Không có điểm chạm nào phục vụ chân dung khách hàng ",
 		": hành trình không hề gặp họ. Hãy thêm điểm chạm dành cho họ hoặc ghi họ vào persona_ids của một điểm chạm."},
-	channelMissing: [3]string{"Chân dung khách hàng ", " ưa dùng kênh ", ", nhưng không có điểm chạm nào của hành trình dùng kênh này."},
+	channelMissing: [3]string{"Kênh ưa thích của chân dung khách hàng ", " là ", ", nhưng không có điểm chạm nào của hành trình dùng kênh này."},
 	reviewOverdue: func(reviewed, due time.Time, every, late int) string {
 		return "Bản đồ được xem xét lần gần nhất vào ngày " + reviewed.Format(time.DateOnly) +
-			" và cần được xem xét lại mỗi " + strconv.Itoa(every) + " ngày: lẽ ra phải xem xét lại vào ngày " +
+			" và cần được xem xét lại mỗi " + strconv.Itoa(every) + " ngày: hạn xem xét lại là ngày " +
 			due.Format(time.DateOnly) + " (đã trễ " + strconv.Itoa(late) +
 			" ngày). Hãy đối chiếu bản đồ với những gì khách hàng đang làm hôm nay."
 	},
@@ -176,7 +176,7 @@ var vietnamese = words{
 		channel.ReviewSite: "trang đánh giá", channel.Marketplace: "sàn thương mại điện tử", channel.Store: "cửa hàng",
 		channel.Event: "sự kiện", channel.Print: "ấn phẩm in", channel.DirectMail: "thư gửi trực tiếp",
 		channel.WordOfMouth: "truyền miệng", channel.Partner: "đối tác", channel.Staff: "nhân viên",
-		channel.Other: "khác",
+		channel.Other: "kênh khác", // alone in a sentence: "từ trang web sang kênh khác"
 	},
 
 	detailSeverities: [5]string{"chưa rõ mức độ", "thấp", "trung bình", "cao", "nghiêm trọng"},

@@ -18,6 +18,7 @@ func TestVietnameseNamesEveryEnum(t *testing.T) {
 		assert.Equal(t, channelText(string(c)), english.channelName(string(c)))
 	}
 	assert.Equal(t, "kênh lạ", vietnamese.channelName("kênh_lạ"), "an unknown channel is written as is")
+	assert.Equal(t, "từ trang web sang kênh khác", newTexts(nil, &vietnamese).handoffOf("website", "other"))
 	for _, ph := range journey.Phases() {
 		assert.NotEmpty(t, vietnamese.phaseWords(ph))
 	}

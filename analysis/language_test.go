@@ -27,7 +27,7 @@ func TestLanguageTags(t *testing.T) {
 	j.Objective = ""
 	en := analysis.Analyze(j, analysis.Options{Now: inTime})
 	require.Len(t, en.Findings, 1)
-	const vi = "Hành trình chưa có mục tiêu: hãy ghi rõ nhóm muốn tìm hiểu hay thay đổi điều gì với bản đồ này, để mọi người cùng hiểu bản đồ theo một cách."
+	const vi = "Hành trình chưa có mục tiêu: hãy ghi rõ nhóm muốn tìm hiểu hay thay đổi điều gì với bản đồ này, để mọi người đều hiểu bản đồ như nhau."
 	for _, tag := range []string{"vi", "VI", "Vi", "vi-VN", "vi_VN", "VI-vn", " vi-VN "} {
 		r := analysis.Analyze(j, analysis.Options{Now: inTime, Language: tag})
 		require.Len(t, r.Findings, 1, tag)
@@ -88,11 +88,11 @@ func TestVietnameseMessages(t *testing.T) {
 		want   string
 	}{
 		{"no objective", func(j *journey.Journey) { j.Objective = "" }, inTime, analysis.CodeNoObjective, "",
-			"Hành trình chưa có mục tiêu: hãy ghi rõ nhóm muốn tìm hiểu hay thay đổi điều gì với bản đồ này, để mọi người cùng hiểu bản đồ theo một cách."},
+			"Hành trình chưa có mục tiêu: hãy ghi rõ nhóm muốn tìm hiểu hay thay đổi điều gì với bản đồ này, để mọi người đều hiểu bản đồ như nhau."},
 		{"no personas", func(j *journey.Journey) { j.Personas = nil }, inTime, analysis.CodeNoPersonas, "",
 			"Hành trình chưa nêu chân dung khách hàng nào: hãy cho biết đây là hành trình của ai, để các điểm chạm và điểm đau được đánh giá từ góc nhìn của một khách hàng thực."},
 		{"review overdue", func(*journey.Journey) {}, reviewed.AddDate(0, 0, 35), analysis.CodeReviewOverdue, "",
-			"Bản đồ được xem xét lần gần nhất vào ngày 2026-10-01 và cần được xem xét lại mỗi 30 ngày: lẽ ra phải xem xét lại vào ngày 2026-10-31 (đã trễ 5 ngày). Hãy đối chiếu bản đồ với những gì khách hàng đang làm hôm nay."},
+			"Bản đồ được xem xét lần gần nhất vào ngày 2026-10-01 và cần được xem xét lại mỗi 30 ngày: hạn xem xét lại là ngày 2026-10-31 (đã trễ 5 ngày). Hãy đối chiếu bản đồ với những gì khách hàng đang làm hôm nay."},
 		{"before purchase uncovered", func(j *journey.Journey) { j.Stages[0].Phase = journey.DuringPurchase }, inTime, analysis.CodePhaseUncovered, "",
 			"Không có điểm chạm nào ở giai đoạn trước khi mua hàng: không có gì giúp khách hàng khám phá, tìm kiếm và so sánh trước khi mua."},
 		{"during purchase uncovered", func(j *journey.Journey) { j.Stages[1].Phase = journey.BeforePurchase }, inTime, analysis.CodePhaseUncovered, "",
@@ -113,7 +113,7 @@ func TestVietnameseMessages(t *testing.T) {
 		{"preferred channel missing", func(j *journey.Journey) {
 			j.Personas[0].PreferredChannels = append(j.Personas[0].PreferredChannels, channel.Chat)
 		}, inTime, analysis.CodeChannelMissing, lan,
-			"Chân dung khách hàng \"Lan\" ưa dùng kênh trò chuyện trực tuyến, nhưng không có điểm chạm nào của hành trình dùng kênh này."},
+			"Kênh ưa thích của chân dung khách hàng \"Lan\" là trò chuyện trực tuyến, nhưng không có điểm chạm nào của hành trình dùng kênh này."},
 		{"stage without touchpoints", func(j *journey.Journey) {
 			j.Stages = append(j.Stages, &journey.Stage{ID: id(13), Name: "Giới thiệu cho bạn bè", Phase: journey.AfterPurchase})
 		}, inTime, analysis.CodeNoTouchpoints, `"Giới thiệu cho bạn bè"`,

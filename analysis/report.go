@@ -58,7 +58,8 @@ type Factor struct {
 	Count int `json:"count"`
 	// Points is what the factor adds to the friction points.
 	Points float64 `json:"points"`
-	// Detail says more in plain words, e.g. "1 critical, 2 low" for pain.
+	// Detail says more in plain words, e.g. "1 critical, 2 low" for pain, in
+	// the language of Options.Language (English by default).
 	Detail string `json:"detail,omitempty"`
 }
 

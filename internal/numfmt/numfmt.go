@@ -1,0 +1,77 @@
+// Package numfmt writes numbers for people to read, in the conventions of
+// a language: the shortest decimal form that reads back as the same
+// float64 (never an exponent: 250000000 VND stays 250000000, not 2.5e+08),
+// with the language's thousands separator and decimal mark.
+//
+//	English:    1,234,567.5   -0.25
+//	Vietnamese: 1.234.567,5   -0,25
+//
+// Integer parts of four digits or more are grouped by three, as the
+// Unicode CLDR does for both languages. Machine formats (JSON, CSV,
+// Mermaid scores, SVG coordinates) must not use this package.
+package numfmt
+
+import "strconv"
+
+// Style is a language's way of writing numbers.
+type Style struct {
+	// Group separates groups of three digits of the integer part.
+	Group byte
+	// Decimal separates the integer part from the fraction.
+	Decimal byte
+}
+
+// English writes 1,234.5; Vietnamese writes 1.234,5.
+var (
+	English    = Style{Group: ',', Decimal: '.'}
+	Vietnamese = Style{Group: '.', Decimal: ','}
+)
+
+// Append appends v to b in style s. Not-a-number and infinities, which no
+// valid document holds, are written as strconv writes them.
+func (s Style) Append(b []byte, v float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', -1, 64)
+	digits := b[start:]
+	if len(digits) > 0 && (digits[0] == '-' || digits[0] == '+') {
+		start++
+		digits = digits[1:]
+	}
+	if len(digits) == 0 || digits[0] < '0' || digits[0] > '9' {
+		return b // NaN, +Inf, -Inf
+	}
+	intLen := len(digits)
+	for i, c := range digits {
+		if c == '.' {
+			intLen = i
+			break
+		}
+	}
+	if intLen < len(digits) {
+		digits[intLen] = s.Decimal
+	}
+	groups := (intLen - 1) / 3
+	if intLen < 4 || groups == 0 {
+		return b
+	}
+	// Make room for the separators and move the digits right, from the end.
+	n := len(b)
+	for range groups {
+		b = append(b, 0)
+	}
+	copy(b[start+intLen+groups:], b[start+intLen:n]) // the fraction, if any
+	src, dst := start+intLen-1, start+intLen+groups-1
+	for k := 0; src >= start; k++ {
+		if k > 0 && k%3 == 0 {
+			b[dst] = s.Group
+			dst--
+		}
+		b[dst] = b[src]
+		dst--
+		src--
+	}
+	return b
+}
+
+// Format returns v in style s.
+func (s Style) Format(v float64) string { return string(s.Append(nil, v)) }

@@ -114,9 +114,9 @@ func TestEmotionTextsFromArena(t *testing.T) {
 		assert.Equal(t, "emotion falls from 0.7 to -1.2346", x.dip(0.7, -1.23456))
 		assert.Equal(t, "emotion falls from 2 to -2", x.dip(2, -2))
 		x = newTexts(a, &vietnamese)
-		assert.Equal(t, "cảm xúc -0.3333", x.emotion(-1.0/3))
-		assert.Equal(t, "cảm xúc -1.5", x.emotion(-1.5))
-		assert.Equal(t, "cảm xúc giảm từ 0.7 xuống -1.2346", x.dip(0.7, -1.23456))
+		assert.Equal(t, "cảm xúc -0,3333", x.emotion(-1.0/3))
+		assert.Equal(t, "cảm xúc -1,5", x.emotion(-1.5))
+		assert.Equal(t, "cảm xúc giảm từ 0,7 xuống -1,2346", x.dip(0.7, -1.23456))
 		assert.Equal(t, "cảm xúc giảm từ 2 xuống -2", x.dip(2, -2))
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/journeymap/journeymap/internal/numfmt"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -484,7 +485,7 @@ func (d Delta) text() string {
 		if v == nil {
 			return "none"
 		}
-		return strconv.FormatFloat(*v, 'g', -1, 64)
+		return numfmt.English.Format(*v)
 	}
 	s := f(d.Old) + " → " + f(d.New)
 	if d.Change != nil {
@@ -492,7 +493,7 @@ func (d Delta) text() string {
 		if *d.Change > 0 {
 			sign = "+"
 		}
-		s += " (" + sign + strconv.FormatFloat(*d.Change, 'g', -1, 64) + ")"
+		s += " (" + sign + numfmt.English.Format(*d.Change) + ")"
 	}
 	return s
 }

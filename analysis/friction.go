@@ -217,7 +217,7 @@ func (x *texts) number(v float64) string {
 	v = round(v)
 	s, ok := x.numbers[v]
 	if !ok {
-		s = strconv.FormatFloat(v, 'g', -1, 64)
+		s = x.w.num.Format(v)
 		if x.numbers == nil {
 			x.numbers = map[float64]string{}
 		}
@@ -239,12 +239,12 @@ func (x *texts) dip(from, to float64) string {
 	if a := x.text; a != nil { // cut from the report's text arena
 		b := a.begin(len(w.dipFrom) + len(w.dipTo) + 25) // 48 in English, as before
 		b.WriteString(w.dipFrom)
-		a.number(round(from), "")
+		a.number(w.num, round(from), "")
 		b.WriteString(w.dipTo)
-		a.number(round(to), "")
+		a.number(w.num, round(to), "")
 		return a.end()
 	}
-	return w.dipFrom + number(round(from), "") + w.dipTo + number(round(to), "")
+	return w.dipFrom + number(w.num, round(from), "") + w.dipTo + number(w.num, round(to), "")
 }
 
 func (x *texts) emotion(v float64) string {
@@ -258,10 +258,10 @@ func (x *texts) emotion(v float64) string {
 	if a := x.text; a != nil { // cut from the report's text arena
 		b := a.begin(len(w.emotion) + 24) // 32 in English, as before
 		b.WriteString(w.emotion)
-		a.number(round(v), "")
+		a.number(w.num, round(v), "")
 		return a.end()
 	}
-	return w.emotion + number(round(v), "")
+	return w.emotion + number(w.num, round(v), "")
 }
 
 // handoff returns the hand-off text from channel from to channel to, whose

@@ -13,6 +13,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/internal/numfmt"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
@@ -560,9 +561,9 @@ func (g *gaps) belowTargetMessage(m *metric.Metric, k int) string {
 	b.WriteString(parts[0])
 	a.label(m.Name, k, w.noName)
 	b.WriteString(parts[1])
-	a.number(m.Value, m.Unit)
+	a.number(w.num, m.Value, m.Unit)
 	b.WriteString(parts[2])
-	a.number(*m.Target, m.Unit)
+	a.number(w.num, *m.Target, m.Unit)
 	b.WriteString(parts[3])
 	b.WriteString(dir)
 	msg := a.end()
@@ -621,8 +622,10 @@ func plural(n int, word string) string {
 	return strconv.Itoa(n) + " " + word + "s"
 }
 
-func number(v float64, unit string) string {
-	s := strconv.FormatFloat(v, 'g', -1, 64)
+// number writes v for people in style st (see package numfmt: never an
+// exponent, 250000000 is not 2.5e+08), followed by its unit.
+func number(st numfmt.Style, v float64, unit string) string {
+	s := st.Format(v)
 	switch {
 	case unit == "":
 		return s

@@ -254,3 +254,25 @@ func TestReportFilters(t *testing.T) {
 	assert.Equal(t, "objective: warning journey.no_objective: "+r.Findings[0].Message, r.Findings[0].String())
 	assert.Equal(t, "(journey): info x: m", analysis.Finding{Code: "x", Severity: analysis.Info, Message: "m"}.String())
 }
+
+// TestMessagesWriteNumbersForPeople checks that large and fractional values
+// read as people write them in each language, never with an exponent
+// (strconv's 'g' format wrote 250000000 as 2.5e+08).
+func TestMessagesWriteNumbersForPeople(t *testing.T) {
+	j := clean()
+	revenue := metric.New("Monthly revenue", metric.Custom, 187500000.5).WithTarget(250000000)
+	revenue.Unit = "VND"
+	j.Stages[1].Metrics = []metric.Metric{revenue}
+	for _, tc := range []struct{ lang, want string }{
+		{"", `Metric "Monthly revenue" is 187,500,000.5 VND, missing its target of 250,000,000 VND (higher is better).`},
+		{"vi", `Chỉ số "Monthly revenue" đang ở mức 187.500.000,5 VND, chưa đạt mục tiêu 250.000.000 VND (càng cao càng tốt).`},
+	} {
+		var got []string
+		for _, f := range analysis.Analyze(j, analysis.Options{Language: tc.lang}).Findings {
+			if f.Code == analysis.CodeBelowTarget {
+				got = append(got, f.Message)
+			}
+		}
+		assert.Equal(t, []string{tc.want}, got, "language %q", tc.lang)
+	}
+}

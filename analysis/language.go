@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/internal/numfmt"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -15,7 +16,8 @@ import (
 // English sentence has them, so both languages share the code and the
 // caches that build them.
 type words struct {
-	noName string // after "#3" when a name is blank
+	noName string       // after "#3" when a name is blank
+	num    numfmt.Style // how numbers are written
 
 	noObjective, noPersonas          string
 	personaUnserved                  [2]string // before and after the persona's name
@@ -74,6 +76,7 @@ func (w *words) channelName(c string) string {
 }
 
 var english = words{
+	num:         numfmt.English,
 	noName:      " (no name)",
 	noObjective: "The journey has no objective: write down what the team wants to learn or change with this map, so everyone reads it the same way.",
 	noPersonas:  "The journey names no persona: say whose journey this is, so touchpoints and pain points are judged from a real customer's point of view.",
@@ -126,6 +129,7 @@ var english = words{
 }
 
 var vietnamese = words{
+	num:         numfmt.Vietnamese,
 	noName:      " (chưa đặt tên)",
 	noObjective: "Hành trình chưa có mục tiêu: hãy ghi rõ nhóm muốn tìm hiểu hay thay đổi điều gì với bản đồ này, để mọi người đều hiểu bản đồ như nhau.",
 	noPersonas:  "Hành trình chưa nêu chân dung khách hàng nào: hãy cho biết đây là hành trình của ai, để các điểm chạm và điểm đau được đánh giá từ góc nhìn của một khách hàng thực.",

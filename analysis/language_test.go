@@ -164,7 +164,7 @@ func TestVietnameseMessages(t *testing.T) {
 			m.Unit = "phút"
 			j.Stages[1].Touchpoints[1].Metrics = []metric.Metric{m}
 		}, inTime, analysis.CodeBelowTarget, `"Thời gian chờ"`,
-			"Chỉ số \"Thời gian chờ\" đang ở mức 4.5 phút, chưa đạt mục tiêu 2 phút (càng thấp càng tốt)."},
+			"Chỉ số \"Thời gian chờ\" đang ở mức 4,5 phút, chưa đạt mục tiêu 2 phút (càng thấp càng tốt)."},
 	}
 	covered := map[string]bool{}
 	for _, tc := range tests {

@@ -3,6 +3,8 @@ package analysis
 import (
 	"strconv"
 	"strings"
+
+	"github.com/journeymap/journeymap/internal/numfmt"
 )
 
 // pathIndex returns path.member[i] ("member[i]" when path is empty,
@@ -109,9 +111,9 @@ func (a *textArena) int(i int) {
 	a.b.Write(a.scratch)
 }
 
-// number writes number(v, unit).
-func (a *textArena) number(v float64, unit string) {
-	a.scratch = strconv.AppendFloat(a.scratch[:0], v, 'g', -1, 64)
+// number writes number(st, v, unit).
+func (a *textArena) number(st numfmt.Style, v float64, unit string) {
+	a.scratch = st.Append(a.scratch[:0], v)
 	a.b.Write(a.scratch)
 	switch {
 	case unit == "":

@@ -6,13 +6,23 @@ import (
 	"github.com/journeymap/journeymap/metric"
 )
 
-// formatNumber writes f in the shortest form that reads back as f.
+// formatNumber writes f in the shortest form that reads back as f, for
+// machines (SVG coordinates); number writes numbers for people.
 func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// appendWithUnit appends a number followed by its unit, if any.
-func appendWithUnit(b []byte, f float64, unit string) []byte {
-	b = strconv.AppendFloat(b, f, 'f', -1, 64)
-	if unit != "" {
+// number writes f for people in the words' language: 1,234.5 or 1.234,5.
+func (wd *words) number(f float64) string { return wd.num.Format(f) }
+
+// appendWithUnit appends a number for people followed by its unit, if any:
+// "36%" (a per cent sign sticks to the number, as in the analysis'
+// messages), "3.2 min".
+func appendWithUnit(wd *words, b []byte, f float64, unit string) []byte {
+	b = wd.num.Append(b, f)
+	switch unit {
+	case "":
+	case "%":
+		b = append(b, '%')
+	default:
 		b = append(b, ' ')
 		b = append(b, unit...)
 	}
@@ -27,14 +37,14 @@ func metricText(wd *words, m metric.Metric) string {
 	b := make([]byte, 0, 64+len(m.Name)+len(m.Source))
 	b = append(b, m.Name...)
 	b = append(b, ": "...)
-	b = appendWithUnit(b, m.Value, m.Unit)
+	b = appendWithUnit(wd, b, m.Value, m.Unit)
 	b = append(b, " ("...)
 	b = append(b, word(wd.MetricKinds, m.Kind)...)
 	if m.Target != nil {
 		b = append(b, "; "...)
 		b = append(b, wd.Target...)
 		b = append(b, ' ')
-		b = appendWithUnit(b, *m.Target, m.Unit)
+		b = appendWithUnit(wd, b, *m.Target, m.Unit)
 		b = append(b, ", "...)
 		if m.MeetsTarget() {
 			b = append(b, wd.TargetMet...)

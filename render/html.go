@@ -397,7 +397,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 			}
 			v.Hotspots = append(v.Hotspots, hotspotView{
 				Rank: strconv.Itoa(hs.Rank), Stage: hs.Stage, Touchpoint: hs.Name,
-				Score: formatNumber(hs.Score), Factors: strings.Join(factors, ", "),
+				Score: wd.number(hs.Score), Factors: strings.Join(factors, ", "),
 			})
 		}
 	}
@@ -461,7 +461,7 @@ func (v *htmlView) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoin
 		head.Meta = word(wd.Channels, t.Channel) + " · " + word(wd.Modes, t.EffectiveMode())
 	}
 	if hs, ok := hot[t.ID]; ok {
-		head.Hotspot = wd.Hotspot + " " + strconv.Itoa(hs.Rank) + " · " + wd.Friction + " " + formatNumber(hs.Score)
+		head.Hotspot = wd.Hotspot + " " + strconv.Itoa(hs.Rank) + " · " + wd.Friction + " " + wd.number(hs.Score)
 		head.Hot = true
 	}
 	v.Heads = append(v.Heads, head)
@@ -482,7 +482,7 @@ func (v *htmlView) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoin
 
 	var emotion emotionView
 	if t.Emotion != nil {
-		emotion.Value = formatNumber(*t.Emotion)
+		emotion.Value = wd.number(*t.Emotion)
 	}
 	if len(t.PersonaEmotions) > 0 {
 		emotion.Personas = make([]factView, 0, len(t.PersonaEmotions))
@@ -493,13 +493,13 @@ func (v *htmlView) column(wd *words, j *journey.Journey, t *touchpoint.Touchpoin
 			continue
 		}
 		if e, ok := t.PersonaEmotions[p.ID]; ok {
-			emotion.Personas = append(emotion.Personas, factView{p.Name, formatNumber(e)})
+			emotion.Personas = append(emotion.Personas, factView{p.Name, wd.number(e)})
 		}
 	}
 	if hasUnknown(t.PersonaEmotions, names) { // sorting allocates: only when needed
 		for _, id := range sortedIDs(t.PersonaEmotions) {
 			if _, known := names[id]; !known {
-				emotion.Personas = append(emotion.Personas, factView{id.String(), formatNumber(t.PersonaEmotions[id])})
+				emotion.Personas = append(emotion.Personas, factView{id.String(), wd.number(t.PersonaEmotions[id])})
 			}
 		}
 	}
@@ -649,7 +649,7 @@ func metricViewOf(wd *words, m metric.Metric) metricView {
 func curve(wd *words, j *journey.Journey, cols int) curveView {
 	cv := curveView{
 		Width: max(cols, 1) * colWidth, Height: curveHeight,
-		Alt:  fmt.Sprintf(wd.EmotionCurveAlt, cols),
+		Alt:  fmt.Sprintf(wd.EmotionCurveAlt, wd.number(float64(cols))),
 		Zero: formatNumber(emotionY(0)),
 	}
 	type at struct {

@@ -143,6 +143,7 @@ func TestHTMLContent(t *testing.T) {
 		`role="img"`, "Emotion curve over 5 touchpoints",
 		"Friction hotspots", "Findings", "Hotspot 1",
 		`<span class="lvl-warning">Warning</span> · Touchpoint without an owner (2) <span class="code">touchpoint.no_owner</span>`,
+		"<td>-1.5", "Ad click-through: 2.1% (conversion rate; Target 3%",
 		"Show the shipping fee on the product page",
 		`<span class="meta">Personas: <bdi>Minh</bdi></span>`,
 	} {
@@ -157,6 +158,10 @@ func TestHTMLContent(t *testing.T) {
 		`<html lang="vi">`, "Bản thiết kế dịch vụ", "Trước khi mua hàng", "Cao · Tài chính",
 		"Điểm đau", "chưa đạt mục tiêu", "Tiền cảnh", "Hậu cảnh", "Quy trình hỗ trợ",
 		"Cảnh báo</span> · Điểm chạm chưa có người phụ trách (2)",
+		// Numbers as Vietnamese write them: a decimal comma, the per cent sign
+		// on the number, in the map and in the findings alike.
+		"<td>-1,5", "Ad click-through: 2,1% (tỷ lệ chuyển đổi; Mục tiêu 3%",
+		"đang ở mức 2,1%, chưa đạt mục tiêu 3%",
 	} {
 		assert.Contains(t, vi, want)
 	}

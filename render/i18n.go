@@ -5,6 +5,7 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/internal/numfmt"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
@@ -14,7 +15,8 @@ import (
 
 // words holds every built-in word of the human-readable renderers in one language.
 type words struct {
-	Lang string // BCP 47 tag written to the lang attribute
+	Lang string       // BCP 47 tag written to the lang attribute
+	num  numfmt.Style // how numbers are written for people
 
 	JourneyMap, MapType, Objective, Owner, LastReview, ReviewEvery, NotReviewed, Description string
 	Personas, Quote, Lifecycle, AgeRange, Gender, Income, Location, Occupation               string
@@ -66,6 +68,7 @@ func word[K ~string](m map[K]string, v K) string {
 
 var english = words{
 	Lang:       "en",
+	num:        numfmt.English,
 	JourneyMap: "Customer journey map", MapType: "Map type", Objective: "Objective", Owner: "Owner",
 	LastReview: "Last review", ReviewEvery: "Review every %d days", NotReviewed: "not reviewed yet",
 	Description: "Description",
@@ -78,7 +81,7 @@ var english = words{
 	Touchpoint: "Touchpoint", Touchpoints: "Touchpoints",
 	Channel: "Channel", Mode: "Mode", Initiator: "Started by", Actions: "Customer actions",
 	Thoughts: "Thoughts", Feelings: "Feelings", Emotion: "Emotion", EmotionCurve: "Emotion curve",
-	EmotionCurveAlt: "Emotion curve over %d touchpoints; the scores are listed in the Emotion row.",
+	EmotionCurveAlt: "Emotion curve over %s touchpoints; the scores are listed in the Emotion row.",
 	EmotionScale:    "Scale: −2 very negative, 0 neutral, +2 very positive",
 	AllCustomers:    "All customers", NotMeasured: "not measured",
 	PainPoints: "Pain points", Category: "Category", Severity: "Severity",
@@ -168,6 +171,7 @@ var english = words{
 
 var vietnamese = words{
 	Lang:       "vi",
+	num:        numfmt.Vietnamese,
 	JourneyMap: "Bản đồ hành trình khách hàng", MapType: "Loại bản đồ", Objective: "Mục tiêu",
 	Owner: "Người phụ trách", LastReview: "Lần xem xét gần nhất", ReviewEvery: "Xem xét lại mỗi %d ngày",
 	NotReviewed: "chưa được xem xét", Description: "Mô tả",
@@ -180,7 +184,7 @@ var vietnamese = words{
 	Questions: "Câu hỏi", Touchpoint: "Điểm chạm", Touchpoints: "Điểm chạm",
 	Channel: "Kênh", Mode: "Hình thức", Initiator: "Bên khởi xướng", Actions: "Hành động của khách hàng",
 	Thoughts: "Suy nghĩ", Feelings: "Cảm nhận", Emotion: "Cảm xúc", EmotionCurve: "Đường cảm xúc",
-	EmotionCurveAlt: "Đường cảm xúc qua %d điểm chạm; điểm số được liệt kê ở hàng Cảm xúc.",
+	EmotionCurveAlt: "Đường cảm xúc qua %s điểm chạm; điểm số được liệt kê ở hàng Cảm xúc.",
 	EmotionScale:    "Thang điểm: −2 rất tiêu cực, 0 trung lập, +2 rất tích cực",
 	AllCustomers:    "Tất cả khách hàng", NotMeasured: "chưa đo",
 	PainPoints: "Điểm đau", Category: "Loại", Severity: "Mức độ",

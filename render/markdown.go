@@ -189,7 +189,7 @@ func mdEmotion(wd *words, t *touchpoint.Touchpoint) string {
 	if t.Emotion == nil {
 		return wd.NotMeasured
 	}
-	return formatNumber(*t.Emotion)
+	return wd.number(*t.Emotion)
 }
 
 func mdMetrics(wd *words, ms []metric.Metric) string {

@@ -119,3 +119,12 @@ func TestFactorWords(t *testing.T) {
 		}
 	}
 }
+
+func TestMetricTextWritesNumbersForPeople(t *testing.T) {
+	m := metric.New("Monthly revenue", metric.Custom, 187500000.5).WithTarget(250000000)
+	m.Unit = "VND"
+	assert.Equal(t, "Monthly revenue: 187,500,000.5 VND (custom; Target 250,000,000 VND, target missed; higher is better)",
+		metricText(&english, m))
+	assert.Equal(t, "Monthly revenue: 187.500.000,5 VND (tùy chỉnh; Mục tiêu 250.000.000 VND, chưa đạt mục tiêu; càng cao càng tốt)",
+		metricText(&vietnamese, m))
+}

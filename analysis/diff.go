@@ -446,46 +446,98 @@ func nilIfEmpty(m map[uuid.UUID]float64) map[uuid.UUID]float64 {
 	return m
 }
 
-// String prints the changes as text, one line each.
-func (c *Changes) String() string {
+// String prints the changes as text in English, one line each.
+func (c *Changes) String() string { return c.Text("") }
+
+// diffWords are the words of Changes.Text in one language.
+type diffWords struct {
+	num                           numfmt.Style
+	stage, touchpoint             map[Change]string // "stage added", "touchpoint removed", ...
+	in                            string            // touchpoint ... in stage
+	friction, emotion, none       string
+	resolved, introduced, journey string
+	at                            string // pain point ... at touchpoint
+	painWords                     func(severity, category string) string
+	severities, categories        map[string]string
+}
+
+var diffEnglish = diffWords{
+	num:        numfmt.English,
+	stage:      map[Change]string{Added: "stage added", Removed: "stage removed", Changed: "stage changed", Unchanged: "stage unchanged"},
+	touchpoint: map[Change]string{Added: "touchpoint added", Removed: "touchpoint removed", Changed: "touchpoint changed", Unchanged: "touchpoint unchanged"},
+	in:         " in ", friction: "friction ", emotion: "emotion ", none: "none",
+	resolved: "pain point resolved: ", introduced: "pain point introduced: ", journey: "journey friction ",
+	at:        " at ",
+	painWords: func(severity, category string) string { return severity + " " + category },
+}
+
+var diffVietnamese = diffWords{
+	num:        numfmt.Vietnamese,
+	stage:      map[Change]string{Added: "bước được thêm", Removed: "bước bị bỏ", Changed: "bước thay đổi", Unchanged: "bước giữ nguyên"},
+	touchpoint: map[Change]string{Added: "điểm chạm được thêm", Removed: "điểm chạm bị bỏ", Changed: "điểm chạm thay đổi", Unchanged: "điểm chạm giữ nguyên"},
+	in:         " ở bước ", friction: "ma sát ", emotion: "cảm xúc ", none: "không có",
+	resolved: "điểm đau đã được giải quyết: ", introduced: "điểm đau mới phát sinh: ", journey: "ma sát của hành trình ",
+	at: " tại điểm chạm ",
+	painWords: func(severity, category string) string {
+		return "mức độ " + severity + ", loại " + category
+	},
+	severities: map[string]string{"low": "thấp", "medium": "trung bình", "high": "cao", "critical": "nghiêm trọng"},
+	categories: map[string]string{"financial": "tài chính", "productivity": "năng suất", "process": "quy trình", "support": "hỗ trợ"},
+}
+
+// Text prints the changes as text, one line each, in the language of the
+// BCP 47 tag: Vietnamese for "vi" (and "vi-VN", "vi_VN", in any case),
+// English otherwise, as Options.Language. Names and titles are quoted as
+// written; the changed fields are the document's member names.
+func (c *Changes) Text(language string) string {
+	w := &diffEnglish
+	if isVietnamese(language) {
+		w = &diffVietnamese
+	}
+	change := func(m map[Change]string, ch Change) string {
+		if s, ok := m[ch]; ok {
+			return s
+		}
+		return string(ch)
+	}
 	var b strings.Builder
 	for _, s := range c.Stages {
 		if s.Change == Unchanged && s.Friction.Change != nil && *s.Friction.Change == 0 {
 			continue
 		}
-		b.WriteString("stage " + string(s.Change) + ": " + strconv.Quote(s.Name))
+		b.WriteString(change(w.stage, s.Change) + ": " + strconv.Quote(s.Name))
 		if len(s.Fields) > 0 {
 			b.WriteString(" (" + strings.Join(s.Fields, ", ") + ")")
 		}
-		b.WriteString("; friction " + s.Friction.text())
+		b.WriteString("; " + w.friction + s.Friction.text(w))
 		if s.Emotion.Old != nil || s.Emotion.New != nil {
-			b.WriteString("; emotion " + s.Emotion.text())
+			b.WriteString("; " + w.emotion + s.Emotion.text(w))
 		}
 		b.WriteByte('\n')
 	}
 	for _, t := range c.Touchpoints {
-		b.WriteString("touchpoint " + string(t.Change) + ": " + strconv.Quote(t.Name) + " in " + strconv.Quote(t.Stage))
+		b.WriteString(change(w.touchpoint, t.Change) + ": " + strconv.Quote(t.Name) + w.in + strconv.Quote(t.Stage))
 		if len(t.Fields) > 0 {
 			b.WriteString(" (" + strings.Join(t.Fields, ", ") + ")")
 		}
 		b.WriteByte('\n')
 	}
 	for _, p := range c.PainPointsResolved {
-		b.WriteString("pain point resolved: " + p.text() + "\n")
+		b.WriteString(w.resolved + p.text(w) + "\n")
 	}
 	for _, p := range c.PainPointsIntroduced {
-		b.WriteString("pain point introduced: " + p.text() + "\n")
+		b.WriteString(w.introduced + p.text(w) + "\n")
 	}
-	b.WriteString("journey friction " + c.Friction.text() + "\n")
+	b.WriteString(w.journey + c.Friction.text(w) + "\n")
 	return b.String()
 }
 
-func (d Delta) text() string {
+func (d Delta) text(w *diffWords) string {
 	f := func(v *float64) string {
 		if v == nil {
-			return "none"
+			return w.none
 		}
-		return numfmt.English.Format(*v)
+		return w.num.Format(*v)
 	}
 	s := f(d.Old) + " → " + f(d.New)
 	if d.Change != nil {
@@ -493,11 +545,18 @@ func (d Delta) text() string {
 		if *d.Change > 0 {
 			sign = "+"
 		}
-		s += " (" + sign + numfmt.English.Format(*d.Change) + ")"
+		s += " (" + sign + w.num.Format(*d.Change) + ")"
 	}
 	return s
 }
 
-func (p PainPointRef) text() string {
-	return strconv.Quote(p.Title) + " (" + p.Severity + " " + p.Category + ") at " + strconv.Quote(p.Touchpoint)
+func (p PainPointRef) text(w *diffWords) string {
+	sev, cat := p.Severity, p.Category
+	if t, ok := w.severities[sev]; ok {
+		sev = t
+	}
+	if t, ok := w.categories[cat]; ok {
+		cat = t
+	}
+	return strconv.Quote(p.Title) + " (" + w.painWords(sev, cat) + ")" + w.at + strconv.Quote(p.Touchpoint)
 }

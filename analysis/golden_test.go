@@ -89,6 +89,7 @@ func TestGoldenDiffCurrentFuture(t *testing.T) {
 	c := analysis.Diff(loadExample(t, cur), loadExample(t, fut))
 	checkGolden(t, "diff/ecommerce.json", marshalIndent(t, c))
 	checkGolden(t, "diff/ecommerce.txt", []byte(c.String()))
+	checkGolden(t, "diff/ecommerce.vi.txt", []byte(c.Text("vi-VN")))
 }
 
 // TestGoldenVietnamese analyses the fully Vietnamese example in Vietnamese

@@ -286,6 +286,7 @@ func runDiff(e *env, args []string) int {
 			"touchpoints added, removed or changed (matched by id, then by name), pain points\n"+
 			"resolved and introduced, and the change of emotion and friction per stage.")
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json")
+	lang := enumFlag(fs, "lang", "en", "`language` of the text", "en", "vi")
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 2, 2); !ok {
 		return code
@@ -305,7 +306,7 @@ func runDiff(e *env, args []string) int {
 		}
 		data = append(data, '\n')
 	} else {
-		data = []byte(changes.String())
+		data = []byte(changes.Text(lang.value))
 	}
 	return e.write(*out, data)
 }

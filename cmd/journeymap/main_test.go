@@ -298,6 +298,12 @@ func TestDiff(t *testing.T) {
 	assert.Contains(t, r.stdout, "journey friction ")
 	golden(t, "diff-ecommerce.txt", r.stdout)
 
+	r = cli(t, "", "diff", "-lang", "vi", current, future)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "điểm đau đã được giải quyết: ")
+	assert.Contains(t, r.stdout, "ma sát của hành trình 0,6079 → 0,3349 (-0,273)")
+	assert.NotContains(t, r.stdout, "pain point")
+
 	r = cli(t, "", "diff", "-format", "json", current, future)
 	require.Equal(t, exitOK, r.code, r.stderr)
 	var changes map[string]any

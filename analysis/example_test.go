@@ -74,13 +74,22 @@ func ExampleDiff() {
 	cart.SetEmotion(1)
 	future.Stages[1].Touchpoints = future.Stages[1].Touchpoints[:1]
 
-	fmt.Print(analysis.Diff(current, future))
+	changes := analysis.Diff(current, future)
+	fmt.Print(changes)
+	fmt.Println()
+	fmt.Print(changes.Text("vi")) // the same in Vietnamese
 	// Output:
 	// stage changed: "Buy" (touchpoints); friction 0.6364 → 0 (-0.6364); emotion -1.5 → 1 (+2.5)
 	// touchpoint changed: "Sees the shipping fee in the cart" in "Buy" (emotion, pain_points)
 	// touchpoint removed: "Calls to ask about the fee" in "Buy"
 	// pain point resolved: "Shipping fee shown only at checkout" (high financial) at "Sees the shipping fee in the cart"
 	// journey friction 0.4667 → 0 (-0.4667)
+	//
+	// bước thay đổi: "Buy" (touchpoints); ma sát 0,6364 → 0 (-0,6364); cảm xúc -1,5 → 1 (+2,5)
+	// điểm chạm thay đổi: "Sees the shipping fee in the cart" ở bước "Buy" (emotion, pain_points)
+	// điểm chạm bị bỏ: "Calls to ask about the fee" ở bước "Buy"
+	// điểm đau đã được giải quyết: "Shipping fee shown only at checkout" (mức độ cao, loại tài chính) tại điểm chạm "Sees the shipping fee in the cart"
+	// ma sát của hành trình 0,4667 → 0 (-0,4667)
 }
 
 // Options.Language gives the messages in Vietnamese, for a team that writes

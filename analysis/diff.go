@@ -8,7 +8,6 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/journeymap/journeymap/internal/numfmt"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -451,18 +450,17 @@ func (c *Changes) String() string { return c.Text("") }
 
 // diffWords are the words of Changes.Text in one language.
 type diffWords struct {
-	num                           numfmt.Style
+	msg                           *words            // the findings' words: numbers, severities, categories
 	stage, touchpoint             map[Change]string // "stage added", "touchpoint removed", ...
 	in                            string            // touchpoint ... in stage
 	friction, emotion, none       string
 	resolved, introduced, journey string
 	at                            string // pain point ... at touchpoint
 	painWords                     func(severity, category string) string
-	severities, categories        map[string]string
 }
 
 var diffEnglish = diffWords{
-	num:        numfmt.English,
+	msg:        &english,
 	stage:      map[Change]string{Added: "stage added", Removed: "stage removed", Changed: "stage changed", Unchanged: "stage unchanged"},
 	touchpoint: map[Change]string{Added: "touchpoint added", Removed: "touchpoint removed", Changed: "touchpoint changed", Unchanged: "touchpoint unchanged"},
 	in:         " in ", friction: "friction ", emotion: "emotion ", none: "none",
@@ -472,7 +470,7 @@ var diffEnglish = diffWords{
 }
 
 var diffVietnamese = diffWords{
-	num:        numfmt.Vietnamese,
+	msg:        &vietnamese,
 	stage:      map[Change]string{Added: "bước được thêm", Removed: "bước bị bỏ", Changed: "bước thay đổi", Unchanged: "bước giữ nguyên"},
 	touchpoint: map[Change]string{Added: "điểm chạm được thêm", Removed: "điểm chạm bị bỏ", Changed: "điểm chạm thay đổi", Unchanged: "điểm chạm giữ nguyên"},
 	in:         " ở bước ", friction: "ma sát ", emotion: "cảm xúc ", none: "không có",
@@ -481,8 +479,6 @@ var diffVietnamese = diffWords{
 	painWords: func(severity, category string) string {
 		return "mức độ " + severity + ", loại " + category
 	},
-	severities: map[string]string{"low": "thấp", "medium": "trung bình", "high": "cao", "critical": "nghiêm trọng"},
-	categories: map[string]string{"financial": "tài chính", "productivity": "năng suất", "process": "quy trình", "support": "hỗ trợ"},
 }
 
 // Text prints the changes as text, one line each, in the language of the
@@ -491,7 +487,7 @@ var diffVietnamese = diffWords{
 // written; the changed fields are the document's member names.
 func (c *Changes) Text(language string) string {
 	w := &diffEnglish
-	if isVietnamese(language) {
+	if journey.IsVietnamese(language) {
 		w = &diffVietnamese
 	}
 	change := func(m map[Change]string, ch Change) string {
@@ -537,7 +533,7 @@ func (d Delta) text(w *diffWords) string {
 		if v == nil {
 			return w.none
 		}
-		return w.num.Format(*v)
+		return w.msg.num.Format(*v)
 	}
 	s := f(d.Old) + " → " + f(d.New)
 	if d.Change != nil {
@@ -545,18 +541,18 @@ func (d Delta) text(w *diffWords) string {
 		if *d.Change > 0 {
 			sign = "+"
 		}
-		s += " (" + sign + w.num.Format(*d.Change) + ")"
+		s += " (" + sign + w.msg.num.Format(*d.Change) + ")"
 	}
 	return s
 }
 
 func (p PainPointRef) text(w *diffWords) string {
 	sev, cat := p.Severity, p.Category
-	if t, ok := w.severities[sev]; ok {
-		sev = t
+	if r := painpoint.Severity(sev).Rank(); r > 0 {
+		sev = w.msg.severities[r]
 	}
-	if t, ok := w.categories[cat]; ok {
-		cat = t
+	if f := painFactor(painpoint.Category(cat)); f < fPainOther {
+		cat = w.msg.categories[f]
 	}
 	return strconv.Quote(p.Title) + " (" + w.painWords(sev, cat) + ")" + w.at + strconv.Quote(p.Touchpoint)
 }

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/journeymap/journeymap/channel"
@@ -51,20 +50,10 @@ type words struct {
 
 // words returns the words of the language of o.Language.
 func (o Options) words() *words {
-	if isVietnamese(o.Language) {
+	if journey.IsVietnamese(o.Language) {
 		return &vietnamese
 	}
 	return &english
-}
-
-// isVietnamese reports whether tag is "vi" or a "vi-…" or "vi_…" tag, in
-// any case, around spaces.
-func isVietnamese(tag string) bool {
-	tag = strings.TrimSpace(tag)
-	if len(tag) < 2 || !strings.EqualFold(tag[:2], "vi") {
-		return false
-	}
-	return len(tag) == 2 || tag[2] == '-' || tag[2] == '_'
 }
 
 // channelName returns the channel's name in w.

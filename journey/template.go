@@ -115,9 +115,16 @@ func TemplateByName(name string) (Template, error) {
 	return Template{}, fmt.Errorf("journey: unknown template %q (known: %s)", name, strings.Join(names, ", "))
 }
 
-// IsVietnamese reports whether the BCP 47 tag lang is Vietnamese ("vi" or "vi-…").
+// IsVietnamese reports whether the BCP 47 tag lang is Vietnamese: "vi", or
+// a "vi-…" tag ("vi-VN"), also written "vi_VN", in any case, spaces around
+// it ignored. The renderers, the analysis and the templates all ask here,
+// so a page's words and its findings never disagree on the language.
 func IsVietnamese(lang string) bool {
-	return strings.EqualFold(lang, "vi") || len(lang) > 3 && strings.EqualFold(lang[:3], "vi-")
+	lang = strings.TrimSpace(lang)
+	if len(lang) < 2 || !strings.EqualFold(lang[:2], "vi") {
+		return false
+	}
+	return len(lang) == 2 || lang[2] == '-' || lang[2] == '_'
 }
 
 // StageName returns the stage's name in lang: Vietnamese for "vi" tags,

@@ -81,3 +81,12 @@ func TestStagePhasesNeverGoBackwards(t *testing.T) {
 		}
 	}
 }
+
+func TestIsVietnamese(t *testing.T) {
+	for _, tag := range []string{"vi", "VI", "vi-VN", "vi_VN", " vi-VN "} {
+		assert.True(t, journey.IsVietnamese(tag), tag)
+	}
+	for _, tag := range []string{"", "en", "en-US", "fr", "vie", "vi2", "zh-vi", "-vi", "v"} {
+		assert.False(t, journey.IsVietnamese(tag), tag)
+	}
+}

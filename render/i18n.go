@@ -1,8 +1,6 @@
 package render
 
 import (
-	"strings"
-
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/internal/numfmt"
@@ -47,11 +45,10 @@ type words struct {
 }
 
 // wordsFor returns the words of the language tag: Vietnamese for "vi" and
-// its regional variants ("vi-VN"), English for everything else.
+// its regional variants ("vi-VN", "vi_VN"; see journey.IsVietnamese),
+// English for everything else.
 func wordsFor(tag string) *words {
-	base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-	base, _, _ = strings.Cut(base, "_")
-	if base == "vi" {
+	if journey.IsVietnamese(tag) {
 		return &vietnamese
 	}
 	return &english

@@ -50,6 +50,11 @@
 // from the journey's language member: the caller chooses the reader's
 // language.
 //
+// To show findings in an interface of one's own, CodeTitle, Severity.Title
+// and FactorTitle name codes, severities and factors for people in either
+// language, with the words of the HTML page ("Touchpoint without an owner",
+// "Điểm chạm chưa có người phụ trách").
+//
 // # Friction
 //
 // Friction says how hard the journey is for the customer, from 0 (smooth) to

@@ -393,7 +393,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 			hot[hs.ID] = hs
 			factors := make([]string, len(hs.Factors))
 			for i, f := range hs.Factors {
-				factors[i] = word(wd.Factors, f.Name)
+				factors[i] = analysis.FactorTitle(f.Name, wd.Lang)
 			}
 			v.Hotspots = append(v.Hotspots, hotspotView{
 				Rank: strconv.Itoa(hs.Rank), Stage: hs.Stage, Touchpoint: hs.Name,
@@ -595,7 +595,7 @@ func findingGroups(wd *words, findings []analysis.Finding) []findingGroup {
 				Critical: f.Severity == analysis.Critical, Warning: f.Severity == analysis.Warning,
 				Info: f.Severity == analysis.Info, Severity: string(f.Severity), Title: f.Code,
 			}
-			if title, known := wd.Codes[f.Code]; known {
+			if title, known := analysis.CodeTitle(f.Code, wd.Lang); known {
 				g.Title, g.Code = title, f.Code
 			}
 			groups = append(groups, g)

@@ -39,9 +39,20 @@ type words struct {
 	Severities  map[painpoint.Severity]string
 	Lifecycles  map[persona.Lifecycle]string
 	MetricKinds map[metric.Kind]string
-	Levels      map[string]string // analysis finding severities: info, warning, critical
-	Codes       map[string]string // a title for each finding code of package analysis
-	Factors     map[string]string // a name for each friction factor of package analysis
+	// Levels names the finding severities (info, warning, critical) for the
+	// template; finding codes and friction factors are named by package
+	// analysis (CodeTitle, FactorTitle), so the page and a service that shows
+	// findings in its own interface use the same words.
+	Levels map[string]string
+}
+
+// levels returns the finding severities' names in the language.
+func levels(lang string) map[string]string {
+	m := make(map[string]string, 3)
+	for _, s := range analysis.Severities() {
+		m[string(s)] = s.Title(lang)
+	}
+	return m
 }
 
 // wordsFor returns the words of the language tag: Vietnamese for "vi" and
@@ -140,30 +151,7 @@ var english = words{
 		metric.BounceRate: "bounce rate", metric.CSAT: "CSAT", metric.NPS: "NPS", metric.CES: "CES",
 		metric.Duration: "duration", metric.Count: "count", metric.Custom: "custom",
 	},
-	Levels: map[string]string{"info": "Info", "warning": "Warning", "critical": "Critical"},
-	Codes: map[string]string{
-		analysis.CodeNoObjective:           "Journey without an objective",
-		analysis.CodeNoPersonas:            "Journey without personas",
-		analysis.CodeReviewOverdue:         "Review overdue",
-		analysis.CodePhaseUncovered:        "Purchase phase not covered",
-		analysis.CodePersonaUnserved:       "Persona no touchpoint serves",
-		analysis.CodeChannelMissing:        "Preferred channel the journey never uses",
-		analysis.CodeNoTouchpoints:         "Stage without touchpoints",
-		analysis.CodeSingleTouchpoint:      "Stage with a single touchpoint",
-		analysis.CodeTooManyTouchpoints:    "Stage with too many touchpoints",
-		analysis.CodeNoOwner:               "Touchpoint without an owner",
-		analysis.CodeUnmeasured:            "Touchpoint neither scored nor measured",
-		analysis.CodeNoBackstage:           "Touchpoint without backstage support",
-		analysis.CodeUnaddressed:           "Pain point no opportunity addresses",
-		analysis.CodeSupportWithoutContact: "Support pain point in a stage without a contact channel",
-		analysis.CodeBelowTarget:           "Metric missing its target",
-	},
-	Factors: map[string]string{
-		"pain.financial": "financial pain", "pain.productivity": "productivity pain",
-		"pain.process": "process pain", "pain.support": "support pain", "pain.other": "other pain",
-		"negative_emotion": "negative emotion", "emotion_dip": "emotion dip",
-		"channel_handoff": "channel hand-off", "missed_target": "missed target", "drop_off": "drop-off",
-	},
+	Levels: levels("en"),
 }
 
 var vietnamese = words{
@@ -245,28 +233,5 @@ var vietnamese = words{
 		metric.NPS: "chỉ số khách hàng giới thiệu (NPS)", metric.CES: "điểm nỗ lực của khách hàng (CES)",
 		metric.Duration: "thời gian", metric.Count: "số lượng", metric.Custom: "tùy chỉnh",
 	},
-	Levels: map[string]string{"info": "Thông tin", "warning": "Cảnh báo", "critical": "Nghiêm trọng"},
-	Codes: map[string]string{
-		analysis.CodeNoObjective:           "Hành trình chưa có mục tiêu",
-		analysis.CodeNoPersonas:            "Hành trình chưa có chân dung khách hàng",
-		analysis.CodeReviewOverdue:         "Đã quá hạn xem xét lại",
-		analysis.CodePhaseUncovered:        "Giai đoạn mua hàng chưa được bao phủ",
-		analysis.CodePersonaUnserved:       "Chân dung khách hàng chưa được điểm chạm nào phục vụ",
-		analysis.CodeChannelMissing:        "Kênh ưa thích mà hành trình không dùng đến",
-		analysis.CodeNoTouchpoints:         "Bước chưa có điểm chạm",
-		analysis.CodeSingleTouchpoint:      "Bước chỉ có một điểm chạm",
-		analysis.CodeTooManyTouchpoints:    "Bước có quá nhiều điểm chạm",
-		analysis.CodeNoOwner:               "Điểm chạm chưa có người phụ trách",
-		analysis.CodeUnmeasured:            "Điểm chạm chưa được chấm điểm hay đo lường",
-		analysis.CodeNoBackstage:           "Điểm chạm thiếu hỗ trợ hậu cảnh",
-		analysis.CodeUnaddressed:           "Điểm đau chưa có cơ hội cải thiện nào",
-		analysis.CodeSupportWithoutContact: "Điểm đau về hỗ trợ ở bước không có kênh liên hệ",
-		analysis.CodeBelowTarget:           "Chỉ số chưa đạt mục tiêu",
-	},
-	Factors: map[string]string{
-		"pain.financial": "điểm đau tài chính", "pain.productivity": "điểm đau năng suất",
-		"pain.process": "điểm đau quy trình", "pain.support": "điểm đau hỗ trợ", "pain.other": "điểm đau khác",
-		"negative_emotion": "cảm xúc tiêu cực", "emotion_dip": "cảm xúc đi xuống",
-		"channel_handoff": "chuyển kênh", "missed_target": "chưa đạt mục tiêu", "drop_off": "khách rời bỏ",
-	},
+	Levels: levels("vi"),
 }

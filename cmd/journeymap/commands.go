@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -86,7 +87,7 @@ func runAnalyze(e *env, args []string) int {
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json")
 	failOn := enumFlag(fs, "fail-on", "", "exit 1 on findings at or above this `severity`", "info", "warning", "critical")
 	now := fs.String("now", "", "check review.overdue against this `RFC3339` time (default: not checked)")
-	lang := enumFlag(fs, "lang", "en", "`language` of the findings' messages", "en", "vi")
+	lang := enumFlag(fs, "lang", "en", "`language` of the report: the findings' messages, and the text format's headings and numbers", "en", "vi")
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 1, 1); !ok {
 		return code
@@ -110,7 +111,7 @@ func runAnalyze(e *env, args []string) int {
 		b.Write(data)
 		b.WriteByte('\n')
 	} else {
-		writeReport(&b, j, rep)
+		writeReport(&b, j, rep, lang.value)
 	}
 	if code := e.write(*out, b.Bytes()); code != exitOK {
 		return code
@@ -124,34 +125,76 @@ func runAnalyze(e *env, args []string) int {
 	return exitOK
 }
 
-// writeReport prints an analysis for people.
-func writeReport(b *bytes.Buffer, j *journey.Journey, rep *analysis.Report) {
+// reportWords are the headings of the text report in one language.
+type reportWords struct {
+	noFindings, findings, friction, points, stages, hotspots string
+	decimal                                                  byte // the decimal separator
+}
+
+var (
+	englishReport    = reportWords{"No findings.", "Findings", "Friction", "points", "Stages", "Hotspots", '.'}
+	vietnameseReport = reportWords{"Không có phát hiện nào.", "Phát hiện", "Ma sát", "điểm", "Các bước", "Điểm nóng", ','}
+)
+
+// writeReport prints an analysis for people, in English or, when lang is
+// Vietnamese, in Vietnamese: headings, severities, friction factors and
+// decimal commas. Finding codes, paths and the user's own names stay as they
+// are, so a line can still be searched for and matched.
+func writeReport(b *bytes.Buffer, j *journey.Journey, rep *analysis.Report, lang string) {
+	w := &englishReport
+	factorName := func(name string) string { return name }
+	severity := func(s analysis.Severity) string { return string(s) }
+	if journey.IsVietnamese(lang) {
+		w = &vietnameseReport
+		factorName = func(name string) string { return analysis.FactorTitle(name, lang) }
+		severity = func(s analysis.Severity) string { return strings.ToLower(s.Title(lang)) }
+	}
+	num := func(v float64) string {
+		s := strconv.FormatFloat(v, 'f', 2, 64)
+		if w.decimal != '.' {
+			s = strings.Replace(s, ".", string(w.decimal), 1)
+		}
+		return s
+	}
 	fmt.Fprintf(b, "%s\n\n", j.Title)
 	if len(rep.Findings) == 0 {
-		b.WriteString("No findings.\n")
+		b.WriteString(w.noFindings + "\n")
 	} else {
-		fmt.Fprintf(b, "Findings (%d):\n", len(rep.Findings))
+		fmt.Fprintf(b, "%s (%d):\n", w.findings, len(rep.Findings))
 		for _, f := range rep.Findings {
-			fmt.Fprintf(b, "  %s\n", f)
+			path := f.Path
+			if path == "" {
+				path = "(journey)"
+			}
+			fmt.Fprintf(b, "  %s: %s %s: %s\n", path, severity(f.Severity), f.Code, f.Message)
 		}
 	}
 	fr := rep.Friction
-	fmt.Fprintf(b, "\nFriction: %.2f (%.2f points)\n", fr.Score, fr.Points)
+	fmt.Fprintf(b, "\n%s: %s (%s %s)\n", w.friction, num(fr.Score), num(fr.Points), w.points)
 	for _, f := range fr.Factors {
 		if f.Count > 0 {
-			fmt.Fprintf(b, "  %-20s %3d  %.2f points\n", f.Name, f.Count, f.Points)
+			fmt.Fprintf(b, "  %s %3d  %s %s\n", padRight(factorName(f.Name), 20), f.Count, num(f.Points), w.points)
 		}
 	}
-	b.WriteString("\nStages:\n")
+	b.WriteString("\n" + w.stages + ":\n")
 	for _, s := range fr.Stages {
-		fmt.Fprintf(b, "  %.2f  %s\n", s.Score, s.Name)
+		fmt.Fprintf(b, "  %s  %s\n", num(s.Score), s.Name)
 	}
 	if len(fr.Hotspots) > 0 {
-		b.WriteString("\nHotspots:\n")
+		b.WriteString("\n" + w.hotspots + ":\n")
 		for _, h := range fr.Hotspots {
-			fmt.Fprintf(b, "  %.2f  %s (%s)\n", h.Score, h.Name, h.Stage)
+			fmt.Fprintf(b, "  %s  %s (%s)\n", num(h.Score), h.Name, h.Stage)
 		}
 	}
+}
+
+// padRight pads s with spaces to width characters: fmt's %-20s counts bytes,
+// and every accented letter of Vietnamese takes two or three.
+func padRight(s string, width int) string {
+	if n := utf8.RuneCountInString(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
 }
 
 // registry returns the built-in renderers, in language lang when given.

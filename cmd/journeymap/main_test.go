@@ -148,6 +148,17 @@ func TestAnalyze(t *testing.T) {
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	golden(t, "analyze-b2b.txt", r.stdout)
 
+	// A Vietnamese team reads the whole text report in Vietnamese: headings,
+	// severities, factor names and decimal commas; codes and paths stay.
+	r = cli(t, "", "analyze", "-lang", "vi", cvj)
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	golden(t, "analyze-cvj-vi.txt", r.stdout)
+	for _, english := range []string{"Findings", "Friction", " points", "Stages", "Hotspots", "warning ", "pain."} {
+		assert.NotContains(t, r.stdout, english)
+	}
+	assert.NotRegexp(t, `\b0\.\d\d\b`, r.stdout, "scores have decimal commas")
+	assert.Contains(t, r.stdout, "\n  điểm đau hỗ trợ        2  0,09 điểm\n", "columns align by letters, not bytes")
+
 	// Flags after the file, JSON for machines.
 	r = cli(t, "", "analyze", current, "-format", "json")
 	require.Equal(t, exitOK, r.code, r.stderr)

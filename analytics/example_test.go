@@ -94,6 +94,42 @@ func ExampleResult_WriteText() {
 	//   line 9: timestamp: time "not a time": not an RFC 3339 time or Unix seconds
 }
 
+// A Vietnamese team reads the same report in Vietnamese; the journey's names
+// and the events' keys stay as written.
+func ExampleResult_WriteTextIn() {
+	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv"})
+	res.WriteTextIn(os.Stdout, "vi")
+	// Output:
+	// Phễu chuyển đổi của "Buying a phone online" theo shop.csv (cửa sổ chuyển đổi 720h0m0s)
+	// 7 sự kiện, 3 khách hàng, 1 dòng lỗi
+	//
+	//            Bước  đạt tới  so với bước trước  so với ban đầu     rời bỏ  thời gian trung vị  thời gian p90
+	//   Consideration        3             100,0%          100,0%  2 (66,7%)                   -              -
+	//        Purchase        1              33,3%           33,3%   0 (0,0%)              2h0m0s         2h0m0s
+	//
+	//   Điểm chạm  đạt tới  so với bước trước  so với ban đầu     rời bỏ  thời gian trung vị  thời gian p90
+	//      browse        2             100,0%          100,0%  1 (50,0%)                   -              -
+	//     compare        1              50,0%           50,0%   0 (0,0%)               20m0s          20m0s
+	//         pay        1             100,0%           50,0%   0 (0,0%)             1h40m0s        1h40m0s
+	//
+	// Sai lệch so với kế hoạch
+	//                  Điểm chạm  sự kiện  bỏ qua  sai thứ tự  thất bại  cảm xúc
+	//                     browse        2       1           0         0        -
+	//                    compare        2       0           0         0        -
+	//                        pay        2       0           0         1        -
+	//   hotline (ngoài kế hoạch)        1                             0        -
+	//
+	// Khách hàng: 0 đúng kế hoạch, 1 có điểm chạm ngoài kế hoạch, 1 bỏ qua một điểm chạm, 0 sai thứ tự, 1 gặp thất bại
+	//
+	// Các biến thể thường gặp nhất (trong 3 biến thể)
+	//          1  bỏ qua browse
+	//          1  thất bại pay
+	//          1  ngoài kế hoạch
+	//
+	// Dòng lỗi: bỏ qua 1 dòng
+	//   dòng 9: timestamp: time "not a time": not an RFC 3339 time or Unix seconds
+}
+
 func ExampleOverlay() {
 	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv"})
 	j := analytics.Overlay(shop(), res)

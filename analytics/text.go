@@ -3,73 +3,194 @@ package analytics
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/journeymap/journeymap/journey"
 )
 
 // TopVariants is the number of variants WriteText shows.
 const TopVariants = 10
 
-// WriteText writes the result for people: both funnels, the deviations per
-// touchpoint, ad-hoc touchpoints, customers by deviation, the top variants
-// and the bad rows.
-func (r *Result) WriteText(w io.Writer) error {
+// textWords are the words of the text report in one language.
+type textWords struct {
+	title                                                  string // the journey's title, the source, the window
+	counts                                                 string // events, customers, bad rows
+	row, rows                                              string
+	stage, touchpoint                                      string
+	reached, fromPrevious, fromStart, dropOff, median, p90 string
+	deviations                                             string
+	events, missing, irregular, failing, emotion, adHoc    string
+	customers                                              string
+	variants                                               string
+	asPlanned, adHocVariant, foldedTouchpoints             string
+	badRows, line, more                                    string
+	decimal                                                string
+}
+
+var englishText = textWords{
+	title:  "Funnel of %q from %s (window %s)\n",
+	counts: "%d events, %d customers, %d bad %s\n",
+	row:    "row", rows: "rows",
+	stage: "Stage", touchpoint: "Touchpoint",
+	reached: "reached", fromPrevious: "from previous", fromStart: "from start", dropOff: "drop-off",
+	median: "median time", p90: "p90 time",
+	deviations: "Deviations",
+	events:     "events", missing: "missing", irregular: "irregular", failing: "failing", emotion: "emotion",
+	adHoc:             "ad hoc",
+	customers:         "Customers: %d as planned, %d with ad-hoc touchpoints, %d missing a touchpoint, %d out of order, %d with a failure\n",
+	variants:          "Top variants (of %d)\n",
+	asPlanned:         "as planned",
+	adHocVariant:      "ad hoc",
+	foldedTouchpoints: "touchpoints %d+",
+	badRows:           "Bad rows: %d skipped\n",
+	line:              "line",
+	more:              "… and %d more\n",
+	decimal:           ".",
+}
+
+var vietnameseText = textWords{
+	title:  "Phễu chuyển đổi của %q theo %s (cửa sổ chuyển đổi %s)\n",
+	counts: "%d sự kiện, %d khách hàng, %d %s lỗi\n",
+	row:    "dòng", rows: "dòng",
+	stage: "Bước", touchpoint: "Điểm chạm",
+	reached: "đạt tới", fromPrevious: "so với bước trước", fromStart: "so với ban đầu", dropOff: "rời bỏ",
+	median: "thời gian trung vị", p90: "thời gian p90",
+	deviations: "Sai lệch so với kế hoạch",
+	events:     "sự kiện", missing: "bỏ qua", irregular: "sai thứ tự", failing: "thất bại", emotion: "cảm xúc",
+	adHoc:             "ngoài kế hoạch",
+	customers:         "Khách hàng: %d đúng kế hoạch, %d có điểm chạm ngoài kế hoạch, %d bỏ qua một điểm chạm, %d sai thứ tự, %d gặp thất bại\n",
+	variants:          "Các biến thể thường gặp nhất (trong %d biến thể)\n",
+	asPlanned:         "đúng kế hoạch",
+	adHocVariant:      "ngoài kế hoạch",
+	foldedTouchpoints: "các điểm chạm từ thứ %d trở đi",
+	badRows:           "Dòng lỗi: bỏ qua %d dòng\n",
+	line:              "dòng",
+	more:              "… và %d dòng khác\n",
+	decimal:           ",",
+}
+
+// WriteText writes the result for people, in English: both funnels, the
+// deviations per touchpoint, ad-hoc touchpoints, customers by deviation, the
+// top variants and the bad rows.
+func (r *Result) WriteText(w io.Writer) error { return r.writeText(w, &englishText) }
+
+// WriteTextIn writes the result for people like WriteText, in the language:
+// Vietnamese for "vi" and its regional tags (see journey.IsVietnamese), with
+// decimal commas; English for any other tag. The journey's names, the
+// events' keys and the bad rows' error messages are written as they are.
+func (r *Result) WriteTextIn(w io.Writer, language string) error {
+	if journey.IsVietnamese(language) {
+		return r.writeText(w, &vietnameseText)
+	}
+	return r.writeText(w, &englishText)
+}
+
+func (r *Result) writeText(w io.Writer, wd *textWords) error {
 	ew := &errWriter{w: w}
-	ew.printf("Funnel of %q from %s (window %s)\n", r.Title, r.Source, fmtDuration(r.Window))
-	ew.printf("%d events, %d customers, %d bad %s\n", r.Events, r.Customers, r.BadRows.Count, plural(r.BadRows.Count, "row", "rows"))
-	writeFunnel(ew, "Stage", r.Stages)
-	writeFunnel(ew, "Touchpoint", r.Touchpoints)
+	ew.printf(wd.title, r.Title, r.Source, fmtDuration(r.Window))
+	ew.printf(wd.counts, r.Events, r.Customers, r.BadRows.Count, plural(r.BadRows.Count, wd.row, wd.rows))
+	writeFunnel(ew, wd, wd.stage, r.Stages)
+	writeFunnel(ew, wd, wd.touchpoint, r.Touchpoints)
 
 	d := r.Deviations
-	ew.printf("\nDeviations\n")
+	ew.printf("\n%s\n", wd.deviations)
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "Touchpoint\tevents\tmissing\tirregular\tfailing\temotion\t\n")
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", wd.touchpoint, wd.events, wd.missing, wd.irregular, wd.failing, wd.emotion)
 	for _, t := range d.Touchpoints {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t\n", oneLine(t.Name), t.Events, t.Missing, t.Irregular, t.Failing, fmtEmotion(t.Emotion))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t\n", oneLine(t.Name), t.Events, t.Missing, t.Irregular, t.Failing, wd.emotionText(t.Emotion))
 	}
 	for _, a := range d.AdHoc {
-		fmt.Fprintf(tw, "%s (ad hoc)\t%d\t\t\t%d\t%s\t\n", oneLine(a.Key), a.Events, a.Failing, fmtEmotion(a.Emotion))
+		fmt.Fprintf(tw, "%s (%s)\t%d\t\t\t%d\t%s\t\n", oneLine(a.Key), wd.adHoc, a.Events, a.Failing, wd.emotionText(a.Emotion))
 	}
 	tw.Flush()
 	c := d.Customers
-	ew.printf("\nCustomers: %d as planned, %d with ad-hoc touchpoints, %d missing a touchpoint, %d out of order, %d with a failure\n",
-		c.Conforming, c.AdHoc, c.Missing, c.Irregular, c.Failing)
+	ew.printf("\n"+wd.customers, c.Conforming, c.AdHoc, c.Missing, c.Irregular, c.Failing)
 	if len(d.Variants) > 0 {
-		ew.printf("\nTop variants (of %d)\n", len(d.Variants))
+		ew.printf("\n"+wd.variants, len(d.Variants))
+		// A variant's Pattern is English; other languages say it from its parts.
+		folded := ""
+		if len(d.Touchpoints) > foldPos {
+			folded = fmt.Sprintf(englishText.foldedTouchpoints, foldPos+1)
+		}
 		for i, v := range d.Variants {
 			if i == TopVariants {
 				break
 			}
-			ew.printf("%10d  %s\n", v.Customers, oneLine(v.Pattern))
+			pattern := v.Pattern
+			if wd != &englishText {
+				pattern = wd.pattern(&v, folded)
+			}
+			ew.printf("%10d  %s\n", v.Customers, oneLine(pattern))
 		}
 	}
 	if r.BadRows.Count > 0 {
-		ew.printf("\nBad rows: %d skipped\n", r.BadRows.Count)
+		ew.printf("\n"+wd.badRows, r.BadRows.Count)
 		for _, b := range r.BadRows.Rows {
 			if b.Field != "" {
-				ew.printf("  line %d: %s: %s\n", b.Line, oneLine(b.Field), oneLine(b.Message))
+				ew.printf("  %s %d: %s: %s\n", wd.line, b.Line, oneLine(b.Field), oneLine(b.Message))
 			} else {
-				ew.printf("  line %d: %s\n", b.Line, oneLine(b.Message))
+				ew.printf("  %s %d: %s\n", wd.line, b.Line, oneLine(b.Message))
 			}
 		}
 		if n := r.BadRows.Count - int64(len(r.BadRows.Rows)); n > 0 {
-			ew.printf("  … and %d more\n", n)
+			ew.printf(wd.more, n)
 		}
 	}
 	return ew.err
 }
 
-func writeFunnel(ew *errWriter, kind string, steps []Step) {
+// pattern says a variant in wd's words, as Variant.describe does in English.
+// folded is the English name of the touchpoints past the fold, when the plan
+// has that many: the last name of a list may be it.
+func (wd *textWords) pattern(v *Variant, folded string) string {
+	var parts []string
+	add := func(kind string, names []string) {
+		if len(names) == 0 {
+			return
+		}
+		if folded != "" && names[len(names)-1] == folded {
+			names = append(slices.Clone(names[:len(names)-1]), fmt.Sprintf(wd.foldedTouchpoints, foldPos+1))
+		}
+		parts = append(parts, kind+" "+strings.Join(names, ", "))
+	}
+	add(wd.missing, v.Missing)
+	add(wd.irregular, v.Irregular)
+	add(wd.failing, v.Failing)
+	if v.AdHoc {
+		parts = append(parts, wd.adHocVariant)
+	}
+	if len(parts) == 0 {
+		return wd.asPlanned
+	}
+	return strings.Join(parts, "; ")
+}
+
+func writeFunnel(ew *errWriter, wd *textWords, kind string, steps []Step) {
 	ew.printf("\n")
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\treached\tfrom previous\tfrom start\tdrop-off\tmedian time\tp90 time\t\n", kind)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", kind, wd.reached, wd.fromPrevious, wd.fromStart, wd.dropOff, wd.median, wd.p90)
 	for _, s := range steps {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d (%s)\t%s\t%s\t\n", oneLine(s.Name), s.Reached,
-			pct(s.ConversionFromPrevious), pct(s.ConversionFromStart), s.DropOff, pct(s.DropOffRate),
+			wd.pct(s.ConversionFromPrevious), wd.pct(s.ConversionFromStart), s.DropOff, wd.pct(s.DropOffRate),
 			timing(s.FromPrevious, s.FromPrevious.Median), timing(s.FromPrevious, s.FromPrevious.P90))
 	}
 	tw.Flush()
+}
+
+// pct writes a rate as a per cent with one decimal, in wd's decimal sign.
+func (wd *textWords) pct(f float64) string { return wd.decimals(pct(f)) }
+
+func (wd *textWords) emotionText(e *Emotion) string { return wd.decimals(fmtEmotion(e)) }
+
+// decimals puts wd's decimal sign in s, a number strconv wrote.
+func (wd *textWords) decimals(s string) string {
+	if wd.decimal == "." {
+		return s
+	}
+	return strings.Replace(s, ".", wd.decimal, 1)
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }

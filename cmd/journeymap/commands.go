@@ -87,7 +87,7 @@ func runAnalyze(e *env, args []string) int {
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json")
 	failOn := enumFlag(fs, "fail-on", "", "exit 1 on findings at or above this `severity`", "info", "warning", "critical")
 	now := fs.String("now", "", "check review.overdue against this `RFC3339` time (default: not checked)")
-	lang := enumFlag(fs, "lang", "en", "`language` of the report: the findings' messages, and the text format's headings and numbers", "en", "vi")
+	lang := enumFlag(fs, "lang", "", "`language` of the report: the findings' messages, and the text format's headings and numbers (default: the document's language)", "en", "vi")
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 1, 1); !ok {
 		return code
@@ -100,7 +100,8 @@ func runAnalyze(e *env, args []string) int {
 	if !ok {
 		return exitInvalid
 	}
-	rep := analysis.Analyze(j, analysis.Options{Now: at, Language: lang.value})
+	language := readerLanguage(lang.value, j)
+	rep := analysis.Analyze(j, analysis.Options{Now: at, Language: language})
 	var b bytes.Buffer
 	if format.value == "json" {
 		data, err := json.MarshalIndent(rep, "", "  ")
@@ -111,7 +112,7 @@ func runAnalyze(e *env, args []string) int {
 		b.Write(data)
 		b.WriteByte('\n')
 	} else {
-		writeReport(&b, j, rep, lang.value)
+		writeReport(&b, j, rep, language)
 	}
 	if code := e.write(*out, b.Bytes()); code != exitOK {
 		return code
@@ -195,6 +196,15 @@ func padRight(s string, width int) string {
 		return s + strings.Repeat(" ", width-n)
 	}
 	return s
+}
+
+// readerLanguage returns the language a command writes for people: the
+// -lang flag when given, else the document's own language, as render does.
+func readerLanguage(flag string, j *journey.Journey) string {
+	if flag != "" {
+		return flag
+	}
+	return j.Language
 }
 
 // registry returns the built-in renderers, in language lang when given.
@@ -329,7 +339,7 @@ func runDiff(e *env, args []string) int {
 			"touchpoints added, removed or changed (matched by id, then by name), pain points\n"+
 			"resolved and introduced, and the change of emotion and friction per stage.")
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json")
-	lang := enumFlag(fs, "lang", "en", "`language` of the text", "en", "vi")
+	lang := enumFlag(fs, "lang", "", "`language` of the text (default: the language of OLD)", "en", "vi")
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 2, 2); !ok {
 		return code
@@ -349,7 +359,7 @@ func runDiff(e *env, args []string) int {
 		}
 		data = append(data, '\n')
 	} else {
-		data = []byte(changes.Text(lang.value))
+		data = []byte(changes.Text(readerLanguage(lang.value, old)))
 	}
 	return e.write(*out, data)
 }
@@ -415,6 +425,7 @@ func runFunnel(e *env, args []string) int {
 	window := fs.Duration("window", analytics.DefaultWindow, "conversion `window` from a customer's first event")
 	order := enumFlag(fs, "order", "time", "how the events `arrive`: time (globally time-ordered; ~90 bytes of memory per customer) or grouped (customer by customer, ids ascending; constant memory)", "time", "grouped")
 	strict := fs.Bool("strict", false, "exit 1 when any event row is bad (bad rows are otherwise skipped and listed)")
+	lang := enumFlag(fs, "lang", "", "`language` of the text and html formats (default: the journey's language)", "en", "vi")
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {
 		return code
@@ -456,9 +467,9 @@ func runFunnel(e *env, args []string) int {
 			b.WriteByte('\n')
 		}
 	case "html":
-		err = render.HTML{}.Render(&b, analytics.Overlay(j, res))
+		err = render.HTML{Language: lang.value}.Render(&b, analytics.Overlay(j, res))
 	default:
-		err = res.WriteText(&b)
+		err = res.WriteTextIn(&b, readerLanguage(lang.value, j))
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)

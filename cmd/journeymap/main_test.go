@@ -157,6 +157,12 @@ func TestAnalyze(t *testing.T) {
 		assert.NotContains(t, r.stdout, english)
 	}
 	assert.NotRegexp(t, `\b0\.\d\d\b`, r.stdout, "scores have decimal commas")
+	// A Vietnamese document is reported in Vietnamese without asking, as
+	// render does; -lang en asks for English.
+	assert.Equal(t, r.stdout, cli(t, "", "analyze", cvj).stdout)
+	en := cli(t, "", "analyze", "-lang", "en", cvj).stdout
+	assert.Contains(t, en, "Findings (17):")
+	assert.Contains(t, en, "has no owner")
 	assert.Contains(t, r.stdout, "\n  điểm đau hỗ trợ        2  0,09 điểm\n", "columns align by letters, not bytes")
 
 	// Flags after the file, JSON for machines.
@@ -397,6 +403,20 @@ func TestFunnel(t *testing.T) {
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "240 customers")
 	golden(t, "funnel-ecommerce.txt", r.stdout)
+
+	// -lang vi: the report in Vietnamese, the journey's names as written.
+	r = cli(t, "", "funnel", "-lang", "vi", "-journey", current, "-events", eventsFile)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	golden(t, "funnel-ecommerce-vi.txt", r.stdout)
+	assert.Contains(t, r.stdout, "1987 sự kiện, 240 khách hàng, 0 dòng lỗi")
+	assert.Contains(t, r.stdout, "Sees a Facebook carousel ad for the new Sải Bước running line")
+	for _, english := range []string{"Funnel of", "reached", "Deviations", "Customers:", "as planned", "missing ", "(ad hoc)", "100.0%"} {
+		assert.NotContains(t, r.stdout, english)
+	}
+	r = cli(t, "", "funnel", "-lang", "vi", "-format", "html", "-journey", current, "-events", eventsFile)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `<html lang="vi">`)
+	assert.Equal(t, exitUsage, cli(t, "", "funnel", "-lang", "fr", "-journey", current, "-events", eventsFile).code)
 
 	r = cli(t, "", "funnel", "-format", "json", "-window", "48h", "-journey", current, "-events", eventsFile)
 	require.Equal(t, exitOK, r.code, r.stderr)

@@ -418,6 +418,15 @@ func TestFunnel(t *testing.T) {
 	assert.Contains(t, r.stdout, `<html lang="vi">`)
 	assert.Equal(t, exitUsage, cli(t, "", "funnel", "-lang", "fr", "-journey", current, "-events", eventsFile).code)
 
+	// A Vietnamese journey is measured in Vietnamese without asking.
+	r = cli(t, "", "funnel", "-journey", cvj, "-events", "../../examples/events/cvj-vi.csv")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "400 khách hàng, 0 dòng lỗi")
+	assert.Contains(t, r.stdout, "Nhắn tin Facebook cá nhân cho chủ xưởng (ngoài kế hoạch)")
+	r = cli(t, "", "funnel", "-format", "html", "-journey", cvj, "-events", "../../examples/events/cvj-vi.csv")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `<html lang="vi">`)
+
 	r = cli(t, "", "funnel", "-format", "json", "-window", "48h", "-journey", current, "-events", eventsFile)
 	require.Equal(t, exitOK, r.code, r.stderr)
 	var res map[string]any

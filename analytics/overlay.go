@@ -3,6 +3,7 @@ package analytics
 import (
 	"math"
 	"slices"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -10,7 +11,8 @@ import (
 	"github.com/journeymap/journeymap/metric"
 )
 
-// Names of the metrics Overlay writes.
+// Names of the metrics Overlay writes in a journey that is not in
+// Vietnamese.
 const (
 	MetricReached    = "Customers reached (measured)"
 	MetricConversion = "Conversion to next step (measured)"
@@ -18,14 +20,46 @@ const (
 	MetricDuration   = "Median time from previous step (measured)"
 )
 
+// Names of the metrics Overlay writes in a Vietnamese journey (see
+// journey.IsVietnamese).
+const (
+	MetricReachedVi    = "Số khách hàng đến được (đo thực tế)"
+	MetricConversionVi = "Tỷ lệ chuyển sang bước sau (đo thực tế)"
+	MetricDropOffVi    = "Tỷ lệ rời bỏ (đo thực tế)"
+	MetricDurationVi   = "Thời gian trung vị từ bước trước (đo thực tế)"
+)
+
+// overlayWords are the names and units Overlay writes in one language.
+type overlayWords struct {
+	reached, conversion, dropOff, duration string
+	customers                              string
+	seconds, minutes, hours, days          string
+}
+
+var (
+	englishOverlay = overlayWords{MetricReached, MetricConversion, MetricDropOff, MetricDuration,
+		"customers", "s", "min", "h", "days"}
+	vietnameseOverlay = overlayWords{MetricReachedVi, MetricConversionVi, MetricDropOffVi, MetricDurationVi,
+		"khách hàng", "giây", "phút", "giờ", "ngày"}
+)
+
 // Overlay returns a deep copy of j with the measured figures of res as
 // metrics on each stage and touchpoint that res measured (matched by id):
 // count (customers who reached it), conversion_rate and drop_off_rate (to
 // the next step, in percent; not on the last step) and duration (median time
-// from the previous step, in seconds; not on the first step). Every metric's
-// source is res.Source. Metrics of these kinds with the same source already
-// on j are replaced, so Overlay can be run again on its own output; other
-// metrics are kept. A nil res gives a plain copy.
+// from the previous step; not on the first step). The duration is written in
+// the unit people read it in: seconds under two minutes, minutes under two
+// hours, hours under three days, days beyond ("55.74 h", not "200660.87 s").
+//
+// The metrics become part of the document, so their names and units are in
+// the journey's own language: MetricReached and the others for English (and
+// any language but Vietnamese), MetricReachedVi and the others with
+// Vietnamese units for a Vietnamese journey.
+//
+// Every metric's source is res.Source. Metrics of these kinds with the same
+// source already on j are replaced, whatever their names, so Overlay can be
+// run again on its own output; other metrics are kept. A nil res gives a
+// plain copy.
 func Overlay(j *journey.Journey, res *Result) *journey.Journey {
 	if j == nil {
 		return nil
@@ -34,6 +68,10 @@ func Overlay(j *journey.Journey, res *Result) *journey.Journey {
 	if res == nil {
 		return out
 	}
+	wd := &englishOverlay
+	if journey.IsVietnamese(j.Language) {
+		wd = &vietnameseOverlay
+	}
 	stages := index(res.Stages)
 	touches := index(res.Touchpoints)
 	for _, s := range out.Stages {
@@ -41,14 +79,14 @@ func Overlay(j *journey.Journey, res *Result) *journey.Journey {
 			continue
 		}
 		if i, ok := stages[s.ID]; ok {
-			s.Metrics = overlayMetrics(s.Metrics, res.Stages, i, res.Source)
+			s.Metrics = overlayMetrics(wd, s.Metrics, res.Stages, i, res.Source)
 		}
 		for _, t := range s.Touchpoints {
 			if t == nil {
 				continue
 			}
 			if i, ok := touches[t.ID]; ok {
-				t.Metrics = overlayMetrics(t.Metrics, res.Touchpoints, i, res.Source)
+				t.Metrics = overlayMetrics(wd, t.Metrics, res.Touchpoints, i, res.Source)
 			}
 		}
 	}
@@ -63,7 +101,7 @@ func index(steps []Step) map[uuid.UUID]int {
 	return m
 }
 
-func overlayMetrics(ms []metric.Metric, steps []Step, i int, source string) []metric.Metric {
+func overlayMetrics(wd *overlayWords, ms []metric.Metric, steps []Step, i int, source string) []metric.Metric {
 	ms = slices.DeleteFunc(ms, func(m metric.Metric) bool {
 		switch m.Kind {
 		case metric.Count, metric.ConversionRate, metric.DropOffRate, metric.Duration:
@@ -77,16 +115,30 @@ func overlayMetrics(ms []metric.Metric, steps []Step, i int, source string) []me
 		m.Unit, m.Source = unit, source
 		ms = append(ms, m)
 	}
-	add(MetricReached, metric.Count, float64(s.Reached), "customers")
+	add(wd.reached, metric.Count, float64(s.Reached), wd.customers)
 	if i+1 < len(steps) && s.Reached > 0 {
 		conv := float64(steps[i+1].Reached) / float64(s.Reached)
-		add(MetricConversion, metric.ConversionRate, round2(100*conv), "%")
-		add(MetricDropOff, metric.DropOffRate, round2(100*s.DropOffRate), "%")
+		add(wd.conversion, metric.ConversionRate, round2(100*conv), "%")
+		add(wd.dropOff, metric.DropOffRate, round2(100*s.DropOffRate), "%")
 	}
 	if i > 0 && s.FromPrevious.Count > 0 {
-		add(MetricDuration, metric.Duration, round2(s.FromPrevious.Median.Seconds()), "s")
+		v, unit := wd.readable(s.FromPrevious.Median)
+		add(wd.duration, metric.Duration, v, unit)
 	}
 	return ms
+}
+
+// readable gives d in the unit people read it in, rounded to two decimals.
+func (wd *overlayWords) readable(d time.Duration) (float64, string) {
+	switch {
+	case d < 2*time.Minute:
+		return round2(d.Seconds()), wd.seconds
+	case d < 2*time.Hour:
+		return round2(d.Minutes()), wd.minutes
+	case d < 72*time.Hour:
+		return round2(d.Hours()), wd.hours
+	}
+	return round2(d.Hours() / 24), wd.days
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }

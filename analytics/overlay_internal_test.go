@@ -1,0 +1,73 @@
+package analytics
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/journeymap/journeymap/metric"
+)
+
+func TestOverlayDurationUnits(t *testing.T) {
+	tests := []struct {
+		d        time.Duration
+		en, vi   string
+		wantUnit float64
+	}{
+		{90 * time.Second, "s", "giây", 90},
+		{2 * time.Minute, "min", "phút", 2},
+		{100*time.Minute + 30*time.Second, "min", "phút", 100.5},
+		{2 * time.Hour, "h", "giờ", 2},
+		{55*time.Hour + 44*time.Minute, "h", "giờ", 55.73},
+		{72 * time.Hour, "days", "ngày", 3},
+		{200 * time.Hour, "days", "ngày", 8.33},
+	}
+	for _, tt := range tests {
+		v, unit := englishOverlay.readable(tt.d)
+		assert.Equal(t, tt.wantUnit, v, "%v", tt.d)
+		assert.Equal(t, tt.en, unit, "%v", tt.d)
+		_, unit = vietnameseOverlay.readable(tt.d)
+		assert.Equal(t, tt.vi, unit, "%v", tt.d)
+	}
+}
+
+// TestOverlayInTheJourneysLanguage: the metrics Overlay adds are part of the
+// document, so a Vietnamese journey gets Vietnamese names and units, and a
+// second overlay still replaces them (matched by kind and source).
+func TestOverlayInTheJourneysLanguage(t *testing.T) {
+	syn := NewSynthetic(SyntheticConfig{Seed: 3, Customers: 50, Steps: 4, DropOff: 0.2})
+	var in bytes.Buffer
+	require.NoError(t, syn.WriteCSV(&in))
+	res, err := Run(syn.Journey, &in, "csv", Options{Source: "log.csv"})
+	require.NoError(t, err)
+
+	j := syn.Journey.Clone()
+	j.Language = "vi-VN"
+	ov := Overlay(j, res)
+	names := func(ms []metric.Metric) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, m.Name+" | "+m.Unit)
+		}
+		return out
+	}
+	second := ov.Stages[0].Touchpoints[1].Metrics
+	require.Len(t, second, 4)
+	assert.Equal(t, MetricReachedVi+" | khách hàng", names(second)[0])
+	assert.Equal(t, MetricConversionVi+" | %", names(second)[1])
+	assert.Equal(t, MetricDropOffVi+" | %", names(second)[2])
+	assert.Contains(t, []string{"giây", "phút", "giờ", "ngày"}, second[3].Unit)
+	assert.Equal(t, MetricDurationVi, second[3].Name)
+	assert.Equal(t, names(second), names(Overlay(ov, res).Stages[0].Touchpoints[1].Metrics), "a second overlay replaces, not adds")
+
+	// The same journey in English, overlaid on the Vietnamese output,
+	// replaces the Vietnamese metrics: they share kind and source.
+	ov.Language = "en"
+	again := Overlay(ov, res).Stages[0].Touchpoints[1].Metrics
+	require.Len(t, again, 4)
+	assert.Equal(t, MetricReached+" | customers", names(again)[0])
+	require.NoError(t, ov.Validate())
+}

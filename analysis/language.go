@@ -126,9 +126,10 @@ var vietnamese = words{
 		": hành trình không hề gặp họ. Hãy thêm điểm chạm dành cho họ hoặc ghi họ vào persona_ids của một điểm chạm."},
 	channelMissing: [3]string{"Kênh ưa thích của chân dung khách hàng ", " là ", ", nhưng không có điểm chạm nào của hành trình dùng kênh này."},
 	reviewOverdue: func(reviewed, due time.Time, every, late int) string {
-		return "Bản đồ được xem xét lần gần nhất vào ngày " + reviewed.Format(time.DateOnly) +
+		// Vietnamese writes dates day first: 31/10/2026.
+		return "Bản đồ được xem xét lần gần nhất vào ngày " + reviewed.Format("02/01/2006") +
 			" và cần được xem xét lại mỗi " + strconv.Itoa(every) + " ngày: hạn xem xét lại là ngày " +
-			due.Format(time.DateOnly) + " (đã trễ " + strconv.Itoa(late) +
+			due.Format("02/01/2006") + " (đã trễ " + strconv.Itoa(late) +
 			" ngày). Hãy đối chiếu bản đồ với những gì khách hàng đang làm hôm nay."
 	},
 	phaseUncovered: func(phase string, _ int, why string) string {

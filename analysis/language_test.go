@@ -92,7 +92,7 @@ func TestVietnameseMessages(t *testing.T) {
 		{"no personas", func(j *journey.Journey) { j.Personas = nil }, inTime, analysis.CodeNoPersonas, "",
 			"Hành trình chưa nêu chân dung khách hàng nào: hãy cho biết đây là hành trình của ai, để các điểm chạm và điểm đau được đánh giá từ góc nhìn của một khách hàng thực."},
 		{"review overdue", func(*journey.Journey) {}, reviewed.AddDate(0, 0, 35), analysis.CodeReviewOverdue, "",
-			"Bản đồ được xem xét lần gần nhất vào ngày 2026-10-01 và cần được xem xét lại mỗi 30 ngày: hạn xem xét lại là ngày 2026-10-31 (đã trễ 5 ngày). Hãy đối chiếu bản đồ với những gì khách hàng đang làm hôm nay."},
+			"Bản đồ được xem xét lần gần nhất vào ngày 01/10/2026 và cần được xem xét lại mỗi 30 ngày: hạn xem xét lại là ngày 31/10/2026 (đã trễ 5 ngày). Hãy đối chiếu bản đồ với những gì khách hàng đang làm hôm nay."},
 		{"before purchase uncovered", func(j *journey.Journey) { j.Stages[0].Phase = journey.DuringPurchase }, inTime, analysis.CodePhaseUncovered, "",
 			"Không có điểm chạm nào ở giai đoạn trước khi mua hàng: không có gì giúp khách hàng khám phá, tìm kiếm và so sánh trước khi mua."},
 		{"during purchase uncovered", func(j *journey.Journey) { j.Stages[1].Phase = journey.BeforePurchase }, inTime, analysis.CodePhaseUncovered, "",

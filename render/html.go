@@ -268,7 +268,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 		Objective: j.Objective, Owner: j.Owner, Reviewed: wd.NotReviewed,
 	}
 	if j.ReviewedAt != nil {
-		v.Reviewed = j.ReviewedAt.UTC().Format("2006-01-02")
+		v.Reviewed = j.ReviewedAt.UTC().Format(wd.date)
 	}
 	if j.ReviewEveryDays > 0 {
 		v.ReviewEvery = fmt.Sprintf(wd.ReviewEvery, j.ReviewEveryDays)

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"time"
+
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/internal/numfmt"
@@ -15,6 +17,7 @@ import (
 type words struct {
 	Lang string       // BCP 47 tag written to the lang attribute
 	num  numfmt.Style // how numbers are written for people
+	date string       // the layout of a date for people: ISO in English, day first in Vietnamese
 
 	JourneyMap, MapType, Objective, Owner, LastReview, ReviewEvery, NotReviewed, Description string
 	Personas, Quote, Lifecycle, AgeRange, Gender, Income, Location, Occupation               string
@@ -77,6 +80,7 @@ func word[K ~string](m map[K]string, v K) string {
 var english = words{
 	Lang:       "en",
 	num:        numfmt.English,
+	date:       time.DateOnly,
 	JourneyMap: "Customer journey map", MapType: "Map type", Objective: "Objective", Owner: "Owner",
 	LastReview: "Last review", ReviewEvery: "Review every %d days", NotReviewed: "not reviewed yet",
 	Description: "Description",
@@ -157,6 +161,7 @@ var english = words{
 var vietnamese = words{
 	Lang:       "vi",
 	num:        numfmt.Vietnamese,
+	date:       "02/01/2006",
 	JourneyMap: "Bản đồ hành trình khách hàng", MapType: "Loại bản đồ", Objective: "Mục tiêu",
 	Owner: "Người phụ trách", LastReview: "Lần xem xét gần nhất", ReviewEvery: "Xem xét lại mỗi %d ngày",
 	NotReviewed: "chưa được xem xét", Description: "Mô tả",

@@ -50,7 +50,7 @@ func (m Markdown) Render(w io.Writer, j *journey.Journey) error {
 	fact(wd.Objective, md(j.Objective))
 	fact(wd.Owner, md(j.Owner))
 	if j.ReviewedAt != nil {
-		fact(wd.LastReview, j.ReviewedAt.UTC().Format("2006-01-02"))
+		fact(wd.LastReview, j.ReviewedAt.UTC().Format(wd.date))
 	}
 	if j.ReviewEveryDays > 0 {
 		fact(wd.ReviewCycle, fmt.Sprintf(wd.ReviewEvery, j.ReviewEveryDays))

@@ -123,7 +123,7 @@ var vietnamese = words{
 	noObjective: "Hành trình chưa có mục tiêu: hãy ghi rõ nhóm muốn tìm hiểu hay thay đổi điều gì với bản đồ này, để mọi người đều hiểu bản đồ như nhau.",
 	noPersonas:  "Hành trình chưa nêu chân dung khách hàng nào: hãy cho biết đây là hành trình của ai, để các điểm chạm và điểm đau được đánh giá từ góc nhìn của một khách hàng thực.",
 	personaUnserved: [2]string{"Không có điểm chạm nào phục vụ chân dung khách hàng ",
-		": hành trình không hề gặp họ. Hãy thêm điểm chạm dành cho họ hoặc ghi họ vào persona_ids của một điểm chạm."},
+		": hành trình không hề gặp họ. Hãy thêm điểm chạm dành cho họ hoặc thêm họ vào danh sách chân dung khách hàng mà một điểm chạm phục vụ (persona_ids)."},
 	channelMissing: [3]string{"Kênh ưa thích của chân dung khách hàng ", " là ", ", nhưng không có điểm chạm nào của hành trình dùng kênh này."},
 	reviewOverdue: func(reviewed, due time.Time, every, late int) string {
 		// Vietnamese writes dates day first: 31/10/2026.

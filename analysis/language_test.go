@@ -109,7 +109,7 @@ func TestVietnameseMessages(t *testing.T) {
 			}
 			j.Personas = append(j.Personas, &persona.Persona{ID: id(2), Name: "Minh"})
 		}, inTime, analysis.CodePersonaUnserved, lan,
-			"Không có điểm chạm nào phục vụ chân dung khách hàng \"Lan\": hành trình không hề gặp họ. Hãy thêm điểm chạm dành cho họ hoặc ghi họ vào persona_ids của một điểm chạm."},
+			"Không có điểm chạm nào phục vụ chân dung khách hàng \"Lan\": hành trình không hề gặp họ. Hãy thêm điểm chạm dành cho họ hoặc thêm họ vào danh sách chân dung khách hàng mà một điểm chạm phục vụ (persona_ids)."},
 		{"preferred channel missing", func(j *journey.Journey) {
 			j.Personas[0].PreferredChannels = append(j.Personas[0].PreferredChannels, channel.Chat)
 		}, inTime, analysis.CodeChannelMissing, lan,

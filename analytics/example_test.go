@@ -64,17 +64,17 @@ func ExampleResult_WriteText() {
 	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv"})
 	res.WriteText(os.Stdout)
 	// Output:
-	// Funnel of "Buying a phone online" from shop.csv (window 720h0m0s)
+	// Funnel of "Buying a phone online" from shop.csv (window 720h)
 	// 7 events, 3 customers, 1 bad row
 	//
 	//           Stage  reached  from previous  from start   drop-off  median time  p90 time
 	//   Consideration        3         100.0%      100.0%  2 (66.7%)            -         -
-	//        Purchase        1          33.3%       33.3%   0 (0.0%)       2h0m0s    2h0m0s
+	//        Purchase        1          33.3%       33.3%   0 (0.0%)           2h        2h
 	//
 	//   Touchpoint  reached  from previous  from start   drop-off  median time  p90 time
 	//       browse        2         100.0%      100.0%  1 (50.0%)            -         -
-	//      compare        1          50.0%       50.0%   0 (0.0%)        20m0s     20m0s
-	//          pay        1         100.0%       50.0%   0 (0.0%)      1h40m0s   1h40m0s
+	//      compare        1          50.0%       50.0%   0 (0.0%)          20m       20m
+	//          pay        1         100.0%       50.0%   0 (0.0%)        1h40m     1h40m
 	//
 	// Deviations
 	//         Touchpoint  events  missing  irregular  failing  emotion
@@ -100,17 +100,17 @@ func ExampleResult_WriteTextIn() {
 	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv"})
 	res.WriteTextIn(os.Stdout, "vi")
 	// Output:
-	// Phễu chuyển đổi của "Buying a phone online" theo shop.csv (cửa sổ chuyển đổi 720h0m0s)
+	// Phễu chuyển đổi của "Buying a phone online" theo shop.csv (cửa sổ chuyển đổi 720 giờ)
 	// 7 sự kiện, 3 khách hàng, 1 dòng lỗi
 	//
 	//            Bước  đạt tới  so với bước trước  so với ban đầu     rời bỏ  thời gian trung vị  thời gian p90
 	//   Consideration        3             100,0%          100,0%  2 (66,7%)                   -              -
-	//        Purchase        1              33,3%           33,3%   0 (0,0%)              2h0m0s         2h0m0s
+	//        Purchase        1              33,3%           33,3%   0 (0,0%)               2 giờ          2 giờ
 	//
 	//   Điểm chạm  đạt tới  so với bước trước  so với ban đầu     rời bỏ  thời gian trung vị  thời gian p90
 	//      browse        2             100,0%          100,0%  1 (50,0%)                   -              -
-	//     compare        1              50,0%           50,0%   0 (0,0%)               20m0s          20m0s
-	//         pay        1             100,0%           50,0%   0 (0,0%)             1h40m0s        1h40m0s
+	//     compare        1              50,0%           50,0%   0 (0,0%)             20 phút        20 phút
+	//         pay        1             100,0%           50,0%   0 (0,0%)       1 giờ 40 phút  1 giờ 40 phút
 	//
 	// Sai lệch so với kế hoạch
 	//                  Điểm chạm  sự kiện  bỏ qua  sai thứ tự  thất bại  cảm xúc

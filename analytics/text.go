@@ -28,6 +28,7 @@ type textWords struct {
 	asPlanned, adHocVariant, foldedTouchpoints             string
 	badRows, line, more                                    string
 	decimal                                                string
+	units                                                  map[string]string // Go's duration units in words; nil: as Go writes them
 }
 
 var englishText = textWords{
@@ -70,6 +71,7 @@ var vietnameseText = textWords{
 	line:              "dòng",
 	more:              "… và %d dòng khác\n",
 	decimal:           ",",
+	units:             map[string]string{"h": "giờ", "m": "phút", "s": "giây"},
 }
 
 // WriteText writes the result for people, in English: both funnels, the
@@ -90,7 +92,7 @@ func (r *Result) WriteTextIn(w io.Writer, language string) error {
 
 func (r *Result) writeText(w io.Writer, wd *textWords) error {
 	ew := &errWriter{w: w}
-	ew.printf(wd.title, r.Title, r.Source, fmtDuration(r.Window))
+	ew.printf(wd.title, r.Title, r.Source, wd.duration(fmtDuration(r.Window)))
 	ew.printf(wd.counts, r.Events, r.Customers, r.BadRows.Count, plural(r.BadRows.Count, wd.row, wd.rows))
 	writeFunnel(ew, wd, wd.stage, r.Stages)
 	writeFunnel(ew, wd, wd.touchpoint, r.Touchpoints)
@@ -175,7 +177,7 @@ func writeFunnel(ew *errWriter, wd *textWords, kind string, steps []Step) {
 	for _, s := range steps {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d (%s)\t%s\t%s\t\n", oneLine(s.Name), s.Reached,
 			wd.pct(s.ConversionFromPrevious), wd.pct(s.ConversionFromStart), s.DropOff, wd.pct(s.DropOffRate),
-			timing(s.FromPrevious, s.FromPrevious.Median), timing(s.FromPrevious, s.FromPrevious.P90))
+			wd.duration(timing(s.FromPrevious, s.FromPrevious.Median)), wd.duration(timing(s.FromPrevious, s.FromPrevious.P90)))
 	}
 	tw.Flush()
 }
@@ -204,17 +206,60 @@ func timing(t Timing, d time.Duration) string {
 
 // fmtDuration rounds d to a unit of at most 2% of it (a power of ten of
 // nanoseconds, seconds and minutes, or an hour), so histogram midpoints print
-// as the round figures they stand for.
+// as the round figures they stand for, and drops the zero minutes and
+// seconds Go writes after them: "41h40m", "62h", "20m", not "62h0m0s".
 func fmtDuration(d time.Duration) string {
 	units := []time.Duration{time.Hour, 10 * time.Minute, time.Minute, 10 * time.Second, time.Second,
 		100 * time.Millisecond, 10 * time.Millisecond, time.Millisecond, 100 * time.Microsecond,
 		10 * time.Microsecond, time.Microsecond, 100, 10}
 	for _, u := range units {
 		if u <= d/50 {
-			return d.Round(u).String()
+			d = d.Round(u)
+			break
 		}
 	}
-	return d.String()
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+// duration writes a duration fmtDuration wrote in wd's words: as it is in
+// English; "41 giờ 40 phút", "1,5 giây" in Vietnamese. "-" stays.
+func (wd *textWords) duration(s string) string {
+	if wd.units == nil || s == "-" {
+		return s
+	}
+	var b strings.Builder
+	for s != "" {
+		i := strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' && r != '-' })
+		if i <= 0 {
+			b.WriteString(s) // not a Go duration: written as it is
+			break
+		}
+		num := s[:i]
+		s = s[i:]
+		j := strings.IndexFunc(s, func(r rune) bool { return (r >= '0' && r <= '9') || r == '.' })
+		if j < 0 {
+			j = len(s)
+		}
+		unit := s[:j]
+		s = s[j:]
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(wd.decimals(num))
+		b.WriteByte(' ')
+		if w, ok := wd.units[unit]; ok {
+			unit = w
+		}
+		b.WriteString(unit)
+	}
+	return b.String()
 }
 
 func fmtEmotion(e *Emotion) string {

@@ -18,7 +18,9 @@ import (
 // (e2e/artifacts, ignored by git; CI keeps it).
 const artifactsDir = "artifacts"
 
-// TestHTMLInChromium loads every example page and the hostile-corpus page
+// TestHTMLInChromium loads every example page, the examples with an event
+// log measured over them (as journeymap funnel -format html renders them),
+// and the hostile-corpus page
 // rendered by render.HTML in Chromium, with the page's Content-Security-Policy
 // bypassed so that the check, not the policy, proves no script runs. It
 // checks: no script compiled (inline, handler or javascript: URL), no dialog,
@@ -34,7 +36,8 @@ func TestHTMLInChromium(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, os.MkdirAll(artifacts, 0o755))
 
-	journeys := append(exampleJourneys(t), namedJourney{name: "hostile-all", j: hostile.Journey()})
+	journeys := append(exampleJourneys(t), measuredJourneys(t)...)
+	journeys = append(journeys, namedJourney{name: "hostile-all", j: hostile.Journey()})
 	tmp := t.TempDir()
 	manifest := htmlManifest{Artifacts: artifacts}
 	for i, nj := range journeys {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeymap/journeymap/analytics"
 	"github.com/journeymap/journeymap/internal/hostile"
 	"github.com/journeymap/journeymap/journey"
 )
@@ -34,6 +35,32 @@ func exampleJourneys(t *testing.T) []namedJourney {
 		j, err := journey.Unmarshal(data)
 		require.NoError(t, err, f)
 		out = append(out, namedJourney{name: strings.TrimSuffix(filepath.Base(f), ".json"), example: true, j: j})
+	}
+	return out
+}
+
+// measuredJourneys returns each example journey that has an event log under
+// examples/events (same base name) with the measured figures laid over it,
+// as journeymap funnel -format html renders it.
+func measuredJourneys(t *testing.T) []namedJourney {
+	t.Helper()
+	logs, err := filepath.Glob(filepath.Join(repoRoot, "examples", "events", "*.csv"))
+	require.NoError(t, err)
+	require.NotEmpty(t, logs, "no event logs under examples/events")
+	var out []namedJourney
+	for _, log := range logs {
+		name := strings.TrimSuffix(filepath.Base(log), ".csv")
+		data, err := os.ReadFile(filepath.Join(repoRoot, "examples", "journeys", name+".json"))
+		require.NoError(t, err, "%s has no journey of the same name", log)
+		j, err := journey.Unmarshal(data)
+		require.NoError(t, err, name)
+		f, err := os.Open(log)
+		require.NoError(t, err)
+		res, err := analytics.Run(j, f, "csv", analytics.Options{Source: filepath.Base(log)})
+		f.Close()
+		require.NoError(t, err, log)
+		require.Zero(t, res.BadRows.Count, log)
+		out = append(out, namedJourney{name: name + "-measured", example: true, j: analytics.Overlay(j, res)})
 	}
 	return out
 }

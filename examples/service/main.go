@@ -12,6 +12,9 @@
 //	GET  /journeys/{id}             the canonical JSON document
 //	GET  /journeys/{id}/mermaid     a Mermaid journey diagram
 //	GET  /journeys/{id}/html        a self-contained HTML page (?lang=vi for Vietnamese words)
+//	GET  /journeys/{id}/findings    the gap findings and the friction score as JSON, each finding
+//	                                with a title for people (?lang=en|vi, default the document's
+//	                                language; ?now=RFC3339 checks review dates)
 //	GET  /schema.json               the JSON Schema of the document
 package main
 
@@ -28,6 +31,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/docerr"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
@@ -80,6 +84,7 @@ func NewServer(opts Options) *Server {
 	s.mux.HandleFunc("GET /journeys/{id}", s.render("json"))
 	s.mux.HandleFunc("GET /journeys/{id}/mermaid", s.render("mermaid"))
 	s.mux.HandleFunc("GET /journeys/{id}/html", s.render("html"))
+	s.mux.HandleFunc("GET /journeys/{id}/findings", s.findings)
 	s.mux.HandleFunc("GET /schema.json", serveSchema)
 	return s
 }
@@ -259,6 +264,64 @@ func (s *Server) render(format string) http.HandlerFunc {
 			log.Printf("writing response: %v", err)
 		}
 	}
+}
+
+// Finding is one gap finding as the findings endpoint serves it: the
+// analysis.Finding with titles for people in the language asked for, so a
+// front end can group and label findings without a word table of its own.
+type Finding struct {
+	analysis.Finding
+	// Title names the code: "Touchpoint without an owner".
+	Title string `json:"title"`
+	// SeverityTitle names the severity: "Warning", "Cảnh báo".
+	SeverityTitle string `json:"severity_title"`
+}
+
+// Findings is the body of the findings endpoint.
+type Findings struct {
+	// Language is the language of the messages and titles: en or vi.
+	Language string `json:"language"`
+	// Friction is the journey's friction score, from 0 (smooth) to 1.
+	Friction float64   `json:"friction"`
+	Findings []Finding `json:"findings"`
+}
+
+// findings analyses a stored journey: ?lang=en|vi (default: the document's
+// language), ?now=RFC3339 to check review dates.
+func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
+	j := s.lookup(w, r)
+	if j == nil {
+		return
+	}
+	q := r.URL.Query()
+	lang := q.Get("lang")
+	switch lang {
+	case "en", "vi":
+	case "":
+		lang = "en"
+		if journey.IsVietnamese(j.Language) {
+			lang = "vi"
+		}
+	default:
+		writeError(w, http.StatusBadRequest, "", "lang must be en or vi")
+		return
+	}
+	opts := analysis.Options{Language: lang}
+	if now := q.Get("now"); now != "" {
+		t, err := time.Parse(time.RFC3339, now)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "", "now must be an RFC 3339 time, e.g. 2026-12-01T00:00:00Z")
+			return
+		}
+		opts.Now = t
+	}
+	rep := analysis.Analyze(j, opts)
+	out := Findings{Language: lang, Friction: rep.Friction.Score, Findings: make([]Finding, len(rep.Findings))}
+	for i, f := range rep.Findings {
+		title, _ := analysis.CodeTitle(f.Code, lang)
+		out.Findings[i] = Finding{Finding: f, Title: title, SeverityTitle: f.Severity.Title(lang)}
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 func serveSchema(w http.ResponseWriter, _ *http.Request) {

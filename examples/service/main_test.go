@@ -192,3 +192,73 @@ func TestConcurrentUse(t *testing.T) {
 	require.NoError(t, json.NewDecoder(res.Body).Decode(&list))
 	assert.Len(t, list, 8)
 }
+
+func TestFindings(t *testing.T) {
+	srv := NewServer(Options{})
+	en := do(t, srv, "POST", "/journeys", "application/json", readExample(t))
+	require.Equal(t, http.StatusCreated, en.status, en.body)
+	cvj, err := os.ReadFile("../journeys/cvj-vi.json")
+	require.NoError(t, err)
+	vi := do(t, srv, "POST", "/journeys", "application/json", string(cvj))
+	require.Equal(t, http.StatusCreated, vi.status, vi.body)
+
+	get := func(target string) Findings {
+		t.Helper()
+		r := do(t, srv, "GET", target, "", "")
+		require.Equal(t, http.StatusOK, r.status, r.body)
+		assert.Equal(t, "application/json; charset=utf-8", r.header.Get("Content-Type"))
+		var f Findings
+		require.NoError(t, json.Unmarshal([]byte(r.body), &f), r.body)
+		return f
+	}
+	enPath := en.header.Get("Location") + "/findings"
+	viPath := vi.header.Get("Location") + "/findings"
+
+	f := get(enPath)
+	assert.Equal(t, "en", f.Language)
+	assert.Greater(t, f.Friction, 0.0)
+	require.NotEmpty(t, f.Findings)
+	byCode := map[string]Finding{}
+	for _, x := range f.Findings {
+		byCode[x.Code] = x
+	}
+	owner, ok := byCode["touchpoint.no_owner"]
+	require.True(t, ok, "the example has a touchpoint without owner: %v", f.Findings)
+	assert.Equal(t, "Touchpoint without an owner", owner.Title)
+	assert.Equal(t, "Warning", owner.SeverityTitle)
+	assert.Contains(t, owner.Message, "has no owner")
+	assert.NotEmpty(t, owner.Path)
+
+	// A Vietnamese document answers in Vietnamese; ?lang= overrides.
+	f = get(viPath)
+	assert.Equal(t, "vi", f.Language)
+	require.NotEmpty(t, f.Findings)
+	assert.Equal(t, "Cảnh báo", f.Findings[0].SeverityTitle)
+	assert.NotContains(t, f.Findings[0].Message, "missing its target")
+	assert.Equal(t, "en", get(viPath+"?lang=en").Language)
+	seen := false
+	for _, x := range get(enPath + "?lang=vi").Findings {
+		if x.Code == "touchpoint.no_owner" {
+			seen = true
+			assert.Equal(t, "Điểm chạm chưa có người phụ trách", x.Title)
+			assert.Equal(t, "Cảnh báo", x.SeverityTitle)
+		}
+	}
+	assert.True(t, seen)
+
+	// ?now= checks the review date: the example was reviewed on 2026-10-20
+	// every 90 days, so a date in 2027-06 is overdue.
+	withReview := get(enPath + "?now=2027-06-01T00:00:00Z")
+	assert.Len(t, withReview.Findings, len(get(enPath).Findings)+1)
+
+	for target, want := range map[string]string{
+		enPath + "?lang=fr":       "lang must be en or vi",
+		enPath + "?now=yesterday": "now must be an RFC 3339 time",
+		"/journeys/nope/findings": "no journey nope",
+	} {
+		r := do(t, srv, "GET", target, "", "")
+		assert.NotEqual(t, http.StatusOK, r.status, target)
+		require.NotEmpty(t, errorsOf(t, r.body), target)
+		assert.Contains(t, errorsOf(t, r.body)[0].Message, want, target)
+	}
+}

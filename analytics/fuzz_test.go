@@ -8,7 +8,8 @@ import (
 
 // checkReaders runs both readers on data in both orders, with tiny blocks:
 // they may reject it, but must not panic, and every line they use or report
-// must lie within the input.
+// must lie within the input. A result is then written for people in both
+// languages and laid over its journey.
 func checkReaders(t *testing.T, data []byte) {
 	defer func(n int) { blockSize = n }(blockSize)
 	blockSize = 64
@@ -33,6 +34,21 @@ func checkReaders(t *testing.T, data []byte) {
 			}
 			if res.Events+res.BadRows.Count > lines {
 				t.Fatalf("%d events and %d bad rows from %d lines: %q", res.Events, res.BadRows.Count, lines, data)
+			}
+			// The reports for people say the same lines in both languages,
+			// and the measured figures laid over the journey keep it valid.
+			var en, vi bytes.Buffer
+			if err := res.WriteText(&en); err != nil {
+				t.Fatal(err)
+			}
+			if err := res.WriteTextIn(&vi, "vi"); err != nil {
+				t.Fatal(err)
+			}
+			if a, b := bytes.Count(en.Bytes(), []byte{'\n'}), bytes.Count(vi.Bytes(), []byte{'\n'}); a != b {
+				t.Fatalf("%d lines in English, %d in Vietnamese: %q", a, b, data)
+			}
+			if err := Overlay(smallJourney(), res).Validate(); err != nil {
+				t.Fatalf("overlay: %v: %q", err, data)
 			}
 		}
 	}

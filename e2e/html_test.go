@@ -42,7 +42,7 @@ func TestHTMLInChromium(t *testing.T) {
 	manifest := htmlManifest{Artifacts: artifacts}
 	for i, nj := range journeys {
 		var b bytes.Buffer
-		require.NoError(t, render.HTML{}.Render(&b, nj.j), nj.name)
+		require.NoError(t, render.HTML{Funnel: nj.funnel}.Render(&b, nj.j), nj.name)
 		dir := tmp
 		if nj.example {
 			dir = artifacts // the page itself is an artifact too

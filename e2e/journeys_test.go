@@ -20,6 +20,7 @@ type namedJourney struct {
 	name    string
 	example bool
 	j       *journey.Journey
+	funnel  *analytics.Result // measured on j, shown in its HTML page
 }
 
 // exampleJourneys decodes every example under examples/journeys.
@@ -60,7 +61,7 @@ func measuredJourneys(t *testing.T) []namedJourney {
 		f.Close()
 		require.NoError(t, err, log)
 		require.Zero(t, res.BadRows.Count, log)
-		out = append(out, namedJourney{name: name + "-measured", example: true, j: analytics.Overlay(j, res)})
+		out = append(out, namedJourney{name: name + "-measured", example: true, j: analytics.Overlay(j, res), funnel: res})
 	}
 	return out
 }

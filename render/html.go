@@ -14,10 +14,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/google/uuid"
 
 	"github.com/journeymap/journeymap/analysis"
+	"github.com/journeymap/journeymap/analytics"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
@@ -102,6 +104,13 @@ type HTML struct {
 	// Report, when not nil, is shown instead of running analysis.Analyze:
 	// pass the report you already have for this journey. It is only read.
 	Report *analysis.Report
+	// Funnel, when not nil, adds a section with what customers really did
+	// (package analytics, measured on this journey): the stage funnel with
+	// bars, how many customers followed the plan or deviated from it, and
+	// the touchpoints they used that the map does not plan. It is only
+	// read. Lay the same result over the journey with analytics.Overlay to
+	// show the measured figures in the map as well.
+	Funnel *analytics.Result
 }
 
 // Column width and curve geometry of the grid, in CSS pixels.
@@ -164,11 +173,26 @@ type (
 		RowMetrics                                                 [][]metricView
 		RowFront, RowBack, RowSupport                              [][]supportView
 		Curve                                                      curveView
-		Opportunities                                              []oppView
-		Findings                                                   []findingGroup
+		Funnel                                                     *funnelView
 		Hotspots                                                   []hotspotView
+		Findings                                                   []findingGroup
+		Opportunities                                              []oppView
 	}
-	spanView struct {
+	// funnelView is a measured funnel (HTML.Funnel) in the page's words.
+	funnelView struct {
+		Source, Customers, Events, Window string
+		Stages                            []funnelStep
+		Conforming, AdHoc, Missing        string
+		Irregular, Failing                string
+		AdHocTouchpoints                  []adHocView
+	}
+	funnelStep struct {
+		Name, Reached, FromStart, DropOff string
+		Worst                             bool   // the largest drop-off rate of the funnel
+		Bar                               string // the bar's width in pixels, of funnelBar for all customers
+	}
+	adHocView struct{ Key, Events, Failing string }
+	spanView  struct {
 		Label string
 		Span  int
 	}
@@ -400,6 +424,10 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 				Score: wd.number(hs.Score), Factors: strings.Join(factors, ", "),
 			})
 		}
+	}
+
+	if h.Funnel != nil {
+		v.Funnel = funnelViewOf(wd, h.Funnel)
 	}
 
 	// Phases over stages over touchpoint columns.
@@ -783,4 +811,54 @@ func sortedIDs(m map[uuid.UUID]float64) []uuid.UUID {
 	}
 	slices.SortFunc(ids, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
 	return ids
+}
+
+// funnelBar is the width in pixels of the bar of the first stage, which
+// every customer reached.
+const funnelBar = 240
+
+// funnelViewOf gives a measured funnel in wd's words and numbers.
+func funnelViewOf(wd *words, r *analytics.Result) *funnelView {
+	count := func(n int64) string { return wd.number(float64(n)) }
+	pct := func(f float64) string { return wd.number(math.Round(1000*f)/10) + "%" }
+	d := r.Deviations.Customers
+	fv := &funnelView{
+		Source: r.Source, Customers: count(r.Customers), Events: count(r.Events), Window: wd.window(r.Window),
+		Conforming: count(d.Conforming), AdHoc: count(d.AdHoc), Missing: count(d.Missing),
+		Irregular: count(d.Irregular), Failing: count(d.Failing),
+	}
+	for _, s := range r.Stages {
+		bar := 0.0
+		if r.Customers > 0 {
+			bar = math.Round(funnelBar * float64(s.Reached) / float64(r.Customers))
+		}
+		fv.Stages = append(fv.Stages, funnelStep{
+			Name: s.Name, Reached: count(s.Reached), FromStart: pct(s.ConversionFromStart),
+			DropOff: count(s.DropOff) + " (" + pct(s.DropOffRate) + ")", Bar: strconv.Itoa(int(bar)),
+		})
+	}
+	// The stage that loses the largest share of its customers is where the
+	// journey breaks; the first of equals is marked.
+	worst := -1
+	for i, s := range r.Stages {
+		if s.DropOff > 0 && (worst < 0 || s.DropOffRate > r.Stages[worst].DropOffRate) {
+			worst = i
+		}
+	}
+	if worst >= 0 {
+		fv.Stages[worst].Worst = true
+	}
+	for _, a := range r.Deviations.AdHoc {
+		fv.AdHocTouchpoints = append(fv.AdHocTouchpoints, adHocView{Key: a.Key, Events: count(a.Events), Failing: count(a.Failing)})
+	}
+	return fv
+}
+
+// window writes a conversion window in days when it is whole days, else in
+// hours: "30 days", "36 giờ".
+func (wd *words) window(d time.Duration) string {
+	if d%(24*time.Hour) == 0 {
+		return wd.number(float64(d/(24*time.Hour))) + " " + wd.Days
+	}
+	return wd.number(math.Round(100*d.Hours())/100) + " " + wd.Hours
 }

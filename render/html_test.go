@@ -24,14 +24,14 @@ var (
 		"article": true, "h2": true, "h3": true, "h4": true, "blockquote": true, "ul": true, "li": true,
 		"table": true, "caption": true, "colgroup": true, "col": true, "thead": true, "tr": true, "th": true,
 		"tbody": true, "td": true, "span": true, "bdi": true, "svg": true, "line": true, "text": true,
-		"path": true, "circle": true,
+		"path": true, "circle": true, "rect": true,
 	}
 	htmlAttributes = map[string]bool{
 		"lang": true, "charset": true, "name": true, "content": true, "http-equiv": true, "class": true,
 		"id": true, "role": true, "aria-labelledby": true, "aria-hidden": true, "tabindex": true,
 		"colspan": true, "scope": true, "width": true, "height": true, "viewbox": true, "x1": true,
 		"x2": true, "y1": true, "y2": true, "x": true, "y": true, "d": true, "cx": true, "cy": true,
-		"r": true, "stroke-dasharray": true,
+		"r": true, "stroke-dasharray": true, "focusable": true,
 	}
 )
 

@@ -30,6 +30,12 @@ type words struct {
 	CustomerActions, SupportLayers, Kind, Findings, Hotspots, Friction, Hotspot, Path, Code  string
 	Served, AllPersonas, None, Stages, Unit, OtherLayers, ReviewCycle, Layer, FactorList     string
 
+	// The measured funnel (HTML.Funnel).
+	Measured, MeasuredFrom, CustomersWord, EventsWord, WindowWord, Days, Hours string
+	Reached, FromStart, DropOff, FunnelBars, Deviations, AsPlanned, WithAdHoc  string
+	MissingOne, OutOfOrder, WithFailure, AdHocTouchpoints, EventCount, Failed  string
+	WorstDropOff                                                               string
+
 	Types       map[journey.Type]string
 	Phases      map[journey.Phase]string
 	Statuses    map[journey.Status]string
@@ -155,7 +161,14 @@ var english = words{
 		metric.BounceRate: "bounce rate", metric.CSAT: "CSAT", metric.NPS: "NPS", metric.CES: "CES",
 		metric.Duration: "duration", metric.Count: "count", metric.Custom: "custom",
 	},
-	Levels: levels("en"),
+	Measured: "Measured funnel", MeasuredFrom: "Measured from", CustomersWord: "customers",
+	EventsWord: "events", WindowWord: "conversion window", Days: "days", Hours: "hours",
+	Reached: "Reached", FromStart: "From start", DropOff: "Drop-off", FunnelBars: "Share of customers who reached the stage",
+	Deviations: "Customers against the plan", AsPlanned: "as planned", WithAdHoc: "with touchpoints not in the map",
+	MissingOne: "skipped a planned touchpoint", OutOfOrder: "out of order", WithFailure: "with a failed touchpoint",
+	AdHocTouchpoints: "Touchpoints customers used that the map does not plan", EventCount: "Events", Failed: "Failed",
+	WorstDropOff: "largest drop-off",
+	Levels:       levels("en"),
 }
 
 var vietnamese = words{
@@ -238,5 +251,12 @@ var vietnamese = words{
 		metric.NPS: "chỉ số khách hàng giới thiệu (NPS)", metric.CES: "điểm nỗ lực của khách hàng (CES)",
 		metric.Duration: "thời gian", metric.Count: "số lượng", metric.Custom: "tùy chỉnh",
 	},
-	Levels: levels("vi"),
+	Measured: "Phễu đo thực tế", MeasuredFrom: "Đo từ", CustomersWord: "khách hàng",
+	EventsWord: "sự kiện", WindowWord: "cửa sổ chuyển đổi", Days: "ngày", Hours: "giờ",
+	Reached: "Đến được", FromStart: "So với ban đầu", DropOff: "Rời bỏ", FunnelBars: "Tỷ lệ khách hàng đến được bước này",
+	Deviations: "Khách hàng so với kế hoạch", AsPlanned: "đúng kế hoạch", WithAdHoc: "dùng điểm chạm ngoài bản đồ",
+	MissingOne: "bỏ qua một điểm chạm trong kế hoạch", OutOfOrder: "sai thứ tự", WithFailure: "gặp một điểm chạm thất bại",
+	AdHocTouchpoints: "Điểm chạm khách hàng dùng mà bản đồ không có", EventCount: "Sự kiện", Failed: "Thất bại",
+	WorstDropOff: "rời bỏ nhiều nhất",
+	Levels:       levels("vi"),
 }

@@ -417,7 +417,7 @@ func runFunnel(e *env, args []string) int {
 		"Measure a journey against an event log (CSV or NDJSON with customer_id, touchpoint,\n"+
 			"timestamp and optional outcome and emotion): the funnel over stages and touchpoints,\n"+
 			"drop-off, time between steps, and deviations from the planned journey. -format html\n"+
-			"renders the journey with the measured metrics laid over it.")
+			"renders the journey with the measured metrics laid over it and the measured funnel.")
 	journeyFile := fs.String("journey", "", "journey document `FILE` (required)")
 	eventsFile := fs.String("events", "", "event log `FILE`, \"-\" for standard input (required)")
 	eventsFormat := enumFlag(fs, "events-format", "", "event log `format` (default: from the file extension, csv otherwise)", "csv", "ndjson")
@@ -467,7 +467,7 @@ func runFunnel(e *env, args []string) int {
 			b.WriteByte('\n')
 		}
 	case "html":
-		err = render.HTML{Language: lang.value}.Render(&b, analytics.Overlay(j, res))
+		err = render.HTML{Language: lang.value, Funnel: res}.Render(&b, analytics.Overlay(j, res))
 	default:
 		err = res.WriteTextIn(&b, readerLanguage(lang.value, j))
 	}

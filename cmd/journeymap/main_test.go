@@ -426,6 +426,8 @@ func TestFunnel(t *testing.T) {
 	r = cli(t, "", "funnel", "-format", "html", "-journey", cvj, "-events", "../../examples/events/cvj-vi.csv")
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, `<html lang="vi">`)
+	assert.Contains(t, r.stdout, `<h2 id="funnel">Phễu đo thực tế</h2>`, "the measured funnel")
+	assert.Contains(t, r.stdout, "Số khách hàng đến được (đo thực tế)", "the measured figures in the map")
 
 	r = cli(t, "", "funnel", "-format", "json", "-window", "48h", "-journey", current, "-events", eventsFile)
 	require.Equal(t, exitOK, r.code, r.stderr)

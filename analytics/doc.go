@@ -113,5 +113,13 @@
 // Overlay writes the measured figures back onto a copy of the journey as
 // metrics (count, conversion_rate, drop_off_rate, duration) whose source
 // names the data, so friction analysis and the rendered map show measured
-// drop-off.
+// drop-off. The metrics are named in the journey's own language, and
+// durations are written in the unit people read (seconds, minutes, hours or
+// days). render.HTML{Funnel: result} adds the funnel itself to the page.
+//
+// # For people
+//
+// WriteText writes a Result as a plain-text report in English, and
+// WriteTextIn in the reader's language: Vietnamese for "vi" and its regional
+// tags, with decimal commas and durations in words ("41 giờ 40 phút").
 package analytics

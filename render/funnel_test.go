@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/journeymap/journeymap/internal/hostile"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
+	"github.com/journeymap/journeymap/touchpoint"
 )
 
 // measured reads an example journey and its event log and returns the
@@ -64,6 +66,10 @@ func TestHTMLFunnel(t *testing.T) {
 		"<li>111 as planned</li>", "<li>47 with touchpoints not in the map</li>", "<li>14 with a failed touchpoint</li>",
 		"<caption>Touchpoints customers used that the map does not plan</caption>",
 		`<tr><td><bdi>Visits the Facebook fan page</bdi></td><td class="num">57</td><td class="num">0</td></tr>`,
+		// The map gives checkout -0.5; the 9 customers who scored it gave 1 on average.
+		"<caption>Where customers feel different from the map (emotion −2..&#43;2)</caption>",
+		`<tr><td><bdi>Fills in the checkout form and pays by MoMo</bdi></td><td class="num">-0.5</td><td class="num">1 <span class="meta">n = 9</span></td><td class="num">&#43;1.5 better than the map</td></tr>`,
+		`<td class="num">-1 worse than the map</td>`,
 	} {
 		assert.Contains(t, out, want)
 	}
@@ -81,9 +87,54 @@ func TestHTMLFunnel(t *testing.T) {
 		"<caption>Điểm chạm khách hàng dùng mà bản đồ không có</caption>",
 		"<bdi>Nhắn tin Facebook cá nhân cho chủ xưởng</bdi>",
 		"Số khách hàng đến được (đo thực tế): 400 khách hàng",
+		`<tr><td><bdi>Nhận email chào mừng kèm cẩm nang</bdi></td><td class="num">1</td><td class="num">-0,49 <span class="meta">n = 109</span></td><td class="num">-1,49 tệ hơn bản đồ</td></tr>`,
 	} {
 		assert.Contains(t, vi, want)
 	}
+	assert.Equal(t, 1, strings.Count(vi, "bản đồ</td></tr>"), "only the surprise is half a point or more away")
+}
+
+// TestHTMLFunnelFeelings: a touchpoint is listed from half a point away
+// from the map's emotion, largest gap first; one without a measured or a
+// designed emotion never is.
+func TestHTMLFunnelFeelings(t *testing.T) {
+	j, res := measured(t, "ecommerce-current")
+	r := *res
+	r.Deviations.Touchpoints = append([]analytics.TouchpointDeviations(nil), res.Deviations.Touchpoints...)
+	designed := func(i int) float64 { return *touchpointByID(t, j, r.Deviations.Touchpoints[i].ID).Emotion }
+	for i := range r.Deviations.Touchpoints {
+		r.Deviations.Touchpoints[i].Emotion = &analytics.Emotion{Count: 3, Mean: designed(i)} // as the map says
+	}
+	r.Deviations.Touchpoints[0].Emotion = &analytics.Emotion{Count: 3, Mean: designed(0) + 0.49}
+	r.Deviations.Touchpoints[1].Emotion = &analytics.Emotion{Count: 3, Mean: designed(1) - 0.5}
+	r.Deviations.Touchpoints[2].Emotion = &analytics.Emotion{Count: 3, Mean: designed(2) + 1.25}
+	r.Deviations.Touchpoints[3].Emotion = nil
+	out := string(renderHTML(t, render.HTML{Funnel: &r, NoAnalysis: true}, j))
+	names := func(i int) string { return "<tr><td><bdi>" + r.Deviations.Touchpoints[i].Name + "</bdi></td>" }
+	second, third := strings.Index(out, names(1)), strings.Index(out, names(2))
+	assert.Positive(t, second, "half a point away is listed")
+	assert.Positive(t, third)
+	assert.Less(t, third, second, "the larger gap first")
+	assert.NotContains(t, out, names(0), "0.49 away is not listed")
+	assert.NotContains(t, out, names(3))
+
+	for i := range r.Deviations.Touchpoints {
+		r.Deviations.Touchpoints[i].Emotion = nil
+	}
+	assert.NotContains(t, string(renderHTML(t, render.HTML{Funnel: &r}, j)), "feel different", "no measured emotion, no table")
+}
+
+func touchpointByID(t *testing.T, j *journey.Journey, id uuid.UUID) *touchpoint.Touchpoint {
+	t.Helper()
+	for _, s := range j.Stages {
+		for _, tp := range s.Touchpoints {
+			if tp.ID == id {
+				return tp
+			}
+		}
+	}
+	t.Fatalf("no touchpoint %s", id)
+	return nil
 }
 
 func TestHTMLFunnelWindow(t *testing.T) {

@@ -3,6 +3,7 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -185,6 +186,11 @@ type (
 		Conforming, AdHoc, Missing        string
 		Irregular, Failing                string
 		AdHocTouchpoints                  []adHocView
+		Feelings                          []feelingView // measured emotion away from the map's
+	}
+	feelingView struct {
+		Touchpoint, Designed, Measured, Count, Gap string
+		Better                                     bool // customers feel better than the map says
 	}
 	funnelStep struct {
 		Name, Reached, FromStart, DropOff string
@@ -427,7 +433,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 	}
 
 	if h.Funnel != nil {
-		v.Funnel = funnelViewOf(wd, h.Funnel)
+		v.Funnel = funnelViewOf(wd, h.Funnel, j)
 	}
 
 	// Phases over stages over touchpoint columns.
@@ -817,8 +823,13 @@ func sortedIDs(m map[uuid.UUID]float64) []uuid.UUID {
 // every customer reached.
 const funnelBar = 240
 
-// funnelViewOf gives a measured funnel in wd's words and numbers.
-func funnelViewOf(wd *words, r *analytics.Result) *funnelView {
+// feelingGap is how far, in emotion points, the mean measured emotion of a
+// touchpoint must be from the one the map gives it for the page to list it.
+const feelingGap = 0.5
+
+// funnelViewOf gives a measured funnel in wd's words and numbers; j is the
+// journey it was measured on, for the emotions the map gives.
+func funnelViewOf(wd *words, r *analytics.Result, j *journey.Journey) *funnelView {
 	count := func(n int64) string { return wd.number(float64(n)) }
 	pct := func(f float64) string { return wd.number(math.Round(1000*f)/10) + "%" }
 	d := r.Deviations.Customers
@@ -851,7 +862,54 @@ func funnelViewOf(wd *words, r *analytics.Result) *funnelView {
 	for _, a := range r.Deviations.AdHoc {
 		fv.AdHocTouchpoints = append(fv.AdHocTouchpoints, adHocView{Key: a.Key, Events: count(a.Events), Failing: count(a.Failing)})
 	}
+	fv.Feelings = feelings(wd, r, j)
 	return fv
+}
+
+// feelings lists the touchpoints where customers' measured emotion is at
+// least feelingGap away from the map's, the largest gap first (journey
+// order among equals): where the map misjudges how the journey feels.
+func feelings(wd *words, r *analytics.Result, j *journey.Journey) []feelingView {
+	designed := map[uuid.UUID]float64{}
+	for _, s := range j.Stages {
+		if s == nil {
+			continue
+		}
+		for _, t := range s.Touchpoints {
+			if t != nil && t.Emotion != nil {
+				designed[t.ID] = *t.Emotion
+			}
+		}
+	}
+	type gap struct {
+		t    analytics.TouchpointDeviations
+		want float64
+		diff float64
+	}
+	var gaps []gap
+	for _, t := range r.Deviations.Touchpoints {
+		want, ok := designed[t.ID]
+		if !ok || t.Emotion == nil || t.Emotion.Count == 0 {
+			continue
+		}
+		d := math.Round(100*(t.Emotion.Mean-want)) / 100
+		if math.Abs(d) >= feelingGap {
+			gaps = append(gaps, gap{t, want, d})
+		}
+	}
+	slices.SortStableFunc(gaps, func(a, b gap) int { return cmp.Compare(math.Abs(b.diff), math.Abs(a.diff)) })
+	out := make([]feelingView, len(gaps))
+	for i, g := range gaps {
+		sign := ""
+		if g.diff > 0 {
+			sign = "+"
+		}
+		out[i] = feelingView{
+			Touchpoint: g.t.Name, Designed: wd.number(g.want), Measured: wd.number(math.Round(100*g.t.Emotion.Mean) / 100),
+			Count: wd.number(float64(g.t.Emotion.Count)), Gap: sign + wd.number(g.diff), Better: g.diff > 0,
+		}
+	}
+	return out
 }
 
 // window writes a conversion window in days when it is whole days, else in

@@ -34,7 +34,8 @@ type words struct {
 	Measured, MeasuredFrom, CustomersWord, EventsWord, WindowWord, Days, Hours string
 	Reached, FromStart, DropOff, FunnelBars, Deviations, AsPlanned, WithAdHoc  string
 	MissingOne, OutOfOrder, WithFailure, AdHocTouchpoints, EventCount, Failed  string
-	WorstDropOff                                                               string
+	WorstDropOff, FeelingsCaption, InTheMap, MeasuredEmotion, Difference       string
+	FeelBetter, FeelWorse                                                      string
 
 	Types       map[journey.Type]string
 	Phases      map[journey.Phase]string
@@ -167,8 +168,10 @@ var english = words{
 	Deviations: "Customers against the plan", AsPlanned: "as planned", WithAdHoc: "with touchpoints not in the map",
 	MissingOne: "skipped a planned touchpoint", OutOfOrder: "out of order", WithFailure: "with a failed touchpoint",
 	AdHocTouchpoints: "Touchpoints customers used that the map does not plan", EventCount: "Events", Failed: "Failed",
-	WorstDropOff: "largest drop-off",
-	Levels:       levels("en"),
+	WorstDropOff: "largest drop-off", FeelingsCaption: "Where customers feel different from the map (emotion −2..+2)",
+	InTheMap: "In the map", MeasuredEmotion: "Measured", Difference: "Difference",
+	FeelBetter: "better than the map", FeelWorse: "worse than the map",
+	Levels: levels("en"),
 }
 
 var vietnamese = words{
@@ -257,6 +260,8 @@ var vietnamese = words{
 	Deviations: "Khách hàng so với kế hoạch", AsPlanned: "đúng kế hoạch", WithAdHoc: "dùng điểm chạm ngoài bản đồ",
 	MissingOne: "bỏ qua một điểm chạm trong kế hoạch", OutOfOrder: "sai thứ tự", WithFailure: "gặp một điểm chạm thất bại",
 	AdHocTouchpoints: "Điểm chạm khách hàng dùng mà bản đồ không có", EventCount: "Sự kiện", Failed: "Thất bại",
-	WorstDropOff: "rời bỏ nhiều nhất",
-	Levels:       levels("vi"),
+	WorstDropOff: "rời bỏ nhiều nhất", FeelingsCaption: "Nơi khách hàng cảm thấy khác với bản đồ (cảm xúc −2..+2)",
+	InTheMap: "Trên bản đồ", MeasuredEmotion: "Đo được", Difference: "Chênh lệch",
+	FeelBetter: "tốt hơn bản đồ", FeelWorse: "tệ hơn bản đồ",
+	Levels: levels("vi"),
 }

@@ -68,7 +68,7 @@ func TestHTMLFunnel(t *testing.T) {
 		`<tr><td><bdi>Visits the Facebook fan page</bdi></td><td class="num">57</td><td class="num">0</td></tr>`,
 		// The map gives checkout -0.5; the 9 customers who scored it gave 1 on average.
 		"<caption>Where customers feel different from the map (emotion −2..&#43;2)</caption>",
-		`<tr><td><bdi>Fills in the checkout form and pays by MoMo</bdi></td><td class="num">-0.5</td><td class="num">1 <span class="meta">n = 9</span></td><td class="num">&#43;1.5 better than the map</td></tr>`,
+		`<tr><td><bdi>Fills in the checkout form and pays by MoMo</bdi></td><td class="num">-0.5</td><td class="num">1 <span class="answers">(n = 9)</span></td><td class="num">&#43;1.5 better than the map</td></tr>`,
 		`<td class="num">-1 worse than the map</td>`,
 	} {
 		assert.Contains(t, out, want)
@@ -87,7 +87,7 @@ func TestHTMLFunnel(t *testing.T) {
 		"<caption>Điểm chạm khách hàng dùng mà bản đồ không có</caption>",
 		"<bdi>Nhắn tin Facebook cá nhân cho chủ xưởng</bdi>",
 		"Số khách hàng đến được (đo thực tế): 400 khách hàng",
-		`<tr><td><bdi>Nhận email chào mừng kèm cẩm nang</bdi></td><td class="num">1</td><td class="num">-0,49 <span class="meta">n = 109</span></td><td class="num">-1,49 tệ hơn bản đồ</td></tr>`,
+		`<tr><td><bdi>Nhận email chào mừng kèm cẩm nang</bdi></td><td class="num">1</td><td class="num">-0,49 <span class="answers">(n = 109)</span></td><td class="num">-1,49 tệ hơn bản đồ</td></tr>`,
 	} {
 		assert.Contains(t, vi, want)
 	}

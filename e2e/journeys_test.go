@@ -31,13 +31,19 @@ func exampleJourneys(t *testing.T) []namedJourney {
 	require.NotEmpty(t, files, "no example journeys under examples/journeys")
 	var out []namedJourney
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(t, err)
-		j, err := journey.Unmarshal(data)
-		require.NoError(t, err, f)
-		out = append(out, namedJourney{name: strings.TrimSuffix(filepath.Base(f), ".json"), example: true, j: j})
+		out = append(out, namedJourney{name: strings.TrimSuffix(filepath.Base(f), ".json"), example: true, j: readJourney(t, f)})
 	}
 	return out
+}
+
+// readJourney decodes the journey document at path.
+func readJourney(t *testing.T, path string) *journey.Journey {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	j, err := journey.Unmarshal(data)
+	require.NoError(t, err, path)
+	return j
 }
 
 // measuredJourneys returns each example journey that has an event log under
@@ -51,10 +57,7 @@ func measuredJourneys(t *testing.T) []namedJourney {
 	var out []namedJourney
 	for _, log := range logs {
 		name := strings.TrimSuffix(filepath.Base(log), ".csv")
-		data, err := os.ReadFile(filepath.Join(repoRoot, "examples", "journeys", name+".json"))
-		require.NoError(t, err, "%s has no journey of the same name", log)
-		j, err := journey.Unmarshal(data)
-		require.NoError(t, err, name)
+		j := readJourney(t, filepath.Join(repoRoot, "examples", "journeys", name+".json")) // the log's journey has its name
 		f, err := os.Open(log)
 		require.NoError(t, err)
 		res, err := analytics.Run(j, f, "csv", analytics.Options{Source: filepath.Base(log)})

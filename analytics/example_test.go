@@ -77,11 +77,11 @@ func ExampleResult_WriteText() {
 	//          pay        1         100.0%       50.0%   0 (0.0%)        1h40m     1h40m
 	//
 	// Deviations
-	//         Touchpoint  events  missing  irregular  failing  emotion
-	//             browse       2        1          0        0        -
-	//            compare       2        0          0        0        -
-	//                pay       2        0          0        1        -
-	//   hotline (ad hoc)       1                            0        -
+	//         Touchpoint  events  missing  irregular  failing  planned  emotion
+	//             browse       2        1          0        0        -        -
+	//            compare       2        0          0        0        -        -
+	//                pay       2        0          0        1        -        -
+	//   hotline (ad hoc)       1                            0                 -
 	//
 	// Customers: 0 as planned, 1 with ad-hoc touchpoints, 1 missing a touchpoint, 0 out of order, 1 with a failure
 	//
@@ -113,11 +113,11 @@ func ExampleResult_WriteTextIn() {
 	//         pay        1             100,0%           50,0%   0 (0,0%)       1 giờ 40 phút  1 giờ 40 phút
 	//
 	// Sai lệch so với kế hoạch
-	//                  Điểm chạm  sự kiện  bỏ qua  sai thứ tự  thất bại  cảm xúc
-	//                     browse        2       1           0         0        -
-	//                    compare        2       0           0         0        -
-	//                        pay        2       0           0         1        -
-	//   hotline (ngoài kế hoạch)        1                             0        -
+	//                  Điểm chạm  sự kiện  bỏ qua  sai thứ tự  thất bại  kế hoạch  cảm xúc
+	//                     browse        2       1           0         0         -        -
+	//                    compare        2       0           0         0         -        -
+	//                        pay        2       0           0         1         -        -
+	//   hotline (ngoài kế hoạch)        1                             0                  -
 	//
 	// Khách hàng: 0 đúng kế hoạch, 1 có điểm chạm ngoài kế hoạch, 1 bỏ qua một điểm chạm, 0 sai thứ tự, 1 gặp thất bại
 	//

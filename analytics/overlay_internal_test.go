@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -71,3 +72,37 @@ func TestOverlayInTheJourneysLanguage(t *testing.T) {
 	assert.Equal(t, MetricReached+" | customers", names(again)[0])
 	require.NoError(t, ov.Validate())
 }
+
+// TestPlannedEmotion: each planned touchpoint's deviations carry the
+// emotion the journey gives it, copied: changing the journey, a merged
+// result or a clone afterwards changes nothing else.
+func TestPlannedEmotion(t *testing.T) {
+	j := smallJourney()
+	j.Stages[0].Touchpoints[0].SetEmotion(-1.5)
+	p, err := NewPlan(j, Options{})
+	require.NoError(t, err)
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	res, err := p.AnalyzeSlice([]Event{{Customer: "c", Touchpoint: "a1", Time: at, Emotion: f64(1)}})
+	require.NoError(t, err)
+	d := res.Deviations.Touchpoints
+	require.NotNil(t, d[0].PlannedEmotion)
+	assert.Equal(t, -1.5, *d[0].PlannedEmotion)
+	assert.Nil(t, d[1].PlannedEmotion, "the journey gives a2 no emotion")
+
+	j.Stages[0].Touchpoints[0].SetEmotion(2)
+	assert.Equal(t, -1.5, *d[0].PlannedEmotion, "copied from the journey")
+
+	merged, err := Merge(res, res)
+	require.NoError(t, err)
+	*merged.Deviations.Touchpoints[0].PlannedEmotion = 0
+	assert.Equal(t, -1.5, *d[0].PlannedEmotion, "Merge copies")
+
+	data, err := json.Marshal(res)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"planned_emotion":-1.5`)
+	var back Result
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.Equal(t, -1.5, *back.Deviations.Touchpoints[0].PlannedEmotion)
+}
+
+func f64(v float64) *float64 { return &v }

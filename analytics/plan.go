@@ -241,9 +241,10 @@ type Plan struct {
 }
 
 type planTouch struct {
-	id    uuid.UUID
-	name  string
-	stage int16
+	id      uuid.UUID
+	name    string
+	stage   int16
+	emotion *float64 // the journey's, copied
 }
 
 type planStage struct {
@@ -306,7 +307,12 @@ func NewPlan(j *journey.Journey, opts Options) (*Plan, error) {
 			}
 			idx := int32(len(p.touches))
 			byID[t.ID] = idx
-			p.touches = append(p.touches, planTouch{id: t.ID, name: t.Name, stage: si})
+			pt := planTouch{id: t.ID, name: t.Name, stage: si}
+			if t.Emotion != nil {
+				e := *t.Emotion
+				pt.emotion = &e
+			}
+			p.touches = append(p.touches, pt)
 			names[t.Name]++
 		}
 	}

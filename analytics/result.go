@@ -95,6 +95,9 @@ type TouchpointDeviations struct {
 	Failing int64 `json:"failing"`
 	// Emotion is the measured emotion, when events carried one.
 	Emotion *Emotion `json:"emotion,omitempty"`
+	// PlannedEmotion is the emotion the journey gives the touchpoint, when
+	// it gives one: what the team expected, to set against Emotion.
+	PlannedEmotion *float64 `json:"planned_emotion,omitempty"`
 }
 
 // AdHocTouchpoint is a touchpoint key in the data that is not in the journey.
@@ -202,6 +205,7 @@ func (a *acc) result() *Result {
 		d.Touchpoints = append(d.Touchpoints, TouchpointDeviations{
 			ID: t.id, Name: t.name, Events: a.events[i], Missing: a.missing[i],
 			Irregular: a.irregular[i], Failing: a.failed[i], Emotion: emotion(a.emoN[i], a.emoSum[i]),
+			PlannedEmotion: copyFloat(t.emotion),
 		})
 	}
 	for i := a.nT; i < len(a.events); i++ {
@@ -355,6 +359,15 @@ func Merge(results ...*Result) (*Result, error) {
 	return out, nil
 }
 
+// copyFloat returns a pointer to a copy of *f, or nil.
+func copyFloat(f *float64) *float64 {
+	if f == nil {
+		return nil
+	}
+	v := *f
+	return &v
+}
+
 func (r *Result) clone() *Result {
 	c := *r
 	c.Stages = slices.Clone(r.Stages)
@@ -365,6 +378,7 @@ func (r *Result) clone() *Result {
 			e := *t.Emotion
 			c.Deviations.Touchpoints[i].Emotion = &e
 		}
+		c.Deviations.Touchpoints[i].PlannedEmotion = copyFloat(t.PlannedEmotion)
 	}
 	c.Deviations.AdHoc = slices.Clone(r.Deviations.AdHoc)
 	for i, t := range c.Deviations.AdHoc {

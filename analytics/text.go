@@ -23,6 +23,7 @@ type textWords struct {
 	reached, fromPrevious, fromStart, dropOff, median, p90 string
 	deviations                                             string
 	events, missing, irregular, failing, emotion, adHoc    string
+	planned                                                string // the journey's emotion, before the measured one
 	customers                                              string
 	variants                                               string
 	asPlanned, adHocVariant, foldedTouchpoints             string
@@ -39,7 +40,7 @@ var englishText = textWords{
 	reached: "reached", fromPrevious: "from previous", fromStart: "from start", dropOff: "drop-off",
 	median: "median time", p90: "p90 time",
 	deviations: "Deviations",
-	events:     "events", missing: "missing", irregular: "irregular", failing: "failing", emotion: "emotion",
+	events:     "events", missing: "missing", irregular: "irregular", failing: "failing", emotion: "emotion", planned: "planned",
 	adHoc:             "ad hoc",
 	customers:         "Customers: %d as planned, %d with ad-hoc touchpoints, %d missing a touchpoint, %d out of order, %d with a failure\n",
 	variants:          "Top variants (of %d)\n",
@@ -60,7 +61,7 @@ var vietnameseText = textWords{
 	reached: "đạt tới", fromPrevious: "so với bước trước", fromStart: "so với ban đầu", dropOff: "rời bỏ",
 	median: "thời gian trung vị", p90: "thời gian p90",
 	deviations: "Sai lệch so với kế hoạch",
-	events:     "sự kiện", missing: "bỏ qua", irregular: "sai thứ tự", failing: "thất bại", emotion: "cảm xúc",
+	events:     "sự kiện", missing: "bỏ qua", irregular: "sai thứ tự", failing: "thất bại", emotion: "cảm xúc", planned: "kế hoạch",
 	adHoc:             "ngoài kế hoạch",
 	customers:         "Khách hàng: %d đúng kế hoạch, %d có điểm chạm ngoài kế hoạch, %d bỏ qua một điểm chạm, %d sai thứ tự, %d gặp thất bại\n",
 	variants:          "Các biến thể thường gặp nhất (trong %d biến thể)\n",
@@ -100,12 +101,13 @@ func (r *Result) writeText(w io.Writer, wd *textWords) error {
 	d := r.Deviations
 	ew.printf("\n%s\n", wd.deviations)
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", wd.touchpoint, wd.events, wd.missing, wd.irregular, wd.failing, wd.emotion)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", wd.touchpoint, wd.events, wd.missing, wd.irregular, wd.failing, wd.planned, wd.emotion)
 	for _, t := range d.Touchpoints {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t\n", oneLine(t.Name), t.Events, t.Missing, t.Irregular, t.Failing, wd.emotionText(t.Emotion))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t\n", oneLine(t.Name), t.Events, t.Missing, t.Irregular, t.Failing,
+			wd.plannedText(t.PlannedEmotion), wd.emotionText(t.Emotion))
 	}
 	for _, a := range d.AdHoc {
-		fmt.Fprintf(tw, "%s (%s)\t%d\t\t\t%d\t%s\t\n", oneLine(a.Key), wd.adHoc, a.Events, a.Failing, wd.emotionText(a.Emotion))
+		fmt.Fprintf(tw, "%s (%s)\t%d\t\t\t%d\t\t%s\t\n", oneLine(a.Key), wd.adHoc, a.Events, a.Failing, wd.emotionText(a.Emotion))
 	}
 	tw.Flush()
 	c := d.Customers
@@ -186,6 +188,15 @@ func writeFunnel(ew *errWriter, wd *textWords, kind string, steps []Step) {
 func (wd *textWords) pct(f float64) string { return wd.decimals(pct(f)) }
 
 func (wd *textWords) emotionText(e *Emotion) string { return wd.decimals(fmtEmotion(e)) }
+
+// plannedText writes the journey's emotion of a touchpoint like a measured
+// one, "-" when the journey gives none.
+func (wd *textWords) plannedText(e *float64) string {
+	if e == nil {
+		return "-"
+	}
+	return wd.decimals(fmt.Sprintf("%+.2f", *e))
+}
 
 // decimals puts wd's decimal sign in s, a number strconv wrote.
 func (wd *textWords) decimals(s string) string {

@@ -433,7 +433,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 	}
 
 	if h.Funnel != nil {
-		v.Funnel = funnelViewOf(wd, h.Funnel, j)
+		v.Funnel = funnelViewOf(wd, h.Funnel)
 	}
 
 	// Phases over stages over touchpoint columns.
@@ -827,9 +827,8 @@ const funnelBar = 240
 // touchpoint must be from the one the map gives it for the page to list it.
 const feelingGap = 0.5
 
-// funnelViewOf gives a measured funnel in wd's words and numbers; j is the
-// journey it was measured on, for the emotions the map gives.
-func funnelViewOf(wd *words, r *analytics.Result, j *journey.Journey) *funnelView {
+// funnelViewOf gives a measured funnel in wd's words and numbers.
+func funnelViewOf(wd *words, r *analytics.Result) *funnelView {
 	count := func(n int64) string { return wd.number(float64(n)) }
 	pct := func(f float64) string { return wd.number(math.Round(1000*f)/10) + "%" }
 	d := r.Deviations.Customers
@@ -862,39 +861,27 @@ func funnelViewOf(wd *words, r *analytics.Result, j *journey.Journey) *funnelVie
 	for _, a := range r.Deviations.AdHoc {
 		fv.AdHocTouchpoints = append(fv.AdHocTouchpoints, adHocView{Key: a.Key, Events: count(a.Events), Failing: count(a.Failing)})
 	}
-	fv.Feelings = feelings(wd, r, j)
+	fv.Feelings = feelings(wd, r)
 	return fv
 }
 
 // feelings lists the touchpoints where customers' measured emotion is at
-// least feelingGap away from the map's, the largest gap first (journey
-// order among equals): where the map misjudges how the journey feels.
-func feelings(wd *words, r *analytics.Result, j *journey.Journey) []feelingView {
-	designed := map[uuid.UUID]float64{}
-	for _, s := range j.Stages {
-		if s == nil {
-			continue
-		}
-		for _, t := range s.Touchpoints {
-			if t != nil && t.Emotion != nil {
-				designed[t.ID] = *t.Emotion
-			}
-		}
-	}
+// least feelingGap away from the one the journey plans, the largest gap
+// first (journey order among equals): where the map misjudges how the
+// journey feels.
+func feelings(wd *words, r *analytics.Result) []feelingView {
 	type gap struct {
 		t    analytics.TouchpointDeviations
-		want float64
 		diff float64
 	}
 	var gaps []gap
 	for _, t := range r.Deviations.Touchpoints {
-		want, ok := designed[t.ID]
-		if !ok || t.Emotion == nil || t.Emotion.Count == 0 {
+		if t.PlannedEmotion == nil || t.Emotion == nil || t.Emotion.Count == 0 {
 			continue
 		}
-		d := math.Round(100*(t.Emotion.Mean-want)) / 100
+		d := math.Round(100*(t.Emotion.Mean-*t.PlannedEmotion)) / 100
 		if math.Abs(d) >= feelingGap {
-			gaps = append(gaps, gap{t, want, d})
+			gaps = append(gaps, gap{t, d})
 		}
 	}
 	slices.SortStableFunc(gaps, func(a, b gap) int { return cmp.Compare(math.Abs(b.diff), math.Abs(a.diff)) })
@@ -905,7 +892,7 @@ func feelings(wd *words, r *analytics.Result, j *journey.Journey) []feelingView 
 			sign = "+"
 		}
 		out[i] = feelingView{
-			Touchpoint: g.t.Name, Designed: wd.number(g.want), Measured: wd.number(math.Round(100*g.t.Emotion.Mean) / 100),
+			Touchpoint: g.t.Name, Designed: wd.number(*g.t.PlannedEmotion), Measured: wd.number(math.Round(100*g.t.Emotion.Mean) / 100),
 			Count: wd.number(float64(g.t.Emotion.Count)), Gap: sign + wd.number(g.diff), Better: g.diff > 0,
 		}
 	}

@@ -68,10 +68,13 @@ func TestHTMLFunnel(t *testing.T) {
 		"<caption>Where customers feel different from the map (emotion −2..&#43;2)</caption>",
 		`<tr><td><bdi>Fills in the checkout form and pays by MoMo</bdi></td><td class="num">-0.5</td><td class="num">1 <span class="answers">(n = 9)</span></td><td class="num">&#43;1.5 better than the map</td></tr>`,
 		`<td class="num">-1 worse than the map</td>`,
+		// 16 touchpoints are half a point or more away: the 10 largest are listed.
+		`<p class="meta">… and 6 more touchpoints half a point or more away from the map.</p>`,
 	} {
 		assert.Contains(t, out, want)
 	}
 	assert.Equal(t, 1, strings.Count(out, `class="worst"`), "one stage is marked")
+	assert.Equal(t, 10, strings.Count(out, " than the map</td></tr>"), "the ten largest gaps")
 	assert.Less(t, strings.Index(out, `id="map"`), strings.Index(out, `id="funnel"`), "after the map")
 	assert.NotContains(t, string(renderHTML(t, render.HTML{}, j)), `id="funnel"`, "only when a funnel is given")
 

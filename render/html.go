@@ -187,6 +187,7 @@ type (
 		Irregular, Failing                string
 		AdHocTouchpoints                  []adHocView
 		Feelings                          []feelingView // measured emotion away from the map's
+		MoreFeelings                      string        // how many more gaps than listed; empty: none
 	}
 	feelingView struct {
 		Touchpoint, Designed, Measured, Count, Gap string
@@ -824,8 +825,12 @@ func sortedIDs(m map[uuid.UUID]float64) []uuid.UUID {
 const funnelBar = 240
 
 // feelingGap is how far, in emotion points, the mean measured emotion of a
-// touchpoint must be from the one the map gives it for the page to list it.
-const feelingGap = 0.5
+// touchpoint must be from the one the map gives it for the page to list it;
+// the page lists the maxFeelings largest gaps and counts the others.
+const (
+	feelingGap  = 0.5
+	maxFeelings = 10
+)
 
 // funnelViewOf gives a measured funnel in wd's words and numbers.
 func funnelViewOf(wd *words, r *analytics.Result) *funnelView {
@@ -862,6 +867,10 @@ func funnelViewOf(wd *words, r *analytics.Result) *funnelView {
 		fv.AdHocTouchpoints = append(fv.AdHocTouchpoints, adHocView{Key: a.Key, Events: count(a.Events), Failing: count(a.Failing)})
 	}
 	fv.Feelings = feelings(wd, r)
+	if n := len(fv.Feelings) - maxFeelings; n > 0 {
+		fv.Feelings = fv.Feelings[:maxFeelings]
+		fv.MoreFeelings = fmt.Sprintf(wd.MoreFeelings, n)
+	}
 	return fv
 }
 

@@ -35,7 +35,7 @@ type words struct {
 	Reached, FromStart, DropOff, FunnelBars, Deviations, AsPlanned, WithAdHoc  string
 	MissingOne, OutOfOrder, WithFailure, AdHocTouchpoints, EventCount, Failed  string
 	WorstDropOff, FeelingsCaption, InTheMap, MeasuredEmotion, Difference       string
-	FeelBetter, FeelWorse                                                      string
+	FeelBetter, FeelWorse, MoreFeelings                                        string
 
 	Types       map[journey.Type]string
 	Phases      map[journey.Phase]string
@@ -171,7 +171,8 @@ var english = words{
 	WorstDropOff: "largest drop-off", FeelingsCaption: "Where customers feel different from the map (emotion −2..+2)",
 	InTheMap: "In the map", MeasuredEmotion: "Measured", Difference: "Difference",
 	FeelBetter: "better than the map", FeelWorse: "worse than the map",
-	Levels: levels("en"),
+	MoreFeelings: "… and %d more touchpoints half a point or more away from the map.",
+	Levels:       levels("en"),
 }
 
 var vietnamese = words{
@@ -263,5 +264,6 @@ var vietnamese = words{
 	WorstDropOff: "rời bỏ nhiều nhất", FeelingsCaption: "Nơi khách hàng cảm thấy khác với bản đồ (cảm xúc −2..+2)",
 	InTheMap: "Trên bản đồ", MeasuredEmotion: "Đo được", Difference: "Chênh lệch",
 	FeelBetter: "tốt hơn bản đồ", FeelWorse: "tệ hơn bản đồ",
-	Levels: levels("vi"),
+	MoreFeelings: "… và %d điểm chạm khác lệch từ nửa điểm trở lên so với bản đồ.",
+	Levels:       levels("vi"),
 }

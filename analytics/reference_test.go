@@ -191,7 +191,7 @@ func reference(j *journey.Journey, events []Event, window time.Duration) *ref {
 				r.kinds[i]++
 			}
 		}
-		r.variants[v.describe()]++
+		r.variants[englishText.pattern(&v, "")]++
 	}
 	return r
 }

@@ -252,27 +252,8 @@ func (p *Plan) variant(sig uint64, n int64) Variant {
 		return out
 	}
 	v.Missing, v.Irregular, v.Failing = names(missShift), names(irrShift), names(failShift)
-	v.Pattern = v.describe()
+	v.Pattern = englishText.pattern(&v, "") // the fold's name is already English
 	return v
-}
-
-func (v *Variant) describe() string {
-	var parts []string
-	add := func(kind string, names []string) {
-		if len(names) > 0 {
-			parts = append(parts, kind+" "+strings.Join(names, ", "))
-		}
-	}
-	add("missing", v.Missing)
-	add("irregular", v.Irregular)
-	add("failing", v.Failing)
-	if v.AdHoc {
-		parts = append(parts, "ad hoc")
-	}
-	if len(parts) == 0 {
-		return "as planned"
-	}
-	return strings.Join(parts, "; ")
 }
 
 // derive computes rates, quantiles and orders from the counts.

@@ -146,9 +146,10 @@ func (r *Result) writeText(w io.Writer, wd *textWords) error {
 	return ew.err
 }
 
-// pattern says a variant in wd's words, as Variant.describe does in English.
-// folded is the English name of the touchpoints past the fold, when the plan
-// has that many: the last name of a list may be it.
+// pattern says a variant in wd's words; in English it is the variant's
+// Pattern. folded is the English name of the touchpoints past the fold, when
+// the plan has that many and wd is not English: the last name of a list may
+// be it, and is then said in wd's words.
 func (wd *textWords) pattern(v *Variant, folded string) string {
 	var parts []string
 	add := func(kind string, names []string) {

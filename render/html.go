@@ -835,7 +835,7 @@ const (
 // funnelViewOf gives a measured funnel in wd's words and numbers.
 func funnelViewOf(wd *words, r *analytics.Result) *funnelView {
 	count := func(n int64) string { return wd.number(float64(n)) }
-	pct := func(f float64) string { return wd.number(math.Round(1000*f)/10) + "%" }
+	pct := func(f float64) string { return string(appendWithUnit(wd, nil, math.Round(1000*f)/10, "%")) }
 	d := r.Deviations.Customers
 	fv := &funnelView{
 		Source: r.Source, Customers: count(r.Customers), Events: count(r.Events), Window: wd.window(r.Window),
@@ -912,7 +912,7 @@ func feelings(wd *words, r *analytics.Result) []feelingView {
 // hours: "30 days", "36 giờ".
 func (wd *words) window(d time.Duration) string {
 	if d%(24*time.Hour) == 0 {
-		return wd.number(float64(d/(24*time.Hour))) + " " + wd.Days
+		return string(appendWithUnit(wd, nil, float64(d/(24*time.Hour)), wd.Days))
 	}
-	return wd.number(math.Round(100*d.Hours())/100) + " " + wd.Hours
+	return string(appendWithUnit(wd, nil, math.Round(100*d.Hours())/100, wd.Hours))
 }

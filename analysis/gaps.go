@@ -625,12 +625,5 @@ func plural(n int, word string) string {
 // number writes v for people in style st (see package numfmt: never an
 // exponent, 250000000 is not 2.5e+08), followed by its unit.
 func number(st numfmt.Style, v float64, unit string) string {
-	s := st.Format(v)
-	switch {
-	case unit == "":
-		return s
-	case unit == "%":
-		return s + "%"
-	}
-	return s + " " + unit
+	return string(st.AppendWithUnit(nil, v, unit))
 }

@@ -113,16 +113,8 @@ func (a *textArena) int(i int) {
 
 // number writes number(st, v, unit).
 func (a *textArena) number(st numfmt.Style, v float64, unit string) {
-	a.scratch = st.Append(a.scratch[:0], v)
+	a.scratch = st.AppendWithUnit(a.scratch[:0], v, unit)
 	a.b.Write(a.scratch)
-	switch {
-	case unit == "":
-	case unit == "%":
-		a.b.WriteByte('%')
-	default:
-		a.b.WriteByte(' ')
-		a.b.WriteString(unit)
-	}
 }
 
 // label writes labelIn(name, i, noName).

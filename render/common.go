@@ -13,20 +13,10 @@ func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64)
 // number writes f for people in the words' language: 1,234.5 or 1.234,5.
 func (wd *words) number(f float64) string { return wd.num.Format(f) }
 
-// appendWithUnit appends a number for people followed by its unit, if any:
-// "36%" (a per cent sign sticks to the number, as in the analysis'
-// messages), "3.2 min".
+// appendWithUnit appends a number for people followed by its unit, if any,
+// as the analysis' messages write it: "36%", "3.2 min".
 func appendWithUnit(wd *words, b []byte, f float64, unit string) []byte {
-	b = wd.num.Append(b, f)
-	switch unit {
-	case "":
-	case "%":
-		b = append(b, '%')
-	default:
-		b = append(b, ' ')
-		b = append(b, unit...)
-	}
-	return b
+	return wd.num.AppendWithUnit(b, f, unit)
 }
 
 // metricText describes a metric in one line of text: its name and value,

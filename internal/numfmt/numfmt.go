@@ -73,5 +73,22 @@ func (s Style) Append(b []byte, v float64) []byte {
 	return b
 }
 
+// AppendWithUnit appends v in style s followed by its unit, if any: a per
+// cent sign sticks to the number ("36%"), any other unit follows a space
+// ("3.2 min", "120.000 người/tháng"). The analysis' messages and the pages
+// write every number with a unit this way.
+func (s Style) AppendWithUnit(b []byte, v float64, unit string) []byte {
+	b = s.Append(b, v)
+	switch unit {
+	case "":
+	case "%":
+		b = append(b, '%')
+	default:
+		b = append(b, ' ')
+		b = append(b, unit...)
+	}
+	return b
+}
+
 // Format returns v in style s.
 func (s Style) Format(v float64) string { return string(s.Append(nil, v)) }

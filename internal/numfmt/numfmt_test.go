@@ -41,6 +41,23 @@ func TestAppendKeepsThePrefix(t *testing.T) {
 	assert.Equal(t, "x 1.000.000", string(numfmt.Vietnamese.Append([]byte("x "), 1e6)))
 }
 
+func TestAppendWithUnit(t *testing.T) {
+	tests := []struct {
+		st         numfmt.Style
+		v          float64
+		unit, want string
+	}{
+		{numfmt.English, 36, "%", "36%"},
+		{numfmt.English, 3.2, "min", "3.2 min"},
+		{numfmt.English, 184000, "", "184,000"},
+		{numfmt.Vietnamese, 120000, "người/tháng", "120.000 người/tháng"},
+		{numfmt.Vietnamese, 4.8, "%", "4,8%"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, "x "+tt.want, string(tt.st.AppendWithUnit([]byte("x "), tt.v, tt.unit)))
+	}
+}
+
 // FuzzFormat checks that taking the separators out gives strconv's own
 // shortest form back, so no digit is lost, moved or invented.
 func FuzzFormat(f *testing.F) {

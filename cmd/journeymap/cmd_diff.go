@@ -1,0 +1,39 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/journeymap/journeymap/analysis"
+)
+
+func runDiff(e *env, args []string) int {
+	fs := newFlags(e, "diff", "OLD NEW",
+		"Compare two journeys, typically the current state and the future state: stages and\n"+
+			"touchpoints added, removed or changed (matched by id, then by name), pain points\n"+
+			"resolved and introduced, and the change of emotion and friction per stage.")
+	format := enumFlag(fs, "format", "text", "output `format`", "text", "json")
+	lang := enumFlag(fs, "lang", "", "`language` of the text (default: the language of OLD)", "en", "vi")
+	out := outputFlag(fs)
+	if code, ok := parse(e, fs, args, 2, 2); !ok {
+		return code
+	}
+	old, okOld := e.load(e.args[0])
+	cur, okNew := e.load(e.args[1])
+	if !okOld || !okNew {
+		return exitInvalid
+	}
+	changes := analysis.Diff(old, cur)
+	var data []byte
+	if format.value == "json" {
+		var err error
+		if data, err = json.MarshalIndent(changes, "", "  "); err != nil {
+			fmt.Fprintf(e.stderr, "journeymap diff: %v\n", err)
+			return exitInvalid
+		}
+		data = append(data, '\n')
+	} else {
+		data = []byte(changes.Text(readerLanguage(lang.value, old)))
+	}
+	return e.write(*out, data)
+}

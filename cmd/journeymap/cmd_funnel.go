@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/journeymap/journeymap/analytics"
+	"github.com/journeymap/journeymap/render"
+)
+
+// eventOrder maps the -order flag to the analytics input order.
+func eventOrder(flag string) analytics.Order {
+	if flag == "grouped" {
+		return analytics.Grouped
+	}
+	return analytics.TimeOrdered
+}
+
+func runFunnel(e *env, args []string) int {
+	fs := newFlags(e, "funnel", "",
+		"Measure a journey against an event log (CSV or NDJSON with customer_id, touchpoint,\n"+
+			"timestamp and optional outcome and emotion): the funnel over stages and touchpoints,\n"+
+			"drop-off, time between steps, and deviations from the planned journey. -format html\n"+
+			"renders the journey with the measured metrics laid over it and the measured funnel.")
+	journeyFile := fs.String("journey", "", "journey document `FILE` (required)")
+	eventsFile := fs.String("events", "", "event log `FILE`, \"-\" for standard input (required)")
+	eventsFormat := enumFlag(fs, "events-format", "", "event log `format` (default: from the file extension, csv otherwise)", "csv", "ndjson")
+	format := enumFlag(fs, "format", "text", "output `format`", "text", "json", "html")
+	window := fs.Duration("window", analytics.DefaultWindow, "conversion `window` from a customer's first event")
+	order := enumFlag(fs, "order", "time", "how the events `arrive`: time (globally time-ordered; ~90 bytes of memory per customer) or grouped (customer by customer, ids ascending; constant memory)", "time", "grouped")
+	strict := fs.Bool("strict", false, "exit 1 when any event row is bad (bad rows are otherwise skipped and listed)")
+	lang := enumFlag(fs, "lang", "", "`language` of the text and html formats (default: the journey's language)", "en", "vi")
+	out := outputFlag(fs)
+	if code, ok := parse(e, fs, args, 0, 0); !ok {
+		return code
+	}
+	if *journeyFile == "" || *eventsFile == "" {
+		return usageError(e, errors.New("-journey and -events are required"))
+	}
+	if *window <= 0 {
+		return usageError(e, fmt.Errorf("-window %v must be positive", *window))
+	}
+	j, ok := e.load(*journeyFile)
+	if !ok {
+		return exitInvalid
+	}
+	events, ok := e.open(*eventsFile)
+	if !ok {
+		return exitInvalid
+	}
+	defer events.Close()
+	evFormat := eventsFormat.value
+	if evFormat == "" {
+		evFormat = "csv"
+		switch strings.ToLower(filepath.Ext(*eventsFile)) {
+		case ".ndjson", ".jsonl":
+			evFormat = "ndjson"
+		}
+	}
+	res, err := analytics.Run(j, events, evFormat, analytics.Options{Window: *window, Source: filepath.Base(*eventsFile), Order: eventOrder(order.value)})
+	if err != nil {
+		e.report(*eventsFile, err)
+		return exitInvalid
+	}
+	var b bytes.Buffer
+	switch format.value {
+	case "json":
+		data, err := json.MarshalIndent(res, "", "  ")
+		if err == nil {
+			b.Write(data)
+			b.WriteByte('\n')
+		}
+	case "html":
+		err = render.HTML{Language: lang.value, Funnel: res}.Render(&b, analytics.Overlay(j, res))
+	default:
+		err = res.WriteTextIn(&b, readerLanguage(lang.value, j))
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)
+		return exitInvalid
+	}
+	if code := e.write(*out, b.Bytes()); code != exitOK {
+		return code
+	}
+	if n := res.BadRows.Count; n > 0 {
+		fmt.Fprintf(e.stderr, "journeymap funnel: %s: %d bad row%s skipped\n", displayName(*eventsFile), n, plural(int(n)))
+		for _, r := range res.BadRows.Rows {
+			where := fmt.Sprintf("line %d", r.Line)
+			if r.Field != "" {
+				where += ", column " + strconv.Quote(r.Field)
+			}
+			fmt.Fprintf(e.stderr, "%s: %s: %s\n", displayName(*eventsFile), where, r.Message)
+		}
+		if *strict {
+			return exitInvalid
+		}
+	}
+	return exitOK
+}

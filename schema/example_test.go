@@ -71,7 +71,7 @@ func ExampleReflect() {
 	fmt.Println(name.Description)
 	// Output:
 	// Stage [name phase]
-	// Name of the stage, e.g. "Consideration".
+	// The name of the stage.
 }
 
 // A Go service can check documents against the published schema, for

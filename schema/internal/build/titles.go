@@ -48,10 +48,12 @@ func IsEnum(t reflect.Type) bool {
 // EnumValues returns the values of enum type t in documented order.
 func EnumValues(t reflect.Type) []string { return enums[t] }
 
-// enumSchema returns the definition of enum type t: a string with its
-// values as enum (for validators and code generators) and the same values
-// again as oneOf const with a title and a description in the catalog's
-// language (for editors that show choices), standard keywords only.
+// enumSchema returns the definition of enum type t: a string that is one of
+// its values, written as oneOf const entries with a title and a description
+// in the catalog's language, standard keywords only. This is the labelled
+// enum form builders read (react-jsonschema-form, JSON Forms): with an enum
+// keyword beside it they show the raw values ("current_state") as choices
+// and never the titles. For validators it is the same set of strings.
 func enumSchema(t reflect.Type, w *words) (*jsonschema.Schema, error) {
 	txt, err := w.text(t.Name())
 	if err != nil {
@@ -63,7 +65,6 @@ func enumSchema(t reflect.Type, w *words) (*jsonschema.Schema, error) {
 		if err != nil {
 			return nil, err
 		}
-		s.Enum = append(s.Enum, v)
 		s.OneOf = append(s.OneOf, &jsonschema.Schema{Const: v, Title: vt.title, Description: vt.description})
 	}
 	return s, nil

@@ -120,8 +120,8 @@ type Options struct {
 	// MaxProblems is how many problems a 422 body lists at most; one more
 	// entry counts the rest (DefaultMaxProblems).
 	MaxProblems int
-	// MaxDecoding is how many request documents are decoded and validated
-	// at once (default: runtime.GOMAXPROCS). The work is CPU-bound, so more
+	// MaxDecoding is how many documents are decoded and validated, or
+	// rendered and analysed, at once (default: runtime.GOMAXPROCS). The work is CPU-bound, so more
 	// would not be faster, and a document near the size limit can take a few
 	// hundred megabytes while it is checked: the others wait their turn
 	// (their bodies already read, at most MaxBytes each).
@@ -335,20 +335,32 @@ func (s *Server) readDocument(w http.ResponseWriter, r *http.Request) (j *journe
 }
 
 // decode decodes and validates body once a decoding slot is free (see
-// Options.MaxDecoding); it gives up when the client does.
+// Options.MaxDecoding); it gives up when the client does. Rendering and
+// analysing a stored journey take a slot too.
 func (s *Server) decode(r *http.Request, body []byte) (*journey.Journey, error) {
-	select {
-	case s.decoding <- struct{}{}:
-	case <-r.Context().Done():
+	if !s.acquire(r) {
 		return nil, r.Context().Err()
 	}
-	defer func() { <-s.decoding }()
+	defer s.release()
 	j, err := journey.Decode(bytes.NewReader(body), journey.DecodeOptions{MaxBytes: s.opts.MaxBytes})
 	if err == nil {
 		err = j.Validate()
 	}
 	return j, err
 }
+
+// acquire waits for a decoding slot; it returns false when the client gives
+// up first.
+func (s *Server) acquire(r *http.Request) bool {
+	select {
+	case s.decoding <- struct{}{}:
+		return true
+	case <-r.Context().Done():
+		return false
+	}
+}
+
+func (s *Server) release() { <-s.decoding }
 
 // encode returns the stored form of j: its canonical JSON and a newline.
 func encode(w http.ResponseWriter, j *journey.Journey) ([]byte, bool) {
@@ -604,6 +616,10 @@ func (s *Server) render(format string) http.HandlerFunc {
 		default:
 			renderer, _ = render.Default().Lookup(format)
 		}
+		if !s.acquire(r) {
+			return
+		}
+		defer s.release()
 		j := decodeStored(w, e)
 		if j == nil {
 			return
@@ -644,9 +660,10 @@ type Findings struct {
 // language), ?now=RFC3339 to check review dates.
 func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
 	e := s.lookup(w, r)
-	if e == nil {
+	if e == nil || !s.acquire(r) {
 		return
 	}
+	defer s.release()
 	j := decodeStored(w, e)
 	if j == nil {
 		return

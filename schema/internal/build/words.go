@@ -65,24 +65,6 @@ func (w *words) examplesFor(key string) []any {
 	return slices.Clone(numberExamples[key])
 }
 
-// Keys returns every key of lang's catalog, sorted, for tests that check
-// each is used.
-func Keys(lang string) []string {
-	w, err := wordsFor(lang)
-	if err != nil {
-		return nil
-	}
-	var keys []string
-	for k := range w.texts {
-		keys = append(keys, k)
-	}
-	for k := range w.examples {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return slices.Compact(keys)
-}
-
 // numberExamples are examples that read the same in every language.
 var numberExamples = map[string][]any{
 	"Journey.review_every_days":   {90},

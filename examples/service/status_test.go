@@ -217,8 +217,12 @@ func TestCappedProblemsAllocateForTheCapOnly(t *testing.T) {
 		return testing.AllocsPerRun(20, func() { _ = problems(err, DefaultMaxProblems) })
 	}
 	a, b := allocs(small), allocs(large)
-	assert.Equal(t, a, b, "allocations do not grow with the problems left out")
-	assert.LessOrEqual(t, b, 10.0)
+	slack := 0.0
+	if raceEnabled {
+		slack = 3
+	}
+	assert.InDelta(t, a, b, slack, "allocations do not grow with the problems left out")
+	assert.LessOrEqual(t, b, 10.0+slack)
 	assert.Len(t, problems(large, DefaultMaxProblems), DefaultMaxProblems+1)
 }
 

@@ -11,7 +11,7 @@ var vietnamese = words{
 		"Journey.schema_version":    {"Phiên bản định dạng", "Phiên bản của định dạng tài liệu. Luôn là 1."},
 		"Journey.id":                {"Mã định danh", "Định danh của hành trình (một UUID). Nếu bỏ trống, mã được tạo từ nội dung."},
 		"Journey.title":             {"Tiêu đề", "Tên của hành trình."},
-		"Journey.description":       {"Mô tả", "Bản đồ bao quát những gì."},
+		"Journey.description":       {"Mô tả", "Phạm vi mà bản đồ bao quát."},
 		"Journey.type":              {"Loại bản đồ", "Loại bản đồ: hành trình hiện nay, hành trình mong muốn, trọn một ngày bình thường, hoặc bản thiết kế dịch vụ với các lớp phía sau mỗi bước."},
 		"Journey.objective":         {"Mục tiêu", "Điều nhóm muốn tìm hiểu hoặc thay đổi với bản đồ này."},
 		"Journey.language":          {"Ngôn ngữ", "Ngôn ngữ của bản đồ, theo thẻ BCP 47 như vi hoặc en-US; báo cáo và trang hiển thị dùng ngôn ngữ này. Để trống nếu chưa rõ."},

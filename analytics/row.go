@@ -119,6 +119,9 @@ func ParseColumns(s string) (Columns, error) {
 	return c, nil
 }
 
+// ErrMissingColumn: the input has no column of a required field's name.
+var ErrMissingColumn = errors.New("header lacks the column")
+
 // Columns returns the column names the plan reads, defaults filled in.
 func (p *Plan) Columns() Columns { return p.opts.Columns }
 
@@ -166,7 +169,7 @@ func columnIndex(header []string, c *Columns) ([NumFields]int, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return ix, &RowError{Line: 1, Reason: ReasonFieldCount, Err: fmt.Errorf("header lacks the column %s (header: %s); map columns with -columns or Options.Columns", strings.Join(missing, ", "), listHeader(header))}
+		return ix, &RowError{Line: 1, Reason: ReasonFieldCount, Err: fmt.Errorf("%w %s (header: %s)", ErrMissingColumn, strings.Join(missing, ", "), listHeader(header))}
 	}
 	return ix, nil
 }

@@ -259,12 +259,15 @@ func (f *framer) failRecord(reason Reason, err error, end int) {
 // is longer than the limit. The lines it spans within the buffer are read
 // again one by one; a single line is skipped to its end without keeping it.
 func (f *framer) tooLong() error {
-	err := fmt.Errorf("record longer than %d bytes", f.maxLine)
+	reason, err := ReasonTooLong, fmt.Errorf("record longer than %d bytes", f.maxLine)
+	if f.inQuote {
+		reason, err = ReasonUnclosedQuote, fmt.Errorf("quoted field not closed within %d bytes", f.maxLine)
+	}
 	if last := bytes.LastIndexByte(f.buf[:f.n], '\n'); last >= 0 {
-		f.failRecord(ReasonTooLong, err, last+1)
+		f.failRecord(reason, err, last+1)
 		return nil
 	}
-	f.pending = append(f.pending, &block{pre: &RowError{Line: f.line, Reason: ReasonTooLong, Err: err}, firstLine: f.line + 1})
+	f.pending = append(f.pending, &block{pre: &RowError{Line: f.line, Reason: reason, Err: err}, firstLine: f.line + 1})
 	f.line++
 	// Skip to the end of the line, reading into the same buffer.
 	for {
@@ -307,6 +310,9 @@ func (f *framer) header() ([]byte, error) {
 	rec, rest, lines, complete := nextCSVRecord(d)
 	if !complete && f.inQuote {
 		return nil, &RowError{Line: 1, Reason: ReasonUnclosedQuote, Err: errors.New("header: quoted field not closed")}
+	}
+	if len(rec) > f.maxLine {
+		return nil, &RowError{Line: 1, Reason: ReasonTooLong, Err: fmt.Errorf("header longer than %d bytes", f.maxLine)}
 	}
 	h := bytes.Clone(rec)
 	if !complete {

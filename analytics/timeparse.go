@@ -300,6 +300,9 @@ func parseUnix(b []byte, unit TimeUnit) (int64, *RowError) {
 	if _, ok := digits([]byte(fracPart)); hasFrac && !ok {
 		return 0, timeError(b, ReasonBadTime, "not a date and time (ISO 8601) nor a Unix time")
 	}
+	if len(intPart) > 19 || len(intPart) == 19 && intPart > "9223372036854775807" {
+		return 0, timeError(b, ReasonBadTime, "outside the years %d..%d", minYear, maxYear)
+	}
 	if unit == UnitAuto {
 		u, ok := autoUnits[len(intPart)]
 		if neg || !ok || intPart[0] == '0' || (hasFrac && u != Seconds) {
@@ -308,9 +311,6 @@ func parseUnix(b []byte, unit TimeUnit) (int64, *RowError) {
 		unit = u
 	}
 	per := unit.nanos()
-	if len(intPart) > 19 || len(intPart) == 19 && intPart > "9223372036854775807" {
-		return 0, timeError(b, ReasonBadTime, "outside the years %d..%d", minYear, maxYear)
-	}
 	n, _ := digits([]byte(intPart))
 	if n > (maxUnix+1)*(1e9/per) {
 		return 0, timeError(b, ReasonBadTime, "outside the years %d..%d", minYear, maxYear)

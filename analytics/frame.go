@@ -316,7 +316,7 @@ func (f *framer) header() ([]byte, error) {
 	}
 	h := bytes.Clone(rec)
 	if !complete {
-		lines = int64(bytes.Count(d, []byte{'\n'}))
+		lines = int64(bytes.Count(d, []byte{'\n'})) + 1 // the last line, without its end
 	}
 	f.line += lines
 	if complete {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -119,7 +120,7 @@ func (n *ndjsonParser) object(l []byte, row *Row) *RowError {
 		return j.err
 	}
 	j.i++
-	var keys [][]byte
+	var keys keySet
 	for first := true; ; first = false {
 		c := j.ws()
 		if c == '}' && first {
@@ -143,7 +144,7 @@ func (n *ndjsonParser) object(l []byte, row *Row) *RowError {
 		j.i++
 		f := Field(-1)
 		for k, name := range n.names {
-			if name != "" && len(name) == len(key) && (string(key) == name || bytes.EqualFold(key, []byte(name))) {
+			if name != "" && len(name) == len(key) && (string(key) == name || equalFold(key, name)) {
 				f = Field(k)
 				break
 			}
@@ -181,20 +182,33 @@ func (n *ndjsonParser) object(l []byte, row *Row) *RowError {
 	return nil
 }
 
+// keySet holds the keys of one object, to find duplicates.
+type keySet struct {
+	small [16][]byte
+	n     int
+	more  map[string]bool
+}
+
 // newKey records key among the object's keys; a key seen before fails.
-func (j *jsonLine) newKey(keys *[][]byte, key []byte) bool {
-	for _, k := range *keys {
-		if bytes.Equal(k, key) {
-			j.fail(ReasonDuplicateKey, "duplicate key %s", safetext.Quote(string(key)))
-			return false
+func (j *jsonLine) newKey(ks *keySet, key []byte) bool {
+	dup := false
+	for _, k := range ks.small[:ks.n] {
+		dup = dup || bytes.Equal(k, key)
+	}
+	switch {
+	case dup || ks.more[string(key)]:
+		j.fail(ReasonDuplicateKey, "duplicate key %s", safetext.Quote(string(key)))
+		return false
+	case ks.n < len(ks.small):
+		ks.small[ks.n] = key
+		ks.n++
+	default:
+		if ks.more == nil {
+			ks.more = map[string]bool{}
 		}
+		ks.more[string(key)] = true
 	}
-	if len(*keys) < 256 {
-		*keys = append(*keys, key)
-		return true
-	}
-	j.fail(ReasonJSONSyntax, "more than 256 members")
-	return false
+	return true
 }
 
 // present marks a field given as null: absent, but named.
@@ -304,7 +318,7 @@ func (j *jsonLine) skip(depth int) bool {
 			j.i++
 			return true
 		}
-		var keys [][]byte
+		var keys keySet
 		for {
 			if j.ws() != '"' {
 				j.syntax("looking for a member name")
@@ -456,6 +470,27 @@ func hex4(l []byte, i int) (rune, bool) {
 		return 0, false
 	}
 	return rune(v), true
+}
+
+// equalFold reports whether key and name are equal without regard to
+// case (Unicode simple folding, as strings.EqualFold).
+func equalFold(key []byte, name string) bool {
+	for i := range len(name) {
+		a, b := key[i], name[i]
+		if a >= utf8.RuneSelf || b >= utf8.RuneSelf {
+			return strings.EqualFold(string(key), name)
+		}
+		if 'A' <= a && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if a != b {
+			return false
+		}
+	}
+	return true
 }
 
 func skipWS(l []byte, i int) int {

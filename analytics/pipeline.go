@@ -14,7 +14,7 @@ type parsed struct {
 
 // readStats accounts for the lines of an input.
 type readStats struct {
-	blank, cont int64
+	header, blank, cont int64
 }
 
 // rowParser parses one block into out.
@@ -23,6 +23,7 @@ type rowParser func(b *block, out *parsed)
 // pipeline cuts blocks, parses them on the workers and feeds the rows, in
 // input order, to one sequencer.
 func (p *Plan) pipeline(fr *framer, parse rowParser) (*Result, readStats, error) {
+	st := readStats{header: fr.line - 1} // the lines before the first block
 	workers := p.opts.Workers
 	jobs := make(chan *block, workers)
 	order := make(chan *block, 2*workers+2)
@@ -73,7 +74,6 @@ func (p *Plan) pipeline(fr *framer, parse rowParser) (*Result, readStats, error)
 		}
 	}()
 	s := newSequencer(p)
-	var st readStats
 	var err error
 	for b := range order {
 		pr := <-b.out

@@ -3,7 +3,6 @@ package analytics
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -239,16 +238,4 @@ func TestGroupedRecordsNotAscending(t *testing.T) {
 		}
 		assert.Equal(t, []int64{3, 4, 5, 6}, lines, "each bad row once, workers %d", w)
 	}
-}
-
-func describeRows(rows []prow) []string {
-	var out []string
-	for _, r := range rows {
-		if r.err != nil {
-			out = append(out, r.err.Error())
-		} else {
-			out = append(out, fmt.Sprintf("%+v %q", r.rec, r.cust))
-		}
-	}
-	return out
 }

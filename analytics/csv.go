@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // ReadCSV analyses events from CSV: a header row naming the columns
@@ -73,7 +74,11 @@ func (c *csvParser) parse(b *block, out *parsed) {
 			rec, data = data[:end], data[end+1:]
 		}
 		line++
-		if b.lineMode || bytes.IndexByte(rec, '"') < 0 {
+		var plain bool
+		if fields, plain = c.plain(out, rec, thisLine, fields); plain {
+			continue
+		}
+		if b.lineMode {
 			fields = c.record(out, rec, thisLine, fields)
 			continue
 		}
@@ -109,6 +114,38 @@ func (c *csvParser) parse(b *block, out *parsed) {
 			data = nil
 		}
 	}
+}
+
+// plain reads a single-line record without quotes, the common case, in
+// one pass; it returns false, having done nothing, at the first quote.
+func (c *csvParser) plain(out *parsed, rec []byte, line int64, fields [][]byte) ([][]byte, bool) {
+	if n := len(rec); n > 0 && rec[n-1] == '\r' {
+		rec = rec[:n-1]
+	}
+	fields = fields[:0]
+	start := 0
+	var hi byte
+	for k, ch := range rec {
+		hi |= ch
+		if ch == ',' {
+			fields = append(fields, rec[start:k])
+			start = k + 1
+		} else if ch == '"' {
+			return fields, false
+		}
+	}
+	switch {
+	case len(rec) == 0:
+		out.blank++
+	case len(rec) > c.maxLine:
+		out.rows = append(out.rows, prow{line: line, err: &RowError{Line: line, Reason: ReasonTooLong, Err: fmt.Errorf("record longer than %d bytes", c.maxLine)}})
+	case len(fields)+1 != c.nFields:
+		out.rows = append(out.rows, prow{line: line, err: &RowError{Line: line, Reason: ReasonFieldCount, Err: fmt.Errorf("row has %d fields, header has %d", len(fields)+1, c.nFields)}})
+	default:
+		fields = append(fields, rec[start:])
+		c.emitText(out, fields, line, hi < utf8.RuneSelf)
+	}
+	return fields, true
 }
 
 // record parses one single-line record.
@@ -163,6 +200,11 @@ func (c *csvParser) check(rec []byte, line int64, fields [][]byte) ([][]byte, *R
 
 // emit makes a row of checked fields.
 func (c *csvParser) emit(out *parsed, fields [][]byte, line int64) {
+	c.emitText(out, fields, line, false)
+}
+
+// emitText makes a row of checked fields; ascii says they are all ASCII.
+func (c *csvParser) emitText(out *parsed, fields [][]byte, line int64, ascii bool) {
 	var row Row
 	for f, i := range c.ix {
 		if i >= 0 {
@@ -170,7 +212,7 @@ func (c *csvParser) emit(out *parsed, fields [][]byte, line int64) {
 		}
 	}
 	out.rows = append(out.rows, prow{})
-	c.p.makeRow(&out.rows[len(out.rows)-1], line, &row)
+	c.p.makeRow(&out.rows[len(out.rows)-1], line, &row, ascii)
 }
 
 var errNotClosed = errors.New("quoted field not closed")

@@ -78,7 +78,7 @@ func (n *ndjsonParser) parse(b *block, out *parsed) {
 			continue
 		}
 		out.rows = append(out.rows, prow{})
-		n.p.makeRow(&out.rows[len(out.rows)-1], thisLine, &row)
+		n.p.makeRow(&out.rows[len(out.rows)-1], thisLine, &row, true) // strings were checked
 	}
 }
 
@@ -121,6 +121,7 @@ func (n *ndjsonParser) object(l []byte, row *Row) *RowError {
 	}
 	j.i++
 	var keys keySet
+	var mapped [NumFields][]byte // the key each field was read from
 	for first := true; ; first = false {
 		c := j.ws()
 		if c == '}' && first {
@@ -134,7 +135,15 @@ func (n *ndjsonParser) object(l []byte, row *Row) *RowError {
 			}
 			return j.err
 		}
-		if !j.newKey(&keys, key) {
+		f := Field(-1)
+		for k, name := range n.names {
+			if len(name) == len(key) && name != "" && (string(key) == name || equalFold(key, name)) {
+				f = Field(k)
+				break
+			}
+		}
+		// A mapped key twice is found by its field; the others by the set.
+		if f < 0 && !j.newKey(&keys, key) {
 			return j.err
 		}
 		if j.ws() != ':' {
@@ -142,18 +151,16 @@ func (n *ndjsonParser) object(l []byte, row *Row) *RowError {
 			return j.err
 		}
 		j.i++
-		f := Field(-1)
-		for k, name := range n.names {
-			if name != "" && len(name) == len(key) && (string(key) == name || equalFold(key, name)) {
-				f = Field(k)
-				break
-			}
-		}
 		if f >= 0 {
 			if row[f] != nil {
-				j.fail(ReasonDuplicateKey, "two members name the column %s", safetext.Quote(n.names[f]))
+				if bytes.Equal(mapped[f], key) {
+					j.fail(ReasonDuplicateKey, "duplicate key %s", safetext.Quote(string(key)))
+				} else {
+					j.fail(ReasonDuplicateKey, "two members name the column %s", safetext.Quote(n.names[f]))
+				}
 				return j.err
 			}
+			mapped[f] = key
 			if !j.field(f, row) {
 				if j.err != nil && j.err.Reason == ReasonWrongType {
 					j.err.Field = n.names[f]

@@ -191,15 +191,16 @@ func listHeader(header []string) string {
 }
 
 // makeRow checks and resolves the fields of one row into r: the one place
-// where raw fields become a Record.
-func (p *Plan) makeRow(r *prow, line int64, f *Row) {
+// where raw fields become a Record. utf8Known says the text fields are
+// known to be UTF-8 already (ASCII, or checked by the JSON parser).
+func (p *Plan) makeRow(r *prow, line int64, f *Row, utf8Known bool) {
 	c := &p.opts.Columns
 	r.line = line
 	bad := func(field Field, reason Reason, err error) {
 		r.err = &RowError{Line: line, Field: c.Name(field), Reason: reason, Err: err}
 	}
 	for _, fl := range [...]Field{FieldCustomer, FieldTouchpoint, FieldOutcome, FieldPersona, FieldSegment, FieldBreakdown} {
-		if !utf8.Valid(f[fl]) {
+		if !utf8Known && !utf8.Valid(f[fl]) {
 			bad(fl, ReasonInvalidUTF8, fmt.Errorf("%s %s is not valid UTF-8", fl, safetext.Quote(string(f[fl]))))
 			return
 		}
@@ -278,7 +279,7 @@ func (p *Plan) ReadRows(rows iter.Seq2[*Row, error]) (*Result, error) {
 		}
 		line++
 		one[0] = prow{}
-		p.makeRow(&one[0], line, row)
+		p.makeRow(&one[0], line, row, false)
 		if err := s.pushRows(one); err != nil {
 			return nil, err
 		}

@@ -279,11 +279,11 @@ func TestExtraColumns(t *testing.T) {
 	row[FieldCustomer], row[FieldTouchpoint], row[FieldTime] = []byte("c1"), []byte("a1"), []byte("1767225600")
 	row[FieldPersona], row[FieldSegment], row[FieldBreakdown] = []byte("Minh Anh"), []byte("pro"), []byte("VN")
 	var r prow
-	p.makeRow(&r, 2, &row)
+	p.makeRow(&r, 2, &row, false)
 	require.Nil(t, r.err)
 	assert.Equal(t, []string{"Minh Anh", "pro", "VN"}, []string{string(r.persona), string(r.segment), string(r.by)})
 	row[FieldSegment] = []byte("\xff")
-	p.makeRow(&r, 2, &row)
+	p.makeRow(&r, 2, &row, false)
 	require.NotNil(t, r.err)
 	assert.Equal(t, "segment", r.err.Field)
 	assert.Equal(t, ReasonInvalidUTF8, r.err.Reason)

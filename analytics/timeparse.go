@@ -306,7 +306,7 @@ func parseUnix(b []byte, unit TimeUnit) (int64, *RowError) {
 	if unit == UnitAuto {
 		u, ok := autoUnits[len(intPart)]
 		if neg || !ok || intPart[0] == '0' || (hasFrac && u != Seconds) {
-			return 0, timeError(b, ReasonAmbiguousTime, "a number whose time unit cannot be told from its %d digits; set the unit (-time-unit s, ms, us or ns)", len(intPart))
+			return 0, timeError(b, ReasonAmbiguousTime, "a number whose time unit cannot be told from its %d digits: give the unit (s, ms, us or ns)", len(intPart))
 		}
 		unit = u
 	}

@@ -56,6 +56,10 @@ type framer struct {
 
 var bom = []byte("\ufeff")
 
+// ErrUTF16: the events start with a UTF-16 byte order mark (as "Unicode
+// text" from a spreadsheet); they must be UTF-8.
+var ErrUTF16 = errors.New("analytics: the events are UTF-16 (they start with its byte order mark); convert them to UTF-8")
+
 func newFramer(r io.Reader, csv bool, maxLine int) *framer {
 	if maxLine <= 0 {
 		maxLine = DefaultMaxLineBytes
@@ -91,6 +95,9 @@ func (f *framer) fill() error {
 			f.started = true
 			if bytes.HasPrefix(f.buf[:f.n], bom) {
 				f.n = copy(f.buf, f.buf[3:f.n])
+			}
+			if bytes.HasPrefix(f.buf[:f.n], []byte{0xff, 0xfe}) || bytes.HasPrefix(f.buf[:f.n], []byte{0xfe, 0xff}) {
+				return ErrUTF16
 			}
 		}
 		if m > 0 {

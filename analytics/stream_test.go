@@ -418,3 +418,14 @@ func TestGzipInputs(t *testing.T) {
 		assert.Equal(t, want, [2]any{f, z}, name)
 	}
 }
+
+func TestUTF16IsNamed(t *testing.T) {
+	p, err := NewPlan(smallJourney(), Options{})
+	require.NoError(t, err)
+	for _, in := range []string{"\xff\xfec\x00u\x00", "\xfe\xff\x00c\x00u"} {
+		_, err = p.ReadCSV(strings.NewReader(in))
+		assert.ErrorIs(t, err, ErrUTF16)
+		_, err = p.ReadNDJSON(strings.NewReader(in))
+		assert.ErrorIs(t, err, ErrUTF16)
+	}
+}

@@ -216,6 +216,7 @@ func (f *framer) next() (*block, error) {
 			f.done = true
 			if f.cut > 0 {
 				f.emit(f.cut, nil)
+				f.scan() // the quote state of the rest
 			}
 			if f.n == 0 {
 				continue

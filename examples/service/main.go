@@ -152,10 +152,10 @@ func problems(err error) []Problem {
 func statusOf(err error) int {
 	var tooBig *http.MaxBytesError
 	switch {
-	case errors.As(err, &tooBig), errors.Is(err, journey.ErrTooLarge):
+	case errors.As(err, &tooBig), errors.Is(err, docerr.ErrTooLarge):
 		return http.StatusRequestEntityTooLarge
-	case errors.Is(err, journey.ErrSyntax), errors.Is(err, journey.ErrTooDeep),
-		errors.Is(err, journey.ErrInvalidUTF8), errors.Is(err, journey.ErrTrailingData):
+	case errors.Is(err, docerr.ErrSyntax), errors.Is(err, docerr.ErrTooDeep),
+		errors.Is(err, docerr.ErrInvalidUTF8), errors.Is(err, docerr.ErrTrailingData):
 		return http.StatusBadRequest
 	}
 	var list docerr.List

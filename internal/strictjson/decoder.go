@@ -14,7 +14,7 @@
 // returns zero values and loops end. The others (unknown member, wrong type,
 // bad enum value, bad uuid, ...) are collected, the offending value is
 // skipped, and decoding goes on, so a user sees many problems at once
-// (up to MaxErrors).
+// (the first MaxProblems of them are listed, the rest only counted).
 //
 // The Writer produces canonical JSON: encoding/json's number formatting and
 // string escaping (without HTML escaping), optional indentation in the
@@ -34,6 +34,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/internal/safetext"
 )
 
 // Default limits of a Decoder whose Options leave them zero.
@@ -43,8 +44,9 @@ const (
 	// DefaultMaxDepth is the default nesting limit: 64 levels of objects
 	// and arrays, counting the root object as 1.
 	DefaultMaxDepth = 64
-	// MaxErrors is how many problems a Decoder collects before it stops.
-	MaxErrors = 100
+	// DefaultMaxProblems is how many problems a Decoder lists when Options
+	// leave MaxProblems zero; further ones are only counted.
+	DefaultMaxProblems = docerr.DefaultMaxProblems
 )
 
 // Options are the limits of a Decoder. The zero value uses the defaults.
@@ -56,6 +58,10 @@ type Options struct {
 	// root object counting as 1 (extensions included); zero means
 	// DefaultMaxDepth (64). Deeper input fails with docerr.ErrTooDeep.
 	MaxDepth int
+	// MaxProblems is how many problems are listed; further ones are
+	// counted, not built, and reported as one final entry wrapping a
+	// *docerr.Omitted. Zero means DefaultMaxProblems (100).
+	MaxProblems int
 }
 
 func (o Options) maxBytes() int64 {
@@ -102,8 +108,9 @@ type Decoder struct {
 	depth    int
 	maxDepth int
 	frames   []frame
-	errs     docerr.List
+	errs     docerr.Collector
 	stopped  bool
+	start    int // where the document starts: 3 after a UTF-8 byte order mark
 	scratch  []byte
 	escaped  bool // the last string read had escapes (its bytes are in scratch)
 }
@@ -111,18 +118,30 @@ type Decoder struct {
 // NewDecoder returns a Decoder over data, or an error wrapping
 // docerr.ErrTooLarge when data is above the size limit. The Decoder does
 // not keep references into data in what it returns.
+//
+// A UTF-8 byte order mark at the start is skipped (positions still count
+// it); input in UTF-16 or UTF-32 is refused at once with an error wrapping
+// docerr.ErrInvalidUTF8 that names the encoding.
 func NewDecoder(data []byte, o Options) (*Decoder, error) {
 	if int64(len(data)) > o.maxBytes() {
 		return nil, o.TooLarge()
 	}
-	return &Decoder{data: data, maxDepth: o.maxDepth(), frames: make([]frame, 0, 8)}, nil
+	if err := checkEncoding(data); err != nil {
+		return nil, err
+	}
+	d := &Decoder{data: data, maxDepth: o.maxDepth(), frames: make([]frame, 0, 8)}
+	d.errs.Max = o.MaxProblems
+	if hasBOM(data) {
+		d.start, d.pos = len(bom), len(bom)
+	}
+	return d, nil
 }
 
 // Err returns the problems found, as a docerr.List, or nil.
 func (d *Decoder) Err() error { return d.errs.Err() }
 
 // Errors returns the problems found so far.
-func (d *Decoder) Errors() docerr.List { return d.errs }
+func (d *Decoder) Errors() docerr.List { return d.errs.List() }
 
 // Stopped reports whether a fatal error (or too many errors) ended decoding.
 func (d *Decoder) Stopped() bool { return d.stopped }
@@ -130,13 +149,32 @@ func (d *Decoder) Stopped() bool { return d.stopped }
 // Path returns the JSON path of the value being read.
 func (d *Decoder) Path() string { return pathOf(d.frames, "", true) }
 
-// Fail records a non-fatal problem with the value being read.
-func (d *Decoder) Fail(sentinel error, detail string) { d.add(d.Path(), sentinel, detail) }
+// Fail records a non-fatal problem with the value being read. Past the
+// problem cap it is only counted: the path is not built.
+func (d *Decoder) Fail(sentinel error, detail string) {
+	if d.counted() {
+		return
+	}
+	d.add(d.Path(), sentinel, detail)
+}
+
+// counted reports whether a problem is not to be built (decoding stopped,
+// or the cap is reached, in which case it is counted).
+func (d *Decoder) counted() bool {
+	if d.stopped {
+		return true
+	}
+	if d.errs.Full() {
+		d.errs.Skip(1)
+		return true
+	}
+	return false
+}
 
 // FailErr records err (which should wrap a docerr sentinel, like the
 // errors of the enums' Parse functions) as a problem of the value being read.
 func (d *Decoder) FailErr(err error) {
-	if d.stopped {
+	if d.counted() {
 		return
 	}
 	d.add(d.Path(), err, detailOf(err))
@@ -157,7 +195,7 @@ func detailOf(err error) string {
 // FailMember records a problem with member name of the object being read,
 // typically a missing required member, after its last member was read.
 func (d *Decoder) FailMember(name string, sentinel error, detail string) {
-	if d.stopped {
+	if d.counted() {
 		return
 	}
 	d.add(pathOf(d.frames, name, true), sentinel, detail)
@@ -167,18 +205,30 @@ func (d *Decoder) add(path string, err error, detail string) {
 	if d.stopped {
 		return
 	}
-	d.errs = append(d.errs, &docerr.Error{Path: path, Err: err, Detail: detail})
-	if len(d.errs) >= MaxErrors {
-		d.stopped = true
-	}
+	d.errs.Add(path, err, detail)
 }
 
-// fatal records a problem that stops decoding.
-func (d *Decoder) fatal(sentinel error, detail string) {
+// fatal records a problem at offset off that stops decoding; detail is
+// followed by " at " and the position in words, which the error also
+// carries as its Pos.
+func (d *Decoder) fatal(sentinel error, detail string, off int) {
+	d.fatalAt(sentinel, detail, off, true)
+}
+
+// fatalAt is fatal; with say false the position is in Pos only.
+func (d *Decoder) fatalAt(sentinel error, detail string, off int, say bool) {
 	if d.stopped {
 		return
 	}
-	d.add(d.Path(), sentinel, detail)
+	pos := docerr.PositionOf(d.data, off)
+	if say {
+		detail += " at " + pos.String()
+	}
+	if !d.errs.Full() {
+		d.errs.AddError(&docerr.Error{Path: d.Path(), Err: sentinel, Detail: detail, Pos: pos})
+	} else {
+		d.errs.Skip(1)
+	}
 	d.stopped = true
 }
 
@@ -195,7 +245,7 @@ func (d *Decoder) syntax(what string) {
 	if what != "" {
 		got += " " + what
 	}
-	d.fatal(docerr.ErrSyntax, got+" at "+position(d.data, d.pos))
+	d.fatal(docerr.ErrSyntax, got, d.pos)
 }
 
 func quoteChar(c byte) string {
@@ -211,6 +261,20 @@ func quoteChar(c byte) string {
 		return s
 	}
 	return "'" + s[1:len(s)-1] + "'"
+}
+
+// fatalHere is fatal at the current position, which the message does not
+// repeat.
+func (d *Decoder) fatalHere(sentinel error, detail string) { d.fatalAt(sentinel, detail, d.pos, false) }
+
+// clip returns the bytes of a number for an error message, cut to
+// safetext.MaxQuote bytes with the count of the rest (a number holds no
+// control characters: the grammar was checked).
+func clip(num []byte) string {
+	if len(num) <= safetext.MaxQuote {
+		return string(num)
+	}
+	return string(num[:safetext.MaxQuote]) + "… (+" + strconv.Itoa(len(num)-safetext.MaxQuote) + " bytes)"
 }
 
 // ws skips white space and returns the next byte, or 0 at the end.
@@ -232,7 +296,7 @@ func (d *Decoder) Finish() {
 		return
 	}
 	if d.ws() != 0 || d.pos < len(d.data) {
-		d.fatal(docerr.ErrTrailingData, "data after the document at "+position(d.data, d.pos))
+		d.fatal(docerr.ErrTrailingData, "data after the document", d.pos)
 	}
 }
 
@@ -276,7 +340,7 @@ func (d *Decoder) mismatch(c byte, want string) {
 func (d *Decoder) push(kind frameKind) bool {
 	d.depth++
 	if d.depth > d.maxDepth {
-		d.fatal(docerr.ErrTooDeep, fmt.Sprintf("nesting deeper than the limit of %d", d.maxDepth))
+		d.fatalHere(docerr.ErrTooDeep, fmt.Sprintf("nesting deeper than the limit of %d", d.maxDepth))
 		return false
 	}
 	d.frames = append(d.frames, frame{kind: kind})
@@ -419,14 +483,14 @@ func (d *Decoder) Once(seen *uint64, bit uint64) bool {
 		*seen |= bit
 		return true
 	}
-	d.Fail(docerr.ErrDuplicateKey, "duplicate key "+strconv.Quote(string(d.Key())))
+	d.Fail(docerr.ErrDuplicateKey, "duplicate key "+safetext.Quote(string(d.Key())))
 	d.skip(false)
 	return false
 }
 
 // Unknown reports the current member as unknown and skips its value.
 func (d *Decoder) Unknown() {
-	d.Fail(docerr.ErrUnknownField, "unknown field "+strconv.Quote(string(d.Key())))
+	d.Fail(docerr.ErrUnknownField, "unknown field "+safetext.Quote(string(d.Key())))
 	d.skip(false)
 }
 
@@ -488,7 +552,7 @@ func (d *Decoder) readString() ([]byte, bool) {
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size == 1 {
 				d.pos = i
-				d.fatal(docerr.ErrInvalidUTF8, "invalid UTF-8 in string at "+position(d.data, i))
+				d.fatal(docerr.ErrInvalidUTF8, "invalid UTF-8 in string", i)
 				return nil, false
 			}
 			i += size
@@ -555,7 +619,7 @@ func (d *Decoder) readEscaped(start int) ([]byte, bool) {
 					dec := utf16.DecodeRune(r, r2)
 					if !ok2 || dec == utf8.RuneError {
 						d.pos = i - 6
-						d.fatal(docerr.ErrInvalidUTF8, "unpaired UTF-16 surrogate escape at "+position(d.data, i-6))
+						d.fatal(docerr.ErrInvalidUTF8, "unpaired UTF-16 surrogate escape", i-6)
 						return nil, false
 					}
 					r = dec
@@ -578,7 +642,7 @@ func (d *Decoder) readEscaped(start int) ([]byte, bool) {
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size == 1 {
 				d.pos = i
-				d.fatal(docerr.ErrInvalidUTF8, "invalid UTF-8 in string at "+position(d.data, i))
+				d.fatal(docerr.ErrInvalidUTF8, "invalid UTF-8 in string", i)
 				return nil, false
 			}
 			buf = append(buf, data[i:i+size]...)
@@ -717,7 +781,7 @@ func (d *Decoder) ReadFloat() (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(string(num), 64)
 	if err != nil {
-		d.Fail(docerr.ErrRange, "number "+string(num)+" is out of the range of a float64")
+		d.Fail(docerr.ErrRange, "number "+clip(num)+" is out of the range of a float64")
 		return 0, false
 	}
 	return f, true
@@ -740,12 +804,12 @@ func (d *Decoder) ReadInt() (int, bool) {
 		return 0, false
 	}
 	if !isInt {
-		d.Fail(docerr.ErrType, "expected an integer, got "+string(num))
+		d.Fail(docerr.ErrType, "expected an integer, got "+clip(num))
 		return 0, false
 	}
 	v, err := strconv.Atoi(string(num))
 	if err != nil {
-		d.Fail(docerr.ErrRange, "integer "+string(num)+" is out of range")
+		d.Fail(docerr.ErrRange, "integer "+clip(num)+" is out of range")
 		return 0, false
 	}
 	return v, true
@@ -765,9 +829,9 @@ func (d *Decoder) ReadRawObject() (json.RawMessage, bool) {
 		return nil, false
 	}
 	start := d.pos
-	n := len(d.errs)
+	n := d.errs.Len()
 	d.skip(true)
-	if d.stopped || len(d.errs) != n {
+	if d.stopped || d.errs.Len() != n {
 		return nil, false
 	}
 	return bytes.Clone(d.data[start:d.pos]), true
@@ -798,7 +862,7 @@ func (d *Decoder) skip(checkKeys bool) {
 						keys = map[string]struct{}{string(first): {}}
 					}
 					if _, dup := keys[string(k)]; dup {
-						d.Fail(docerr.ErrDuplicateKey, "duplicate key "+strconv.Quote(string(k)))
+						d.Fail(docerr.ErrDuplicateKey, "duplicate key "+safetext.Quote(string(k)))
 					} else {
 						keys[string(k)] = struct{}{}
 					}
@@ -854,8 +918,8 @@ func CheckObject(raw []byte, maxDepth int) error {
 	if _, ok := d.ReadRawObject(); ok {
 		d.Finish()
 	}
-	if len(d.errs) > 0 {
-		return d.errs[0]
+	if l := d.errs.List(); len(l) > 0 {
+		return l[0]
 	}
 	return nil
 }

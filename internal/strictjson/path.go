@@ -1,8 +1,6 @@
 package strictjson
 
 import (
-	"strconv"
-
 	"github.com/journeymap/journeymap/docerr"
 )
 
@@ -81,19 +79,4 @@ func isIdent(s string) bool {
 		}
 	}
 	return true
-}
-
-// position describes offset off in data as "line L, column C (offset N)",
-// counting columns in bytes from 1.
-func position(data []byte, off int) string {
-	line, col := 1, 1
-	for i := 0; i < off && i < len(data); i++ {
-		if data[i] == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
-	}
-	return "line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col) + " (offset " + strconv.Itoa(off) + ")"
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/internal/safetext"
 )
 
 // ReadEnum reads a string that must be one of values (the enumeration's
@@ -109,12 +110,9 @@ func ReadEnums[T ~string](d *Decoder, dst []T, values []T, parse func(string) (T
 	return dst
 }
 
-func quote(b []byte) string {
-	if len(b) > 64 {
-		b = b[:64]
-	}
-	return `"` + string(b) + `"`
-}
+// quote quotes input for an error message: at most safetext.MaxQuote
+// characters, control characters escaped.
+func quote(b []byte) string { return safetext.Quote(string(b)) }
 
 // Writer helpers for the same value types.
 

@@ -27,9 +27,28 @@ import (
 //   - ErrUnknownRef: persona_ids, the keys of persona_emotions,
 //     pain_point_ids or touchpoint_ids name no object of the right kind.
 //
+// At most docerr.DefaultMaxProblems (100) problems are listed; the rest
+// are counted, not built, in a final entry wrapping a *docerr.Omitted (see
+// ValidateWith to change the cap).
+//
 // Use errors.As with a *docerr.List (or docerr.List) to walk the problems.
-func (j *Journey) Validate() error {
-	var l docerr.List
+func (j *Journey) Validate() error { return j.ValidateWith(ValidateOptions{}) }
+
+// ValidateOptions adjust Journey.ValidateWith. The zero value is the
+// defaults of Validate.
+type ValidateOptions struct {
+	// MaxProblems is how many problems are listed; zero means
+	// docerr.DefaultMaxProblems (100) and a negative value lists them all.
+	// Further problems are counted in a final entry wrapping a
+	// *docerr.Omitted.
+	MaxProblems int
+}
+
+// ValidateWith is Validate with options. Its cost is linear in the size of
+// the journey whatever the number of problems: problems past the cap are
+// only counted.
+func (j *Journey) ValidateWith(opts ValidateOptions) error {
+	l := &docerr.Collector{Max: opts.MaxProblems}
 	switch {
 	case j.SchemaVersion == 0:
 		l.Add("schema_version", docerr.ErrSchemaVersion, fmt.Sprintf("schema_version is required (this library reads version %d)", SchemaVersion))
@@ -41,8 +60,8 @@ func (j *Journey) Validate() error {
 	if j.ID == uuid.Nil {
 		l.Add("id", docerr.ErrRequired, "id is missing (decoding fills it; in Go use journey.New or FillIDs)")
 	}
-	enum.Required(&l, "title", j.Title)
-	types.Check(&l, "type", j.Type, true)
+	enum.Required(l, "title", j.Title)
+	types.Check(l, "type", j.Type, true)
 	if j.Language != "" && !wellFormedLanguage(j.Language) {
 		l.Add("language", docerr.ErrInvalid, fmt.Sprintf("language %q is not a BCP 47 tag such as \"vi\" or \"en-US\"", j.Language))
 	}
@@ -50,8 +69,8 @@ func (j *Journey) Validate() error {
 		l.Add("review_every_days", docerr.ErrRange, fmt.Sprintf("%d must be at least 1 (days)", j.ReviewEveryDays))
 	}
 
-	ids := newIDIndex(&l)
-	ids.add(j.ID, "id", kindJourney)
+	ids := newIDIndex(l, j)
+	ids.add(j.ID, place{kind: kindJourney})
 	for i, p := range j.Personas {
 		path := docerr.Index("personas", i)
 		if p == nil {
@@ -59,7 +78,7 @@ func (j *Journey) Validate() error {
 			continue
 		}
 		l.AddAll(path, p.Validate())
-		ids.add(p.ID, path+".id", kindPersona)
+		ids.add(p.ID, place{kind: kindPersona, i: i})
 	}
 	for i, s := range j.Stages {
 		path := docerr.Index("stages", i)
@@ -67,7 +86,7 @@ func (j *Journey) Validate() error {
 			l.Add(path, docerr.ErrRequired, "null entry: remove it or fill it in")
 			continue
 		}
-		s.validate(&l, path, ids)
+		s.validate(l, path, i, ids)
 	}
 	for i, o := range j.Opportunities {
 		path := docerr.Index("opportunities", i)
@@ -75,8 +94,8 @@ func (j *Journey) Validate() error {
 			l.Add(path, docerr.ErrRequired, "null entry: remove it or fill it in")
 			continue
 		}
-		o.validate(&l, path)
-		ids.add(o.ID, path+".id", kindOpportunity)
+		o.validate(l, path)
+		ids.add(o.ID, place{kind: kindOpportunity, i: i})
 	}
 
 	// References are checked once every id is known, so forward references work.
@@ -120,11 +139,11 @@ func (j *Journey) Validate() error {
 	return l.Err()
 }
 
-func (s *Stage) validate(l *docerr.List, path string, ids *idIndex) {
+func (s *Stage) validate(l *docerr.Collector, path string, i int, ids *idIndex) {
 	if s.ID == uuid.Nil {
 		l.Add(path+".id", docerr.ErrRequired, "id is missing (decoding fills it; in Go use AddStage or FillIDs)")
 	}
-	ids.add(s.ID, path+".id", kindStage)
+	ids.add(s.ID, place{kind: kindStage, i: i})
 	enum.Required(l, path+".name", s.Name)
 	phases.Check(l, path+".phase", s.Phase, true)
 	for k, t := range s.Touchpoints {
@@ -134,10 +153,10 @@ func (s *Stage) validate(l *docerr.List, path string, ids *idIndex) {
 			continue
 		}
 		l.AddAll(tpPath, t.Validate())
-		ids.add(t.ID, tpPath+".id", kindTouchpoint)
+		ids.add(t.ID, place{kind: kindTouchpoint, i: i, k: k})
 		for m, p := range t.PainPoints {
 			if p != nil {
-				ids.add(p.ID, docerr.Index(tpPath+".pain_points", m)+".id", kindPainPoint)
+				ids.add(p.ID, place{kind: kindPainPoint, i: i, k: k, m: m})
 			}
 		}
 	}
@@ -146,7 +165,7 @@ func (s *Stage) validate(l *docerr.List, path string, ids *idIndex) {
 	}
 }
 
-func (o *Opportunity) validate(l *docerr.List, path string) {
+func (o *Opportunity) validate(l *docerr.Collector, path string) {
 	if o.ID == uuid.Nil {
 		l.Add(path+".id", docerr.ErrRequired, "id is missing (decoding fills it; in Go use AddOpportunity or FillIDs)")
 	}
@@ -178,40 +197,72 @@ func (k objectKind) String() string {
 	return [...]string{"the journey", "a persona", "a stage", "a touchpoint", "a pain point", "an opportunity"}[k]
 }
 
-type idEntry struct {
-	path string
-	kind objectKind
+// place is where an id stands: the kind of object and its indexes (stage
+// i, touchpoint k, pain point m; persona or opportunity i). Its path is
+// built only for a problem, so indexing a million ids keeps no strings.
+type place struct {
+	kind    objectKind
+	i, k, m int
+}
+
+func (p place) path() string {
+	switch p.kind {
+	case kindPersona:
+		return docerr.Index("personas", p.i) + ".id"
+	case kindStage:
+		return docerr.Index("stages", p.i) + ".id"
+	case kindTouchpoint:
+		return docerr.Index(docerr.Index("stages", p.i)+".touchpoints", p.k) + ".id"
+	case kindPainPoint:
+		return docerr.Index(docerr.Index(docerr.Index("stages", p.i)+".touchpoints", p.k)+".pain_points", p.m) + ".id"
+	case kindOpportunity:
+		return docerr.Index("opportunities", p.i) + ".id"
+	}
+	return "id"
 }
 
 // idIndex records where every id of the document stands, reporting
 // duplicates as they are added and dangling references as they are checked.
 type idIndex struct {
-	l    *docerr.List
-	seen map[uuid.UUID]idEntry
+	l    *docerr.Collector
+	seen map[uuid.UUID]place
 }
 
-func newIDIndex(l *docerr.List) *idIndex {
-	return &idIndex{l: l, seen: make(map[uuid.UUID]idEntry)}
+// newIDIndex returns an index sized for the objects of j, so that a large
+// journey's index is allocated once.
+func newIDIndex(l *docerr.Collector, j *Journey) *idIndex {
+	n := 1 + len(j.Personas) + len(j.Stages) + len(j.Opportunities)
+	for _, t := range j.Touchpoints() {
+		n += 1 + len(t.PainPoints)
+	}
+	return &idIndex{l: l, seen: make(map[uuid.UUID]place, n)}
 }
 
-func (x *idIndex) add(id uuid.UUID, path string, kind objectKind) {
+func (x *idIndex) add(id uuid.UUID, at place) {
 	if id == uuid.Nil {
 		return // reported as missing by the object itself
 	}
 	if first, dup := x.seen[id]; dup {
-		x.l.Add(path, docerr.ErrDuplicateID, fmt.Sprintf("id %s is already used by %s at %s", id, first.kind, first.path))
+		if x.l.Full() {
+			x.l.Skip(1)
+			return
+		}
+		x.l.Add(at.path(), docerr.ErrDuplicateID, fmt.Sprintf("id %s is already used by %s at %s", id, first.kind, first.path()))
 		return
 	}
-	x.seen[id] = idEntry{path: path, kind: kind}
+	x.seen[id] = at
 }
 
 func (x *idIndex) ref(id uuid.UUID, path string, want objectKind) {
 	got, ok := x.seen[id]
 	switch {
+	case ok && got.kind == want:
+	case x.l.Full():
+		x.l.Skip(1)
 	case !ok:
 		x.l.Add(path, docerr.ErrUnknownRef, fmt.Sprintf("refers to %s, but no %s in the document has that id", id, kindNoun(want)))
-	case got.kind != want:
-		x.l.Add(path, docerr.ErrUnknownRef, fmt.Sprintf("refers to %s (at %s), not to %s", got.kind, got.path, want))
+	default:
+		x.l.Add(path, docerr.ErrUnknownRef, fmt.Sprintf("refers to %s (at %s), not to %s", got.kind, got.path(), want))
 	}
 }
 

@@ -28,7 +28,9 @@ func New[T ~string](name string, values ...T) Set[T] {
 	for i, v := range values {
 		strs[i] = string(v)
 	}
-	registry.Store(reflect.TypeFor[T](), &Info{Name: name, Values: strs, Error: s.Error})
+	// The first set of a type is its own (the declaring package's
+	// initialisation runs before that of any package using the type).
+	registry.LoadOrStore(reflect.TypeFor[T](), &Info{Name: name, Values: strs, Error: s.Error})
 	return s
 }
 

@@ -1,8 +1,11 @@
 // Package strictjson is journeymap's hand-written JSON reader and writer.
 //
-// The Decoder reads a document in one pass over a []byte and lets the
-// domain decoders (journey, persona, painpoint) fill their typed structs
-// directly, without reflection. It is strict, as a decoder of untrusted
+// The Decoder reads a document in one pass over a []byte. Read, Write,
+// Unmarshal, Marshal, Clone and ChangedMembers handle every document type
+// through a Plan derived once per struct type, by reflection, from its
+// fields and json tags (see PlanOf): the Go types of journey, persona,
+// painpoint, touchpoint and metric are the one definition of the document.
+// The Decoder is strict, as a decoder of untrusted
 // input must be: a size and a nesting limit, UTF-8 validation, duplicate
 // keys, unknown members, wrong types, nulls and trailing data are all
 // reported, each as a *docerr.Error whose path uses the document's own

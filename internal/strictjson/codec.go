@@ -126,7 +126,7 @@ func (d *Decoder) member(p *Plan, m *Member, v reflect.Value) {
 		}
 		for d.NextElem() {
 			if i, ok := d.readEnum(m); ok {
-				v.Set(reflect.Append(v, m.enumVals[i]))
+				push(v).Set(m.enumVals[i])
 			}
 		}
 		d.EndArray()
@@ -137,18 +137,15 @@ func (d *Decoder) member(p *Plan, m *Member, v reflect.Value) {
 		for d.NextElem() {
 			e := reflect.New(m.elem.Type)
 			d.object(m.elem, e.Elem())
-			v.Set(reflect.Append(v, e))
+			push(v).Set(e)
 		}
 		d.EndArray()
 	case kValues:
 		if !d.BeginArray() {
 			return
 		}
-		zero := reflect.Zero(m.elem.Type)
 		for d.NextElem() {
-			n := v.Len()
-			v.Set(reflect.Append(v, zero))
-			d.object(m.elem, v.Index(n))
+			d.object(m.elem, push(v))
 		}
 		d.EndArray()
 	case kObject:
@@ -163,6 +160,17 @@ func (d *Decoder) member(p *Plan, m *Member, v reflect.Value) {
 			v.SetBytes(raw)
 		}
 	}
+}
+
+// push appends a zero element to the slice v (settable) and returns it,
+// growing v in place as append does.
+func push(v reflect.Value) reflect.Value {
+	n := v.Len()
+	if n == v.Cap() {
+		v.Grow(1)
+	}
+	v.SetLen(n + 1)
+	return v.Index(n)
 }
 
 // readEnum reads a string that must be a value of m's enumeration and

@@ -257,3 +257,25 @@ func (p *Plan) find(key []byte) *Member {
 	}
 	return nil
 }
+
+// Plans returns the plan of struct type t and of every struct type its
+// members hold, t's first, each once, in the order of first appearance.
+func Plans(t reflect.Type) []*Plan {
+	var out []*Plan
+	seen := map[*Plan]bool{}
+	var walk func(p *Plan)
+	walk = func(p *Plan) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		out = append(out, p)
+		for i := range p.Members {
+			if e := p.Members[i].elem; e != nil {
+				walk(e)
+			}
+		}
+	}
+	walk(PlanOf(t))
+	return out
+}

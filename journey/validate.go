@@ -7,6 +7,7 @@ import (
 
 	"github.com/journeymap/journeymap/docerr"
 	"github.com/journeymap/journeymap/internal/enum"
+	"github.com/journeymap/journeymap/internal/safetext"
 )
 
 // Validate checks the whole journey and reports every problem at once, as a
@@ -63,7 +64,7 @@ func (j *Journey) ValidateWith(opts ValidateOptions) error {
 	enum.Required(l, "title", j.Title)
 	types.Check(l, "type", j.Type, true)
 	if j.Language != "" && !wellFormedLanguage(j.Language) {
-		l.Add("language", docerr.ErrInvalid, fmt.Sprintf("language %q is not a BCP 47 tag such as \"vi\" or \"en-US\"", j.Language))
+		l.Add("language", docerr.ErrInvalid, fmt.Sprintf("language %s is not a BCP 47 tag such as \"vi\" or \"en-US\"", safetext.Quote(j.Language)))
 	}
 	if j.ReviewEveryDays < 0 {
 		l.Add("review_every_days", docerr.ErrRange, fmt.Sprintf("%d must be at least 1 (days)", j.ReviewEveryDays))

@@ -1,7 +1,10 @@
 package strictjson
 
 import (
+	"unicode/utf8"
+
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/internal/safetext"
 )
 
 // frameKind says how a container contributes to a JSON path.
@@ -61,7 +64,13 @@ func pathOf(frames []frame, name string, useBytes bool) string {
 
 // appendKey appends a member name: as ".name" when it is a plain
 // identifier of a known object, else quoted in brackets.
+//
+// A key longer than safetext.MaxQuote characters is cut as safetext.Quote
+// cuts it, so that a path never echoes unbounded input.
 func appendKey(p, k string, isMap bool) string {
+	if utf8.RuneCountInString(k) > safetext.MaxQuote {
+		return p + "[" + safetext.Quote(k) + "]"
+	}
 	if !isMap && isIdent(k) {
 		return docerr.Join(p, k)
 	}

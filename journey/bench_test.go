@@ -91,7 +91,7 @@ func BenchmarkDecodeVsStd1MB(b *testing.B) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		var j journey.Journey
+		var j plainJourney
 		if err := json.Unmarshal(data, &j); err != nil {
 			b.Fatal(err)
 		}

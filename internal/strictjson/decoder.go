@@ -927,16 +927,6 @@ func CheckObject(raw []byte, maxDepth int) error {
 	return nil
 }
 
-// ReadDocument reads at most o.MaxBytes+1 bytes from r (more is an error
-// wrapping ErrTooLarge) and decodes them with unmarshal.
-func ReadDocument[T any](r io.Reader, o Options, unmarshal func([]byte, Options) (*T, error)) (*T, error) {
-	data, err := ReadAll(r, o)
-	if err != nil {
-		return nil, err
-	}
-	return unmarshal(data, o)
-}
-
 // DecodeDocument decodes data as one document whose root value decode
 // reads into a new T, and returns it when no problem was found; otherwise
 // the docerr.List of every problem.

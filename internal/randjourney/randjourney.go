@@ -21,6 +21,11 @@
 //   - persona_ids, persona_emotions, pain_point_ids and touchpoint_ids only
 //     refer to objects of the journey.
 //
+// Objects are generated from the document's Go types, member by member
+// through the codec's per-type plan (internal/strictjson), so a field added
+// to a document type is generated without a change here; rules keyed by
+// "Type.Field" decide only the members the domain constrains.
+//
 // Use New for a small journey, Generate with Options to size one (OneMB is
 // about 1 MB encoded), and the encoded form from journey.Marshal.
 package randjourney

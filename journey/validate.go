@@ -73,7 +73,7 @@ func (j *Journey) ValidateWith(opts ValidateOptions) error {
 	ids := newIDIndex(l, j)
 	ids.add(j.ID, place{kind: kindJourney})
 	for i, p := range j.Personas {
-		path := docerr.Index("personas", i)
+		path := at(l, "personas", i)
 		if p == nil {
 			l.Add(path, docerr.ErrRequired, "null entry: remove it or fill it in")
 			continue
@@ -82,7 +82,7 @@ func (j *Journey) ValidateWith(opts ValidateOptions) error {
 		ids.add(p.ID, place{kind: kindPersona, i: i})
 	}
 	for i, s := range j.Stages {
-		path := docerr.Index("stages", i)
+		path := at(l, "stages", i)
 		if s == nil {
 			l.Add(path, docerr.ErrRequired, "null entry: remove it or fill it in")
 			continue
@@ -90,7 +90,7 @@ func (j *Journey) ValidateWith(opts ValidateOptions) error {
 		s.validate(l, path, i, ids)
 	}
 	for i, o := range j.Opportunities {
-		path := docerr.Index("opportunities", i)
+		path := at(l, "opportunities", i)
 		if o == nil {
 			l.Add(path, docerr.ErrRequired, "null entry: remove it or fill it in")
 			continue
@@ -108,19 +108,23 @@ func (j *Journey) ValidateWith(opts ValidateOptions) error {
 			if t == nil {
 				continue
 			}
-			tpPath := docerr.Index(docerr.Index("stages", i)+".touchpoints", k)
+			tpPath := func() string { return docerr.Index(docerr.Index("stages", i)+".touchpoints", k) }
 			for n, id := range t.PersonaIDs {
-				ids.ref(id, docerr.Index(tpPath+".persona_ids", n), kindPersona)
+				ids.ref(id, kindPersona, func() string { return docerr.Index(tpPath()+".persona_ids", n) })
 			}
-			for _, id := range t.PersonaEmotionIDs() {
-				ids.ref(id, docerr.Key(tpPath+".persona_emotions", id.String()), kindPersona)
+			if len(t.PersonaEmotions) > 0 {
+				for _, id := range t.PersonaEmotionIDs() {
+					ids.ref(id, kindPersona, func() string { return docerr.Key(tpPath()+".persona_emotions", id.String()) })
+				}
 			}
 			for m, p := range t.PainPoints {
 				if p == nil {
 					continue
 				}
 				for n, id := range p.PersonaIDs {
-					ids.ref(id, docerr.Index(docerr.Index(tpPath+".pain_points", m)+".persona_ids", n), kindPersona)
+					ids.ref(id, kindPersona, func() string {
+						return docerr.Index(docerr.Index(tpPath()+".pain_points", m)+".persona_ids", n)
+					})
 				}
 			}
 		}
@@ -129,12 +133,11 @@ func (j *Journey) ValidateWith(opts ValidateOptions) error {
 		if o == nil {
 			continue
 		}
-		path := docerr.Index("opportunities", i)
 		for n, id := range o.PainPointIDs {
-			ids.ref(id, docerr.Index(path+".pain_point_ids", n), kindPainPoint)
+			ids.ref(id, kindPainPoint, func() string { return docerr.Index(docerr.Index("opportunities", i)+".pain_point_ids", n) })
 		}
 		for n, id := range o.TouchpointIDs {
-			ids.ref(id, docerr.Index(path+".touchpoint_ids", n), kindTouchpoint)
+			ids.ref(id, kindTouchpoint, func() string { return docerr.Index(docerr.Index("opportunities", i)+".touchpoint_ids", n) })
 		}
 	}
 	return l.Err()
@@ -142,13 +145,13 @@ func (j *Journey) ValidateWith(opts ValidateOptions) error {
 
 func (s *Stage) validate(l *docerr.Collector, path string, i int, ids *idIndex) {
 	if s.ID == uuid.Nil {
-		l.Add(path+".id", docerr.ErrRequired, "id is missing (decoding fills it; in Go use AddStage or FillIDs)")
+		l.Add(below(l, path, "id"), docerr.ErrRequired, "id is missing (decoding fills it; in Go use AddStage or FillIDs)")
 	}
 	ids.add(s.ID, place{kind: kindStage, i: i})
-	enum.Required(l, path+".name", s.Name)
-	phases.Check(l, path+".phase", s.Phase, true)
+	enum.Required(l, below(l, path, "name"), s.Name)
+	phases.Check(l, below(l, path, "phase"), s.Phase, true)
 	for k, t := range s.Touchpoints {
-		tpPath := docerr.Index(path+".touchpoints", k)
+		tpPath := at(l, below(l, path, "touchpoints"), k)
 		if t == nil {
 			l.Add(tpPath, docerr.ErrRequired, "null entry: remove it or fill it in")
 			continue
@@ -162,7 +165,9 @@ func (s *Stage) validate(l *docerr.Collector, path string, i int, ids *idIndex) 
 		}
 	}
 	for i, m := range s.Metrics {
-		l.AddAll(docerr.Index(path+".metrics", i), m.Validate())
+		if err := m.Validate(); err != nil {
+			l.AddAll(docerr.Index(path+".metrics", i), err)
+		}
 	}
 }
 
@@ -180,6 +185,24 @@ func (o *Opportunity) validate(l *docerr.Collector, path string) {
 	}
 	score("impact", o.Impact)
 	score("effort", o.Effort)
+}
+
+// at returns prefix with index i appended while problems are still listed,
+// and "" once the cap is reached: a problem past the cap is only counted,
+// so its path is never read and need not be built.
+func at(l *docerr.Collector, prefix string, i int) string {
+	if l.Full() {
+		return ""
+	}
+	return docerr.Index(prefix, i)
+}
+
+// below is at for a member name.
+func below(l *docerr.Collector, prefix, name string) string {
+	if l.Full() {
+		return ""
+	}
+	return docerr.Join(prefix, name)
 }
 
 // objectKind names what an id belongs to, for reference checks.
@@ -254,16 +277,18 @@ func (x *idIndex) add(id uuid.UUID, at place) {
 	x.seen[id] = at
 }
 
-func (x *idIndex) ref(id uuid.UUID, path string, want objectKind) {
+// ref checks a reference to an object of kind want; path builds the
+// reference's path, only for a problem that is listed.
+func (x *idIndex) ref(id uuid.UUID, want objectKind, path func() string) {
 	got, ok := x.seen[id]
 	switch {
 	case ok && got.kind == want:
 	case x.l.Full():
 		x.l.Skip(1)
 	case !ok:
-		x.l.Add(path, docerr.ErrUnknownRef, fmt.Sprintf("refers to %s, but no %s in the document has that id", id, kindNoun(want)))
+		x.l.Add(path(), docerr.ErrUnknownRef, fmt.Sprintf("refers to %s, but no %s in the document has that id", id, kindNoun(want)))
 	default:
-		x.l.Add(path, docerr.ErrUnknownRef, fmt.Sprintf("refers to %s (at %s), not to %s", got.kind, got.path(), want))
+		x.l.Add(path(), docerr.ErrUnknownRef, fmt.Sprintf("refers to %s (at %s), not to %s", got.kind, got.path(), want))
 	}
 }
 

@@ -65,8 +65,7 @@ func Decode(r io.Reader, opts DecodeOptions) (*Journey, error) {
 //
 //   - fatal, stopping at the first: ErrTooLarge, ErrSyntax, ErrTooDeep,
 //     ErrInvalidUTF8 (also unpaired UTF-16 surrogate escapes, and a
-//     document in UTF-16 or UTF-32, named as such), ErrTrailingData; these
-//     carry the place in the input as a docerr.Position in Pos;
+//     document in UTF-16 or UTF-32, named as such), ErrTrailingData;
 //   - collected, decoding goes on: ErrUnknownField (any member the format
 //     does not define, except inside extensions, which are kept
 //     byte-for-byte), ErrDuplicateKey (in any object, extensions
@@ -76,6 +75,10 @@ func Decode(r io.Reader, opts DecodeOptions) (*Journey, error) {
 //     0 for impact, effort or review_every_days, which Go could not tell from
 //     absent), ErrRequired (a missing metric value), ErrSchemaVersion (a
 //     missing or unsupported schema_version).
+//
+// Every problem also carries its place in the input as a docerr.Position in
+// Pos: where the value or key concerned starts, the closing brace of an
+// object that misses a member, or where the syntax breaks.
 //
 // A schema_version newer than SchemaVersion returns only one error, wrapping
 // ErrSchemaVersion, that says so: a newer document is expected to have

@@ -215,3 +215,29 @@ func ExampleJourney_ValidateWith() {
 	// stages[1].name: required, must not be blank
 	// and 7 more problems (not listed)
 }
+
+func TestEveryDecodeProblemCarriesItsPosition(t *testing.T) {
+	in := "{\"schema_version\":1,\"title\":\"T\",\"type\":\"current_state\",\n" +
+		"\"colour\":1,\n" +
+		"\"stages\":[{\"name\":\"S\",\"phase\":\"soon\",\"metrics\":[{\"name\":\"m\",\"kind\":\"count\"}]}]}"
+	_, err := journey.Unmarshal([]byte(in))
+	list := problemsOf(t, err)
+	second := strings.Index(in, "\n") + 1
+	third := strings.LastIndex(in, "\n") + 1
+	tests := []struct {
+		why  string
+		path string
+		off  int
+	}{
+		{"an unknown member is placed at its key", "colour", second},
+		{"a bad value is placed where it starts", "stages[0].phase", third + strings.Index(in[third:], `"soon"`)},
+		{"a missing member is placed at the closing brace", "stages[0].metrics[0].value", third + strings.Index(in[third:], `}]}]}`)},
+	}
+	require.Len(t, list, len(tests))
+	for i, tt := range tests {
+		t.Run(tt.why, func(t *testing.T) {
+			assert.Equal(t, tt.path, list[i].Path)
+			assert.Equal(t, docerr.PositionOf([]byte(in), tt.off), list[i].Pos)
+		})
+	}
+}

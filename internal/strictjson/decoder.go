@@ -113,7 +113,9 @@ type Decoder struct {
 	frames   []frame
 	errs     docerr.Collector
 	stopped  bool
-	start    int // where the document starts: 3 after a UTF-8 byte order mark
+	start    int             // where the document starts: 3 after a UTF-8 byte order mark
+	mark     int             // where the value or key being read starts, for the Pos of its problems
+	cursor   docerr.Position // the last position computed, to go on from
 	scratch  []byte
 	escaped  bool // the last string read had escapes (its bytes are in scratch)
 }
@@ -208,7 +210,29 @@ func (d *Decoder) add(path string, err error, detail string) {
 	if d.stopped {
 		return
 	}
-	d.errs.Add(path, err, detail)
+	d.errs.AddError(&docerr.Error{Path: path, Err: err, Detail: detail, Pos: d.position(d.mark)})
+}
+
+// position returns the Position of offset off, going on from the last one
+// computed when off is not before it (problems come in document order), so
+// listing many problems scans the input about once.
+func (d *Decoder) position(off int) docerr.Position {
+	if off > len(d.data) {
+		off = len(d.data)
+	}
+	c := d.cursor
+	if !c.IsValid() || int(c.Offset) > off {
+		c = docerr.Position{Line: 1, Column: 1}
+	}
+	line, lineStart := c.Line, int(c.Offset)-(c.Column-1)
+	for i := int(c.Offset); i < off; i++ {
+		if d.data[i] == '\n' {
+			line++
+			lineStart = i + 1
+		}
+	}
+	d.cursor = docerr.Position{Line: line, Column: off - lineStart + 1, Offset: int64(off)}
+	return d.cursor
 }
 
 // fatal records a problem at offset off that stops decoding; detail is
@@ -223,7 +247,7 @@ func (d *Decoder) fatalAt(sentinel error, detail string, off int, say bool) {
 	if d.stopped {
 		return
 	}
-	pos := docerr.PositionOf(d.data, off)
+	pos := d.position(off)
 	if say {
 		detail += " at " + pos.String()
 	}
@@ -375,6 +399,7 @@ func (d *Decoder) begin(open byte, kind frameKind, want string) bool {
 		return false
 	}
 	c := d.ws()
+	d.mark = d.pos
 	if c != open {
 		d.mismatch(c, want)
 		return false
@@ -405,12 +430,14 @@ func (d *Decoder) NextKey() bool {
 	c := d.ws()
 	if f.n == 0 {
 		if c == '}' {
+			d.mark = d.pos // a missing member is reported at the closing brace
 			d.pos++
 			return false
 		}
 	} else {
 		switch c {
 		case '}':
+			d.mark = d.pos
 			d.pos++
 			return false
 		case ',':
@@ -425,6 +452,7 @@ func (d *Decoder) NextKey() bool {
 		d.syntax("looking for the beginning of an object key")
 		return false
 	}
+	d.mark = d.pos
 	key, ok := d.readString()
 	if !ok {
 		return false
@@ -517,6 +545,7 @@ func (d *Decoder) ReadStringBytes() ([]byte, bool) {
 		return nil, false
 	}
 	c := d.ws()
+	d.mark = d.pos
 	if c != '"' {
 		d.mismatch(c, "a string")
 		return nil, false
@@ -753,6 +782,7 @@ func (d *Decoder) ReadFloat() (float64, bool) {
 		return 0, false
 	}
 	c := d.ws()
+	d.mark = d.pos
 	if c != '-' && (c < '0' || c > '9') {
 		d.mismatch(c, "a number")
 		return 0, false
@@ -798,6 +828,7 @@ func (d *Decoder) ReadInt() (int, bool) {
 		return 0, false
 	}
 	c := d.ws()
+	d.mark = d.pos
 	if c != '-' && (c < '0' || c > '9') {
 		d.mismatch(c, "an integer")
 		return 0, false
@@ -827,6 +858,7 @@ func (d *Decoder) ReadRawObject() (json.RawMessage, bool) {
 		return nil, false
 	}
 	c := d.ws()
+	d.mark = d.pos
 	if c != '{' {
 		d.mismatch(c, "an object")
 		return nil, false
@@ -846,7 +878,9 @@ func (d *Decoder) skip(checkKeys bool) {
 	if d.stopped {
 		return
 	}
-	switch c := d.ws(); c {
+	c := d.ws()
+	d.mark = d.pos
+	switch c {
 	case '{':
 		d.pos++
 		if !d.push(frameMap) {

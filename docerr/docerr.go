@@ -7,8 +7,8 @@
 // persona, painpoint, ...) return errors wrapping them and do not re-export
 // them, so errors.Is(err, docerr.ErrRange) is the one way to match.
 //
-// A problem in a text input also has a Position (line, column and byte
-// offset) where one is known, such as a JSON syntax error. Position is a
+// A problem found while reading a text input also has a Position (line,
+// column and byte offset). Position is a
 // plain value type so that other reports of problems in text (spreadsheet
 // rows, event logs) can embed it and print places the same way.
 //
@@ -116,9 +116,10 @@ type Error struct {
 	Err error
 	// Detail says in plain words what is wrong, e.g. `emotion 3 is outside -2..2`.
 	Detail string
-	// Pos is where in the input text the problem is, when known (syntax
-	// errors, invalid UTF-8, trailing data); the zero Position otherwise.
-	// Detail already says it in words; Pos gives it to programs.
+	// Pos is where in the input text the problem is, when known: the
+	// decoders set it for every problem they list. It is the zero Position
+	// for a problem of a value built in Go (Validate, Marshal). Syntax
+	// errors also say it in Detail.
 	Pos Position
 }
 

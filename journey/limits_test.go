@@ -2,17 +2,21 @@ package journey_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/docerr"
 	"github.com/journeymap/journeymap/internal/safetext"
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/painpoint"
+	"github.com/journeymap/journeymap/persona"
 )
 
 // problemsOf returns the docerr.List of err.
@@ -238,6 +242,40 @@ func TestEveryDecodeProblemCarriesItsPosition(t *testing.T) {
 		t.Run(tt.why, func(t *testing.T) {
 			assert.Equal(t, tt.path, list[i].Path)
 			assert.Equal(t, docerr.PositionOf([]byte(in), tt.off), list[i].Pos)
+		})
+	}
+}
+
+// A journey, persona or pain point inside a caller's own struct decodes
+// through encoding/json as strictly as on its own.
+func TestEmbeddedDocumentsDecodeStrictly(t *testing.T) {
+	type envelope struct {
+		Journey   *journey.Journey     `json:"journey"`
+		Persona   *persona.Persona     `json:"persona"`
+		PainPoint *painpoint.PainPoint `json:"pain_point"`
+	}
+	good := `{"journey":` + doc("") + `,"persona":{"name":"Lan"},"pain_point":{"title":"P","category":"process","severity":"low"}}`
+	var e envelope
+	require.NoError(t, json.Unmarshal([]byte(good), &e))
+	assert.NotEqual(t, uuid.Nil, e.Journey.ID, "ids are filled as Unmarshal fills them")
+	assert.NotEqual(t, uuid.Nil, e.Persona.ID)
+	assert.NotEqual(t, uuid.Nil, e.PainPoint.ID)
+
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"an unknown member of the journey", `{"journey":` + doc(`"colour":1`) + `}`},
+		{"an unknown member of the persona", `{"persona":{"name":"Lan","colour":1}}`},
+		{"a duplicate key in the pain point", `{"pain_point":{"title":"P","title":"Q","category":"process","severity":"low"}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var e envelope
+			err := json.Unmarshal([]byte(tt.in), &e)
+			require.Error(t, err)
+			var list docerr.List
+			assert.ErrorAs(t, err, &list, "the strict decoder's problems come through")
 		})
 	}
 }

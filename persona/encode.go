@@ -16,3 +16,16 @@ func MarshalIndent(p *Persona, indent string) ([]byte, error) {
 
 // MarshalJSON implements json.Marshaler with the canonical encoding (see Marshal).
 func (p Persona) MarshalJSON() ([]byte, error) { return Marshal(&p) }
+
+// UnmarshalJSON implements json.Unmarshaler with the strict decoding of
+// Unmarshal (default limits, a missing id filled), so a Persona inside a
+// caller's own struct is decoded as strictly as on its own. p is replaced
+// only when data decodes without a problem.
+func (p *Persona) UnmarshalJSON(data []byte) error {
+	v, err := Unmarshal(data)
+	if err != nil {
+		return err
+	}
+	*p = *v
+	return nil
+}

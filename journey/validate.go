@@ -79,7 +79,7 @@ func (j *Journey) ValidateWith(opts ValidateOptions) error {
 			continue
 		}
 		l.AddAll(path, p.Validate())
-		ids.add(p.ID, place{kind: kindPersona, i: i})
+		ids.add(p.ID, place{kind: kindPersona, i: int32(i)})
 	}
 	for i, s := range j.Stages {
 		path := at(l, "stages", i)
@@ -96,7 +96,7 @@ func (j *Journey) ValidateWith(opts ValidateOptions) error {
 			continue
 		}
 		o.validate(l, path)
-		ids.add(o.ID, place{kind: kindOpportunity, i: i})
+		ids.add(o.ID, place{kind: kindOpportunity, i: int32(i)})
 	}
 
 	// References are checked once every id is known, so forward references work.
@@ -147,7 +147,7 @@ func (s *Stage) validate(l *docerr.Collector, path string, i int, ids *idIndex) 
 	if s.ID == uuid.Nil {
 		l.Add(below(l, path, "id"), docerr.ErrRequired, "id is missing (decoding fills it; in Go use AddStage or FillIDs)")
 	}
-	ids.add(s.ID, place{kind: kindStage, i: i})
+	ids.add(s.ID, place{kind: kindStage, i: int32(i)})
 	enum.Required(l, below(l, path, "name"), s.Name)
 	phases.Check(l, below(l, path, "phase"), s.Phase, true)
 	for k, t := range s.Touchpoints {
@@ -157,10 +157,10 @@ func (s *Stage) validate(l *docerr.Collector, path string, i int, ids *idIndex) 
 			continue
 		}
 		l.AddAll(tpPath, t.Validate())
-		ids.add(t.ID, place{kind: kindTouchpoint, i: i, k: k})
+		ids.add(t.ID, place{kind: kindTouchpoint, i: int32(i), k: int32(k)})
 		for m, p := range t.PainPoints {
 			if p != nil {
-				ids.add(p.ID, place{kind: kindPainPoint, i: i, k: k, m: m})
+				ids.add(p.ID, place{kind: kindPainPoint, i: int32(i), k: int32(k), m: int32(m)})
 			}
 		}
 	}
@@ -206,7 +206,7 @@ func below(l *docerr.Collector, prefix, name string) string {
 }
 
 // objectKind names what an id belongs to, for reference checks.
-type objectKind int
+type objectKind uint8
 
 const (
 	kindJourney objectKind = iota
@@ -226,21 +226,22 @@ func (k objectKind) String() string {
 // built only for a problem, so indexing a million ids keeps no strings.
 type place struct {
 	kind    objectKind
-	i, k, m int
+	i, k, m int32 // 16 bytes a place: the index holds one per object
 }
 
 func (p place) path() string {
+	i, k, m := int(p.i), int(p.k), int(p.m)
 	switch p.kind {
 	case kindPersona:
-		return docerr.Index("personas", p.i) + ".id"
+		return docerr.Index("personas", i) + ".id"
 	case kindStage:
-		return docerr.Index("stages", p.i) + ".id"
+		return docerr.Index("stages", i) + ".id"
 	case kindTouchpoint:
-		return docerr.Index(docerr.Index("stages", p.i)+".touchpoints", p.k) + ".id"
+		return docerr.Index(docerr.Index("stages", i)+".touchpoints", k) + ".id"
 	case kindPainPoint:
-		return docerr.Index(docerr.Index(docerr.Index("stages", p.i)+".touchpoints", p.k)+".pain_points", p.m) + ".id"
+		return docerr.Index(docerr.Index(docerr.Index("stages", i)+".touchpoints", k)+".pain_points", m) + ".id"
 	case kindOpportunity:
-		return docerr.Index("opportunities", p.i) + ".id"
+		return docerr.Index("opportunities", i) + ".id"
 	}
 	return "id"
 }

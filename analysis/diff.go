@@ -1,13 +1,13 @@
 package analysis
 
 import (
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
 
+	"github.com/journeymap/journeymap/internal/strictjson"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -385,64 +385,25 @@ func painItems(j *journey.Journey) []*painItem {
 	return out
 }
 
+// stageFields names the stage's own members that differ, in document
+// order, from the stage's definition: touchpoints are compared one by one
+// instead.
 func stageFields(o, n *journey.Stage) []string {
-	var f []string
-	diff := func(name string, changed bool) {
-		if changed {
-			f = append(f, name)
-		}
-	}
-	diff("id", o.ID != n.ID)
-	diff("name", o.Name != n.Name)
-	diff("description", o.Description != n.Description)
-	diff("phase", o.Phase != n.Phase)
-	diff("customer_goal", o.CustomerGoal != n.CustomerGoal)
-	diff("questions", !slices.Equal(o.Questions, n.Questions))
-	diff("metrics", !reflect.DeepEqual(o.Metrics, n.Metrics))
-	diff("extensions", string(o.Extensions) != string(n.Extensions))
-	return f
+	return strictjson.ChangedMembers(o, n, func(name string) (bool, bool) {
+		return false, name == "touchpoints"
+	})
 }
 
+// touchpointFields names the touchpoint's members that differ, in document
+// order, from the touchpoint's definition: mode compares the effective
+// mode, so spelling out the channel's default is no change.
 func touchpointFields(o, n *touchpoint.Touchpoint) []string {
-	var f []string
-	diff := func(name string, changed bool) {
-		if changed {
-			f = append(f, name)
+	return strictjson.ChangedMembers(o, n, func(name string) (bool, bool) {
+		if name == "mode" {
+			return o.EffectiveMode() != n.EffectiveMode(), true
 		}
-	}
-	diff("id", o.ID != n.ID)
-	diff("name", o.Name != n.Name)
-	diff("description", o.Description != n.Description)
-	diff("channel", o.Channel != n.Channel)
-	diff("mode", o.EffectiveMode() != n.EffectiveMode())
-	diff("initiator", o.Initiator != n.Initiator)
-	diff("owner", o.Owner != n.Owner)
-	diff("persona_ids", !slices.Equal(o.PersonaIDs, n.PersonaIDs))
-	diff("actions", !slices.Equal(o.Actions, n.Actions))
-	diff("thoughts", !slices.Equal(o.Thoughts, n.Thoughts))
-	diff("feelings", !slices.Equal(o.Feelings, n.Feelings))
-	diff("emotion", !sameFloat(o.Emotion, n.Emotion))
-	diff("persona_emotions", !reflect.DeepEqual(nilIfEmpty(o.PersonaEmotions), nilIfEmpty(n.PersonaEmotions)))
-	diff("pain_points", !reflect.DeepEqual(o.PainPoints, n.PainPoints))
-	diff("metrics", !reflect.DeepEqual(o.Metrics, n.Metrics))
-	diff("supports", !reflect.DeepEqual(o.Supports, n.Supports))
-	diff("physical_evidence", !slices.Equal(o.PhysicalEvidence, n.PhysicalEvidence))
-	diff("extensions", string(o.Extensions) != string(n.Extensions))
-	return f
-}
-
-func sameFloat(a, b *float64) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
-}
-
-func nilIfEmpty(m map[uuid.UUID]float64) map[uuid.UUID]float64 {
-	if len(m) == 0 {
-		return nil
-	}
-	return m
+		return false, false
+	})
 }
 
 // String prints the changes as text in English, one line each.

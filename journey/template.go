@@ -3,6 +3,8 @@ package journey
 import (
 	"fmt"
 	"strings"
+
+	"github.com/journeymap/journeymap/internal/safetext"
 )
 
 // Template is a ready set of stages from the source articles, with names in
@@ -112,7 +114,7 @@ func TemplateByName(name string) (Template, error) {
 		}
 		names = append(names, t.Name)
 	}
-	return Template{}, fmt.Errorf("journey: unknown template %q (known: %s)", name, strings.Join(names, ", "))
+	return Template{}, fmt.Errorf("journey: unknown template %s (known: %s)", safetext.Quote(name), strings.Join(names, ", "))
 }
 
 // IsVietnamese reports whether the BCP 47 tag lang is Vietnamese: "vi", or

@@ -65,6 +65,16 @@ func problems(err error) []error {
 	return []error{err}
 }
 
+// problemCount is how many problems err holds: listed ones plus those a
+// capped docerr.List only counted.
+func problemCount(err error, listed int) int {
+	var dl docerr.List
+	if errors.As(err, &dl) {
+		return dl.Count()
+	}
+	return listed
+}
+
 // report prints every problem of err as "file: problem", one per line,
 // then a count when there are several.
 func (e *env) report(name string, err error) {
@@ -72,8 +82,8 @@ func (e *env) report(name string, err error) {
 	for _, p := range ps {
 		fmt.Fprintf(e.stderr, "%s: %v\n", displayName(name), p)
 	}
-	if len(ps) > 1 {
-		fmt.Fprintf(e.stderr, "journeymap %s: %s: %d problems\n", e.name, displayName(name), len(ps))
+	if n := problemCount(err, len(ps)); n > 1 {
+		fmt.Fprintf(e.stderr, "journeymap %s: %s: %d problems\n", e.name, displayName(name), n)
 	}
 }
 

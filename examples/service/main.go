@@ -253,12 +253,16 @@ func count(n int) string { return numfmt.English.Format(float64(n)) }
 func problems(err error, max int) []Problem {
 	var list docerr.List
 	if errors.As(err, &list) {
+		total := list.Count() // the library lists its own cap and counts the rest
+		if list.Omitted() > 0 {
+			list = list[:len(list)-1]
+		}
 		n := min(len(list), max)
 		out := make([]Problem, n, n+1)
 		for i, e := range list[:n] {
 			out[i] = problem(e)
 		}
-		if rest := len(list) - n; rest > 0 {
+		if rest := total - n; rest > 0 {
 			out = append(out, Problem{Message: fmt.Sprintf("and %s more problems (the first %s are listed)", count(rest), count(n))})
 		}
 		return out
@@ -283,10 +287,10 @@ func problem(e *docerr.Error) Problem {
 // is JSON but not a valid journey.
 func statusOf(err error) int {
 	switch {
-	case errors.Is(err, journey.ErrTooLarge):
+	case errors.Is(err, docerr.ErrTooLarge):
 		return http.StatusRequestEntityTooLarge
-	case errors.Is(err, journey.ErrSyntax), errors.Is(err, journey.ErrTooDeep),
-		errors.Is(err, journey.ErrInvalidUTF8), errors.Is(err, journey.ErrTrailingData):
+	case errors.Is(err, docerr.ErrSyntax), errors.Is(err, docerr.ErrTooDeep),
+		errors.Is(err, docerr.ErrInvalidUTF8), errors.Is(err, docerr.ErrTrailingData):
 		return http.StatusBadRequest
 	}
 	var list docerr.List
@@ -342,9 +346,9 @@ func (s *Server) decode(r *http.Request, body []byte) (*journey.Journey, error) 
 		return nil, r.Context().Err()
 	}
 	defer s.release()
-	j, err := journey.Decode(bytes.NewReader(body), journey.DecodeOptions{MaxBytes: s.opts.MaxBytes})
+	j, err := journey.Decode(bytes.NewReader(body), journey.DecodeOptions{MaxBytes: s.opts.MaxBytes, MaxProblems: s.opts.MaxProblems})
 	if err == nil {
-		err = j.Validate()
+		err = j.ValidateWith(journey.ValidateOptions{MaxProblems: s.opts.MaxProblems})
 	}
 	return j, err
 }

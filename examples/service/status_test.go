@@ -11,7 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/docerr"
-	"github.com/journeymap/journeymap/journey"
 )
 
 // request is one request of a table test, with its headers.
@@ -208,7 +207,7 @@ func TestCappedProblemsAllocateForTheCapOnly(t *testing.T) {
 	list := func(n int) error {
 		l := make(docerr.List, n)
 		for i := range l {
-			l[i] = &docerr.Error{Path: fmt.Sprintf("stages[%d].name", i), Err: journey.ErrInvalid, Detail: "name is required"}
+			l[i] = &docerr.Error{Path: fmt.Sprintf("stages[%d].name", i), Err: docerr.ErrInvalid, Detail: "name is required"}
 		}
 		return l
 	}

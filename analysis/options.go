@@ -3,6 +3,9 @@ package analysis
 import (
 	"math"
 	"time"
+
+	"github.com/journeymap/journeymap/i18n"
+	"github.com/journeymap/journeymap/journey"
 )
 
 // Default thresholds and weights, used where Options leaves a value zero.
@@ -135,4 +138,10 @@ func (o Options) hotspots() int {
 		return 0
 	}
 	return o.Hotspots
+}
+
+// language returns the language of the messages about j.
+func (o Options) language(j *journey.Journey) i18n.Language {
+	lang, _ := i18n.Parse(o.Language)
+	return lang
 }

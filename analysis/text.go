@@ -1,0 +1,127 @@
+package analysis
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/journeymap/journeymap/i18n"
+	"github.com/journeymap/journeymap/internal/safetext"
+)
+
+// lineWriter writes lines to w until the first error, which it keeps.
+type lineWriter struct {
+	w   io.Writer
+	err error
+}
+
+// line writes the parts and a newline, every control character a terminal
+// would obey (from the journey's names, titles and messages) escaped
+// visibly (see internal/safetext).
+func (lw *lineWriter) line(parts ...string) {
+	if lw.err != nil {
+		return
+	}
+	var b strings.Builder
+	for _, p := range parts {
+		b.WriteString(safetext.Escape(p))
+	}
+	b.WriteByte('\n')
+	_, lw.err = io.WriteString(lw.w, b.String())
+}
+
+// WriteText writes the report for people in the language: the journey's
+// title, the findings (path, severity, code and message), the friction of
+// the journey with its factors, of each stage, and the hotspots. Finding
+// codes and paths stay as they are, so a line can be searched for; the
+// messages are in the language Analyze was asked for, so give both the
+// same language. Names, titles and messages come from the document: every
+// control character in them is written as a visible escape (\x1b), so a
+// report printed to a terminal cannot command it.
+func (r *Report) WriteText(w io.Writer, lang i18n.Language) error {
+	wd, lw := lang.Words(), &lineWriter{w: w}
+	rw := &wd.Report
+	lw.line(r.title)
+	lw.line()
+	if len(r.Findings) == 0 {
+		lw.line(rw.NoFindings)
+	} else {
+		lw.line(rw.Findings(len(r.Findings)))
+		for _, f := range r.Findings {
+			path := f.Path
+			if path == "" {
+				path = "(journey)"
+			}
+			lw.line("  ", path, ": ", wd.FindingSeverity(string(f.Severity)), " ", f.Code, ": ", f.Message)
+		}
+	}
+	fr := &r.Friction
+	lw.line()
+	lw.line(rw.Friction(fr.Score, fr.Points))
+	for _, f := range fr.Factors {
+		if f.Count > 0 {
+			name := f.Name
+			if lang != i18n.English {
+				name = wd.Factor(f.Name)
+			}
+			count := strconv.Itoa(f.Count)
+			lw.line("  ", padRight(name, 20), " ", strings.Repeat(" ", max(0, 3-len(count))), count, "  ", rw.Points(f.Points))
+		}
+	}
+	lw.line()
+	lw.line(rw.Stages)
+	for _, s := range fr.Stages {
+		lw.line("  ", wd.Fixed(s.Score, 2), "  ", s.Name)
+	}
+	if len(fr.Hotspots) > 0 {
+		lw.line()
+		lw.line(rw.Hotspot)
+		for _, h := range fr.Hotspots {
+			lw.line("  ", wd.Fixed(h.Score, 2), "  ", h.Name, " (", h.Stage, ")")
+		}
+	}
+	return lw.err
+}
+
+// padRight pads s with spaces to width characters (not bytes: every
+// accented letter of Vietnamese takes two or three).
+func padRight(s string, width int) string {
+	if n := utf8.RuneCountInString(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
+}
+
+// WriteText writes the changes for people in the language, one line
+// each: the stages (those unchanged with an unchanged friction left out),
+// the touchpoints, the pain points resolved and introduced, and the
+// journey's friction. Names and titles are quoted as written, with every
+// control character escaped; the changed fields are the document's member
+// names.
+func (c *Changes) WriteText(w io.Writer, lang i18n.Language) error {
+	wd, lw := lang.Words(), &lineWriter{w: w}
+	dw := &wd.Diff
+	delta := func(d Delta) string { return dw.Delta(d.Old, d.New, d.Change) }
+	for _, s := range c.Stages {
+		if s.Change == Unchanged && s.Friction.Change != nil && *s.Friction.Change == 0 {
+			continue
+		}
+		emotion := ""
+		if s.Emotion.Old != nil || s.Emotion.New != nil {
+			emotion = delta(s.Emotion)
+		}
+		lw.line(dw.Stage(string(s.Change), strconv.Quote(s.Name), s.Fields, delta(s.Friction), emotion))
+	}
+	for _, t := range c.Touchpoints {
+		lw.line(dw.Touchpoint(string(t.Change), strconv.Quote(t.Name), strconv.Quote(t.Stage), t.Fields))
+	}
+	for _, p := range c.PainPointsResolved {
+		lw.line(dw.Resolved(strconv.Quote(p.Title), p.Severity, p.Category, strconv.Quote(p.Touchpoint)))
+	}
+	for _, p := range c.PainPointsIntroduced {
+		lw.line(dw.Introduced(strconv.Quote(p.Title), p.Severity, p.Category, strconv.Quote(p.Touchpoint)))
+	}
+	lw.line(dw.Journey(delta(c.Friction)))
+	return lw.err
+}

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
 	"github.com/journeymap/journeymap/analysis"
+	"github.com/journeymap/journeymap/i18n"
 )
 
 func runDiff(e *env, args []string) int {
@@ -24,16 +26,18 @@ func runDiff(e *env, args []string) int {
 		return exitInvalid
 	}
 	changes := analysis.Diff(old, cur)
-	var data []byte
+	var b bytes.Buffer
 	if format.value == "json" {
-		var err error
-		if data, err = json.MarshalIndent(changes, "", "  "); err != nil {
+		data, err := json.MarshalIndent(changes, "", "  ")
+		if err != nil {
 			fmt.Fprintf(e.stderr, "journeymap diff: %v\n", err)
 			return exitInvalid
 		}
-		data = append(data, '\n')
-	} else {
-		data = []byte(changes.Text(readerLanguage(lang.value, old)))
+		b.Write(data)
+		b.WriteByte('\n')
+	} else if err := changes.WriteText(&b, i18n.Resolve(lang.value, old.Language)); err != nil {
+		fmt.Fprintf(e.stderr, "journeymap diff: %v\n", err)
+		return exitInvalid
 	}
-	return e.write(*out, data)
+	return e.write(*out, b.Bytes())
 }

@@ -38,7 +38,7 @@ var enCategories = map[string]string{
 }
 
 var enChannels = map[string]string{
-	"website": "website", "mobile_app": "mobile app", "email": "email", "sms": "sms", "chat": "chat",
+	"website": "website", "mobile_app": "mobile app", "email": "email", "sms": "SMS", "chat": "chat",
 	"phone": "phone", "social_media": "social media", "search": "search", "online_ads": "online ads",
 	"review_site": "review site", "marketplace": "marketplace", "store": "store", "event": "event",
 	"print": "print", "direct_mail": "direct mail", "word_of_mouth": "word of mouth", "partner": "partner",

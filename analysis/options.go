@@ -43,10 +43,12 @@ type Options struct {
 	Weights Weights
 	// Language is the BCP 47 tag of the language of the findings' messages
 	// and of the friction factors' details: "vi", or any "vi-…" or "vi_…"
-	// tag in any case ("vi-VN", "VI"), gives Vietnamese; anything else,
-	// empty included, gives English. Codes, paths, ids, severities, factor
-	// names and numbers are the same in every language; the names and titles
-	// of the journey are quoted as they are written.
+	// tag in any case ("vi-VN", "VI"), gives Vietnamese. Empty means the
+	// journey's own language member, and English when that is empty too
+	// (i18n.Resolve); a language journeymap has no words for gives
+	// English. Codes, paths, ids, severities, factor names and numbers are
+	// the same in every language; the names and titles of the journey are
+	// quoted as they are written.
 	Language string
 }
 
@@ -140,8 +142,8 @@ func (o Options) hotspots() int {
 	return o.Hotspots
 }
 
-// language returns the language of the messages about j.
+// language returns the language of the messages about j: Language, else
+// the journey's own language, else English.
 func (o Options) language(j *journey.Journey) i18n.Language {
-	lang, _ := i18n.Parse(o.Language)
-	return lang
+	return i18n.Resolve(o.Language, j.Language)
 }

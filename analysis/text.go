@@ -61,12 +61,8 @@ func (r *Report) WriteText(w io.Writer, lang i18n.Language) error {
 	lw.line(rw.Friction(fr.Score, fr.Points))
 	for _, f := range fr.Factors {
 		if f.Count > 0 {
-			name := f.Name
-			if lang != i18n.English {
-				name = wd.Factor(f.Name)
-			}
 			count := strconv.Itoa(f.Count)
-			lw.line("  ", padRight(name, 20), " ", strings.Repeat(" ", max(0, 3-len(count))), count, "  ", rw.Points(f.Points))
+			lw.line("  ", padRight(wd.Factor(f.Name), 20), " ", strings.Repeat(" ", max(0, 3-len(count))), count, "  ", rw.Points(f.Points))
 		}
 	}
 	lw.line()

@@ -264,6 +264,10 @@ func distinctPersonas(j *journey.Journey) []persona {
 type frictionWalk struct {
 	w     weights
 	words *i18n.Words
+	// detail keeps the touchpoints' friction, the emotion curves and the
+	// hotspots; without it only the scores of the stages and the journey
+	// are measured (all Diff needs).
+	detail bool
 
 	prevChannel    string
 	prevEmotion    float64
@@ -283,10 +287,11 @@ type candidate struct {
 	stage, touchpoint int
 }
 
-// measureFriction returns the friction of j.
-func measureFriction(j *journey.Journey, opts Options, words *i18n.Words) Friction {
+// measureFriction returns the friction of j; without detail, only the
+// scores, points and emotions of the journey and its stages.
+func measureFriction(j *journey.Journey, opts Options, words *i18n.Words, detail bool) Friction {
 	personas := distinctPersonas(j)
-	fw := &frictionWalk{w: opts.weights(), words: words, pain: map[uuid.UUID]*CategoryCounts{}}
+	fw := &frictionWalk{w: opts.weights(), words: words, detail: detail, pain: map[uuid.UUID]*CategoryCounts{}}
 	for _, p := range personas {
 		fw.pain[p.id] = &CategoryCounts{}
 	}
@@ -303,6 +308,9 @@ func measureFriction(j *journey.Journey, opts Options, words *i18n.Words) Fricti
 	fr.Points, fr.Score, fr.Factors = round(pts), round(score(pts, fw.w.half)), fw.journeyTally.factors(words)
 	for _, s := range fr.Stages {
 		fr.Pain.addAll(s.Pain)
+	}
+	if !detail {
+		return fr
 	}
 	fr.Hotspots, fr.WeakestLink = hotspots(fr.Stages, fw.candidates, opts.hotspots())
 	fr.PainByPersona = []PersonaPain{}
@@ -330,6 +338,12 @@ func (fw *frictionWalk) stage(path string, s *journey.Stage, fr *Friction) Stage
 		if ok {
 			emotionSum += e
 			measured++
+		}
+		if !fw.detail {
+			st.addAll(tt)
+			continue
+		}
+		if ok {
 			fr.EmotionCurve = append(fr.EmotionCurve, EmotionPoint{Path: tpath, ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(e)})
 		}
 		pts := tt.total()
@@ -344,7 +358,7 @@ func (fw *frictionWalk) stage(path string, s *journey.Stage, fr *Friction) Stage
 		sf.Touchpoints = append(sf.Touchpoints, tf)
 		st.addAll(tt)
 	}
-	if n := len(sf.Touchpoints); n > 0 {
+	if n := countTouchpoints(s); n > 0 {
 		st.scale(1 / float64(n))
 	}
 	metricFactors(&st, s.Metrics, fw.w)
@@ -390,17 +404,23 @@ func (fw *frictionWalk) touchpoint(t *touchpoint.Touchpoint, pain *CategoryCount
 	if e, ok = effectiveEmotion(t); ok {
 		if e < 0 {
 			tt.add(fNegativeEmotion, w.negEmotion*(-e/2))
-			tt.detail[fNegativeEmotion] = words.Details.Emotion(round(e))
+			if fw.detail {
+				tt.detail[fNegativeEmotion] = words.Details.Emotion(round(e))
+			}
 		}
 		if fw.hasPrevEmotion && fw.prevEmotion > e {
 			tt.add(fDip, w.dip*(fw.prevEmotion-e)/4)
-			tt.detail[fDip] = words.Details.Dip(round(fw.prevEmotion), round(e))
+			if fw.detail {
+				tt.detail[fDip] = words.Details.Dip(round(fw.prevEmotion), round(e))
+			}
 		}
 		fw.prevEmotion, fw.hasPrevEmotion = e, true
 	}
 	if fw.hasPrevTP && fw.prevChannel != string(t.Channel) {
 		tt.add(fHandoff, w.handoff)
-		tt.detail[fHandoff] = words.Details.Handoff(fw.prevChannel, string(t.Channel))
+		if fw.detail {
+			tt.detail[fHandoff] = words.Details.Handoff(fw.prevChannel, string(t.Channel))
+		}
 	}
 	fw.prevChannel, fw.hasPrevTP = string(t.Channel), true
 	metricFactors(tt, t.Metrics, w)

@@ -183,7 +183,7 @@ func Analyze(j *journey.Journey, opts Options) *Report {
 		j = &journey.Journey{}
 	}
 	w := opts.language(j).Words()
-	return &Report{Findings: findGaps(j, opts, w), Friction: measureFriction(j, opts, w), title: j.Title}
+	return &Report{Findings: findGaps(j, opts, w), Friction: measureFriction(j, opts, w, true), title: j.Title}
 }
 
 // Has reports whether the report has a finding with code.

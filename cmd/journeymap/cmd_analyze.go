@@ -1,9 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/i18n"
@@ -34,20 +33,11 @@ func runAnalyze(e *env, args []string) int {
 	}
 	language := i18n.Resolve(lang.value, j.Language)
 	rep := analysis.Analyze(j, analysis.Options{Now: at, Language: language.String()})
-	var b bytes.Buffer
+	produce := func(w io.Writer) error { return rep.WriteText(w, language) }
 	if format.value == "json" {
-		data, err := json.MarshalIndent(rep, "", "  ")
-		if err != nil {
-			fmt.Fprintf(e.stderr, "journeymap analyze: %v\n", err)
-			return exitInvalid
-		}
-		b.Write(data)
-		b.WriteByte('\n')
-	} else if err := rep.WriteText(&b, language); err != nil {
-		fmt.Fprintf(e.stderr, "journeymap analyze: %v\n", err)
-		return exitInvalid
+		produce = rep.WriteJSON
 	}
-	if code := e.write(*out, b.Bytes()); code != exitOK {
+	if code := e.writeTo(*out, produce); code != exitOK {
 		return code
 	}
 	if failOn.value != "" {

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
+	"io"
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/i18n"
@@ -26,18 +24,9 @@ func runDiff(e *env, args []string) int {
 		return exitInvalid
 	}
 	changes := analysis.Diff(old, cur)
-	var b bytes.Buffer
+	produce := func(w io.Writer) error { return changes.WriteText(w, i18n.Resolve(lang.value, old.Language)) }
 	if format.value == "json" {
-		data, err := json.MarshalIndent(changes, "", "  ")
-		if err != nil {
-			fmt.Fprintf(e.stderr, "journeymap diff: %v\n", err)
-			return exitInvalid
-		}
-		b.Write(data)
-		b.WriteByte('\n')
-	} else if err := changes.WriteText(&b, i18n.Resolve(lang.value, old.Language)); err != nil {
-		fmt.Fprintf(e.stderr, "journeymap diff: %v\n", err)
-		return exitInvalid
+		produce = changes.WriteJSON
 	}
-	return e.write(*out, b.Bytes())
+	return e.writeTo(*out, produce)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -112,21 +113,36 @@ func (e *env) importSheet(name string, opts sheet.Options) (*journey.Journey, bo
 	return j, true
 }
 
-// write sends data to standard output when out is "" or "-". Otherwise
-// it stages data in a temporary file beside out; finish renames it into
-// place once the command has succeeded, so out is only ever the previous
-// file or the complete new one: a failed write (a full disk) or a failed
-// command (funnel -strict with bad rows, analyze -fail-on) leaves the
-// previous file untouched and no temporary file behind.
+// write sends data to standard output when out is "" or "-", else to the
+// file out through a staged temporary file (see writeTo).
 func (e *env) write(out string, data []byte) int {
+	return e.writeTo(out, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeTo streams what produce writes to standard output when out is ""
+// or "-". Otherwise it stages the output in a temporary file beside out;
+// finish renames it into place once the command has succeeded, so out is
+// only ever the previous file or the complete new one: a failed write (a
+// full disk) or a failed command (funnel -strict with bad rows, analyze
+// -fail-on) leaves the previous file untouched and no temporary file
+// behind. Streaming keeps a large output out of memory.
+func (e *env) writeTo(out string, produce func(w io.Writer) error) int {
 	if out == "" || out == "-" {
-		if _, err := e.stdout.Write(data); err != nil {
+		bw := bufio.NewWriter(e.stdout)
+		err := produce(bw)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err != nil {
 			fmt.Fprintf(e.stderr, "journeymap %s: writing standard output: %v\n", e.name, err)
 			return exitInvalid
 		}
 		return exitOK
 	}
-	tmp, err := stage(out, data)
+	tmp, err := stage(out, produce)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "journeymap %s: -o %s: %v\n", e.name, out, err)
 		return exitInvalid
@@ -150,10 +166,10 @@ type tempFile interface {
 // writes fail part way.
 var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
 
-// stage writes data to a new temporary file in out's directory, with the
-// mode of the file it will replace (0644 for a new one), and returns its
-// name. On failure nothing is left behind.
-func stage(out string, data []byte) (string, error) {
+// stage writes what produce writes to a new temporary file in out's
+// directory, with the mode of the file it will replace (0644 for a new
+// one), and returns its name. On failure nothing is left behind.
+func stage(out string, produce func(w io.Writer) error) (string, error) {
 	mode := fs.FileMode(0o644)
 	if info, err := os.Stat(out); err == nil {
 		if info.IsDir() {
@@ -165,7 +181,11 @@ func stage(out string, data []byte) (string, error) {
 	if err != nil {
 		return "", pathErr(err)
 	}
-	_, err = f.Write(data)
+	bw := bufio.NewWriter(f)
+	err = produce(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
 	if err == nil {
 		err = f.Chmod(mode)
 	}

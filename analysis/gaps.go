@@ -189,7 +189,7 @@ func (g *gapFinder) touchpoint(path string, k int, t *touchpoint.Touchpoint, sta
 	if strings.TrimSpace(t.Owner) == "" {
 		g.add(CodeNoOwner, Warning, path, t.ID, f.NoOwner(name))
 	}
-	if _, measured := effectiveEmotion(t); !measured && len(t.Metrics) == 0 {
+	if !measured(t) && len(t.Metrics) == 0 {
 		g.add(CodeUnmeasured, Info, path, t.ID, f.Unmeasured(name))
 	}
 	if g.j.Type == journey.ServiceBlueprint && !hasBackstage(t) {
@@ -212,6 +212,20 @@ func (g *gapFinder) touchpoint(path string, k int, t *touchpoint.Touchpoint, sta
 		}
 	}
 	g.metrics(path, t.ID, t.Metrics)
+}
+
+// measured reports whether t has an emotion: its score or one of its
+// persona_emotions, finite (see effectiveEmotion).
+func measured(t *touchpoint.Touchpoint) bool {
+	if t.Emotion != nil && isFinite(*t.Emotion) {
+		return true
+	}
+	for _, v := range t.PersonaEmotions {
+		if isFinite(v) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasBackstage reports whether t shows backstage work or a support process.

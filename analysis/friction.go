@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"iter"
 	"math"
 	"slices"
 
@@ -258,16 +259,24 @@ func distinctPersonas(j *journey.Journey) []persona {
 	return out
 }
 
+// frictionLevel says how much of the friction a walk keeps.
+type frictionLevel int
+
+const (
+	// scoresOnly measures the stages and the journey, all Diff needs.
+	scoresOnly frictionLevel = iota
+	// summary adds the hotspots and the pain by persona; each
+	// touchpoint's friction is given to the walk's caller, not kept.
+	summary
+)
+
 // frictionWalk measures friction touchpoint by touchpoint in journey
 // order, across stages: the emotion dips and channel hand-offs compare a
 // touchpoint with the one before it on the path.
 type frictionWalk struct {
 	w     weights
 	words *i18n.Words
-	// detail keeps the touchpoints' friction, the emotion curves and the
-	// hotspots; without it only the scores of the stages and the journey
-	// are measured (all Diff needs).
-	detail bool
+	level frictionLevel
 
 	prevChannel    string
 	prevEmotion    float64
@@ -277,28 +286,74 @@ type frictionWalk struct {
 	everyone       CategoryCounts // pain felt by every persona
 	journeyTally   tally
 	stages         int
-	candidates     []candidate // the touchpoints with friction, in journey order
+	top            []ranked // the worst touchpoints so far, worst first
+	limit          int      // the most touchpoints top keeps
 }
 
-// candidate is a touchpoint with friction: its points, not rounded, and its
-// place in Friction.Stages.
-type candidate struct {
-	points            float64
-	stage, touchpoint int
+// ranked is a hotspot and its points, not rounded.
+type ranked struct {
+	points float64
+	h      Hotspot
 }
 
-// measureFriction returns the friction of j; without detail, only the
-// scores, points and emotions of the journey and its stages.
-func measureFriction(j *journey.Journey, opts Options, words *i18n.Words, detail bool) Friction {
-	personas := distinctPersonas(j)
-	fw := &frictionWalk{w: opts.weights(), words: words, detail: detail, pain: map[uuid.UUID]*CategoryCounts{}}
-	for _, p := range personas {
+func newFrictionWalk(j *journey.Journey, opts Options, words *i18n.Words, level frictionLevel) *frictionWalk {
+	fw := &frictionWalk{w: opts.weights(), words: words, level: level, pain: map[uuid.UUID]*CategoryCounts{},
+		limit: max(opts.hotspots(), 1)} // the weakest link needs one
+	for _, p := range distinctPersonas(j) {
 		fw.pain[p.id] = &CategoryCounts{}
 	}
-	fr := Friction{Stages: []StageFriction{}, EmotionCurve: []EmotionPoint{}}
+	return fw
+}
+
+// offer ranks a touchpoint with friction among the worst so far; ties stay
+// in journey order.
+func (fw *frictionWalk) offer(points float64, h Hotspot) {
+	at := len(fw.top)
+	for at > 0 && fw.top[at-1].points < points {
+		at--
+	}
+	if at == fw.limit {
+		return
+	}
+	fw.top = slices.Insert(fw.top, at, ranked{points, h})
+	if len(fw.top) > fw.limit {
+		fw.top = fw.top[:fw.limit]
+	}
+}
+
+// measureFriction returns the friction of j: everything, or only the
+// scores (scoresOnly), or all but the touchpoints' friction and the
+// emotion curves (summary).
+func measureFriction(j *journey.Journey, opts Options, words *i18n.Words, full bool) Friction {
+	level := summary
+	if !full {
+		level = scoresOnly
+	}
+	fr := summarize(j, opts, words, level, func(sf *StageFriction, tf TouchpointFriction) {
+		if full {
+			sf.Touchpoints = append(sf.Touchpoints, tf)
+		}
+	})
+	if full {
+		fr.EmotionCurve = slices.AppendSeq([]EmotionPoint{}, emotionCurve(j))
+		fr.PersonaCurves = []PersonaCurve{}
+		for _, p := range curvePersonas(j) {
+			c := PersonaCurve{Path: p.path, ID: p.id, Name: p.name, Points: slices.AppendSeq([]EmotionPoint{}, personaCurve(j, p.id))}
+			fr.PersonaCurves = append(fr.PersonaCurves, c)
+		}
+	}
+	return fr
+}
+
+// summarize walks j at level, giving each touchpoint's friction and its
+// stage to each (above scoresOnly), and returns the friction without the
+// emotion curves.
+func summarize(j *journey.Journey, opts Options, words *i18n.Words, level frictionLevel, each func(*StageFriction, TouchpointFriction)) Friction {
+	fw := newFrictionWalk(j, opts, words, level)
+	fr := Friction{Stages: []StageFriction{}}
 	for i, s := range j.Stages {
 		if s != nil {
-			fr.Stages = append(fr.Stages, fw.stage(pathIndex("", "stages", i), s, &fr))
+			fr.Stages = append(fr.Stages, fw.stage(pathIndex("", "stages", i), s, each))
 		}
 	}
 	if fw.stages > 0 {
@@ -309,23 +364,33 @@ func measureFriction(j *journey.Journey, opts Options, words *i18n.Words, detail
 	for _, s := range fr.Stages {
 		fr.Pain.addAll(s.Pain)
 	}
-	if !detail {
+	if level == scoresOnly {
 		return fr
 	}
-	fr.Hotspots, fr.WeakestLink = hotspots(fr.Stages, fw.candidates, opts.hotspots())
+	fr.Hotspots = []Hotspot{}
+	for k, r := range fw.top {
+		r.h.Rank = k + 1
+		if k == 0 {
+			weakest := r.h
+			fr.WeakestLink = &weakest
+		}
+		if k < opts.hotspots() {
+			fr.Hotspots = append(fr.Hotspots, r.h)
+		}
+	}
 	fr.PainByPersona = []PersonaPain{}
-	for _, p := range personas {
+	for _, p := range distinctPersonas(j) {
 		pain := *fw.pain[p.id]
 		pain.addAll(fw.everyone)
 		fr.PainByPersona = append(fr.PainByPersona, PersonaPain{Path: p.path, ID: p.id, Name: p.name, Pain: pain})
 	}
-	fr.PersonaCurves = personaCurves(j, personas)
 	return fr
 }
 
-// stage measures stage s (not nil) at path and its touchpoints, adding
-// their emotions to fr's curve.
-func (fw *frictionWalk) stage(path string, s *journey.Stage, fr *Friction) StageFriction {
+// stage measures stage s (not nil) at path, giving the friction of each
+// touchpoint to each (above scoresOnly); the stage's Touchpoints are left
+// empty.
+func (fw *frictionWalk) stage(path string, s *journey.Stage, each func(*StageFriction, TouchpointFriction)) StageFriction {
 	sf := StageFriction{Path: path, ID: s.ID, Name: s.Name, Phase: string(s.Phase), Touchpoints: []TouchpointFriction{}}
 	var st tally // the sum of the touchpoints' tallies, then their mean
 	emotionSum, measured := 0.0, 0
@@ -333,30 +398,25 @@ func (fw *frictionWalk) stage(path string, s *journey.Stage, fr *Friction) Stage
 		if t == nil {
 			continue
 		}
-		tpath := pathIndex(path, "touchpoints", k)
 		tt, e, ok := fw.touchpoint(t, &sf.Pain)
+		st.addAll(tt)
 		if ok {
 			emotionSum += e
 			measured++
 		}
-		if !fw.detail {
-			st.addAll(tt)
+		if fw.level == scoresOnly {
 			continue
 		}
-		if ok {
-			fr.EmotionCurve = append(fr.EmotionCurve, EmotionPoint{Path: tpath, ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(e)})
-		}
 		pts := tt.total()
-		tf := TouchpointFriction{Path: tpath, ID: t.ID, Name: t.Name, Channel: string(t.Channel),
+		tf := TouchpointFriction{Path: pathIndex(path, "touchpoints", k), ID: t.ID, Name: t.Name, Channel: string(t.Channel),
 			Score: round(score(pts, fw.w.half)), Points: round(pts), Factors: tt.factors(fw.words)}
 		if ok {
 			tf.Emotion = roundPtr(e)
 		}
 		if pts > 0 {
-			fw.candidates = append(fw.candidates, candidate{points: pts, stage: len(fr.Stages), touchpoint: len(sf.Touchpoints)})
+			fw.offer(pts, Hotspot{Stage: s.Name, TouchpointFriction: tf})
 		}
-		sf.Touchpoints = append(sf.Touchpoints, tf)
-		st.addAll(tt)
+		each(&sf, tf)
 	}
 	if n := countTouchpoints(s); n > 0 {
 		st.scale(1 / float64(n))
@@ -404,13 +464,13 @@ func (fw *frictionWalk) touchpoint(t *touchpoint.Touchpoint, pain *CategoryCount
 	if e, ok = effectiveEmotion(t); ok {
 		if e < 0 {
 			tt.add(fNegativeEmotion, w.negEmotion*(-e/2))
-			if fw.detail {
+			if fw.level > scoresOnly {
 				tt.detail[fNegativeEmotion] = words.Details.Emotion(round(e))
 			}
 		}
 		if fw.hasPrevEmotion && fw.prevEmotion > e {
 			tt.add(fDip, w.dip*(fw.prevEmotion-e)/4)
-			if fw.detail {
+			if fw.level > scoresOnly {
 				tt.detail[fDip] = words.Details.Dip(round(fw.prevEmotion), round(e))
 			}
 		}
@@ -418,7 +478,7 @@ func (fw *frictionWalk) touchpoint(t *touchpoint.Touchpoint, pain *CategoryCount
 	}
 	if fw.hasPrevTP && fw.prevChannel != string(t.Channel) {
 		tt.add(fHandoff, w.handoff)
-		if fw.detail {
+		if fw.level > scoresOnly {
 			tt.detail[fHandoff] = words.Details.Handoff(fw.prevChannel, string(t.Channel))
 		}
 	}
@@ -427,63 +487,65 @@ func (fw *frictionWalk) touchpoint(t *touchpoint.Touchpoint, pain *CategoryCount
 	return tt, e, ok
 }
 
-// hotspots ranks the candidates, worst first (ties in journey order), and
-// returns the first limit of them and the worst.
-func hotspots(stages []StageFriction, candidates []candidate, limit int) ([]Hotspot, *Hotspot) {
-	slices.SortStableFunc(candidates, func(a, b candidate) int {
-		switch {
-		case a.points > b.points:
-			return -1
-		case a.points < b.points:
-			return 1
-		}
-		return 0
-	})
-	out := []Hotspot{}
-	var weakest *Hotspot
-	for k, c := range candidates {
-		s := stages[c.stage]
-		h := Hotspot{Rank: k + 1, Stage: s.Name, TouchpointFriction: s.Touchpoints[c.touchpoint]}
-		if k == 0 {
-			weakest = &h
-		}
-		if k >= limit {
-			break
-		}
-		out = append(out, h)
-	}
-	return out, weakest
-}
-
-// personaCurves returns the emotion curve of every persona that has its own
-// score in some touchpoint's persona_emotions, in the order of personas:
-// on each touchpoint that serves the persona, its own score, else the
-// touchpoint's emotion.
-func personaCurves(j *journey.Journey, personas []persona) []PersonaCurve {
-	out := []PersonaCurve{}
-	own := ownEmotions(j)
-	for _, p := range personas {
-		if !own[p.id] {
-			continue
-		}
-		c := PersonaCurve{Path: p.path, ID: p.id, Name: p.name, Points: []EmotionPoint{}}
+// emotionCurve yields the emotion of every measured touchpoint of j in
+// journey order.
+func emotionCurve(j *journey.Journey) iter.Seq[EmotionPoint] {
+	return func(yield func(EmotionPoint) bool) {
 		for i, s := range j.Stages {
 			if s == nil {
 				continue
 			}
 			for k, t := range s.Touchpoints {
-				if t == nil || !t.Serves(p.id) {
+				if t == nil {
 					continue
 				}
-				if e, ok := t.EmotionFor(p.id); ok && isFinite(e) {
-					c.Points = append(c.Points, EmotionPoint{Path: pathIndex(pathIndex("", "stages", i), "touchpoints", k),
-						ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(e))})
+				if e, ok := effectiveEmotion(t); ok {
+					p := EmotionPoint{Path: pathIndex(pathIndex("", "stages", i), "touchpoints", k), ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(e)}
+					if !yield(p) {
+						return
+					}
 				}
 			}
 		}
-		out = append(out, c)
+	}
+}
+
+// curvePersonas returns the personas that have their own score in some
+// touchpoint's persona_emotions, in the order of personas: those with an
+// emotion curve.
+func curvePersonas(j *journey.Journey) []persona {
+	own := ownEmotions(j)
+	var out []persona
+	for _, p := range distinctPersonas(j) {
+		if own[p.id] {
+			out = append(out, p)
+		}
 	}
 	return out
+}
+
+// personaCurve yields the emotion curve of persona id: on each touchpoint
+// that serves the persona, its own score, else the touchpoint's emotion.
+func personaCurve(j *journey.Journey, id uuid.UUID) iter.Seq[EmotionPoint] {
+	return func(yield func(EmotionPoint) bool) {
+		for i, s := range j.Stages {
+			if s == nil {
+				continue
+			}
+			for k, t := range s.Touchpoints {
+				if t == nil || !t.Serves(id) {
+					continue
+				}
+				if e, ok := t.EmotionFor(id); ok && isFinite(e) {
+					p := EmotionPoint{Path: pathIndex(pathIndex("", "stages", i), "touchpoints", k),
+						ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(e))}
+					if !yield(p) {
+						return
+					}
+				}
+			}
+		}
+	}
 }
 
 // ownEmotions returns the persona ids some touchpoint of j has in its

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 	"time"
@@ -15,18 +16,23 @@ import (
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
-// gapFinder collects the findings of a journey in document order.
+// gapFinder finds the gaps of a journey in document order and gives each
+// finding to yield.
 type gapFinder struct {
-	j    *journey.Journey
-	opts Options
-	w    *i18n.Words
-	out  []Finding
+	j     *journey.Journey
+	opts  Options
+	w     *i18n.Words
+	yield func(Finding) bool
+	// stopped is set when yield asked for no more findings.
+	stopped bool
 	// addressed holds the pain point ids some opportunity refers to.
 	addressed map[uuid.UUID]bool
 }
 
 func (g *gapFinder) add(code string, sev Severity, path string, id uuid.UUID, msg string) {
-	g.out = append(g.out, Finding{Code: code, Severity: sev, Path: path, ID: id, Message: msg})
+	if !g.stopped && !g.yield(Finding{Code: code, Severity: sev, Path: path, ID: id, Message: msg}) {
+		g.stopped = true
+	}
 }
 
 // label quotes a name for a message, or describes the object at index i
@@ -38,25 +44,35 @@ func (g *gapFinder) label(name string, i int) string {
 	return strconv.Quote(name)
 }
 
-// findGaps returns the findings of j: the journey's, the personas', then
-// each stage's in document order.
-func findGaps(j *journey.Journey, opts Options, w *i18n.Words) []Finding {
-	g := &gapFinder{j: j, opts: opts, w: w, out: []Finding{}, addressed: map[uuid.UUID]bool{}}
-	for _, o := range j.Opportunities {
-		if o != nil {
-			for _, id := range o.PainPointIDs {
-				g.addressed[id] = true
+// Findings returns the findings of j one at a time, in the order and with
+// the messages Analyze reports them, without keeping them: a large
+// journey's findings can be written out or counted without ever being in
+// memory together (see WriteJSON). A nil journey has the findings of an
+// empty one.
+func Findings(j *journey.Journey, opts Options) iter.Seq[Finding] {
+	if j == nil {
+		j = &journey.Journey{}
+	}
+	return func(yield func(Finding) bool) {
+		g := &gapFinder{j: j, opts: opts, w: opts.language(j).Words(), yield: yield, addressed: map[uuid.UUID]bool{}}
+		for _, o := range j.Opportunities {
+			if o != nil {
+				for _, id := range o.PainPointIDs {
+					g.addressed[id] = true
+				}
+			}
+		}
+		g.journey()
+		g.personas()
+		for i, s := range j.Stages {
+			if g.stopped {
+				return
+			}
+			if s != nil {
+				g.stage(i, s)
 			}
 		}
 	}
-	g.journey()
-	g.personas()
-	for i, s := range j.Stages {
-		if s != nil {
-			g.stage(i, s)
-		}
-	}
-	return g.out
 }
 
 func (g *gapFinder) journey() {

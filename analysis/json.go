@@ -4,6 +4,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"io"
+	"iter"
+	"slices"
+
+	"github.com/journeymap/journeymap/journey"
 )
 
 // WriteJSON writes the report as indented JSON (two spaces) followed by a
@@ -12,12 +16,92 @@ import (
 // in memory, once as a value and once as text (the text of a report is
 // some forty times the size of its journey's document).
 func (r *Report) WriteJSON(w io.Writer) error {
+	var findings iter.Seq[Finding]
+	if r.Findings != nil {
+		findings = slices.Values(r.Findings)
+	}
+	return writeReportJSON(w, findings, func(jw *jsonWriter) { r.Friction.writeJSON(jw, "  ") })
+}
+
+// WriteJSON writes the analysis of j as Analyze(j, opts).WriteJSON(w)
+// would, byte for byte, without keeping the report: each finding is
+// written as it is found, and each touchpoint's friction and emotion as it
+// is measured, so the memory it takes does not grow with the journey
+// beyond the stages' scores and the journey itself.
+func WriteJSON(w io.Writer, j *journey.Journey, opts Options) error {
+	if j == nil {
+		j = &journey.Journey{}
+	}
+	return writeReportJSON(w, Findings(j, opts), func(jw *jsonWriter) { streamFrictionJSON(jw, "  ", j, opts) })
+}
+
+// streamFrictionJSON writes the friction of j as an object at the
+// indentation prefix, as Friction.writeJSON writes it, measuring it twice:
+// once for the journey's and stages' scores, which come first, then again
+// for the touchpoints, written one by one.
+func streamFrictionJSON(jw *jsonWriter, prefix string, j *journey.Journey, opts Options) {
+	words := opts.language(j).Words()
+	sum := summarize(j, opts, words, summary, func(*StageFriction, TouchpointFriction) {})
+	again := newFrictionWalk(j, opts, words, summary)
+	in := prefix + "  "
+	o := jw.object(prefix)
+	o.field("score", sum.Score)
+	o.field("points", sum.Points)
+	o.field("factors", sum.Factors)
+	o.field("pain", sum.Pain)
+	o.key("stages")
+	m := 0
+	writeArray(jw, in, sum.Stages, func(sf StageFriction, p string) {
+		for j.Stages[m] == nil {
+			m++
+		}
+		s, i := j.Stages[m], m
+		m++
+		sf.Touchpoints = nil
+		so := sf.writeHead(jw, p)
+		so.key("touchpoints")
+		writeSeq(jw, p+"  ", func(yield func(TouchpointFriction) bool) {
+			stopped := false // the walk goes on for the next stages' sake
+			again.stage(pathIndex("", "stages", i), s, func(_ *StageFriction, tf TouchpointFriction) {
+				stopped = stopped || !yield(tf)
+			})
+		})
+		so.end()
+	})
+	o.field("hotspots", sum.Hotspots)
+	if sum.WeakestLink != nil {
+		o.field("weakest_link", sum.WeakestLink)
+	}
+	o.key("pain_by_persona")
+	writeValues(jw, in, sum.PainByPersona)
+	o.key("emotion_curve")
+	writeSeq(jw, in, emotionCurve(j))
+	o.key("persona_curves")
+	writeArray(jw, in, append([]persona{}, curvePersonas(j)...), func(c persona, p string) {
+		co := jw.object(p)
+		co.field("path", c.path)
+		co.field("id", c.id)
+		co.field("name", c.name)
+		co.key("points")
+		writeSeq(jw, p+"  ", personaCurve(j, c.id))
+		co.end()
+	})
+	o.end()
+}
+
+// writeReportJSON writes a report of findings (null when nil) and the
+// friction friction writes.
+func writeReportJSON(w io.Writer, findings iter.Seq[Finding], friction func(*jsonWriter)) error {
 	jw := newJSONWriter(w)
 	o := jw.object("")
 	o.key("findings")
-	writeValues(jw, "  ", r.Findings)
+	if findings == nil {
+		jw.raw("null")
+	} else {
+		writeSeq(jw, "  ", findings)
+	}
 	o.key("friction")
-	r.Friction.writeJSON(jw, "  ")
+	friction(jw)
 	o.end()
 	jw.raw("\n")
 	return jw.flush()
@@ -56,6 +140,15 @@ func (fr *Friction) writeJSON(jw *jsonWriter, prefix string) {
 
 // writeJSON writes s as an object at the indentation prefix.
 func (s *StageFriction) writeJSON(jw *jsonWriter, prefix string) {
+	o := s.writeHead(jw, prefix)
+	o.key("touchpoints")
+	writeValues(jw, prefix+"  ", s.Touchpoints)
+	o.end()
+}
+
+// writeHead writes the members of s before its touchpoints and returns the
+// object, for the touchpoints and its end.
+func (s *StageFriction) writeHead(jw *jsonWriter, prefix string) *jsonObject {
 	o := jw.object(prefix)
 	o.field("path", s.Path)
 	o.field("id", s.ID)
@@ -68,9 +161,7 @@ func (s *StageFriction) writeJSON(jw *jsonWriter, prefix string) {
 	if s.Emotion != nil {
 		o.field("emotion", s.Emotion)
 	}
-	o.key("touchpoints")
-	writeValues(jw, prefix+"  ", s.Touchpoints)
-	o.end()
+	return o
 }
 
 // WriteJSON writes the changes as indented JSON (two spaces) followed by a
@@ -161,6 +252,30 @@ func (o *jsonObject) end() {
 		o.jw.raw("\n" + o.prefix)
 	}
 	o.jw.raw("}")
+}
+
+// writeSeq writes the values of seq as an array whose closing bracket is
+// at the indentation prefix ("[]" when empty).
+func writeSeq[T any](jw *jsonWriter, prefix string, seq iter.Seq[T]) {
+	n := 0
+	for v := range seq {
+		if n == 0 {
+			jw.raw("[")
+		} else {
+			jw.raw(",")
+		}
+		n++
+		jw.raw("\n" + prefix + "  ")
+		jw.value(v, prefix+"  ")
+		if jw.err != nil {
+			return
+		}
+	}
+	if n == 0 {
+		jw.raw("[]")
+		return
+	}
+	jw.raw("\n" + prefix + "]")
 }
 
 // writeValues writes list as an array of values (see writeArray).

@@ -3,6 +3,7 @@ package analysis_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/analysis"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/internal/randjourney"
 	"github.com/journeymap/journeymap/journey"
 )
@@ -43,6 +45,18 @@ func TestWriteJSONIsMarshalIndent(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, r.WriteJSON(&b))
 			assert.Equal(t, indented(t, r), b.String(), "report of %s", name)
+			b.Reset()
+			require.NoError(t, analysis.WriteJSON(&b, j, opts))
+			assert.Equal(t, indented(t, r), b.String(), "streamed analysis of %s", name)
+
+			lang := i18n.Resolve(opts.Language, "")
+			if j != nil {
+				lang = i18n.Resolve(opts.Language, j.Language)
+			}
+			var text, streamed bytes.Buffer
+			require.NoError(t, r.WriteText(&text, lang))
+			require.NoError(t, analysis.WriteText(&streamed, j, opts))
+			assert.Equal(t, text.String(), streamed.String(), "streamed text of %s", name)
 		}
 		c := analysis.Diff(journeys["ecommerce-current.json"], j)
 		var b bytes.Buffer
@@ -53,4 +67,45 @@ func TestWriteJSONIsMarshalIndent(t *testing.T) {
 	require.NoError(t, (&analysis.Report{}).WriteJSON(&b))
 	assert.Equal(t, indented(t, &analysis.Report{}), b.String(), "nil lists are null, as encoding/json writes them")
 	assert.EqualError(t, analysis.Analyze(nil, analysis.Options{}).WriteJSON(failWriter{}), "disk full")
+}
+
+// TestFindingsStopsWhenAsked: a loop over Findings may stop early; the
+// findings it sees are the report's first ones.
+func TestFindingsStopsWhenAsked(t *testing.T) {
+	j := randjourney.Generate(3, randjourney.Options{Stages: 5, TouchpointsPerStage: 5, PainPointsPerTouchpoint: 3})
+	all := analysis.Analyze(j, analysis.Options{}).Findings
+	require.Greater(t, len(all), 3)
+	var seen []analysis.Finding
+	for f := range analysis.Findings(j, analysis.Options{}) {
+		seen = append(seen, f)
+		if len(seen) == 3 {
+			break
+		}
+	}
+	assert.Equal(t, all[:3], seen)
+}
+
+// TestStreamedWritersStopOnError: a writer that fails part way stops the
+// streamed report with its error, whichever part was being written.
+func TestStreamedWritersStopOnError(t *testing.T) {
+	j := randjourney.Generate(5, randjourney.Options{Stages: 30, TouchpointsPerStage: 20, PainPointsPerTouchpoint: 3})
+	for _, limit := range []int{0, 5000, 60000, 200000} {
+		w := &limitWriter{left: limit}
+		assert.EqualError(t, analysis.WriteJSON(w, j, analysis.Options{}), "disk full", "JSON failing after %d bytes", limit)
+		w = &limitWriter{left: limit}
+		assert.EqualError(t, analysis.WriteText(w, j, analysis.Options{}), "disk full", "text failing after %d bytes", limit)
+	}
+}
+
+// limitWriter accepts left bytes, then fails.
+type limitWriter struct{ left int }
+
+func (w *limitWriter) Write(p []byte) (int, error) {
+	if len(p) > w.left {
+		n := w.left
+		w.left = 0
+		return n, errors.New("disk full")
+	}
+	w.left -= len(p)
+	return len(p), nil
 }

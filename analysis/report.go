@@ -182,8 +182,11 @@ func Analyze(j *journey.Journey, opts Options) *Report {
 	if j == nil {
 		j = &journey.Journey{}
 	}
-	w := opts.language(j).Words()
-	return &Report{Findings: findGaps(j, opts, w), Friction: measureFriction(j, opts, w, true), title: j.Title}
+	findings := []Finding{}
+	for f := range Findings(j, opts) {
+		findings = append(findings, f)
+	}
+	return &Report{Findings: findings, Friction: measureFriction(j, opts, opts.language(j).Words(), true), title: j.Title}
 }
 
 // Has reports whether the report has a finding with code.

@@ -2,12 +2,15 @@ package analysis
 
 import (
 	"io"
+	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/internal/safetext"
+	"github.com/journeymap/journeymap/journey"
 )
 
 // lineWriter writes lines to w until the first error, which it keeps.
@@ -40,15 +43,42 @@ func (lw *lineWriter) line(parts ...string) {
 // control character in them is written as a visible escape (\x1b), so a
 // report printed to a terminal cannot command it.
 func (r *Report) WriteText(w io.Writer, lang i18n.Language) error {
+	return writeReportText(w, lang, r.title, slices.Values(r.Findings), len(r.Findings), &r.Friction)
+}
+
+// WriteText writes the analysis of j as Analyze(j, opts).WriteText(w,
+// lang) would, in the language of the messages (see Options.Language),
+// without keeping the report: the findings are found once to count them
+// and again to write them, and only the stages' friction is kept, so the
+// memory it takes does not grow with the number of touchpoints.
+func WriteText(w io.Writer, j *journey.Journey, opts Options) error {
+	if j == nil {
+		j = &journey.Journey{}
+	}
+	lang := opts.language(j)
+	fr := summarize(j, opts, lang.Words(), summary, func(*StageFriction, TouchpointFriction) {})
+	n := 0
+	for range Findings(j, opts) {
+		n++
+	}
+	return writeReportText(w, lang, j.Title, Findings(j, opts), n, &fr)
+}
+
+// writeReportText writes the report on the journey titled title: its n
+// findings and its friction fr.
+func writeReportText(w io.Writer, lang i18n.Language, title string, findings iter.Seq[Finding], n int, fr *Friction) error {
 	wd, lw := lang.Words(), &lineWriter{w: w}
 	rw := &wd.Report
-	lw.line(r.title)
+	lw.line(title)
 	lw.line()
-	if len(r.Findings) == 0 {
+	if n == 0 {
 		lw.line(rw.NoFindings)
 	} else {
-		lw.line(rw.Findings(len(r.Findings)))
-		for _, f := range r.Findings {
+		lw.line(rw.Findings(n))
+		for f := range findings {
+			if lw.err != nil {
+				break
+			}
 			path := f.Path
 			if path == "" {
 				path = "(journey)"
@@ -56,7 +86,6 @@ func (r *Report) WriteText(w io.Writer, lang i18n.Language) error {
 			lw.line("  ", path, ": ", wd.FindingSeverity(string(f.Severity)), " ", f.Code, ": ", f.Message)
 		}
 	}
-	fr := &r.Friction
 	lw.line()
 	lw.line(rw.Friction(fr.Score, fr.Points))
 	for _, f := range fr.Factors {

@@ -31,17 +31,24 @@ func runAnalyze(e *env, args []string) int {
 	if !ok {
 		return exitInvalid
 	}
-	language := i18n.Resolve(lang.value, j.Language)
-	rep := analysis.Analyze(j, analysis.Options{Now: at, Language: language.String()})
-	produce := func(w io.Writer) error { return rep.WriteText(w, language) }
+	// The report is streamed, its findings written as they are found and
+	// never kept, so a large journey's report is never whole in memory.
+	opts := analysis.Options{Now: at, Language: i18n.Resolve(lang.value, j.Language).String()}
+	produce := func(w io.Writer) error { return analysis.WriteText(w, j, opts) }
 	if format.value == "json" {
-		produce = rep.WriteJSON
+		produce = func(w io.Writer) error { return analysis.WriteJSON(w, j, opts) }
 	}
 	if code := e.writeTo(*out, produce); code != exitOK {
 		return code
 	}
 	if failOn.value != "" {
-		if n := len(rep.AtOrAbove(analysis.Severity(failOn.value))); n > 0 {
+		n, min := 0, analysis.Severity(failOn.value)
+		for f := range analysis.Findings(j, opts) {
+			if f.Severity.Rank() >= min.Rank() {
+				n++
+			}
+		}
+		if n > 0 {
 			fmt.Fprintf(e.stderr, "journeymap analyze: %s: %d finding%s at or above %s\n", displayName(e.args[0]), n, plural(n), failOn.value)
 			return exitInvalid
 		}

@@ -112,9 +112,23 @@
 // worst touchpoint on the path) and draws the emotion curve, for the journey
 // and for each persona that has its own persona_emotions.
 //
+// # Reports for people and for machines
+//
+// Report.WriteText writes a report for people and Report.WriteJSON the
+// indented JSON of json.MarshalIndent, streamed. A journey too large to
+// hold its whole report beside it (the report of a 16 MiB document holds
+// millions of findings) is written with WriteText(w, j, opts) or
+// WriteJSON(w, j, opts), which give the same bytes without keeping the
+// report, and its findings are counted or filtered with Findings, which
+// yields them one at a time. The text writers escape every control
+// character of the document's text (a journey title can hold an escape
+// sequence that would command a terminal).
+//
 // # Diff
 //
 // Diff compares two journeys: stages and touchpoints added, removed and
 // changed (matched by id, falling back to name), pain points resolved and
 // introduced, and the change in emotion and friction per stage.
+// Changes.WriteText and Changes.WriteJSON write them for people and as
+// JSON.
 package analysis

@@ -188,6 +188,12 @@ func DiffWith(old, new *journey.Journey, opts Options) *Changes {
 			Stage: oldStages[ot.stage].s.Name, OldPath: ot.path()})
 	}
 
+	total := 0 // the touchpoint changes, so c.Touchpoints is allocated once
+	for _, list := range tpChanges {
+		total += len(list)
+	}
+	c.Stages = make([]StageChange, 0, len(newStages)+len(oldStages))
+	c.Touchpoints = make([]TouchpointChange, 0, total)
 	for n, ns := range newStages {
 		sc := StageChange{ID: ns.s.ID, Name: ns.s.Name, NewPath: ns.path}
 		o := stageMatch.toOld[n]
@@ -211,6 +217,7 @@ func DiffWith(old, new *journey.Journey, opts Options) *Changes {
 		}
 		c.Stages = append(c.Stages, sc)
 		c.Touchpoints = append(c.Touchpoints, tpChanges[n]...)
+		delete(tpChanges, n) // garbage now, for a journey of many stages
 	}
 	for o, os := range oldStages {
 		if stageMatch.toNew[o] >= 0 {

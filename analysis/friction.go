@@ -288,6 +288,7 @@ type frictionWalk struct {
 	stages         int
 	top            []ranked // the worst touchpoints so far, worst first
 	limit          int      // the most touchpoints top keeps
+	scratch        tally    // the tally of the touchpoint being measured
 }
 
 // ranked is a hotspot and its points, not rounded.
@@ -335,7 +336,13 @@ func measureFriction(j *journey.Journey, opts Options, words *i18n.Words, full b
 		}
 	})
 	if full {
-		fr.EmotionCurve = slices.AppendSeq([]EmotionPoint{}, emotionCurve(j))
+		n := 0 // touchpoints: the most points the curve has
+		for _, s := range j.Stages {
+			if s != nil {
+				n += countTouchpoints(s)
+			}
+		}
+		fr.EmotionCurve = slices.AppendSeq(make([]EmotionPoint, 0, n), emotionCurve(j))
 		fr.PersonaCurves = []PersonaCurve{}
 		for _, p := range curvePersonas(j) {
 			c := PersonaCurve{Path: p.path, ID: p.id, Name: p.name, Points: slices.AppendSeq([]EmotionPoint{}, personaCurve(j, p.id))}
@@ -432,12 +439,13 @@ func (fw *frictionWalk) stage(path string, s *journey.Stage, each func(*StageFri
 	return sf
 }
 
-// touchpoint returns the factors of touchpoint t and its emotion (ok when
-// measured), counting its pain points in pain (its stage's) and for the
-// personas who feel them.
+// touchpoint returns the factors of touchpoint t (valid until the next
+// call) and its emotion (ok when measured), counting its pain points in
+// pain (its stage's) and for the personas who feel them.
 func (fw *frictionWalk) touchpoint(t *touchpoint.Touchpoint, pain *CategoryCounts) (tt *tally, e float64, ok bool) {
 	w, words := fw.w, fw.words
-	tt = &tally{}
+	tt = &fw.scratch
+	*tt = tally{}
 	for _, p := range t.PainPoints {
 		if p == nil {
 			continue

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -108,4 +109,52 @@ func (w *limitWriter) Write(p []byte) (int, error) {
 	}
 	w.left -= len(p)
 	return len(p), nil
+}
+
+// heapWatcher discards what is written and, every MB, collects garbage
+// and notes the largest live heap seen.
+type heapWatcher struct {
+	since int
+	peak  uint64
+}
+
+func (h *heapWatcher) Write(p []byte) (int, error) {
+	h.since += len(p)
+	if h.since >= 1<<20 {
+		h.since = 0
+		h.peak = max(h.peak, liveHeap())
+	}
+	return len(p), nil
+}
+
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// TestStreamedReportKeepsLittle: writing a large journey's analysis with
+// WriteJSON keeps far less in memory than its report: the report of 10,000
+// touchpoints in one stage (findings, touchpoints' friction, curves) is
+// never held, only the stages' scores.
+func TestStreamedReportKeepsLittle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses a 10,000-touchpoint journey")
+	}
+	j := sized(1, 10000, 2)
+	base := liveHeap()
+	r := analysis.Analyze(j, analysis.Options{})
+	report := liveHeap() - base
+	runtime.KeepAlive(r)
+	r = nil
+	base = liveHeap()
+	w := &heapWatcher{}
+	require.NoError(t, analysis.WriteJSON(w, j, analysis.Options{}))
+	streamed := w.peak - min(w.peak, base)
+	assert.Less(t, streamed, report/10, "streaming kept %d bytes, the report takes %d", streamed, report)
+	w = &heapWatcher{}
+	require.NoError(t, analysis.WriteText(w, j, analysis.Options{}))
+	streamed = w.peak - min(w.peak, base)
+	assert.Less(t, streamed, report/10, "streaming text kept %d bytes, the report takes %d", streamed, report)
 }

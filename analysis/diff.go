@@ -128,7 +128,7 @@ func DiffWith(old, new *journey.Journey, opts Options) *Changes {
 	}
 	// Only the friction: the findings' messages are not part of a diff.
 	w := opts.language(old).Words()
-	oldF, newF := measureFriction(old, opts, w, false), measureFriction(new, opts, w, false)
+	oldF, newF := measureFriction(old, opts, w, false, paths{}), measureFriction(new, opts, w, false, paths{})
 	c := &Changes{Stages: []StageChange{}, Touchpoints: []TouchpointChange{},
 		PainPointsResolved: []PainPointRef{}, PainPointsIntroduced: []PainPointRef{}}
 	c.Friction = delta(&oldF.Score, &newF.Score)

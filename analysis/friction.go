@@ -277,6 +277,9 @@ type frictionWalk struct {
 	w     weights
 	words *i18n.Words
 	level frictionLevel
+	// keep keeps each stage's touchpoints in its StageFriction.
+	keep  bool
+	paths paths
 
 	prevChannel    string
 	prevEmotion    float64
@@ -325,16 +328,12 @@ func (fw *frictionWalk) offer(points float64, h Hotspot) {
 // measureFriction returns the friction of j: everything, or only the
 // scores (scoresOnly), or all but the touchpoints' friction and the
 // emotion curves (summary).
-func measureFriction(j *journey.Journey, opts Options, words *i18n.Words, full bool) Friction {
+func measureFriction(j *journey.Journey, opts Options, words *i18n.Words, full bool, ps paths) Friction {
 	level := summary
 	if !full {
 		level = scoresOnly
 	}
-	fr := summarize(j, opts, words, level, func(sf *StageFriction, tf TouchpointFriction) {
-		if full {
-			sf.Touchpoints = append(sf.Touchpoints, tf)
-		}
-	})
+	fr := summarize(j, opts, words, level, full, nil, ps)
 	if full {
 		n := 0 // touchpoints: the most points the curve has
 		for _, s := range j.Stages {
@@ -342,25 +341,26 @@ func measureFriction(j *journey.Journey, opts Options, words *i18n.Words, full b
 				n += countTouchpoints(s)
 			}
 		}
-		fr.EmotionCurve = slices.AppendSeq(make([]EmotionPoint, 0, n), emotionCurve(j))
+		fr.EmotionCurve = slices.AppendSeq(make([]EmotionPoint, 0, n), emotionCurve(j, ps))
 		fr.PersonaCurves = []PersonaCurve{}
 		for _, p := range curvePersonas(j) {
-			c := PersonaCurve{Path: p.path, ID: p.id, Name: p.name, Points: slices.AppendSeq([]EmotionPoint{}, personaCurve(j, p.id))}
+			c := PersonaCurve{Path: p.path, ID: p.id, Name: p.name, Points: slices.AppendSeq([]EmotionPoint{}, personaCurve(j, p.id, ps))}
 			fr.PersonaCurves = append(fr.PersonaCurves, c)
 		}
 	}
 	return fr
 }
 
-// summarize walks j at level, giving each touchpoint's friction and its
-// stage to each (above scoresOnly), and returns the friction without the
-// emotion curves.
-func summarize(j *journey.Journey, opts Options, words *i18n.Words, level frictionLevel, each func(*StageFriction, TouchpointFriction)) Friction {
+// summarize walks j at level, keeping each stage's touchpoints (keep) or
+// giving each touchpoint's friction to each (when not nil, above
+// scoresOnly), and returns the friction without the emotion curves.
+func summarize(j *journey.Journey, opts Options, words *i18n.Words, level frictionLevel, keep bool, each func(TouchpointFriction), ps paths) Friction {
 	fw := newFrictionWalk(j, opts, words, level)
+	fw.keep, fw.paths = keep, ps
 	fr := Friction{Stages: []StageFriction{}}
 	for i, s := range j.Stages {
 		if s != nil {
-			fr.Stages = append(fr.Stages, fw.stage(pathIndex("", "stages", i), s, each))
+			fr.Stages = append(fr.Stages, fw.stage(i, s, each))
 		}
 	}
 	if fw.stages > 0 {
@@ -394,11 +394,14 @@ func summarize(j *journey.Journey, opts Options, words *i18n.Words, level fricti
 	return fr
 }
 
-// stage measures stage s (not nil) at path, giving the friction of each
-// touchpoint to each (above scoresOnly); the stage's Touchpoints are left
-// empty.
-func (fw *frictionWalk) stage(path string, s *journey.Stage, each func(*StageFriction, TouchpointFriction)) StageFriction {
-	sf := StageFriction{Path: path, ID: s.ID, Name: s.Name, Phase: string(s.Phase), Touchpoints: []TouchpointFriction{}}
+// stage measures stage s (not nil) at index i, keeping the friction of each
+// touchpoint in the stage's Touchpoints (keep) or giving it to each (when
+// not nil, above scoresOnly).
+func (fw *frictionWalk) stage(i int, s *journey.Stage, each func(TouchpointFriction)) StageFriction {
+	sf := StageFriction{Path: pathIndex("", "stages", i), ID: s.ID, Name: s.Name, Phase: string(s.Phase), Touchpoints: []TouchpointFriction{}}
+	if fw.keep {
+		sf.Touchpoints = make([]TouchpointFriction, 0, countTouchpoints(s))
+	}
 	var st tally // the sum of the touchpoints' tallies, then their mean
 	emotionSum, measured := 0.0, 0
 	for k, t := range s.Touchpoints {
@@ -415,7 +418,7 @@ func (fw *frictionWalk) stage(path string, s *journey.Stage, each func(*StageFri
 			continue
 		}
 		pts := tt.total()
-		tf := TouchpointFriction{Path: pathIndex(path, "touchpoints", k), ID: t.ID, Name: t.Name, Channel: string(t.Channel),
+		tf := TouchpointFriction{Path: fw.paths.touchpoint(i, k), ID: t.ID, Name: t.Name, Channel: string(t.Channel),
 			Score: round(score(pts, fw.w.half)), Points: round(pts), Factors: tt.factors(fw.words)}
 		if ok {
 			tf.Emotion = roundPtr(e)
@@ -423,7 +426,12 @@ func (fw *frictionWalk) stage(path string, s *journey.Stage, each func(*StageFri
 		if pts > 0 {
 			fw.offer(pts, Hotspot{Stage: s.Name, TouchpointFriction: tf})
 		}
-		each(&sf, tf)
+		if fw.keep {
+			sf.Touchpoints = append(sf.Touchpoints, tf)
+		}
+		if each != nil {
+			each(tf)
+		}
 	}
 	if n := countTouchpoints(s); n > 0 {
 		st.scale(1 / float64(n))
@@ -497,7 +505,7 @@ func (fw *frictionWalk) touchpoint(t *touchpoint.Touchpoint, pain *CategoryCount
 
 // emotionCurve yields the emotion of every measured touchpoint of j in
 // journey order.
-func emotionCurve(j *journey.Journey) iter.Seq[EmotionPoint] {
+func emotionCurve(j *journey.Journey, ps paths) iter.Seq[EmotionPoint] {
 	return func(yield func(EmotionPoint) bool) {
 		for i, s := range j.Stages {
 			if s == nil {
@@ -508,7 +516,7 @@ func emotionCurve(j *journey.Journey) iter.Seq[EmotionPoint] {
 					continue
 				}
 				if e, ok := effectiveEmotion(t); ok {
-					p := EmotionPoint{Path: pathIndex(pathIndex("", "stages", i), "touchpoints", k), ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(e)}
+					p := EmotionPoint{Path: ps.touchpoint(i, k), ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(e)}
 					if !yield(p) {
 						return
 					}
@@ -534,7 +542,7 @@ func curvePersonas(j *journey.Journey) []persona {
 
 // personaCurve yields the emotion curve of persona id: on each touchpoint
 // that serves the persona, its own score, else the touchpoint's emotion.
-func personaCurve(j *journey.Journey, id uuid.UUID) iter.Seq[EmotionPoint] {
+func personaCurve(j *journey.Journey, id uuid.UUID, ps paths) iter.Seq[EmotionPoint] {
 	return func(yield func(EmotionPoint) bool) {
 		for i, s := range j.Stages {
 			if s == nil {
@@ -545,7 +553,7 @@ func personaCurve(j *journey.Journey, id uuid.UUID) iter.Seq[EmotionPoint] {
 					continue
 				}
 				if e, ok := t.EmotionFor(id); ok && isFinite(e) {
-					p := EmotionPoint{Path: pathIndex(pathIndex("", "stages", i), "touchpoints", k),
+					p := EmotionPoint{Path: ps.touchpoint(i, k),
 						ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(e))}
 					if !yield(p) {
 						return

@@ -27,6 +27,7 @@ type gapFinder struct {
 	stopped bool
 	// addressed holds the pain point ids some opportunity refers to.
 	addressed map[uuid.UUID]bool
+	paths     paths
 }
 
 func (g *gapFinder) add(code string, sev Severity, path string, id uuid.UUID, msg string) {
@@ -53,8 +54,13 @@ func Findings(j *journey.Journey, opts Options) iter.Seq[Finding] {
 	if j == nil {
 		j = &journey.Journey{}
 	}
+	return findings(j, opts, paths{})
+}
+
+// findings is Findings with the touchpoints' paths taken from ps.
+func findings(j *journey.Journey, opts Options, ps paths) iter.Seq[Finding] {
 	return func(yield func(Finding) bool) {
-		g := &gapFinder{j: j, opts: opts, w: opts.language(j).Words(), yield: yield, addressed: map[uuid.UUID]bool{}}
+		g := &gapFinder{j: j, opts: opts, w: opts.language(j).Words(), yield: yield, addressed: map[uuid.UUID]bool{}, paths: ps}
 		for _, o := range j.Opportunities {
 			if o != nil {
 				for _, id := range o.PainPointIDs {
@@ -191,7 +197,7 @@ func (g *gapFinder) stage(i int, s *journey.Stage) {
 	}
 	for k, t := range s.Touchpoints {
 		if t != nil {
-			g.touchpoint(pathIndex(path, "touchpoints", k), k, t, name, hasContact)
+			g.touchpoint(g.paths.touchpoint(i, k), k, t, name, hasContact)
 		}
 	}
 	g.metrics(path, s.ID, s.Metrics)
@@ -264,6 +270,38 @@ func (g *gapFinder) metrics(owner string, id uuid.UUID, ms []metric.Metric) {
 		msg := g.w.Findings.BelowTarget(g.label(m.Name, k), m.Value, *m.Target, m.Unit, m.EffectiveBetter() == metric.Lower)
 		g.add(CodeBelowTarget, Warning, pathIndex(owner, "metrics", k), id, msg)
 	}
+}
+
+// paths gives the JSON paths of the touchpoints, made once for a whole
+// report so that its findings, friction and curves share them. The zero
+// value makes each path when asked, for the streamed writers, which keep
+// nothing.
+type paths struct {
+	of [][]string // by stage and touchpoint, as in the document
+}
+
+// newPaths makes the path of every touchpoint of j.
+func newPaths(j *journey.Journey) paths {
+	ps := paths{of: make([][]string, len(j.Stages))}
+	for i, s := range j.Stages {
+		if s == nil {
+			continue
+		}
+		ps.of[i] = make([]string, len(s.Touchpoints))
+		stage := pathIndex("", "stages", i)
+		for k := range s.Touchpoints {
+			ps.of[i][k] = pathIndex(stage, "touchpoints", k)
+		}
+	}
+	return ps
+}
+
+// touchpoint returns the path of touchpoint k of stage i.
+func (ps paths) touchpoint(i, k int) string {
+	if ps.of != nil {
+		return ps.of[i][k]
+	}
+	return pathIndex(pathIndex("", "stages", i), "touchpoints", k)
 }
 
 // pathIndex returns the JSON path path.member[i]; member[i] when path is empty.

@@ -41,7 +41,7 @@ func WriteJSON(w io.Writer, j *journey.Journey, opts Options) error {
 // for the touchpoints, written one by one.
 func streamFrictionJSON(jw *jsonWriter, prefix string, j *journey.Journey, opts Options) {
 	words := opts.language(j).Words()
-	sum := summarize(j, opts, words, summary, func(*StageFriction, TouchpointFriction) {})
+	sum := summarize(j, opts, words, summary, false, nil, paths{})
 	again := newFrictionWalk(j, opts, words, summary)
 	in := prefix + "  "
 	o := jw.object(prefix)
@@ -62,7 +62,7 @@ func streamFrictionJSON(jw *jsonWriter, prefix string, j *journey.Journey, opts 
 		so.key("touchpoints")
 		writeSeq(jw, p+"  ", func(yield func(TouchpointFriction) bool) {
 			stopped := false // the walk goes on for the next stages' sake
-			again.stage(pathIndex("", "stages", i), s, func(_ *StageFriction, tf TouchpointFriction) {
+			again.stage(i, s, func(tf TouchpointFriction) {
 				stopped = stopped || !yield(tf)
 			})
 		})
@@ -75,7 +75,7 @@ func streamFrictionJSON(jw *jsonWriter, prefix string, j *journey.Journey, opts 
 	o.key("pain_by_persona")
 	writeValues(jw, in, sum.PainByPersona)
 	o.key("emotion_curve")
-	writeSeq(jw, in, emotionCurve(j))
+	writeSeq(jw, in, emotionCurve(j, paths{}))
 	o.key("persona_curves")
 	writeArray(jw, in, append([]persona{}, curvePersonas(j)...), func(c persona, p string) {
 		co := jw.object(p)
@@ -83,7 +83,7 @@ func streamFrictionJSON(jw *jsonWriter, prefix string, j *journey.Journey, opts 
 		co.field("id", c.id)
 		co.field("name", c.name)
 		co.key("points")
-		writeSeq(jw, p+"  ", personaCurve(j, c.id))
+		writeSeq(jw, p+"  ", personaCurve(j, c.id, paths{}))
 		co.end()
 	})
 	o.end()

@@ -182,11 +182,20 @@ func Analyze(j *journey.Journey, opts Options) *Report {
 	if j == nil {
 		j = &journey.Journey{}
 	}
-	findings := []Finding{}
-	for f := range Findings(j, opts) {
-		findings = append(findings, f)
+	// About one finding per touchpoint and stage is usual: room for that
+	// many from the start spares most of the copies as the list grows.
+	n := 8 + len(j.Stages)
+	for _, s := range j.Stages {
+		if s != nil {
+			n += len(s.Touchpoints)
+		}
 	}
-	return &Report{Findings: findings, Friction: measureFriction(j, opts, opts.language(j).Words(), true), title: j.Title}
+	list := make([]Finding, 0, n)
+	ps := newPaths(j) // shared by the findings, the friction and the curves
+	for f := range findings(j, opts, ps) {
+		list = append(list, f)
+	}
+	return &Report{Findings: list, Friction: measureFriction(j, opts, opts.language(j).Words(), true, ps), title: j.Title}
 }
 
 // Has reports whether the report has a finding with code.

@@ -56,7 +56,7 @@ func WriteText(w io.Writer, j *journey.Journey, opts Options) error {
 		j = &journey.Journey{}
 	}
 	lang := opts.language(j)
-	fr := summarize(j, opts, lang.Words(), summary, func(*StageFriction, TouchpointFriction) {})
+	fr := summarize(j, opts, lang.Words(), summary, false, nil, paths{})
 	n := 0
 	for range Findings(j, opts) {
 		n++

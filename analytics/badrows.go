@@ -70,15 +70,16 @@ func addReason(rs []ReasonCount, r Reason, n int64) []ReasonCount {
 }
 
 // BadRowLimit is how many bad rows a read tolerates: a number of rows or a
-// share of the rows read. The zero value is DefaultBadRowLimit (1%).
+// share of the rows read. The zero value tolerates DefaultBadRowPercent (1%).
 type BadRowLimit struct {
 	set     bool
 	rows    int64
 	percent float64 // used when rows < 0
 }
 
-// DefaultBadRowLimit tolerates bad rows up to 1% of the rows read.
-var DefaultBadRowLimit = MaxBadPercent(1)
+// DefaultBadRowPercent is the share of the rows read, in per cent, that the
+// zero BadRowLimit tolerates as bad rows.
+const DefaultBadRowPercent = 1.0
 
 // MaxBadRows tolerates at most n bad rows; MaxBadRows(0) none at all.
 func MaxBadRows(n int64) BadRowLimit { return BadRowLimit{set: true, rows: max(n, 0)} }
@@ -107,7 +108,7 @@ func ParseBadRowLimit(s string) (BadRowLimit, error) {
 // String returns the limit as ParseBadRowLimit reads it.
 func (l BadRowLimit) String() string {
 	if !l.set {
-		return DefaultBadRowLimit.String()
+		return MaxBadPercent(DefaultBadRowPercent).String()
 	}
 	if l.rows >= 0 {
 		return strconv.FormatInt(l.rows, 10)
@@ -118,7 +119,7 @@ func (l BadRowLimit) String() string {
 // exceeded reports whether bad rows out of rows are over the limit.
 func (l BadRowLimit) exceeded(bad, rows int64) bool {
 	if !l.set {
-		l = DefaultBadRowLimit
+		l = MaxBadPercent(DefaultBadRowPercent)
 	}
 	if l.rows >= 0 {
 		return bad > l.rows

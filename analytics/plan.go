@@ -116,7 +116,7 @@ type Options struct {
 	Time TimeFormat
 	// MaxBadRows is how many bad rows a read from CSV, NDJSON or rows
 	// tolerates before it fails with a *ReadError; the zero value is
-	// DefaultBadRowLimit (1% of the rows).
+	// DefaultBadRowPercent (1% of the rows).
 	MaxBadRows BadRowLimit
 	// MaxLineBytes is the longest record read (a CSV record, an NDJSON
 	// line); a longer one is a bad row. Zero means DefaultMaxLineBytes.

@@ -1,0 +1,78 @@
+package sqlfunnel_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/journeymap/journeymap/analytics"
+	"github.com/journeymap/journeymap/analytics/sqlfunnel"
+	"github.com/journeymap/journeymap/analytics/sqlfunnel/sqlfunneltest"
+	_ "github.com/journeymap/journeymap/internal/chhttp"
+)
+
+// engine opens the database named by environment variable env (set by
+// .ci/engines), or skips the test with a clear message; under
+// JOURNEYMAP_E2E=1 a missing engine is a failure.
+func engine(t *testing.T, env, driver string) *sql.DB {
+	t.Helper()
+	url := os.Getenv(env)
+	if url == "" {
+		msg := fmt.Sprintf("%s is not set: no %s to test against (bash .ci/engines starts one)", env, driver)
+		if os.Getenv("JOURNEYMAP_E2E") == "1" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	db, err := sql.Open(driver, url)
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	require.NoError(t, db.PingContext(context.Background()), "connecting to %s", env)
+	return db
+}
+
+// conformance loads generated logs into db and asserts that the pushed-down
+// funnel and the streamed analysis equal the Go engine's Result.
+func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duration, nul bool) {
+	ctx := context.Background()
+	for seed := range uint64(6) {
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: res, NUL: nul})
+		name := fmt.Sprintf("jm_conformance_%d", seed)
+		require.NoError(t, sqlfunneltest.Load(ctx, db, d, name, log.Events, ""), "loading log %d", seed)
+		want, err := log.Go(log.Events)
+		require.NoError(t, err)
+		p, err := log.Plan()
+		require.NoError(t, err)
+		src := sqlfunneltest.Table(d, name)
+		got, err := sqlfunnel.Run(ctx, db, p, src)
+		require.NoError(t, err, "log %d", seed)
+		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "log %d: pushed-down funnel", seed)
+		assert.Positive(t, want.BadRows.Count, "log %d has bad rows, so the test counts them", seed)
+
+		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, analytics.Options{Window: log.Window, Source: "conformance"}, src)
+		require.NoError(t, err, "log %d", seed)
+		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(streamed), "log %d: streamed", seed)
+		assert.Equal(t, want.Deviations.Variants != nil, streamed.Deviations.Variants != nil, "log %d: the streamed analysis has variants", seed)
+		if t.Failed() {
+			q, _ := src.Funnel(p)
+			t.Fatalf("log %d failed; query:\n%s", seed, q)
+		}
+	}
+}
+
+func TestPostgresConformance(t *testing.T) {
+	db := engine(t, "JOURNEYMAP_POSTGRES_URL", "pgx")
+	conformance(t, db, sqlfunnel.PostgreSQL, time.Microsecond, false)
+}
+
+func TestClickHouseConformance(t *testing.T) {
+	db := engine(t, "JOURNEYMAP_CLICKHOUSE_URL", "clickhouse-http")
+	conformance(t, db, sqlfunnel.ClickHouse, time.Second, true)
+}

@@ -3,6 +3,7 @@ package sqlfunnel_test
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"os"
 	"testing"
@@ -75,4 +76,69 @@ func TestPostgresConformance(t *testing.T) {
 func TestClickHouseConformance(t *testing.T) {
 	db := engine(t, "JOURNEYMAP_CLICKHOUSE_URL", "clickhouse-http")
 	conformance(t, db, sqlfunnel.ClickHouse, time.Second, true)
+}
+
+// TestClickHouseCluster is the distributed proof: the events are split by
+// customer over two ClickHouse shards; the generated query over the
+// Distributed table equals the Go engine over all events, and so do the
+// per-shard results (Go engine and pushed-down query) merged.
+func TestClickHouseCluster(t *testing.T) {
+	shard1 := engine(t, "JOURNEYMAP_CLICKHOUSE_URL", "clickhouse-http")
+	shard2 := engine(t, "JOURNEYMAP_CLICKHOUSE_SHARD2_URL", "clickhouse-http")
+	cluster := os.Getenv("JOURNEYMAP_CLICKHOUSE_CLUSTER")
+	require.NotEmpty(t, cluster, "JOURNEYMAP_CLICKHOUSE_CLUSTER names the cluster of the two shards")
+	ctx := context.Background()
+	for seed := range uint64(4) {
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: 100 + seed, Customers: 500, Resolution: time.Second, NUL: true})
+		var parts [2][]analytics.Event
+		for _, e := range log.Events {
+			s := analytics.CustomerKey(e.Customer) % 2
+			parts[s] = append(parts[s], e)
+		}
+		require.NotEmpty(t, parts[0])
+		require.NotEmpty(t, parts[1])
+		for i, db := range []*sql.DB{shard1, shard2} {
+			require.NoError(t, sqlfunneltest.Load(ctx, db, sqlfunnel.ClickHouse, "jm_local", parts[i], ""), "shard %d", i+1)
+		}
+		_, err := shard1.ExecContext(ctx, "DROP TABLE IF EXISTS jm_all")
+		require.NoError(t, err)
+		_, err = shard1.ExecContext(ctx, "CREATE TABLE jm_all AS jm_local ENGINE = Distributed("+cluster+", currentDatabase(), jm_local)")
+		require.NoError(t, err)
+
+		p, err := log.Plan()
+		require.NoError(t, err)
+		want, err := log.Go(log.Events)
+		require.NoError(t, err)
+
+		got, err := sqlfunnel.Run(ctx, shard1, p, sqlfunneltest.Table(sqlfunnel.ClickHouse, "jm_all"))
+		require.NoError(t, err, "log %d", seed)
+		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "log %d: query over the Distributed table", seed)
+
+		var goParts, sqlParts []*analytics.Result
+		for i, db := range []*sql.DB{shard1, shard2} {
+			r, err := log.Go(parts[i])
+			require.NoError(t, err)
+			goParts = append(goParts, r)
+			r, err = sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(sqlfunnel.ClickHouse, "jm_local"))
+			require.NoError(t, err, "log %d shard %d", seed, i+1)
+			sqlParts = append(sqlParts, r)
+		}
+		goMerged, err := analytics.Merge(goParts...)
+		require.NoError(t, err)
+		assert.Equal(t, canonical(t, want), canonical(t, goMerged), "log %d: Go per shard, merged (every figure)", seed)
+		sqlMerged, err := analytics.Merge(sqlParts...)
+		require.NoError(t, err)
+		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(sqlMerged), "log %d: query per shard, merged", seed)
+	}
+}
+
+// canonical is every figure of r as JSON, sources and listed bad rows apart.
+func canonical(t *testing.T, r *analytics.Result) string {
+	t.Helper()
+	c := *r
+	c.Source = ""
+	c.BadRows.Rows = nil
+	b, err := json.MarshalIndent(&c, "", " ")
+	require.NoError(t, err)
+	return string(b)
 }

@@ -1,0 +1,315 @@
+-- journeymap funnel for journey 2802c4b1-752d-452a-924d-bd993bf03cbc (Buying running shoes online at Sải Bước (current state)), duckdb dialect
+-- order mode: anchored greedy; conversion window 2592000000000000 ns (720h0m0s)
+-- rows: measure, touchpoint, step, bucket, value (see package analytics/sqlfunnel)
+WITH
+-- 1. the planned touchpoint keys: the step of the touchpoint and of its stage
+planned_keys(touchpoint, touchpoint_step, stage_step) AS (
+  VALUES
+    ('0d76b663-2159-4d28-9b29-fc3ef2bf4812', 8, 2), -- Reviews the cart and sees the shipping fee for the first tim…
+    ('1635b389-cb37-4e1e-9db7-5531b83bda4f', 4, 1), -- Reads the product page and size guide
+    ('1a6114bb-58f0-4405-a957-9cc7b8e09b4c', 9, 2), -- Fills in the checkout form and pays by MoMo
+    ('31796b8c-f775-4825-8979-6e8561048523', 2, 0), -- Hears about the shop from a friend at the Saturday running c…
+    ('41f45360-89b5-45f1-878d-070304aa30ea', 3, 1), -- Searches Google for "giày chạy bộ Sải Bước review"
+    ('4c71cbe1-7063-4d21-b458-e8a7bc8d2a8b', 6, 1), -- Tries the shoes on at the Nguyễn Trãi store
+    ('59b019b7-7904-4b67-a462-ed6b6bc971bd', 12, 3), -- The courier hands over the parcel at the office lobby
+    ('6100e2ae-0a23-4a02-8a16-fcf35ef90c30', 15, 4), -- Exchanges the shoes at the store instead
+    ('74e91e2c-65dd-413c-ad7b-cab28dfad604', 18, 5), -- Tells her running club about the shop
+    ('Asks the website chat which size to order', 7, 1), -- Asks the website chat which size to order
+    ('Calls the hotline to exchange the size', 14, 4), -- Calls the hotline to exchange the size
+    ('Compares prices on the Shopee Mall store', 5, 1), -- Compares prices on the Shopee Mall store
+    ('Exchanges the shoes at the store instead', 15, 4), -- Exchanges the shoes at the store instead
+    ('Fills in the checkout form and pays by MoMo', 9, 2), -- Fills in the checkout form and pays by MoMo
+    ('Gets SMS updates from the courier', 11, 3), -- Gets SMS updates from the courier
+    ('Hears about the shop from a friend at the Saturday running club', 2, 0), -- Hears about the shop from a friend at the Saturday running c…
+    ('Opens the box and finds a care card and a size-exchange note', 13, 3), -- Opens the box and finds a care card and a size-exchange note
+    ('Opens the loyalty app to check her points', 17, 5), -- Opens the loyalty app to check her points
+    ('Reads the product page and size guide', 4, 1), -- Reads the product page and size guide
+    ('Receives an email asking for a review', 16, 5), -- Receives an email asking for a review
+    ('Receives the order confirmation email', 10, 2), -- Receives the order confirmation email
+    ('Reviews the cart and sees the shipping fee for the first time', 8, 2), -- Reviews the cart and sees the shipping fee for the first tim…
+    ('Searches Google for "giày chạy bộ Sải Bước review"', 3, 1), -- Searches Google for "giày chạy bộ Sải Bước review"
+    ('Sees a Facebook carousel ad for the new Sải Bước running line', 0, 0), -- Sees a Facebook carousel ad for the new Sải Bước running lin…
+    ('Tells her running club about the shop', 18, 5), -- Tells her running club about the shop
+    ('The courier hands over the parcel at the office lobby', 12, 3), -- The courier hands over the parcel at the office lobby
+    ('Tries the shoes on at the Nguyễn Trãi store', 6, 1), -- Tries the shoes on at the Nguyễn Trãi store
+    ('Watches a TikTok review by a running coach', 1, 0), -- Watches a TikTok review by a running coach
+    ('a359d2d9-d3b6-4a6f-a81e-891dc566e729', 7, 1), -- Asks the website chat which size to order
+    ('ad5c6d24-2309-4c41-bbdd-92782bd167a2', 0, 0), -- Sees a Facebook carousel ad for the new Sải Bước running lin…
+    ('b7551359-1748-44db-82e3-933fc061ea9c', 14, 4), -- Calls the hotline to exchange the size
+    ('c3204d47-e7ae-4608-a607-3dbd1f667ee7', 1, 0), -- Watches a TikTok review by a running coach
+    ('c500b3d7-cc91-486d-ae76-88de0cb3e49a', 11, 3), -- Gets SMS updates from the courier
+    ('c60af9d1-daf9-429d-946d-65dab5b06429', 17, 5), -- Opens the loyalty app to check her points
+    ('ca1b9f43-c846-4c6a-9ccc-0f68d8aa3e16', 5, 1), -- Compares prices on the Shopee Mall store
+    ('d3603b0c-970e-41aa-8259-c7d429dbafcc', 10, 2), -- Receives the order confirmation email
+    ('e8f5d0c5-c47d-4658-921c-20e99ddc786f', 13, 3), -- Opens the box and finds a care card and a size-exchange note
+    ('eac64f96-ba95-4f1d-a84c-2333bc397fa4', 16, 5) -- Receives an email asking for a review
+),
+-- 2. every row of the table: usable or a bad row; time in nanoseconds since 1970
+source_rows AS (
+  SELECT
+    CAST("customer_id" AS VARCHAR) AS customer,
+    COALESCE("touchpoint", '') AS touchpoint,
+    ("customer_id" IS NOT NULL
+      AND CAST("customer_id" AS VARCHAR) <> ''
+      AND "touchpoint" IS NOT NULL
+      AND "touchpoint" <> ''
+      AND "ts" IS NOT NULL
+      AND "ts" >= '1678-01-01 00:00:00+00'
+      AND "ts" < '2262-01-01 00:00:00+00'
+      AND ("outcome" IS NULL OR "outcome" IN ('', 'ok', 'failed'))
+      AND ("emotion" IS NULL OR CAST("emotion" AS DOUBLE) BETWEEN -2 AND 2)) AS usable,
+    CASE WHEN ("customer_id" IS NOT NULL
+      AND CAST("customer_id" AS VARCHAR) <> ''
+      AND "touchpoint" IS NOT NULL
+      AND "touchpoint" <> ''
+      AND "ts" IS NOT NULL
+      AND "ts" >= '1678-01-01 00:00:00+00'
+      AND "ts" < '2262-01-01 00:00:00+00'
+      AND ("outcome" IS NULL OR "outcome" IN ('', 'ok', 'failed'))
+      AND ("emotion" IS NULL OR CAST("emotion" AS DOUBLE) BETWEEN -2 AND 2)) THEN epoch_us("ts") * 1000 END AS t,
+    ("customer_id" IS NOT NULL
+      AND CAST("customer_id" AS VARCHAR) <> ''
+      AND "touchpoint" IS NOT NULL
+      AND "touchpoint" <> ''
+      AND "ts" IS NOT NULL
+      AND "ts" >= '1678-01-01 00:00:00+00'
+      AND "ts" < '2262-01-01 00:00:00+00'
+      AND ("outcome" IS NULL OR "outcome" IN ('', 'ok', 'failed'))
+      AND ("emotion" IS NULL OR CAST("emotion" AS DOUBLE) BETWEEN -2 AND 2)) AND COALESCE("outcome" = 'failed', false) AS failed,
+    ("customer_id" IS NOT NULL
+      AND CAST("customer_id" AS VARCHAR) <> ''
+      AND "touchpoint" IS NOT NULL
+      AND "touchpoint" <> ''
+      AND "ts" IS NOT NULL
+      AND "ts" >= '1678-01-01 00:00:00+00'
+      AND "ts" < '2262-01-01 00:00:00+00'
+      AND ("outcome" IS NULL OR "outcome" IN ('', 'ok', 'failed'))
+      AND ("emotion" IS NULL OR CAST("emotion" AS DOUBLE) BETWEEN -2 AND 2)) AND ("emotion" IS NOT NULL) AS has_emotion,
+    CASE WHEN ("customer_id" IS NOT NULL
+      AND CAST("customer_id" AS VARCHAR) <> ''
+      AND "touchpoint" IS NOT NULL
+      AND "touchpoint" <> ''
+      AND "ts" IS NOT NULL
+      AND "ts" >= '1678-01-01 00:00:00+00'
+      AND "ts" < '2262-01-01 00:00:00+00'
+      AND ("outcome" IS NULL OR "outcome" IN ('', 'ok', 'failed'))
+      AND ("emotion" IS NULL OR CAST("emotion" AS DOUBLE) BETWEEN -2 AND 2)) AND ("emotion" IS NOT NULL) THEN CAST(sign(CAST("emotion" AS DOUBLE) * 1000) * floor(abs(CAST("emotion" AS DOUBLE) * 1000) + 0.5) AS BIGINT) END AS emotion_milli
+  FROM "events"
+),
+-- 3. events and bad rows per touchpoint key
+by_key AS (
+  SELECT touchpoint,
+    count(*) FILTER (WHERE usable) AS events,
+    count(*) FILTER (WHERE failed) AS failing,
+    count(*) FILTER (WHERE has_emotion) AS emotion_count,
+    COALESCE(sum(emotion_milli), 0) AS emotion_sum_milli,
+    count(*) FILTER (WHERE NOT usable) AS bad_rows
+  FROM source_rows
+  GROUP BY touchpoint
+),
+-- 4. per customer: the first time on the first step, and the times on every later step
+customers AS (
+  SELECT s.customer,
+    min(s.t) FILTER (WHERE k.touchpoint_step = 0) AS touchpoint_0_at,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 1) AS touchpoint_1_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 2) AS touchpoint_2_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 3) AS touchpoint_3_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 4) AS touchpoint_4_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 5) AS touchpoint_5_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 6) AS touchpoint_6_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 7) AS touchpoint_7_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 8) AS touchpoint_8_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 9) AS touchpoint_9_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 10) AS touchpoint_10_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 11) AS touchpoint_11_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 12) AS touchpoint_12_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 13) AS touchpoint_13_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 14) AS touchpoint_14_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 15) AS touchpoint_15_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 16) AS touchpoint_16_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 17) AS touchpoint_17_times,
+    list(s.t) FILTER (WHERE k.touchpoint_step = 18) AS touchpoint_18_times,
+    min(s.t) FILTER (WHERE k.stage_step = 0) AS stage_0_at,
+    list(s.t) FILTER (WHERE k.stage_step = 1) AS stage_1_times,
+    list(s.t) FILTER (WHERE k.stage_step = 2) AS stage_2_times,
+    list(s.t) FILTER (WHERE k.stage_step = 3) AS stage_3_times,
+    list(s.t) FILTER (WHERE k.stage_step = 4) AS stage_4_times,
+    list(s.t) FILTER (WHERE k.stage_step = 5) AS stage_5_times
+  FROM source_rows AS s
+  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
+  WHERE s.usable
+  GROUP BY s.customer
+),
+-- 5. one CTE per step: step i is reached at the earliest time on it strictly after
+--    step i-1, no later than the window after step 0 (NULL: not reached)
+touchpoint_1 AS ( -- touchpoint step 1: Watches a TikTok review by a running coach
+  SELECT c.*, list_min(list_filter(c.touchpoint_1_times, x -> x > c.touchpoint_0_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_1_at
+  FROM customers AS c
+),
+touchpoint_2 AS ( -- touchpoint step 2: Hears about the shop from a friend at the Saturday running c…
+  SELECT c.*, list_min(list_filter(c.touchpoint_2_times, x -> x > c.touchpoint_1_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_2_at
+  FROM touchpoint_1 AS c
+),
+touchpoint_3 AS ( -- touchpoint step 3: Searches Google for "giày chạy bộ Sải Bước review"
+  SELECT c.*, list_min(list_filter(c.touchpoint_3_times, x -> x > c.touchpoint_2_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_3_at
+  FROM touchpoint_2 AS c
+),
+touchpoint_4 AS ( -- touchpoint step 4: Reads the product page and size guide
+  SELECT c.*, list_min(list_filter(c.touchpoint_4_times, x -> x > c.touchpoint_3_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_4_at
+  FROM touchpoint_3 AS c
+),
+touchpoint_5 AS ( -- touchpoint step 5: Compares prices on the Shopee Mall store
+  SELECT c.*, list_min(list_filter(c.touchpoint_5_times, x -> x > c.touchpoint_4_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_5_at
+  FROM touchpoint_4 AS c
+),
+touchpoint_6 AS ( -- touchpoint step 6: Tries the shoes on at the Nguyễn Trãi store
+  SELECT c.*, list_min(list_filter(c.touchpoint_6_times, x -> x > c.touchpoint_5_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_6_at
+  FROM touchpoint_5 AS c
+),
+touchpoint_7 AS ( -- touchpoint step 7: Asks the website chat which size to order
+  SELECT c.*, list_min(list_filter(c.touchpoint_7_times, x -> x > c.touchpoint_6_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_7_at
+  FROM touchpoint_6 AS c
+),
+touchpoint_8 AS ( -- touchpoint step 8: Reviews the cart and sees the shipping fee for the first tim…
+  SELECT c.*, list_min(list_filter(c.touchpoint_8_times, x -> x > c.touchpoint_7_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_8_at
+  FROM touchpoint_7 AS c
+),
+touchpoint_9 AS ( -- touchpoint step 9: Fills in the checkout form and pays by MoMo
+  SELECT c.*, list_min(list_filter(c.touchpoint_9_times, x -> x > c.touchpoint_8_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_9_at
+  FROM touchpoint_8 AS c
+),
+touchpoint_10 AS ( -- touchpoint step 10: Receives the order confirmation email
+  SELECT c.*, list_min(list_filter(c.touchpoint_10_times, x -> x > c.touchpoint_9_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_10_at
+  FROM touchpoint_9 AS c
+),
+touchpoint_11 AS ( -- touchpoint step 11: Gets SMS updates from the courier
+  SELECT c.*, list_min(list_filter(c.touchpoint_11_times, x -> x > c.touchpoint_10_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_11_at
+  FROM touchpoint_10 AS c
+),
+touchpoint_12 AS ( -- touchpoint step 12: The courier hands over the parcel at the office lobby
+  SELECT c.*, list_min(list_filter(c.touchpoint_12_times, x -> x > c.touchpoint_11_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_12_at
+  FROM touchpoint_11 AS c
+),
+touchpoint_13 AS ( -- touchpoint step 13: Opens the box and finds a care card and a size-exchange note
+  SELECT c.*, list_min(list_filter(c.touchpoint_13_times, x -> x > c.touchpoint_12_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_13_at
+  FROM touchpoint_12 AS c
+),
+touchpoint_14 AS ( -- touchpoint step 14: Calls the hotline to exchange the size
+  SELECT c.*, list_min(list_filter(c.touchpoint_14_times, x -> x > c.touchpoint_13_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_14_at
+  FROM touchpoint_13 AS c
+),
+touchpoint_15 AS ( -- touchpoint step 15: Exchanges the shoes at the store instead
+  SELECT c.*, list_min(list_filter(c.touchpoint_15_times, x -> x > c.touchpoint_14_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_15_at
+  FROM touchpoint_14 AS c
+),
+touchpoint_16 AS ( -- touchpoint step 16: Receives an email asking for a review
+  SELECT c.*, list_min(list_filter(c.touchpoint_16_times, x -> x > c.touchpoint_15_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_16_at
+  FROM touchpoint_15 AS c
+),
+touchpoint_17 AS ( -- touchpoint step 17: Opens the loyalty app to check her points
+  SELECT c.*, list_min(list_filter(c.touchpoint_17_times, x -> x > c.touchpoint_16_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_17_at
+  FROM touchpoint_16 AS c
+),
+touchpoint_18 AS ( -- touchpoint step 18: Tells her running club about the shop
+  SELECT c.*, list_min(list_filter(c.touchpoint_18_times, x -> x > c.touchpoint_17_at AND x - c.touchpoint_0_at <= 2592000000000000)) AS touchpoint_18_at
+  FROM touchpoint_17 AS c
+),
+stage_1 AS ( -- stage step 1: Consideration
+  SELECT c.*, list_min(list_filter(c.stage_1_times, x -> x > c.stage_0_at AND x - c.stage_0_at <= 2592000000000000)) AS stage_1_at
+  FROM touchpoint_18 AS c
+),
+stage_2 AS ( -- stage step 2: Purchase
+  SELECT c.*, list_min(list_filter(c.stage_2_times, x -> x > c.stage_1_at AND x - c.stage_0_at <= 2592000000000000)) AS stage_2_at
+  FROM stage_1 AS c
+),
+stage_3 AS ( -- stage step 3: Delivery
+  SELECT c.*, list_min(list_filter(c.stage_3_times, x -> x > c.stage_2_at AND x - c.stage_0_at <= 2592000000000000)) AS stage_3_at
+  FROM stage_2 AS c
+),
+stage_4 AS ( -- stage step 4: Use and support
+  SELECT c.*, list_min(list_filter(c.stage_4_times, x -> x > c.stage_3_at AND x - c.stage_0_at <= 2592000000000000)) AS stage_4_at
+  FROM stage_3 AS c
+),
+stage_5 AS ( -- stage step 5: Loyalty and advocacy
+  SELECT c.*, list_min(list_filter(c.stage_5_times, x -> x > c.stage_4_at AND x - c.stage_0_at <= 2592000000000000)) AS stage_5_at
+  FROM stage_4 AS c
+),
+-- 6. who reached each step, and their times to convert
+reached AS (
+  SELECT 'touchpoint' AS funnel, 0 AS step, CAST(NULL AS BIGINT) AS from_previous, CAST(NULL AS BIGINT) AS from_start FROM stage_5 WHERE touchpoint_0_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 1, touchpoint_1_at - touchpoint_0_at, touchpoint_1_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_1_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 2, touchpoint_2_at - touchpoint_1_at, touchpoint_2_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_2_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 3, touchpoint_3_at - touchpoint_2_at, touchpoint_3_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_3_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 4, touchpoint_4_at - touchpoint_3_at, touchpoint_4_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_4_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 5, touchpoint_5_at - touchpoint_4_at, touchpoint_5_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_5_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 6, touchpoint_6_at - touchpoint_5_at, touchpoint_6_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_6_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 7, touchpoint_7_at - touchpoint_6_at, touchpoint_7_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_7_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 8, touchpoint_8_at - touchpoint_7_at, touchpoint_8_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_8_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 9, touchpoint_9_at - touchpoint_8_at, touchpoint_9_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_9_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 10, touchpoint_10_at - touchpoint_9_at, touchpoint_10_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_10_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 11, touchpoint_11_at - touchpoint_10_at, touchpoint_11_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_11_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 12, touchpoint_12_at - touchpoint_11_at, touchpoint_12_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_12_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 13, touchpoint_13_at - touchpoint_12_at, touchpoint_13_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_13_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 14, touchpoint_14_at - touchpoint_13_at, touchpoint_14_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_14_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 15, touchpoint_15_at - touchpoint_14_at, touchpoint_15_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_15_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 16, touchpoint_16_at - touchpoint_15_at, touchpoint_16_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_16_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 17, touchpoint_17_at - touchpoint_16_at, touchpoint_17_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_17_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint', 18, touchpoint_18_at - touchpoint_17_at, touchpoint_18_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_18_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage' AS funnel, 0 AS step, CAST(NULL AS BIGINT) AS from_previous, CAST(NULL AS BIGINT) AS from_start FROM stage_5 WHERE stage_0_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage', 1, stage_1_at - stage_0_at, stage_1_at - stage_0_at FROM stage_5 WHERE stage_1_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage', 2, stage_2_at - stage_1_at, stage_2_at - stage_0_at FROM stage_5 WHERE stage_2_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage', 3, stage_3_at - stage_2_at, stage_3_at - stage_0_at FROM stage_5 WHERE stage_3_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage', 4, stage_4_at - stage_3_at, stage_4_at - stage_0_at FROM stage_5 WHERE stage_4_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage', 5, stage_5_at - stage_4_at, stage_5_at - stage_0_at FROM stage_5 WHERE stage_5_at IS NOT NULL
+),
+durations AS (
+  SELECT funnel, step, 'from_previous' AS measure, from_previous AS d FROM reached WHERE step > 0
+  UNION ALL
+  SELECT funnel, step, 'from_start', from_start FROM reached WHERE step > 0
+),
+-- 7. the histogram bucket of each duration (analytics.BucketOf)
+bucketed AS (
+  SELECT funnel, step, measure, CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (e - 7)) - 128 END AS bucket
+  FROM (SELECT *, e0 + CASE WHEN (d >> e0) = 0 THEN -1 WHEN (d >> e0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(log2(d)) AS BIGINT) AS e0 FROM durations) AS l0) AS l
+)
+-- 8. the result rows
+SELECT 'customers' AS measure, '' AS touchpoint, 0 AS step, CAST(0 AS BIGINT) AS bucket, count(*) AS value FROM stage_5
+UNION ALL
+SELECT funnel || '_reached', '', step, 0, count(*) FROM reached GROUP BY funnel, step
+UNION ALL
+SELECT funnel || '_' || measure, '', step, bucket, count(*) FROM bucketed GROUP BY funnel, measure, step, bucket
+UNION ALL
+SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
+UNION ALL
+SELECT 'failing', touchpoint, 0, 0, failing FROM by_key WHERE failing > 0
+UNION ALL
+SELECT 'emotion_count', touchpoint, 0, 0, emotion_count FROM by_key WHERE emotion_count > 0
+UNION ALL
+SELECT 'emotion_sum_milli', touchpoint, 0, 0, emotion_sum_milli FROM by_key WHERE emotion_count > 0
+UNION ALL
+SELECT 'bad_rows', touchpoint, 0, 0, bad_rows FROM by_key WHERE bad_rows > 0
+ORDER BY 1, 2, 3, 4

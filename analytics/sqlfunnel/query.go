@@ -322,19 +322,34 @@ func (f funnelSteps) standard(b *strings.Builder, q *quoted, res *analytics.Resu
 		b.WriteByte('\n')
 	}
 	b.WriteString("),\n")
+	typ := "DOUBLE"
+	if pg {
+		typ = "double precision"
+	}
+	emotion := "CAST(NULL AS " + typ + ")"
+	if q.emotion != "" {
+		emotion = "CAST(" + q.emotion + " AS " + typ + ")"
+	}
+	x := "r.emotion * 1000" // thousandths, rounded half away from zero like Go's math.Round
 	fmt.Fprintf(b, `-- 2. every row of the table: usable or a bad row; time in nanoseconds since 1970
 source_rows AS (
-  SELECT
-    %[1]s AS customer,
-    %[2]s AS touchpoint,
-    %[3]s AS usable,
-    CASE WHEN %[3]s THEN %[4]s END AS t,
-    %[3]s AND %[5]s AS failed,
-    %[3]s AND %[6]s AS has_emotion,
-    CASE WHEN %[3]s AND %[6]s THEN %[7]s END AS emotion_milli
-  FROM %[8]s
+  SELECT r.customer, r.touchpoint, r.usable,
+    CASE WHEN r.usable THEN %[1]s END AS t,
+    r.usable AND r.failed AS failed,
+    r.usable AND r.emotion IS NOT NULL AS has_emotion,
+    CASE WHEN r.usable THEN CAST(sign(%[2]s) * floor(abs(%[2]s) + 0.5) AS BIGINT) END AS emotion_milli
+  FROM (
+    SELECT
+      %[3]s AS customer,
+      %[4]s AS touchpoint,
+      %[5]s AS ts,
+      %[6]s AS failed,
+      %[7]s AS emotion,
+      (%[8]s) AS usable
+    FROM %[9]s
+  ) AS r
 ),
-`, q.customerText, q.keyColumn, "("+q.usable+")", q.tns, q.failed, q.emotionPresent, q.emotionMilli, q.from)
+`, strings.ReplaceAll(q.tns, q.ts, "r.ts"), x, q.customerText, q.keyColumn, q.ts, q.failed, emotion, q.usable, q.from)
 	fmt.Fprintf(b, `-- 3. events and bad rows per touchpoint key
 by_key AS (
   SELECT touchpoint,

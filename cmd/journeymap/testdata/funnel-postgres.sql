@@ -46,10 +46,19 @@ planned_keys(touchpoint, touchpoint_step, stage_step) AS (
 ),
 -- 2. every row of the table: usable or a bad row; time in nanoseconds since 1970
 source_rows AS (
-  SELECT
-    CAST("customer_id" AS text) AS customer,
-    COALESCE("touchpoint", '') AS touchpoint,
-    ("customer_id" IS NOT NULL
+  SELECT r.customer, r.touchpoint, r.usable,
+    CASE WHEN r.usable THEN CAST(EXTRACT(EPOCH FROM r.ts) * 1000000 AS BIGINT) * 1000 END AS t,
+    r.usable AND r.failed AS failed,
+    r.usable AND r.emotion IS NOT NULL AS has_emotion,
+    CASE WHEN r.usable THEN CAST(sign(r.emotion * 1000) * floor(abs(r.emotion * 1000) + 0.5) AS BIGINT) END AS emotion_milli
+  FROM (
+    SELECT
+      CAST("customer_id" AS text) AS customer,
+      COALESCE("touchpoint", '') AS touchpoint,
+      "ts" AS ts,
+      COALESCE("outcome" = 'failed', false) AS failed,
+      CAST("emotion" AS double precision) AS emotion,
+      ("customer_id" IS NOT NULL
       AND CAST("customer_id" AS text) <> ''
       AND "touchpoint" IS NOT NULL
       AND "touchpoint" <> ''
@@ -57,44 +66,9 @@ source_rows AS (
       AND "ts" >= '1678-01-01 00:00:00+00'
       AND "ts" < '2262-01-01 00:00:00+00'
       AND ("outcome" IS NULL OR "outcome" IN ('', 'ok', 'failed'))
-      AND ("emotion" IS NULL OR CAST("emotion" AS double precision) BETWEEN -2 AND 2)) AS usable,
-    CASE WHEN ("customer_id" IS NOT NULL
-      AND CAST("customer_id" AS text) <> ''
-      AND "touchpoint" IS NOT NULL
-      AND "touchpoint" <> ''
-      AND "ts" IS NOT NULL
-      AND "ts" >= '1678-01-01 00:00:00+00'
-      AND "ts" < '2262-01-01 00:00:00+00'
-      AND ("outcome" IS NULL OR "outcome" IN ('', 'ok', 'failed'))
-      AND ("emotion" IS NULL OR CAST("emotion" AS double precision) BETWEEN -2 AND 2)) THEN CAST(EXTRACT(EPOCH FROM "ts") * 1000000 AS BIGINT) * 1000 END AS t,
-    ("customer_id" IS NOT NULL
-      AND CAST("customer_id" AS text) <> ''
-      AND "touchpoint" IS NOT NULL
-      AND "touchpoint" <> ''
-      AND "ts" IS NOT NULL
-      AND "ts" >= '1678-01-01 00:00:00+00'
-      AND "ts" < '2262-01-01 00:00:00+00'
-      AND ("outcome" IS NULL OR "outcome" IN ('', 'ok', 'failed'))
-      AND ("emotion" IS NULL OR CAST("emotion" AS double precision) BETWEEN -2 AND 2)) AND COALESCE("outcome" = 'failed', false) AS failed,
-    ("customer_id" IS NOT NULL
-      AND CAST("customer_id" AS text) <> ''
-      AND "touchpoint" IS NOT NULL
-      AND "touchpoint" <> ''
-      AND "ts" IS NOT NULL
-      AND "ts" >= '1678-01-01 00:00:00+00'
-      AND "ts" < '2262-01-01 00:00:00+00'
-      AND ("outcome" IS NULL OR "outcome" IN ('', 'ok', 'failed'))
-      AND ("emotion" IS NULL OR CAST("emotion" AS double precision) BETWEEN -2 AND 2)) AND ("emotion" IS NOT NULL) AS has_emotion,
-    CASE WHEN ("customer_id" IS NOT NULL
-      AND CAST("customer_id" AS text) <> ''
-      AND "touchpoint" IS NOT NULL
-      AND "touchpoint" <> ''
-      AND "ts" IS NOT NULL
-      AND "ts" >= '1678-01-01 00:00:00+00'
-      AND "ts" < '2262-01-01 00:00:00+00'
-      AND ("outcome" IS NULL OR "outcome" IN ('', 'ok', 'failed'))
-      AND ("emotion" IS NULL OR CAST("emotion" AS double precision) BETWEEN -2 AND 2)) AND ("emotion" IS NOT NULL) THEN CAST(sign(CAST("emotion" AS double precision) * 1000) * floor(abs(CAST("emotion" AS double precision) * 1000) + 0.5) AS BIGINT) END AS emotion_milli
-  FROM "events"
+      AND ("emotion" IS NULL OR CAST("emotion" AS double precision) BETWEEN -2 AND 2)) AS usable
+    FROM "events"
+  ) AS r
 ),
 -- 3. events and bad rows per touchpoint key
 by_key AS (

@@ -361,75 +361,58 @@ by_key AS (
   FROM source_rows
   GROUP BY touchpoint
 ),
--- 4. per customer: the first time on the first step, and the times on every later step
-customers AS (
-  SELECT s.customer,
+-- 4. the usable events on planned touchpoints, with their steps
+planned AS (
+  SELECT s.customer, s.t, k.touchpoint_step, k.stage_step
+  FROM source_rows AS s
+  JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
+  WHERE s.usable
+),
+-- 5. one CTE per step: the customers who reached it, when they started (start_at), reached
+--    the previous step (previous_at) and this one (reached_at). Step 0 is reached at the first
+--    event on it; step i at the earliest event on it strictly after step i-1, no later
+--    than the window after step 0.
 `)
-	agg := "list"
-	if pg {
-		agg = "array_agg"
-	}
-	var cols []string
 	for _, fn := range funnels {
-		cols = append(cols, fmt.Sprintf("    min(s.t) FILTER (WHERE k.%s_step = 0) AS %s", fn, timeCol(fn, 0)))
+		what := res.Touchpoints
+		if fn == "stage" {
+			what = res.Stages
+		}
+		fmt.Fprintf(b, "%s_0 AS MATERIALIZED ( -- %s step 0: %s\n  SELECT customer, min(t) AS start_at, CAST(NULL AS %s) AS previous_at, min(t) AS reached_at\n  FROM planned\n  WHERE %s_step = 0\n  GROUP BY customer\n),\n",
+			fn, fn, comment(what[0].Name), bigint, fn)
 		for i := 1; i < f.n(fn); i++ {
-			cols = append(cols, fmt.Sprintf("    %s(s.t) FILTER (WHERE k.%s_step = %d) AS %s", agg, fn, i, timesCol(fn, i)))
+			fmt.Fprintf(b, `%[1]s_%[2]d AS MATERIALIZED ( -- %[1]s step %[2]d: %[3]s
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM %[1]s_%[4]d AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.%[1]s_step = %[2]d AND e.t > p.reached_at AND e.t - p.start_at <= %[5]d
+  GROUP BY p.customer, p.start_at, p.reached_at
+),
+`, fn, i, comment(what[i].Name), i-1, f.window)
 		}
 	}
-	b.WriteString(strings.Join(cols, ",\n"))
-	b.WriteString("\n  FROM source_rows AS s\n  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint\n  WHERE s.usable\n  GROUP BY s.customer\n),\n")
-	b.WriteString("-- 5. one CTE per step: step i is reached at the earliest time on it strictly after\n--    step i-1, no later than the window after step 0 (NULL: not reached)\n")
-	prev := "customers"
-	for _, fn := range funnels {
-		for i := 1; i < f.n(fn); i++ {
-			name := fmt.Sprintf("%s_%d", fn, i)
-			first, last, times := timeCol(fn, 0), timeCol(fn, i-1), timesCol(fn, i)
-			var expr string
-			if pg {
-				expr = fmt.Sprintf("(SELECT min(x) FROM unnest(c.%s) AS x WHERE x > c.%s AND x - c.%s <= %d)", times, last, first, f.window)
-			} else {
-				expr = fmt.Sprintf("list_min(list_filter(c.%s, x -> x > c.%s AND x - c.%s <= %d))", times, last, first, f.window)
-			}
-			what := res.Touchpoints
-			if fn == "stage" {
-				what = res.Stages
-			}
-			fmt.Fprintf(b, "%s AS ( -- %s step %d: %s\n  SELECT c.*, %s AS %s\n  FROM %s AS c\n),\n", name, fn, i, comment(what[i].Name), expr, timeCol(fn, i), prev)
-			prev = name
-		}
-	}
-	b.WriteString("-- 6. who reached each step, and their times to convert\nreached AS (\n")
+	b.WriteString("-- 6. one row per customer and measure: each step reached, each time to convert\nmeasures AS (\n")
 	var parts []string
+	parts = append(parts, fmt.Sprintf("  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS %s) AS d FROM (SELECT DISTINCT customer FROM source_rows WHERE usable) AS c", bigint))
 	for _, fn := range funnels {
 		for i := 0; i < f.n(fn); i++ {
-			if i == 0 {
-				parts = append(parts, fmt.Sprintf("  SELECT '%s' AS funnel, 0 AS step, CAST(NULL AS %s) AS from_previous, CAST(NULL AS %s) AS from_start FROM %s WHERE %s IS NOT NULL",
-					fn, bigint, bigint, prev, timeCol(fn, 0)))
-				continue
+			parts = append(parts, fmt.Sprintf("  SELECT '%s_reached', %d, NULL FROM %s_%d", fn, i, fn, i))
+			if i > 0 {
+				parts = append(parts,
+					fmt.Sprintf("  SELECT '%s_from_previous', %d, reached_at - previous_at FROM %s_%d", fn, i, fn, i),
+					fmt.Sprintf("  SELECT '%s_from_start', %d, reached_at - start_at FROM %s_%d", fn, i, fn, i))
 			}
-			parts = append(parts, fmt.Sprintf("  SELECT '%s', %d, %s - %s, %s - %s FROM %s WHERE %s IS NOT NULL",
-				fn, i, timeCol(fn, i), timeCol(fn, i-1), timeCol(fn, i), timeCol(fn, 0), prev, timeCol(fn, i)))
 		}
 	}
 	b.WriteString(strings.Join(parts, "\n  UNION ALL\n"))
 	b.WriteString("\n),\n")
-	fmt.Fprintf(b, `durations AS (
-  SELECT funnel, step, 'from_previous' AS measure, from_previous AS d FROM reached WHERE step > 0
-  UNION ALL
-  SELECT funnel, step, 'from_start', from_start FROM reached WHERE step > 0
-),
--- 7. the histogram bucket of each duration (analytics.BucketOf)
+	fmt.Fprintf(b, `-- 7. the histogram bucket of each time to convert (analytics.BucketOf)
 bucketed AS (
-  SELECT funnel, step, measure, %s AS bucket
+  SELECT measure, step, CASE WHEN d IS NULL THEN 0 ELSE %s END AS bucket
   FROM (%s) AS l
 )
-`, bucketOf(q.d, "d", "e"), exponent(q.d, "durations", "d", "e"))
+`, bucketOf(q.d, "d", "e"), exponent(q.d, "measures", "d", "e"))
 	fmt.Fprintf(b, `-- 8. the result rows
-SELECT 'customers' AS measure, '' AS touchpoint, 0 AS step, CAST(0 AS %[1]s) AS bucket, count(*) AS value FROM %[2]s
-UNION ALL
-SELECT funnel || '_reached', '', step, 0, count(*) FROM reached GROUP BY funnel, step
-UNION ALL
-SELECT funnel || '_' || measure, '', step, bucket, count(*) FROM bucketed GROUP BY funnel, measure, step, bucket
+SELECT measure, '' AS touchpoint, step, CAST(bucket AS %[1]s) AS bucket, count(*) AS value FROM bucketed GROUP BY measure, step, bucket
 UNION ALL
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL
@@ -441,7 +424,7 @@ SELECT 'emotion_sum_milli', touchpoint, 0, 0, emotion_sum_milli FROM by_key WHER
 UNION ALL
 SELECT 'bad_rows', touchpoint, 0, 0, bad_rows FROM by_key WHERE bad_rows > 0
 ORDER BY 1, 2, 3, 4
-`, bigint, prev)
+`, bigint)
 }
 
 // exponent returns a subquery over from with column e = ⌊log₂ d⌋ for d ≥ 1,

@@ -81,201 +81,320 @@ by_key AS (
   FROM source_rows
   GROUP BY touchpoint
 ),
--- 4. per customer: the first time on the first step, and the times on every later step
-customers AS (
-  SELECT s.customer,
-    min(s.t) FILTER (WHERE k.touchpoint_step = 0) AS touchpoint_0_at,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 1) AS touchpoint_1_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 2) AS touchpoint_2_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 3) AS touchpoint_3_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 4) AS touchpoint_4_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 5) AS touchpoint_5_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 6) AS touchpoint_6_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 7) AS touchpoint_7_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 8) AS touchpoint_8_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 9) AS touchpoint_9_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 10) AS touchpoint_10_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 11) AS touchpoint_11_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 12) AS touchpoint_12_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 13) AS touchpoint_13_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 14) AS touchpoint_14_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 15) AS touchpoint_15_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 16) AS touchpoint_16_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 17) AS touchpoint_17_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 18) AS touchpoint_18_times,
-    min(s.t) FILTER (WHERE k.stage_step = 0) AS stage_0_at,
-    array_agg(s.t) FILTER (WHERE k.stage_step = 1) AS stage_1_times,
-    array_agg(s.t) FILTER (WHERE k.stage_step = 2) AS stage_2_times,
-    array_agg(s.t) FILTER (WHERE k.stage_step = 3) AS stage_3_times,
-    array_agg(s.t) FILTER (WHERE k.stage_step = 4) AS stage_4_times,
-    array_agg(s.t) FILTER (WHERE k.stage_step = 5) AS stage_5_times
+-- 4. the usable events on planned touchpoints, with their steps
+planned AS (
+  SELECT s.customer, s.t, k.touchpoint_step, k.stage_step
   FROM source_rows AS s
-  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
+  JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
   WHERE s.usable
-  GROUP BY s.customer
 ),
--- 5. one CTE per step: step i is reached at the earliest time on it strictly after
---    step i-1, no later than the window after step 0 (NULL: not reached)
-touchpoint_1 AS ( -- touchpoint step 1: Watches a TikTok review by a running coach
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_1_times) AS x WHERE x > c.touchpoint_0_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_1_at
-  FROM customers AS c
+-- 5. one CTE per step: the customers who reached it, when they started (start_at), reached
+--    the previous step (previous_at) and this one (reached_at). Step 0 is reached at the first
+--    event on it; step i at the earliest event on it strictly after step i-1, no later
+--    than the window after step 0.
+touchpoint_0 AS MATERIALIZED ( -- touchpoint step 0: Sees a Facebook carousel ad for the new Sải Bước running lin…
+  SELECT customer, min(t) AS start_at, CAST(NULL AS BIGINT) AS previous_at, min(t) AS reached_at
+  FROM planned
+  WHERE touchpoint_step = 0
+  GROUP BY customer
 ),
-touchpoint_2 AS ( -- touchpoint step 2: Hears about the shop from a friend at the Saturday running c…
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_2_times) AS x WHERE x > c.touchpoint_1_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_2_at
-  FROM touchpoint_1 AS c
+touchpoint_1 AS MATERIALIZED ( -- touchpoint step 1: Watches a TikTok review by a running coach
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_0 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 1 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_3 AS ( -- touchpoint step 3: Searches Google for "giày chạy bộ Sải Bước review"
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_3_times) AS x WHERE x > c.touchpoint_2_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_3_at
-  FROM touchpoint_2 AS c
+touchpoint_2 AS MATERIALIZED ( -- touchpoint step 2: Hears about the shop from a friend at the Saturday running c…
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_1 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 2 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_4 AS ( -- touchpoint step 4: Reads the product page and size guide
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_4_times) AS x WHERE x > c.touchpoint_3_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_4_at
-  FROM touchpoint_3 AS c
+touchpoint_3 AS MATERIALIZED ( -- touchpoint step 3: Searches Google for "giày chạy bộ Sải Bước review"
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_2 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 3 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_5 AS ( -- touchpoint step 5: Compares prices on the Shopee Mall store
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_5_times) AS x WHERE x > c.touchpoint_4_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_5_at
-  FROM touchpoint_4 AS c
+touchpoint_4 AS MATERIALIZED ( -- touchpoint step 4: Reads the product page and size guide
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_3 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 4 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_6 AS ( -- touchpoint step 6: Tries the shoes on at the Nguyễn Trãi store
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_6_times) AS x WHERE x > c.touchpoint_5_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_6_at
-  FROM touchpoint_5 AS c
+touchpoint_5 AS MATERIALIZED ( -- touchpoint step 5: Compares prices on the Shopee Mall store
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_4 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 5 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_7 AS ( -- touchpoint step 7: Asks the website chat which size to order
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_7_times) AS x WHERE x > c.touchpoint_6_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_7_at
-  FROM touchpoint_6 AS c
+touchpoint_6 AS MATERIALIZED ( -- touchpoint step 6: Tries the shoes on at the Nguyễn Trãi store
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_5 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 6 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_8 AS ( -- touchpoint step 8: Reviews the cart and sees the shipping fee for the first tim…
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_8_times) AS x WHERE x > c.touchpoint_7_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_8_at
-  FROM touchpoint_7 AS c
+touchpoint_7 AS MATERIALIZED ( -- touchpoint step 7: Asks the website chat which size to order
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_6 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 7 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_9 AS ( -- touchpoint step 9: Fills in the checkout form and pays by MoMo
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_9_times) AS x WHERE x > c.touchpoint_8_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_9_at
-  FROM touchpoint_8 AS c
+touchpoint_8 AS MATERIALIZED ( -- touchpoint step 8: Reviews the cart and sees the shipping fee for the first tim…
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_7 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 8 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_10 AS ( -- touchpoint step 10: Receives the order confirmation email
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_10_times) AS x WHERE x > c.touchpoint_9_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_10_at
-  FROM touchpoint_9 AS c
+touchpoint_9 AS MATERIALIZED ( -- touchpoint step 9: Fills in the checkout form and pays by MoMo
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_8 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 9 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_11 AS ( -- touchpoint step 11: Gets SMS updates from the courier
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_11_times) AS x WHERE x > c.touchpoint_10_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_11_at
-  FROM touchpoint_10 AS c
+touchpoint_10 AS MATERIALIZED ( -- touchpoint step 10: Receives the order confirmation email
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_9 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 10 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_12 AS ( -- touchpoint step 12: The courier hands over the parcel at the office lobby
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_12_times) AS x WHERE x > c.touchpoint_11_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_12_at
-  FROM touchpoint_11 AS c
+touchpoint_11 AS MATERIALIZED ( -- touchpoint step 11: Gets SMS updates from the courier
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_10 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 11 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_13 AS ( -- touchpoint step 13: Opens the box and finds a care card and a size-exchange note
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_13_times) AS x WHERE x > c.touchpoint_12_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_13_at
-  FROM touchpoint_12 AS c
+touchpoint_12 AS MATERIALIZED ( -- touchpoint step 12: The courier hands over the parcel at the office lobby
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_11 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 12 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_14 AS ( -- touchpoint step 14: Calls the hotline to exchange the size
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_14_times) AS x WHERE x > c.touchpoint_13_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_14_at
-  FROM touchpoint_13 AS c
+touchpoint_13 AS MATERIALIZED ( -- touchpoint step 13: Opens the box and finds a care card and a size-exchange note
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_12 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 13 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_15 AS ( -- touchpoint step 15: Exchanges the shoes at the store instead
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_15_times) AS x WHERE x > c.touchpoint_14_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_15_at
-  FROM touchpoint_14 AS c
+touchpoint_14 AS MATERIALIZED ( -- touchpoint step 14: Calls the hotline to exchange the size
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_13 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 14 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_16 AS ( -- touchpoint step 16: Receives an email asking for a review
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_16_times) AS x WHERE x > c.touchpoint_15_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_16_at
-  FROM touchpoint_15 AS c
+touchpoint_15 AS MATERIALIZED ( -- touchpoint step 15: Exchanges the shoes at the store instead
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_14 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 15 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_17 AS ( -- touchpoint step 17: Opens the loyalty app to check her points
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_17_times) AS x WHERE x > c.touchpoint_16_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_17_at
-  FROM touchpoint_16 AS c
+touchpoint_16 AS MATERIALIZED ( -- touchpoint step 16: Receives an email asking for a review
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_15 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 16 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-touchpoint_18 AS ( -- touchpoint step 18: Tells her running club about the shop
-  SELECT c.*, (SELECT min(x) FROM unnest(c.touchpoint_18_times) AS x WHERE x > c.touchpoint_17_at AND x - c.touchpoint_0_at <= 2592000000000000) AS touchpoint_18_at
-  FROM touchpoint_17 AS c
+touchpoint_17 AS MATERIALIZED ( -- touchpoint step 17: Opens the loyalty app to check her points
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_16 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 17 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-stage_1 AS ( -- stage step 1: Consideration
-  SELECT c.*, (SELECT min(x) FROM unnest(c.stage_1_times) AS x WHERE x > c.stage_0_at AND x - c.stage_0_at <= 2592000000000000) AS stage_1_at
-  FROM touchpoint_18 AS c
+touchpoint_18 AS MATERIALIZED ( -- touchpoint step 18: Tells her running club about the shop
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM touchpoint_17 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 18 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-stage_2 AS ( -- stage step 2: Purchase
-  SELECT c.*, (SELECT min(x) FROM unnest(c.stage_2_times) AS x WHERE x > c.stage_1_at AND x - c.stage_0_at <= 2592000000000000) AS stage_2_at
-  FROM stage_1 AS c
+stage_0 AS MATERIALIZED ( -- stage step 0: Awareness
+  SELECT customer, min(t) AS start_at, CAST(NULL AS BIGINT) AS previous_at, min(t) AS reached_at
+  FROM planned
+  WHERE stage_step = 0
+  GROUP BY customer
 ),
-stage_3 AS ( -- stage step 3: Delivery
-  SELECT c.*, (SELECT min(x) FROM unnest(c.stage_3_times) AS x WHERE x > c.stage_2_at AND x - c.stage_0_at <= 2592000000000000) AS stage_3_at
-  FROM stage_2 AS c
+stage_1 AS MATERIALIZED ( -- stage step 1: Consideration
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM stage_0 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 1 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-stage_4 AS ( -- stage step 4: Use and support
-  SELECT c.*, (SELECT min(x) FROM unnest(c.stage_4_times) AS x WHERE x > c.stage_3_at AND x - c.stage_0_at <= 2592000000000000) AS stage_4_at
-  FROM stage_3 AS c
+stage_2 AS MATERIALIZED ( -- stage step 2: Purchase
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM stage_1 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 2 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
-stage_5 AS ( -- stage step 5: Loyalty and advocacy
-  SELECT c.*, (SELECT min(x) FROM unnest(c.stage_5_times) AS x WHERE x > c.stage_4_at AND x - c.stage_0_at <= 2592000000000000) AS stage_5_at
-  FROM stage_4 AS c
+stage_3 AS MATERIALIZED ( -- stage step 3: Delivery
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM stage_2 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 3 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
 ),
--- 6. who reached each step, and their times to convert
-reached AS (
-  SELECT 'touchpoint' AS funnel, 0 AS step, CAST(NULL AS BIGINT) AS from_previous, CAST(NULL AS BIGINT) AS from_start FROM stage_5 WHERE touchpoint_0_at IS NOT NULL
+stage_4 AS MATERIALIZED ( -- stage step 4: Use and support
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM stage_3 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 4 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
+),
+stage_5 AS MATERIALIZED ( -- stage step 5: Loyalty and advocacy
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM stage_4 AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 5 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
+  GROUP BY p.customer, p.start_at, p.reached_at
+),
+-- 6. one row per customer and measure: each step reached, each time to convert
+measures AS (
+  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS BIGINT) AS d FROM (SELECT DISTINCT customer FROM source_rows WHERE usable) AS c
   UNION ALL
-  SELECT 'touchpoint', 1, touchpoint_1_at - touchpoint_0_at, touchpoint_1_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_1_at IS NOT NULL
+  SELECT 'touchpoint_reached', 0, NULL FROM touchpoint_0
   UNION ALL
-  SELECT 'touchpoint', 2, touchpoint_2_at - touchpoint_1_at, touchpoint_2_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_2_at IS NOT NULL
+  SELECT 'touchpoint_reached', 1, NULL FROM touchpoint_1
   UNION ALL
-  SELECT 'touchpoint', 3, touchpoint_3_at - touchpoint_2_at, touchpoint_3_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_3_at IS NOT NULL
+  SELECT 'touchpoint_from_previous', 1, reached_at - previous_at FROM touchpoint_1
   UNION ALL
-  SELECT 'touchpoint', 4, touchpoint_4_at - touchpoint_3_at, touchpoint_4_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_4_at IS NOT NULL
+  SELECT 'touchpoint_from_start', 1, reached_at - start_at FROM touchpoint_1
   UNION ALL
-  SELECT 'touchpoint', 5, touchpoint_5_at - touchpoint_4_at, touchpoint_5_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_5_at IS NOT NULL
+  SELECT 'touchpoint_reached', 2, NULL FROM touchpoint_2
   UNION ALL
-  SELECT 'touchpoint', 6, touchpoint_6_at - touchpoint_5_at, touchpoint_6_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_6_at IS NOT NULL
+  SELECT 'touchpoint_from_previous', 2, reached_at - previous_at FROM touchpoint_2
   UNION ALL
-  SELECT 'touchpoint', 7, touchpoint_7_at - touchpoint_6_at, touchpoint_7_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_7_at IS NOT NULL
+  SELECT 'touchpoint_from_start', 2, reached_at - start_at FROM touchpoint_2
   UNION ALL
-  SELECT 'touchpoint', 8, touchpoint_8_at - touchpoint_7_at, touchpoint_8_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_8_at IS NOT NULL
+  SELECT 'touchpoint_reached', 3, NULL FROM touchpoint_3
   UNION ALL
-  SELECT 'touchpoint', 9, touchpoint_9_at - touchpoint_8_at, touchpoint_9_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_9_at IS NOT NULL
+  SELECT 'touchpoint_from_previous', 3, reached_at - previous_at FROM touchpoint_3
   UNION ALL
-  SELECT 'touchpoint', 10, touchpoint_10_at - touchpoint_9_at, touchpoint_10_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_10_at IS NOT NULL
+  SELECT 'touchpoint_from_start', 3, reached_at - start_at FROM touchpoint_3
   UNION ALL
-  SELECT 'touchpoint', 11, touchpoint_11_at - touchpoint_10_at, touchpoint_11_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_11_at IS NOT NULL
+  SELECT 'touchpoint_reached', 4, NULL FROM touchpoint_4
   UNION ALL
-  SELECT 'touchpoint', 12, touchpoint_12_at - touchpoint_11_at, touchpoint_12_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_12_at IS NOT NULL
+  SELECT 'touchpoint_from_previous', 4, reached_at - previous_at FROM touchpoint_4
   UNION ALL
-  SELECT 'touchpoint', 13, touchpoint_13_at - touchpoint_12_at, touchpoint_13_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_13_at IS NOT NULL
+  SELECT 'touchpoint_from_start', 4, reached_at - start_at FROM touchpoint_4
   UNION ALL
-  SELECT 'touchpoint', 14, touchpoint_14_at - touchpoint_13_at, touchpoint_14_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_14_at IS NOT NULL
+  SELECT 'touchpoint_reached', 5, NULL FROM touchpoint_5
   UNION ALL
-  SELECT 'touchpoint', 15, touchpoint_15_at - touchpoint_14_at, touchpoint_15_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_15_at IS NOT NULL
+  SELECT 'touchpoint_from_previous', 5, reached_at - previous_at FROM touchpoint_5
   UNION ALL
-  SELECT 'touchpoint', 16, touchpoint_16_at - touchpoint_15_at, touchpoint_16_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_16_at IS NOT NULL
+  SELECT 'touchpoint_from_start', 5, reached_at - start_at FROM touchpoint_5
   UNION ALL
-  SELECT 'touchpoint', 17, touchpoint_17_at - touchpoint_16_at, touchpoint_17_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_17_at IS NOT NULL
+  SELECT 'touchpoint_reached', 6, NULL FROM touchpoint_6
   UNION ALL
-  SELECT 'touchpoint', 18, touchpoint_18_at - touchpoint_17_at, touchpoint_18_at - touchpoint_0_at FROM stage_5 WHERE touchpoint_18_at IS NOT NULL
+  SELECT 'touchpoint_from_previous', 6, reached_at - previous_at FROM touchpoint_6
   UNION ALL
-  SELECT 'stage' AS funnel, 0 AS step, CAST(NULL AS BIGINT) AS from_previous, CAST(NULL AS BIGINT) AS from_start FROM stage_5 WHERE stage_0_at IS NOT NULL
+  SELECT 'touchpoint_from_start', 6, reached_at - start_at FROM touchpoint_6
   UNION ALL
-  SELECT 'stage', 1, stage_1_at - stage_0_at, stage_1_at - stage_0_at FROM stage_5 WHERE stage_1_at IS NOT NULL
+  SELECT 'touchpoint_reached', 7, NULL FROM touchpoint_7
   UNION ALL
-  SELECT 'stage', 2, stage_2_at - stage_1_at, stage_2_at - stage_0_at FROM stage_5 WHERE stage_2_at IS NOT NULL
+  SELECT 'touchpoint_from_previous', 7, reached_at - previous_at FROM touchpoint_7
   UNION ALL
-  SELECT 'stage', 3, stage_3_at - stage_2_at, stage_3_at - stage_0_at FROM stage_5 WHERE stage_3_at IS NOT NULL
+  SELECT 'touchpoint_from_start', 7, reached_at - start_at FROM touchpoint_7
   UNION ALL
-  SELECT 'stage', 4, stage_4_at - stage_3_at, stage_4_at - stage_0_at FROM stage_5 WHERE stage_4_at IS NOT NULL
+  SELECT 'touchpoint_reached', 8, NULL FROM touchpoint_8
   UNION ALL
-  SELECT 'stage', 5, stage_5_at - stage_4_at, stage_5_at - stage_0_at FROM stage_5 WHERE stage_5_at IS NOT NULL
+  SELECT 'touchpoint_from_previous', 8, reached_at - previous_at FROM touchpoint_8
+  UNION ALL
+  SELECT 'touchpoint_from_start', 8, reached_at - start_at FROM touchpoint_8
+  UNION ALL
+  SELECT 'touchpoint_reached', 9, NULL FROM touchpoint_9
+  UNION ALL
+  SELECT 'touchpoint_from_previous', 9, reached_at - previous_at FROM touchpoint_9
+  UNION ALL
+  SELECT 'touchpoint_from_start', 9, reached_at - start_at FROM touchpoint_9
+  UNION ALL
+  SELECT 'touchpoint_reached', 10, NULL FROM touchpoint_10
+  UNION ALL
+  SELECT 'touchpoint_from_previous', 10, reached_at - previous_at FROM touchpoint_10
+  UNION ALL
+  SELECT 'touchpoint_from_start', 10, reached_at - start_at FROM touchpoint_10
+  UNION ALL
+  SELECT 'touchpoint_reached', 11, NULL FROM touchpoint_11
+  UNION ALL
+  SELECT 'touchpoint_from_previous', 11, reached_at - previous_at FROM touchpoint_11
+  UNION ALL
+  SELECT 'touchpoint_from_start', 11, reached_at - start_at FROM touchpoint_11
+  UNION ALL
+  SELECT 'touchpoint_reached', 12, NULL FROM touchpoint_12
+  UNION ALL
+  SELECT 'touchpoint_from_previous', 12, reached_at - previous_at FROM touchpoint_12
+  UNION ALL
+  SELECT 'touchpoint_from_start', 12, reached_at - start_at FROM touchpoint_12
+  UNION ALL
+  SELECT 'touchpoint_reached', 13, NULL FROM touchpoint_13
+  UNION ALL
+  SELECT 'touchpoint_from_previous', 13, reached_at - previous_at FROM touchpoint_13
+  UNION ALL
+  SELECT 'touchpoint_from_start', 13, reached_at - start_at FROM touchpoint_13
+  UNION ALL
+  SELECT 'touchpoint_reached', 14, NULL FROM touchpoint_14
+  UNION ALL
+  SELECT 'touchpoint_from_previous', 14, reached_at - previous_at FROM touchpoint_14
+  UNION ALL
+  SELECT 'touchpoint_from_start', 14, reached_at - start_at FROM touchpoint_14
+  UNION ALL
+  SELECT 'touchpoint_reached', 15, NULL FROM touchpoint_15
+  UNION ALL
+  SELECT 'touchpoint_from_previous', 15, reached_at - previous_at FROM touchpoint_15
+  UNION ALL
+  SELECT 'touchpoint_from_start', 15, reached_at - start_at FROM touchpoint_15
+  UNION ALL
+  SELECT 'touchpoint_reached', 16, NULL FROM touchpoint_16
+  UNION ALL
+  SELECT 'touchpoint_from_previous', 16, reached_at - previous_at FROM touchpoint_16
+  UNION ALL
+  SELECT 'touchpoint_from_start', 16, reached_at - start_at FROM touchpoint_16
+  UNION ALL
+  SELECT 'touchpoint_reached', 17, NULL FROM touchpoint_17
+  UNION ALL
+  SELECT 'touchpoint_from_previous', 17, reached_at - previous_at FROM touchpoint_17
+  UNION ALL
+  SELECT 'touchpoint_from_start', 17, reached_at - start_at FROM touchpoint_17
+  UNION ALL
+  SELECT 'touchpoint_reached', 18, NULL FROM touchpoint_18
+  UNION ALL
+  SELECT 'touchpoint_from_previous', 18, reached_at - previous_at FROM touchpoint_18
+  UNION ALL
+  SELECT 'touchpoint_from_start', 18, reached_at - start_at FROM touchpoint_18
+  UNION ALL
+  SELECT 'stage_reached', 0, NULL FROM stage_0
+  UNION ALL
+  SELECT 'stage_reached', 1, NULL FROM stage_1
+  UNION ALL
+  SELECT 'stage_from_previous', 1, reached_at - previous_at FROM stage_1
+  UNION ALL
+  SELECT 'stage_from_start', 1, reached_at - start_at FROM stage_1
+  UNION ALL
+  SELECT 'stage_reached', 2, NULL FROM stage_2
+  UNION ALL
+  SELECT 'stage_from_previous', 2, reached_at - previous_at FROM stage_2
+  UNION ALL
+  SELECT 'stage_from_start', 2, reached_at - start_at FROM stage_2
+  UNION ALL
+  SELECT 'stage_reached', 3, NULL FROM stage_3
+  UNION ALL
+  SELECT 'stage_from_previous', 3, reached_at - previous_at FROM stage_3
+  UNION ALL
+  SELECT 'stage_from_start', 3, reached_at - start_at FROM stage_3
+  UNION ALL
+  SELECT 'stage_reached', 4, NULL FROM stage_4
+  UNION ALL
+  SELECT 'stage_from_previous', 4, reached_at - previous_at FROM stage_4
+  UNION ALL
+  SELECT 'stage_from_start', 4, reached_at - start_at FROM stage_4
+  UNION ALL
+  SELECT 'stage_reached', 5, NULL FROM stage_5
+  UNION ALL
+  SELECT 'stage_from_previous', 5, reached_at - previous_at FROM stage_5
+  UNION ALL
+  SELECT 'stage_from_start', 5, reached_at - start_at FROM stage_5
 ),
-durations AS (
-  SELECT funnel, step, 'from_previous' AS measure, from_previous AS d FROM reached WHERE step > 0
-  UNION ALL
-  SELECT funnel, step, 'from_start', from_start FROM reached WHERE step > 0
-),
--- 7. the histogram bucket of each duration (analytics.BucketOf)
+-- 7. the histogram bucket of each time to convert (analytics.BucketOf)
 bucketed AS (
-  SELECT funnel, step, measure, CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (CAST(e - 7 AS integer))) - 128 END AS bucket
-  FROM (SELECT *, e0 + CASE WHEN (d >> e0) = 0 THEN -1 WHEN (d >> e0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(ln(CAST(d AS double precision)) / ln(2)) AS integer) AS e0 FROM durations) AS l0) AS l
+  SELECT measure, step, CASE WHEN d IS NULL THEN 0 ELSE CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (CAST(e - 7 AS integer))) - 128 END END AS bucket
+  FROM (SELECT *, e0 + CASE WHEN (d >> e0) = 0 THEN -1 WHEN (d >> e0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(ln(CAST(d AS double precision)) / ln(2)) AS integer) AS e0 FROM measures) AS l0) AS l
 )
 -- 8. the result rows
-SELECT 'customers' AS measure, '' AS touchpoint, 0 AS step, CAST(0 AS BIGINT) AS bucket, count(*) AS value FROM stage_5
-UNION ALL
-SELECT funnel || '_reached', '', step, 0, count(*) FROM reached GROUP BY funnel, step
-UNION ALL
-SELECT funnel || '_' || measure, '', step, bucket, count(*) FROM bucketed GROUP BY funnel, measure, step, bucket
+SELECT measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, count(*) AS value FROM bucketed GROUP BY measure, step, bucket
 UNION ALL
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL

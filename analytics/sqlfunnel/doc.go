@@ -66,7 +66,7 @@
 // Nothing the caller provides is spliced into the SQL unquoted: table,
 // schema and column names are quoted identifiers (a name with a NUL byte is
 // refused), touchpoint keys are string literals escaped for the dialect
-// (PostgreSQL E'' strings, DuckDB '' strings, ClickHouse backslash
+// (PostgreSQL E'…' strings, DuckDB '…' strings, ClickHouse backslash
 // escapes), and names in comments are reduced to printable characters on
 // one line. A key PostgreSQL or DuckDB text cannot hold (a NUL byte,
 // invalid UTF-8) is left out of their queries, as no row can carry it.

@@ -435,9 +435,9 @@ func exponent(d Dialect, from, v, e string) string {
 		e0 := "toInt64(floor(log2(toFloat64(greatest(" + v + ", 1)))))"
 		return fmt.Sprintf("SELECT *, %[1]s + multiIf(bitShiftRight(%[2]s, %[1]s) = 0, -1, bitShiftRight(%[2]s, %[1]s) >= 2, 1, 0) AS %[3]s FROM %[4]s", e0, v, e, from)
 	case PostgreSQL:
-		return fmt.Sprintf("SELECT *, e0 + CASE WHEN (%[1]s >> e0) = 0 THEN -1 WHEN (%[1]s >> e0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(%[1]s AS double precision)) / ln(2)) AS integer) AS e0 FROM %[3]s) AS l0", v, e, from)
+		return fmt.Sprintf("SELECT *, e0 + CASE WHEN (%[1]s >> e0) = 0 THEN -1 WHEN (%[1]s >> e0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(%[1]s AS double precision)) / ln(2)) AS integer) AS e0 FROM %[3]s AS m) AS l0", v, e, from)
 	}
-	return fmt.Sprintf("SELECT *, e0 + CASE WHEN (%[1]s >> e0) = 0 THEN -1 WHEN (%[1]s >> e0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(log2(%[1]s)) AS BIGINT) AS e0 FROM %[3]s) AS l0", v, e, from)
+	return fmt.Sprintf("SELECT *, e0 + CASE WHEN (%[1]s >> e0) = 0 THEN -1 WHEN (%[1]s >> e0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(log2(%[1]s)) AS BIGINT) AS e0 FROM %[3]s AS m) AS l0", v, e, from)
 }
 
 // bucketOf is the one place where the histogram's bucket scheme is written

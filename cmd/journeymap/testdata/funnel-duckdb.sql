@@ -391,7 +391,7 @@ measures AS (
 -- 7. the histogram bucket of each time to convert (analytics.BucketOf)
 bucketed AS (
   SELECT measure, step, CASE WHEN d IS NULL THEN 0 ELSE CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (e - 7)) - 128 END END AS bucket
-  FROM (SELECT *, e0 + CASE WHEN (d >> e0) = 0 THEN -1 WHEN (d >> e0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(log2(d)) AS BIGINT) AS e0 FROM measures) AS l0) AS l
+  FROM (SELECT *, e0 + CASE WHEN (d >> e0) = 0 THEN -1 WHEN (d >> e0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(log2(d)) AS BIGINT) AS e0 FROM measures AS m) AS l0) AS l
 )
 -- 8. the result rows
 SELECT measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, count(*) AS value FROM bucketed GROUP BY measure, step, bucket

@@ -9,7 +9,7 @@ import (
 	"github.com/journeymap/journeymap/journey"
 )
 
-// A journey's funnel as a PostgreSQL query over a table with its own column
+// A journey's funnel as a DuckDB query over a table with its own column
 // names; run it with sqlfunnel.Run(ctx, db, plan, src) to get the Result.
 func ExampleSource_Funnel() {
 	j, err := journey.Unmarshal([]byte(`{"schema_version": 1, "title": "Sign-up", "type": "current_state",
@@ -22,7 +22,7 @@ func ExampleSource_Funnel() {
 	if err != nil {
 		panic(err)
 	}
-	src := sqlfunnel.Source{Dialect: sqlfunnel.PostgreSQL, Table: "events",
+	src := sqlfunnel.Source{Dialect: sqlfunnel.DuckDB, Table: "events",
 		Columns: sqlfunnel.Columns{Customer: "user_id", Touchpoint: "event", Time: "ts"}}
 	q, err := src.Funnel(plan)
 	if err != nil {
@@ -34,7 +34,7 @@ func ExampleSource_Funnel() {
 		}
 	}
 	// Output:
-	// (E'Visits the site', 1, 0), -- Visits the site
+	// ('Visits the site', 1, 0), -- Visits the site
 	// touchpoint_0 AS MATERIALIZED ( -- touchpoint step 0: Sees an ad
 	// touchpoint_1 AS MATERIALIZED ( -- touchpoint step 1: Visits the site
 }

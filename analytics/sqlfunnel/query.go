@@ -361,50 +361,12 @@ by_key AS (
   FROM source_rows
   GROUP BY touchpoint
 ),
--- 4. the usable events on planned touchpoints, with their steps
-planned AS (
-  SELECT s.customer, s.t, k.touchpoint_step, k.stage_step
-  FROM source_rows AS s
-  JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
-  WHERE s.usable
-),
--- 5. one CTE per step: the customers who reached it, when they started (start_at), reached
---    the previous step (previous_at) and this one (reached_at). Step 0 is reached at the first
---    event on it; step i at the earliest event on it strictly after step i-1, no later
---    than the window after step 0.
 `)
-	for _, fn := range funnels {
-		what := res.Touchpoints
-		if fn == "stage" {
-			what = res.Stages
-		}
-		fmt.Fprintf(b, "%s_0 AS MATERIALIZED ( -- %s step 0: %s\n  SELECT customer, min(t) AS start_at, CAST(NULL AS %s) AS previous_at, min(t) AS reached_at\n  FROM planned\n  WHERE %s_step = 0\n  GROUP BY customer\n),\n",
-			fn, fn, comment(what[0].Name), bigint, fn)
-		for i := 1; i < f.n(fn); i++ {
-			fmt.Fprintf(b, `%[1]s_%[2]d AS MATERIALIZED ( -- %[1]s step %[2]d: %[3]s
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM %[1]s_%[4]d AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.%[1]s_step = %[2]d AND e.t > p.reached_at AND e.t - p.start_at <= %[5]d
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-`, fn, i, comment(what[i].Name), i-1, f.window)
-		}
+	if pg {
+		f.arraySteps(b, res, bigint)
+	} else {
+		f.joinSteps(b, res, bigint)
 	}
-	b.WriteString("-- 6. one row per customer and measure: each step reached, each time to convert\nmeasures AS (\n")
-	var parts []string
-	parts = append(parts, fmt.Sprintf("  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS %s) AS d FROM (SELECT DISTINCT customer FROM source_rows WHERE usable) AS c", bigint))
-	for _, fn := range funnels {
-		for i := 0; i < f.n(fn); i++ {
-			parts = append(parts, fmt.Sprintf("  SELECT '%s_reached', %d, NULL FROM %s_%d", fn, i, fn, i))
-			if i > 0 {
-				parts = append(parts,
-					fmt.Sprintf("  SELECT '%s_from_previous', %d, reached_at - previous_at FROM %s_%d", fn, i, fn, i),
-					fmt.Sprintf("  SELECT '%s_from_start', %d, reached_at - start_at FROM %s_%d", fn, i, fn, i))
-			}
-		}
-	}
-	b.WriteString(strings.Join(parts, "\n  UNION ALL\n"))
-	b.WriteString("\n),\n")
 	fmt.Fprintf(b, `-- 7. the histogram bucket of each time to convert (analytics.BucketOf)
 bucketed AS (
   SELECT measure, step, CASE WHEN d IS NULL THEN 0 ELSE %s END AS bucket
@@ -588,4 +550,100 @@ FROM
 )
 ORDER BY measure, touchpoint, step, bucket
 `, strings.Join(funnel, ", "), strings.Join(step, ", "), strings.Join(reached, ", "), strings.Join(dPrev, ", "), strings.Join(dStart, ", "))
+}
+
+// joinSteps writes the steps as DuckDB runs them fastest: one CTE per step
+// that joins the previous step's customers with the step's events.
+func (f funnelSteps) joinSteps(b *strings.Builder, res *analytics.Result, bigint string) {
+	b.WriteString(`-- 4. the usable events on planned touchpoints, with their steps
+planned AS (
+  SELECT s.customer, s.t, k.touchpoint_step, k.stage_step
+  FROM source_rows AS s
+  JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
+  WHERE s.usable
+),
+-- 5. one CTE per step: the customers who reached it, when they started (start_at), reached
+--    the previous step (previous_at) and this one (reached_at). Step 0 is reached at the first
+--    event on it; step i at the earliest event on it strictly after step i-1, no later
+--    than the window after step 0.
+`)
+	for _, fn := range funnels {
+		what := res.Touchpoints
+		if fn == "stage" {
+			what = res.Stages
+		}
+		fmt.Fprintf(b, "%s_0 AS MATERIALIZED ( -- %s step 0: %s\n  SELECT customer, min(t) AS start_at, CAST(NULL AS %s) AS previous_at, min(t) AS reached_at\n  FROM planned\n  WHERE %s_step = 0\n  GROUP BY customer\n),\n",
+			fn, fn, comment(what[0].Name), bigint, fn)
+		for i := 1; i < f.n(fn); i++ {
+			fmt.Fprintf(b, `%[1]s_%[2]d AS MATERIALIZED ( -- %[1]s step %[2]d: %[3]s
+  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  FROM %[1]s_%[4]d AS p
+  JOIN planned AS e ON e.customer = p.customer AND e.%[1]s_step = %[2]d AND e.t > p.reached_at AND e.t - p.start_at <= %[5]d
+  GROUP BY p.customer, p.start_at, p.reached_at
+),
+`, fn, i, comment(what[i].Name), i-1, f.window)
+		}
+	}
+	b.WriteString("-- 6. one row per customer and measure: each step reached, each time to convert\nmeasures AS (\n")
+	var parts []string
+	parts = append(parts, fmt.Sprintf("  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS %s) AS d FROM (SELECT DISTINCT customer FROM source_rows WHERE usable) AS c", bigint))
+	for _, fn := range funnels {
+		for i := 0; i < f.n(fn); i++ {
+			parts = append(parts, fmt.Sprintf("  SELECT '%s_reached', %d, NULL FROM %s_%d", fn, i, fn, i))
+			if i > 0 {
+				parts = append(parts,
+					fmt.Sprintf("  SELECT '%s_from_previous', %d, reached_at - previous_at FROM %s_%d", fn, i, fn, i),
+					fmt.Sprintf("  SELECT '%s_from_start', %d, reached_at - start_at FROM %s_%d", fn, i, fn, i))
+			}
+		}
+	}
+	b.WriteString(strings.Join(parts, "\n  UNION ALL\n"))
+	b.WriteString("\n),\n")
+}
+
+// arraySteps writes the steps as PostgreSQL runs them without a join per
+// step (its estimates for CTEs make those joins nested loops): the times
+// of each step per customer in an array, then one CTE per step.
+func (f funnelSteps) arraySteps(b *strings.Builder, res *analytics.Result, bigint string) {
+	b.WriteString("-- 4. per customer: the first time on step 0, and the times on every later step\ncustomers AS (\n  SELECT s.customer")
+	for _, fn := range funnels {
+		fmt.Fprintf(b, ",\n    min(s.t) FILTER (WHERE k.%s_step = 0) AS %s", fn, timeCol(fn, 0))
+		for i := 1; i < f.n(fn); i++ {
+			fmt.Fprintf(b, ",\n    array_agg(s.t) FILTER (WHERE k.%s_step = %d) AS %s", fn, i, timesCol(fn, i))
+		}
+	}
+	b.WriteString("\n  FROM source_rows AS s\n  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint\n  WHERE s.usable\n  GROUP BY s.customer\n),\n")
+	b.WriteString(`-- 5. the steps, one LATERAL subquery per step: step i is reached at the earliest time on
+--    it strictly after step i-1, no later than the window after step 0 (NULL: not reached)
+steps AS (
+  SELECT *
+  FROM customers AS c`)
+	for _, fn := range funnels {
+		what := res.Touchpoints
+		if fn == "stage" {
+			what = res.Stages
+		}
+		for i := 1; i < f.n(fn); i++ {
+			fmt.Fprintf(b, "\n  CROSS JOIN LATERAL ( -- %s step %d: %s\n    SELECT min(x) AS %s FROM unnest(c.%s) AS x WHERE x > %s AND x - %s <= %d\n  ) AS %s_%d",
+				fn, i, comment(what[i].Name), timeCol(fn, i), timesCol(fn, i), timeCol(fn, i-1), timeCol(fn, 0), f.window, fn, i)
+		}
+	}
+	b.WriteString("\n),\n")
+	prev := "steps"
+	b.WriteString("-- 6. one row per customer and measure: the customer, each step reached, each time to convert\nmeasures AS (\n")
+	fmt.Fprintf(b, "  SELECT v.measure, v.step, v.d\n  FROM %s AS c\n  CROSS JOIN LATERAL (VALUES\n", prev)
+	vals := []string{fmt.Sprintf("('customers', 0, CAST(0 AS %s), CAST(NULL AS %s))", bigint, bigint)}
+	for _, fn := range funnels {
+		for i := 0; i < f.n(fn); i++ {
+			at := "c." + timeCol(fn, i)
+			vals = append(vals, fmt.Sprintf("('%s_reached', %d, %s, NULL)", fn, i, at))
+			if i > 0 {
+				vals = append(vals,
+					fmt.Sprintf("('%s_from_previous', %d, %s, %s - c.%s)", fn, i, at, at, timeCol(fn, i-1)),
+					fmt.Sprintf("('%s_from_start', %d, %s, %s - c.%s)", fn, i, at, at, timeCol(fn, 0)))
+			}
+		}
+	}
+	b.WriteString("    " + strings.Join(vals, ",\n    "))
+	b.WriteString("\n  ) AS v(measure, step, reached_at, d)\n  WHERE v.reached_at IS NOT NULL\n),\n")
 }

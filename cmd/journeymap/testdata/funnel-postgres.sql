@@ -81,312 +81,193 @@ by_key AS (
   FROM source_rows
   GROUP BY touchpoint
 ),
--- 4. the usable events on planned touchpoints, with their steps
-planned AS (
-  SELECT s.customer, s.t, k.touchpoint_step, k.stage_step
+-- 4. per customer: the first time on step 0, and the times on every later step
+customers AS (
+  SELECT s.customer,
+    min(s.t) FILTER (WHERE k.touchpoint_step = 0) AS touchpoint_0_at,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 1) AS touchpoint_1_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 2) AS touchpoint_2_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 3) AS touchpoint_3_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 4) AS touchpoint_4_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 5) AS touchpoint_5_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 6) AS touchpoint_6_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 7) AS touchpoint_7_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 8) AS touchpoint_8_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 9) AS touchpoint_9_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 10) AS touchpoint_10_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 11) AS touchpoint_11_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 12) AS touchpoint_12_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 13) AS touchpoint_13_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 14) AS touchpoint_14_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 15) AS touchpoint_15_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 16) AS touchpoint_16_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 17) AS touchpoint_17_times,
+    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 18) AS touchpoint_18_times,
+    min(s.t) FILTER (WHERE k.stage_step = 0) AS stage_0_at,
+    array_agg(s.t) FILTER (WHERE k.stage_step = 1) AS stage_1_times,
+    array_agg(s.t) FILTER (WHERE k.stage_step = 2) AS stage_2_times,
+    array_agg(s.t) FILTER (WHERE k.stage_step = 3) AS stage_3_times,
+    array_agg(s.t) FILTER (WHERE k.stage_step = 4) AS stage_4_times,
+    array_agg(s.t) FILTER (WHERE k.stage_step = 5) AS stage_5_times
   FROM source_rows AS s
-  JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
+  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
   WHERE s.usable
+  GROUP BY s.customer
 ),
--- 5. one CTE per step: the customers who reached it, when they started (start_at), reached
---    the previous step (previous_at) and this one (reached_at). Step 0 is reached at the first
---    event on it; step i at the earliest event on it strictly after step i-1, no later
---    than the window after step 0.
-touchpoint_0 AS MATERIALIZED ( -- touchpoint step 0: Sees a Facebook carousel ad for the new Sải Bước running lin…
-  SELECT customer, min(t) AS start_at, CAST(NULL AS BIGINT) AS previous_at, min(t) AS reached_at
-  FROM planned
-  WHERE touchpoint_step = 0
-  GROUP BY customer
+-- 5. the steps, one LATERAL subquery per step: step i is reached at the earliest time on
+--    it strictly after step i-1, no later than the window after step 0 (NULL: not reached)
+steps AS (
+  SELECT *
+  FROM customers AS c
+  CROSS JOIN LATERAL ( -- touchpoint step 1: Watches a TikTok review by a running coach
+    SELECT min(x) AS touchpoint_1_at FROM unnest(c.touchpoint_1_times) AS x WHERE x > touchpoint_0_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_1
+  CROSS JOIN LATERAL ( -- touchpoint step 2: Hears about the shop from a friend at the Saturday running c…
+    SELECT min(x) AS touchpoint_2_at FROM unnest(c.touchpoint_2_times) AS x WHERE x > touchpoint_1_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_2
+  CROSS JOIN LATERAL ( -- touchpoint step 3: Searches Google for "giày chạy bộ Sải Bước review"
+    SELECT min(x) AS touchpoint_3_at FROM unnest(c.touchpoint_3_times) AS x WHERE x > touchpoint_2_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_3
+  CROSS JOIN LATERAL ( -- touchpoint step 4: Reads the product page and size guide
+    SELECT min(x) AS touchpoint_4_at FROM unnest(c.touchpoint_4_times) AS x WHERE x > touchpoint_3_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_4
+  CROSS JOIN LATERAL ( -- touchpoint step 5: Compares prices on the Shopee Mall store
+    SELECT min(x) AS touchpoint_5_at FROM unnest(c.touchpoint_5_times) AS x WHERE x > touchpoint_4_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_5
+  CROSS JOIN LATERAL ( -- touchpoint step 6: Tries the shoes on at the Nguyễn Trãi store
+    SELECT min(x) AS touchpoint_6_at FROM unnest(c.touchpoint_6_times) AS x WHERE x > touchpoint_5_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_6
+  CROSS JOIN LATERAL ( -- touchpoint step 7: Asks the website chat which size to order
+    SELECT min(x) AS touchpoint_7_at FROM unnest(c.touchpoint_7_times) AS x WHERE x > touchpoint_6_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_7
+  CROSS JOIN LATERAL ( -- touchpoint step 8: Reviews the cart and sees the shipping fee for the first tim…
+    SELECT min(x) AS touchpoint_8_at FROM unnest(c.touchpoint_8_times) AS x WHERE x > touchpoint_7_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_8
+  CROSS JOIN LATERAL ( -- touchpoint step 9: Fills in the checkout form and pays by MoMo
+    SELECT min(x) AS touchpoint_9_at FROM unnest(c.touchpoint_9_times) AS x WHERE x > touchpoint_8_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_9
+  CROSS JOIN LATERAL ( -- touchpoint step 10: Receives the order confirmation email
+    SELECT min(x) AS touchpoint_10_at FROM unnest(c.touchpoint_10_times) AS x WHERE x > touchpoint_9_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_10
+  CROSS JOIN LATERAL ( -- touchpoint step 11: Gets SMS updates from the courier
+    SELECT min(x) AS touchpoint_11_at FROM unnest(c.touchpoint_11_times) AS x WHERE x > touchpoint_10_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_11
+  CROSS JOIN LATERAL ( -- touchpoint step 12: The courier hands over the parcel at the office lobby
+    SELECT min(x) AS touchpoint_12_at FROM unnest(c.touchpoint_12_times) AS x WHERE x > touchpoint_11_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_12
+  CROSS JOIN LATERAL ( -- touchpoint step 13: Opens the box and finds a care card and a size-exchange note
+    SELECT min(x) AS touchpoint_13_at FROM unnest(c.touchpoint_13_times) AS x WHERE x > touchpoint_12_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_13
+  CROSS JOIN LATERAL ( -- touchpoint step 14: Calls the hotline to exchange the size
+    SELECT min(x) AS touchpoint_14_at FROM unnest(c.touchpoint_14_times) AS x WHERE x > touchpoint_13_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_14
+  CROSS JOIN LATERAL ( -- touchpoint step 15: Exchanges the shoes at the store instead
+    SELECT min(x) AS touchpoint_15_at FROM unnest(c.touchpoint_15_times) AS x WHERE x > touchpoint_14_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_15
+  CROSS JOIN LATERAL ( -- touchpoint step 16: Receives an email asking for a review
+    SELECT min(x) AS touchpoint_16_at FROM unnest(c.touchpoint_16_times) AS x WHERE x > touchpoint_15_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_16
+  CROSS JOIN LATERAL ( -- touchpoint step 17: Opens the loyalty app to check her points
+    SELECT min(x) AS touchpoint_17_at FROM unnest(c.touchpoint_17_times) AS x WHERE x > touchpoint_16_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_17
+  CROSS JOIN LATERAL ( -- touchpoint step 18: Tells her running club about the shop
+    SELECT min(x) AS touchpoint_18_at FROM unnest(c.touchpoint_18_times) AS x WHERE x > touchpoint_17_at AND x - touchpoint_0_at <= 2592000000000000
+  ) AS touchpoint_18
+  CROSS JOIN LATERAL ( -- stage step 1: Consideration
+    SELECT min(x) AS stage_1_at FROM unnest(c.stage_1_times) AS x WHERE x > stage_0_at AND x - stage_0_at <= 2592000000000000
+  ) AS stage_1
+  CROSS JOIN LATERAL ( -- stage step 2: Purchase
+    SELECT min(x) AS stage_2_at FROM unnest(c.stage_2_times) AS x WHERE x > stage_1_at AND x - stage_0_at <= 2592000000000000
+  ) AS stage_2
+  CROSS JOIN LATERAL ( -- stage step 3: Delivery
+    SELECT min(x) AS stage_3_at FROM unnest(c.stage_3_times) AS x WHERE x > stage_2_at AND x - stage_0_at <= 2592000000000000
+  ) AS stage_3
+  CROSS JOIN LATERAL ( -- stage step 4: Use and support
+    SELECT min(x) AS stage_4_at FROM unnest(c.stage_4_times) AS x WHERE x > stage_3_at AND x - stage_0_at <= 2592000000000000
+  ) AS stage_4
+  CROSS JOIN LATERAL ( -- stage step 5: Loyalty and advocacy
+    SELECT min(x) AS stage_5_at FROM unnest(c.stage_5_times) AS x WHERE x > stage_4_at AND x - stage_0_at <= 2592000000000000
+  ) AS stage_5
 ),
-touchpoint_1 AS MATERIALIZED ( -- touchpoint step 1: Watches a TikTok review by a running coach
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_0 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 1 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_2 AS MATERIALIZED ( -- touchpoint step 2: Hears about the shop from a friend at the Saturday running c…
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_1 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 2 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_3 AS MATERIALIZED ( -- touchpoint step 3: Searches Google for "giày chạy bộ Sải Bước review"
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_2 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 3 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_4 AS MATERIALIZED ( -- touchpoint step 4: Reads the product page and size guide
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_3 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 4 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_5 AS MATERIALIZED ( -- touchpoint step 5: Compares prices on the Shopee Mall store
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_4 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 5 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_6 AS MATERIALIZED ( -- touchpoint step 6: Tries the shoes on at the Nguyễn Trãi store
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_5 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 6 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_7 AS MATERIALIZED ( -- touchpoint step 7: Asks the website chat which size to order
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_6 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 7 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_8 AS MATERIALIZED ( -- touchpoint step 8: Reviews the cart and sees the shipping fee for the first tim…
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_7 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 8 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_9 AS MATERIALIZED ( -- touchpoint step 9: Fills in the checkout form and pays by MoMo
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_8 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 9 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_10 AS MATERIALIZED ( -- touchpoint step 10: Receives the order confirmation email
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_9 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 10 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_11 AS MATERIALIZED ( -- touchpoint step 11: Gets SMS updates from the courier
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_10 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 11 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_12 AS MATERIALIZED ( -- touchpoint step 12: The courier hands over the parcel at the office lobby
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_11 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 12 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_13 AS MATERIALIZED ( -- touchpoint step 13: Opens the box and finds a care card and a size-exchange note
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_12 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 13 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_14 AS MATERIALIZED ( -- touchpoint step 14: Calls the hotline to exchange the size
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_13 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 14 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_15 AS MATERIALIZED ( -- touchpoint step 15: Exchanges the shoes at the store instead
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_14 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 15 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_16 AS MATERIALIZED ( -- touchpoint step 16: Receives an email asking for a review
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_15 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 16 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_17 AS MATERIALIZED ( -- touchpoint step 17: Opens the loyalty app to check her points
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_16 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 17 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-touchpoint_18 AS MATERIALIZED ( -- touchpoint step 18: Tells her running club about the shop
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM touchpoint_17 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 18 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-stage_0 AS MATERIALIZED ( -- stage step 0: Awareness
-  SELECT customer, min(t) AS start_at, CAST(NULL AS BIGINT) AS previous_at, min(t) AS reached_at
-  FROM planned
-  WHERE stage_step = 0
-  GROUP BY customer
-),
-stage_1 AS MATERIALIZED ( -- stage step 1: Consideration
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM stage_0 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 1 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-stage_2 AS MATERIALIZED ( -- stage step 2: Purchase
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM stage_1 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 2 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-stage_3 AS MATERIALIZED ( -- stage step 3: Delivery
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM stage_2 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 3 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-stage_4 AS MATERIALIZED ( -- stage step 4: Use and support
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM stage_3 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 4 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
-stage_5 AS MATERIALIZED ( -- stage step 5: Loyalty and advocacy
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
-  FROM stage_4 AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 5 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
-),
--- 6. one row per customer and measure: each step reached, each time to convert
+-- 6. one row per customer and measure: the customer, each step reached, each time to convert
 measures AS (
-  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS BIGINT) AS d FROM (SELECT DISTINCT customer FROM source_rows WHERE usable) AS c
-  UNION ALL
-  SELECT 'touchpoint_reached', 0, NULL FROM touchpoint_0
-  UNION ALL
-  SELECT 'touchpoint_reached', 1, NULL FROM touchpoint_1
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 1, reached_at - previous_at FROM touchpoint_1
-  UNION ALL
-  SELECT 'touchpoint_from_start', 1, reached_at - start_at FROM touchpoint_1
-  UNION ALL
-  SELECT 'touchpoint_reached', 2, NULL FROM touchpoint_2
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 2, reached_at - previous_at FROM touchpoint_2
-  UNION ALL
-  SELECT 'touchpoint_from_start', 2, reached_at - start_at FROM touchpoint_2
-  UNION ALL
-  SELECT 'touchpoint_reached', 3, NULL FROM touchpoint_3
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 3, reached_at - previous_at FROM touchpoint_3
-  UNION ALL
-  SELECT 'touchpoint_from_start', 3, reached_at - start_at FROM touchpoint_3
-  UNION ALL
-  SELECT 'touchpoint_reached', 4, NULL FROM touchpoint_4
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 4, reached_at - previous_at FROM touchpoint_4
-  UNION ALL
-  SELECT 'touchpoint_from_start', 4, reached_at - start_at FROM touchpoint_4
-  UNION ALL
-  SELECT 'touchpoint_reached', 5, NULL FROM touchpoint_5
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 5, reached_at - previous_at FROM touchpoint_5
-  UNION ALL
-  SELECT 'touchpoint_from_start', 5, reached_at - start_at FROM touchpoint_5
-  UNION ALL
-  SELECT 'touchpoint_reached', 6, NULL FROM touchpoint_6
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 6, reached_at - previous_at FROM touchpoint_6
-  UNION ALL
-  SELECT 'touchpoint_from_start', 6, reached_at - start_at FROM touchpoint_6
-  UNION ALL
-  SELECT 'touchpoint_reached', 7, NULL FROM touchpoint_7
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 7, reached_at - previous_at FROM touchpoint_7
-  UNION ALL
-  SELECT 'touchpoint_from_start', 7, reached_at - start_at FROM touchpoint_7
-  UNION ALL
-  SELECT 'touchpoint_reached', 8, NULL FROM touchpoint_8
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 8, reached_at - previous_at FROM touchpoint_8
-  UNION ALL
-  SELECT 'touchpoint_from_start', 8, reached_at - start_at FROM touchpoint_8
-  UNION ALL
-  SELECT 'touchpoint_reached', 9, NULL FROM touchpoint_9
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 9, reached_at - previous_at FROM touchpoint_9
-  UNION ALL
-  SELECT 'touchpoint_from_start', 9, reached_at - start_at FROM touchpoint_9
-  UNION ALL
-  SELECT 'touchpoint_reached', 10, NULL FROM touchpoint_10
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 10, reached_at - previous_at FROM touchpoint_10
-  UNION ALL
-  SELECT 'touchpoint_from_start', 10, reached_at - start_at FROM touchpoint_10
-  UNION ALL
-  SELECT 'touchpoint_reached', 11, NULL FROM touchpoint_11
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 11, reached_at - previous_at FROM touchpoint_11
-  UNION ALL
-  SELECT 'touchpoint_from_start', 11, reached_at - start_at FROM touchpoint_11
-  UNION ALL
-  SELECT 'touchpoint_reached', 12, NULL FROM touchpoint_12
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 12, reached_at - previous_at FROM touchpoint_12
-  UNION ALL
-  SELECT 'touchpoint_from_start', 12, reached_at - start_at FROM touchpoint_12
-  UNION ALL
-  SELECT 'touchpoint_reached', 13, NULL FROM touchpoint_13
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 13, reached_at - previous_at FROM touchpoint_13
-  UNION ALL
-  SELECT 'touchpoint_from_start', 13, reached_at - start_at FROM touchpoint_13
-  UNION ALL
-  SELECT 'touchpoint_reached', 14, NULL FROM touchpoint_14
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 14, reached_at - previous_at FROM touchpoint_14
-  UNION ALL
-  SELECT 'touchpoint_from_start', 14, reached_at - start_at FROM touchpoint_14
-  UNION ALL
-  SELECT 'touchpoint_reached', 15, NULL FROM touchpoint_15
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 15, reached_at - previous_at FROM touchpoint_15
-  UNION ALL
-  SELECT 'touchpoint_from_start', 15, reached_at - start_at FROM touchpoint_15
-  UNION ALL
-  SELECT 'touchpoint_reached', 16, NULL FROM touchpoint_16
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 16, reached_at - previous_at FROM touchpoint_16
-  UNION ALL
-  SELECT 'touchpoint_from_start', 16, reached_at - start_at FROM touchpoint_16
-  UNION ALL
-  SELECT 'touchpoint_reached', 17, NULL FROM touchpoint_17
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 17, reached_at - previous_at FROM touchpoint_17
-  UNION ALL
-  SELECT 'touchpoint_from_start', 17, reached_at - start_at FROM touchpoint_17
-  UNION ALL
-  SELECT 'touchpoint_reached', 18, NULL FROM touchpoint_18
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 18, reached_at - previous_at FROM touchpoint_18
-  UNION ALL
-  SELECT 'touchpoint_from_start', 18, reached_at - start_at FROM touchpoint_18
-  UNION ALL
-  SELECT 'stage_reached', 0, NULL FROM stage_0
-  UNION ALL
-  SELECT 'stage_reached', 1, NULL FROM stage_1
-  UNION ALL
-  SELECT 'stage_from_previous', 1, reached_at - previous_at FROM stage_1
-  UNION ALL
-  SELECT 'stage_from_start', 1, reached_at - start_at FROM stage_1
-  UNION ALL
-  SELECT 'stage_reached', 2, NULL FROM stage_2
-  UNION ALL
-  SELECT 'stage_from_previous', 2, reached_at - previous_at FROM stage_2
-  UNION ALL
-  SELECT 'stage_from_start', 2, reached_at - start_at FROM stage_2
-  UNION ALL
-  SELECT 'stage_reached', 3, NULL FROM stage_3
-  UNION ALL
-  SELECT 'stage_from_previous', 3, reached_at - previous_at FROM stage_3
-  UNION ALL
-  SELECT 'stage_from_start', 3, reached_at - start_at FROM stage_3
-  UNION ALL
-  SELECT 'stage_reached', 4, NULL FROM stage_4
-  UNION ALL
-  SELECT 'stage_from_previous', 4, reached_at - previous_at FROM stage_4
-  UNION ALL
-  SELECT 'stage_from_start', 4, reached_at - start_at FROM stage_4
-  UNION ALL
-  SELECT 'stage_reached', 5, NULL FROM stage_5
-  UNION ALL
-  SELECT 'stage_from_previous', 5, reached_at - previous_at FROM stage_5
-  UNION ALL
-  SELECT 'stage_from_start', 5, reached_at - start_at FROM stage_5
+  SELECT v.measure, v.step, v.d
+  FROM steps AS c
+  CROSS JOIN LATERAL (VALUES
+    ('customers', 0, CAST(0 AS BIGINT), CAST(NULL AS BIGINT)),
+    ('touchpoint_reached', 0, c.touchpoint_0_at, NULL),
+    ('touchpoint_reached', 1, c.touchpoint_1_at, NULL),
+    ('touchpoint_from_previous', 1, c.touchpoint_1_at, c.touchpoint_1_at - c.touchpoint_0_at),
+    ('touchpoint_from_start', 1, c.touchpoint_1_at, c.touchpoint_1_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 2, c.touchpoint_2_at, NULL),
+    ('touchpoint_from_previous', 2, c.touchpoint_2_at, c.touchpoint_2_at - c.touchpoint_1_at),
+    ('touchpoint_from_start', 2, c.touchpoint_2_at, c.touchpoint_2_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 3, c.touchpoint_3_at, NULL),
+    ('touchpoint_from_previous', 3, c.touchpoint_3_at, c.touchpoint_3_at - c.touchpoint_2_at),
+    ('touchpoint_from_start', 3, c.touchpoint_3_at, c.touchpoint_3_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 4, c.touchpoint_4_at, NULL),
+    ('touchpoint_from_previous', 4, c.touchpoint_4_at, c.touchpoint_4_at - c.touchpoint_3_at),
+    ('touchpoint_from_start', 4, c.touchpoint_4_at, c.touchpoint_4_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 5, c.touchpoint_5_at, NULL),
+    ('touchpoint_from_previous', 5, c.touchpoint_5_at, c.touchpoint_5_at - c.touchpoint_4_at),
+    ('touchpoint_from_start', 5, c.touchpoint_5_at, c.touchpoint_5_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 6, c.touchpoint_6_at, NULL),
+    ('touchpoint_from_previous', 6, c.touchpoint_6_at, c.touchpoint_6_at - c.touchpoint_5_at),
+    ('touchpoint_from_start', 6, c.touchpoint_6_at, c.touchpoint_6_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 7, c.touchpoint_7_at, NULL),
+    ('touchpoint_from_previous', 7, c.touchpoint_7_at, c.touchpoint_7_at - c.touchpoint_6_at),
+    ('touchpoint_from_start', 7, c.touchpoint_7_at, c.touchpoint_7_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 8, c.touchpoint_8_at, NULL),
+    ('touchpoint_from_previous', 8, c.touchpoint_8_at, c.touchpoint_8_at - c.touchpoint_7_at),
+    ('touchpoint_from_start', 8, c.touchpoint_8_at, c.touchpoint_8_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 9, c.touchpoint_9_at, NULL),
+    ('touchpoint_from_previous', 9, c.touchpoint_9_at, c.touchpoint_9_at - c.touchpoint_8_at),
+    ('touchpoint_from_start', 9, c.touchpoint_9_at, c.touchpoint_9_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 10, c.touchpoint_10_at, NULL),
+    ('touchpoint_from_previous', 10, c.touchpoint_10_at, c.touchpoint_10_at - c.touchpoint_9_at),
+    ('touchpoint_from_start', 10, c.touchpoint_10_at, c.touchpoint_10_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 11, c.touchpoint_11_at, NULL),
+    ('touchpoint_from_previous', 11, c.touchpoint_11_at, c.touchpoint_11_at - c.touchpoint_10_at),
+    ('touchpoint_from_start', 11, c.touchpoint_11_at, c.touchpoint_11_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 12, c.touchpoint_12_at, NULL),
+    ('touchpoint_from_previous', 12, c.touchpoint_12_at, c.touchpoint_12_at - c.touchpoint_11_at),
+    ('touchpoint_from_start', 12, c.touchpoint_12_at, c.touchpoint_12_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 13, c.touchpoint_13_at, NULL),
+    ('touchpoint_from_previous', 13, c.touchpoint_13_at, c.touchpoint_13_at - c.touchpoint_12_at),
+    ('touchpoint_from_start', 13, c.touchpoint_13_at, c.touchpoint_13_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 14, c.touchpoint_14_at, NULL),
+    ('touchpoint_from_previous', 14, c.touchpoint_14_at, c.touchpoint_14_at - c.touchpoint_13_at),
+    ('touchpoint_from_start', 14, c.touchpoint_14_at, c.touchpoint_14_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 15, c.touchpoint_15_at, NULL),
+    ('touchpoint_from_previous', 15, c.touchpoint_15_at, c.touchpoint_15_at - c.touchpoint_14_at),
+    ('touchpoint_from_start', 15, c.touchpoint_15_at, c.touchpoint_15_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 16, c.touchpoint_16_at, NULL),
+    ('touchpoint_from_previous', 16, c.touchpoint_16_at, c.touchpoint_16_at - c.touchpoint_15_at),
+    ('touchpoint_from_start', 16, c.touchpoint_16_at, c.touchpoint_16_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 17, c.touchpoint_17_at, NULL),
+    ('touchpoint_from_previous', 17, c.touchpoint_17_at, c.touchpoint_17_at - c.touchpoint_16_at),
+    ('touchpoint_from_start', 17, c.touchpoint_17_at, c.touchpoint_17_at - c.touchpoint_0_at),
+    ('touchpoint_reached', 18, c.touchpoint_18_at, NULL),
+    ('touchpoint_from_previous', 18, c.touchpoint_18_at, c.touchpoint_18_at - c.touchpoint_17_at),
+    ('touchpoint_from_start', 18, c.touchpoint_18_at, c.touchpoint_18_at - c.touchpoint_0_at),
+    ('stage_reached', 0, c.stage_0_at, NULL),
+    ('stage_reached', 1, c.stage_1_at, NULL),
+    ('stage_from_previous', 1, c.stage_1_at, c.stage_1_at - c.stage_0_at),
+    ('stage_from_start', 1, c.stage_1_at, c.stage_1_at - c.stage_0_at),
+    ('stage_reached', 2, c.stage_2_at, NULL),
+    ('stage_from_previous', 2, c.stage_2_at, c.stage_2_at - c.stage_1_at),
+    ('stage_from_start', 2, c.stage_2_at, c.stage_2_at - c.stage_0_at),
+    ('stage_reached', 3, c.stage_3_at, NULL),
+    ('stage_from_previous', 3, c.stage_3_at, c.stage_3_at - c.stage_2_at),
+    ('stage_from_start', 3, c.stage_3_at, c.stage_3_at - c.stage_0_at),
+    ('stage_reached', 4, c.stage_4_at, NULL),
+    ('stage_from_previous', 4, c.stage_4_at, c.stage_4_at - c.stage_3_at),
+    ('stage_from_start', 4, c.stage_4_at, c.stage_4_at - c.stage_0_at),
+    ('stage_reached', 5, c.stage_5_at, NULL),
+    ('stage_from_previous', 5, c.stage_5_at, c.stage_5_at - c.stage_4_at),
+    ('stage_from_start', 5, c.stage_5_at, c.stage_5_at - c.stage_0_at)
+  ) AS v(measure, step, reached_at, d)
+  WHERE v.reached_at IS NOT NULL
 ),
 -- 7. the histogram bucket of each time to convert (analytics.BucketOf)
 bucketed AS (

@@ -20,6 +20,7 @@ import (
 	"github.com/journeymap/journeymap/analytics/sqlfunnel"
 	_ "github.com/journeymap/journeymap/internal/chhttp" // ClickHouse's HTTP interface, for -db clickhouse://
 	"github.com/journeymap/journeymap/internal/safetext"
+	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
 )
 
@@ -31,7 +32,14 @@ type sqlFlags struct {
 	table   *string
 	schema  *string
 	stream  *bool
+	merge   *fileList
 }
+
+// fileList is a flag that may be given several times.
+type fileList []string
+
+func (f *fileList) String() string     { return strings.Join(*f, ",") }
+func (f *fileList) Set(v string) error { *f = append(*f, v); return nil }
 
 // addSQLFlags adds -sql, -db, -table, -schema, -stream and, unless the
 // command already has them, -columns and -time-unit.
@@ -42,6 +50,8 @@ func addSQLFlags(fs *flag.FlagSet) *sqlFlags {
 	s.table = fs.String("table", "", "event `table` or view for -sql and -db")
 	s.schema = fs.String("schema", "", "`schema` (PostgreSQL, DuckDB) or database (ClickHouse) of -table")
 	s.stream = fs.Bool("stream", false, "with -db: read the events ORDER BY customer, time and run the full analysis here (deviations and variants too) instead of pushing the funnel down")
+	s.merge = &fileList{}
+	fs.Var(s.merge, "merge", "merge the JSON results (-format json) computed on disjoint customers, by journeymap or -db on other machines: give -merge `FILE` once per file")
 	if fs.Lookup("columns") == nil {
 		fs.String("columns", "", "event `columns`: customer=NAME,touchpoint=NAME,time=NAME[,outcome=NAME][,emotion=NAME] (defaults customer_id, touchpoint, timestamp)")
 	}
@@ -52,7 +62,7 @@ func addSQLFlags(fs *flag.FlagSet) *sqlFlags {
 }
 
 // active says whether the events are in a database.
-func (s *sqlFlags) active() bool { return s.dialect.value != "" || *s.db != "" }
+func (s *sqlFlags) active() bool { return s.dialect.value != "" || *s.db != "" || len(*s.merge) > 0 }
 
 // source builds the table description from the flags.
 func (s *sqlFlags) source(d sqlfunnel.Dialect) (sqlfunnel.Source, error) {
@@ -156,6 +166,35 @@ func runFunnelSQL(e *env, s *sqlFlags, journeyFile string, window time.Duration,
 	if !ok {
 		return exitInvalid
 	}
+	if len(*s.merge) > 0 {
+		if s.dialect.value != "" || *s.db != "" {
+			return usageError(e, errors.New("-merge reads results: it does not go with -sql or -db"))
+		}
+		var parts []*analytics.Result
+		for _, name := range *s.merge {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)
+				return exitInvalid
+			}
+			var r analytics.Result
+			if err := json.Unmarshal(data, &r); err != nil {
+				fmt.Fprintf(e.stderr, "journeymap funnel: %s: not a JSON result of journeymap funnel -format json: %v\n", safetext.Escape(name), err)
+				return exitInvalid
+			}
+			if r.JourneyID != j.ID {
+				fmt.Fprintf(e.stderr, "journeymap funnel: %s: a result of journey %s, not of %s\n", safetext.Escape(name), r.JourneyID, j.ID)
+				return exitInvalid
+			}
+			parts = append(parts, &r)
+		}
+		res, err := analytics.Merge(parts...)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "journeymap funnel: -merge: %v\n", err)
+			return exitInvalid
+		}
+		return writeResult(e, j, res, format, lang, out)
+	}
 	var db *sql.DB
 	var dialect sqlfunnel.Dialect
 	var dbName string
@@ -204,7 +243,25 @@ func runFunnelSQL(e *env, s *sqlFlags, journeyFile string, window time.Duration,
 		fmt.Fprintf(e.stderr, "journeymap funnel: %s: %s\n", safetext.Escape(dbName), safetext.Escape(err.Error()))
 		return exitInvalid
 	}
+	if code := writeResult(e, j, res, format, lang, out); code != exitOK {
+		return code
+	}
+	if !*s.stream {
+		fmt.Fprintln(e.stderr, "journeymap funnel: computed in the database: funnels and per-touchpoint counts; missing, irregular and variants need -stream")
+	}
+	if n := res.BadRows.Count; n > 0 {
+		fmt.Fprintf(e.stderr, "journeymap funnel: %s: %d bad row%s skipped\n", safetext.Escape(table), n, plural(int(n)))
+		if strict {
+			return exitInvalid
+		}
+	}
+	return exitOK
+}
+
+// writeResult writes res in format (text, json or html) to out.
+func writeResult(e *env, j *journey.Journey, res *analytics.Result, format, lang, out string) int {
 	var b bytes.Buffer
+	var err error
 	switch format {
 	case "json":
 		data, err := json.MarshalIndent(res, "", "  ")
@@ -223,17 +280,5 @@ func runFunnelSQL(e *env, s *sqlFlags, journeyFile string, window time.Duration,
 		fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)
 		return exitInvalid
 	}
-	if code := e.write(out, b.Bytes()); code != exitOK {
-		return code
-	}
-	if !*s.stream {
-		fmt.Fprintln(e.stderr, "journeymap funnel: computed in the database: funnels and per-touchpoint counts; missing, irregular and variants need -stream")
-	}
-	if n := res.BadRows.Count; n > 0 {
-		fmt.Fprintf(e.stderr, "journeymap funnel: %s: %d bad row%s skipped\n", safetext.Escape(table), n, plural(int(n)))
-		if strict {
-			return exitInvalid
-		}
-	}
-	return exitOK
+	return e.write(out, b.Bytes())
 }

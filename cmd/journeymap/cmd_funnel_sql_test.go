@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -132,4 +133,36 @@ func exampleEvents(t *testing.T) []analytics.Event {
 		out = append(out, e)
 	}
 	return out
+}
+
+// TestFunnelMerge splits the example events by customer, measures each
+// part, and merges the JSON results: every figure equals one pass.
+func TestFunnelMerge(t *testing.T) {
+	data, err := os.ReadFile(eventsFile)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	parts := [2][]string{{lines[0]}, {lines[0]}}
+	for _, l := range lines[1:] {
+		c, _, _ := strings.Cut(l, ",")
+		k := analytics.CustomerKey(c) % 2
+		parts[k] = append(parts[k], l)
+	}
+	var files []string
+	for i, p := range parts {
+		csvFile := writeTemp(t, "part"+strconv.Itoa(i)+".csv", strings.Join(p, "\n")+"\n")
+		r := cli(t, "", "funnel", "-journey", current, "-format", "json", "-events", csvFile)
+		require.Equal(t, 0, r.code, r.stderr)
+		files = append(files, writeTemp(t, "part"+strconv.Itoa(i)+".json", r.stdout))
+	}
+	merged := decode(t, cli(t, "", "funnel", "-journey", current, "-format", "json", "-merge", files[0], "-merge", files[1]))
+	whole := decode(t, cli(t, "", "funnel", "-journey", current, "-format", "json", "-events", eventsFile))
+	assert.Equal(t, "part0.csv, part1.csv", merged.Source)
+	merged.Source, whole.Source = "", ""
+	assert.Equal(t, whole, merged)
+
+	r := cli(t, "", "funnel", "-journey", b2b, "-merge", files[0])
+	assert.Equal(t, exitInvalid, r.code, "a result of another journey is refused")
+	assert.Contains(t, r.stderr, "not of")
+	r = cli(t, "", "funnel", "-journey", current, "-merge", current)
+	assert.Equal(t, exitInvalid, r.code, "a journey is not a result")
 }

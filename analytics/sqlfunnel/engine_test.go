@@ -61,6 +61,13 @@ func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duratio
 		require.NoError(t, err, "log %d", seed)
 		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(streamed), "log %d: streamed", seed)
 		assert.Equal(t, want.Deviations.Variants != nil, streamed.Deviations.Variants != nil, "log %d: the streamed analysis has variants", seed)
+		if seed == 0 {
+			renamed, err := sqlfunneltest.RenamedView(ctx, db, d, name, "jm_renamed")
+			require.NoError(t, err)
+			got, err := sqlfunnel.Run(ctx, db, p, renamed)
+			require.NoError(t, err, "columns named like the query's own values")
+			assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "columns named like the query's own values")
+		}
 		if t.Failed() {
 			q, _ := src.Funnel(p)
 			t.Fatalf("log %d failed; query:\n%s", seed, q)

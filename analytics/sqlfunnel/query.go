@@ -430,23 +430,25 @@ FROM
   SELECT m.1 AS measure, touchpoint, toInt64(0) AS step, toInt64(0) AS bucket, m.2 AS value
   FROM
   (
-    SELECT touchpoint,
-      toInt64(countIf(usable)) AS events,
-      toInt64(countIf(failed)) AS failing,
-      toInt64(countIf(has_emotion)) AS emotion_count,
-      toInt64(sumIf(emotion_milli, has_emotion)) AS emotion_sum_milli,
-      toInt64(countIf(NOT usable)) AS bad_rows
+    SELECT jm_touchpoint AS touchpoint,
+      toInt64(countIf(jm_usable)) AS events,
+      toInt64(countIf(jm_failed)) AS failing,
+      toInt64(countIf(jm_has_emotion)) AS emotion_count,
+      toInt64(sumIf(jm_emotion_milli, jm_has_emotion)) AS emotion_sum_milli,
+      toInt64(countIf(NOT jm_usable)) AS bad_rows
     FROM
     (
+      -- (aliases that read the table's columns start with jm_: ClickHouse resolves an alias
+      -- before a column of the same name)
       SELECT
-        %[1]s AS touchpoint,
-        %[2]s AS usable,
-        usable AND ifNull(%[3]s, 0) AS failed,
-        usable AND ifNull(%[4]s, 0) AS has_emotion,
-        if(has_emotion, ifNull(%[5]s, 0), 0) AS emotion_milli
+        %[1]s AS jm_touchpoint,
+        %[2]s AS jm_usable,
+        jm_usable AND ifNull(%[3]s, 0) AS jm_failed,
+        jm_usable AND ifNull(%[4]s, 0) AS jm_has_emotion,
+        if(jm_has_emotion, ifNull(%[5]s, 0), 0) AS jm_emotion_milli
       FROM %[6]s
     )
-    GROUP BY touchpoint
+    GROUP BY jm_touchpoint
   )
   ARRAY JOIN [('events', events), ('failing', failing), ('emotion_count', emotion_count), ('emotion_sum_milli', emotion_sum_milli), ('bad_rows', bad_rows)] AS m
   WHERE (measure != 'emotion_sum_milli' AND value > 0) OR (measure = 'emotion_sum_milli' AND emotion_count > 0)
@@ -491,11 +493,11 @@ FROM
         FROM
         (
           -- 1. per customer: the first time on the first step, and the times on every later step
-          SELECT customer`)
+          SELECT jm_customer`)
 	for _, fn := range funnels {
-		fmt.Fprintf(b, ",\n            countIf(%[1]s_step = 0) > 0 AS %[1]s_0_reached,\n            minIf(t, %[1]s_step = 0) AS %[2]s", fn, timeCol(fn, 0))
+		fmt.Fprintf(b, ",\n            countIf(jm_%[1]s_step = 0) > 0 AS %[1]s_0_reached,\n            minIf(jm_t, jm_%[1]s_step = 0) AS %[2]s", fn, timeCol(fn, 0))
 		for i := 1; i < f.n(fn); i++ {
-			fmt.Fprintf(b, ",\n            groupArrayIf(t, %s_step = %d) AS %s", fn, i, timesCol(fn, i))
+			fmt.Fprintf(b, ",\n            groupArrayIf(jm_t, jm_%s_step = %d) AS %s", fn, i, timesCol(fn, i))
 		}
 	}
 	var keys, touch, stage []string
@@ -510,13 +512,13 @@ FROM
           (
             -- 0. the usable events on planned touchpoints, time in nanoseconds since 1970,
             --    with the step of the touchpoint and of its stage (-1: not planned)
-            SELECT %s AS customer, %s AS t,
-              transform(%s, [%s], [%s], -1) AS touchpoint_step,
-              transform(%s, [%s], [%s], -1) AS stage_step
+            SELECT %s AS jm_customer, %s AS jm_t,
+              transform(%s, [%s], [%s], -1) AS jm_touchpoint_step,
+              transform(%s, [%s], [%s], -1) AS jm_stage_step
             FROM %s
             WHERE %s
           )
-          GROUP BY customer
+          GROUP BY jm_customer
         )
       )
 `, q.customerText, q.tns, key, strings.Join(keys, ", "), strings.Join(touch, ", "), key, strings.Join(keys, ", "), strings.Join(stage, ", "), q.from, usable)

@@ -46,6 +46,19 @@ func TestSQLFunnelConformance(t *testing.T) {
 		if w, g := sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got); w != g {
 			t.Errorf("log %d: pushed-down funnel differs from the Go engine:\n%s", seed, diff(w, g))
 		}
+		if seed == 0 {
+			renamed, err := sqlfunneltest.RenamedView(ctx, db, sqlfunnel.DuckDB, name, "jm_renamed")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := sqlfunnel.Run(ctx, db, p, renamed)
+			if err != nil {
+				t.Fatalf("columns named like the query's own values: %v", err)
+			}
+			if w, g := sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got); w != g {
+				t.Errorf("columns named like the query's own values:\n%s", diff(w, g))
+			}
+		}
 		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, analytics.Options{Window: log.Window, Source: "conformance"}, src)
 		if err != nil {
 			t.Fatalf("log %d: %v", seed, err)

@@ -289,3 +289,20 @@ func emotionTSV(e *float64) string {
 	}
 	return fmt.Sprint(*e)
 }
+
+// RenamedView creates view (over a table made by Load) whose columns have
+// the names the funnel query uses for its own values (customer,
+// touchpoint, t, usable, failed), and returns the Source that maps them:
+// a query that confused its names with the table's would break on it.
+func RenamedView(ctx context.Context, db *sql.DB, d sqlfunnel.Dialect, table, view string) (sqlfunnel.Source, error) {
+	if _, err := db.ExecContext(ctx, "DROP VIEW IF EXISTS "+view); err != nil {
+		if _, err2 := db.ExecContext(ctx, "DROP TABLE IF EXISTS "+view); err2 != nil { // ClickHouse 18.16 drops views as tables
+			return sqlfunnel.Source{}, err
+		}
+	}
+	q := "CREATE VIEW " + view + " AS SELECT customer_id AS customer, touchpoint, ts AS t, outcome AS usable, emotion AS failed FROM " + table
+	if _, err := db.ExecContext(ctx, q); err != nil {
+		return sqlfunnel.Source{}, err
+	}
+	return sqlfunnel.Source{Dialect: d, Table: view, Columns: sqlfunnel.Columns{Customer: "customer", Touchpoint: "touchpoint", Time: "t", Outcome: "usable", Emotion: "failed"}}, nil
+}

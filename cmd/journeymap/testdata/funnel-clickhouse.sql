@@ -8,29 +8,31 @@ FROM
   SELECT m.1 AS measure, touchpoint, toInt64(0) AS step, toInt64(0) AS bucket, m.2 AS value
   FROM
   (
-    SELECT touchpoint,
-      toInt64(countIf(usable)) AS events,
-      toInt64(countIf(failed)) AS failing,
-      toInt64(countIf(has_emotion)) AS emotion_count,
-      toInt64(sumIf(emotion_milli, has_emotion)) AS emotion_sum_milli,
-      toInt64(countIf(NOT usable)) AS bad_rows
+    SELECT jm_touchpoint AS touchpoint,
+      toInt64(countIf(jm_usable)) AS events,
+      toInt64(countIf(jm_failed)) AS failing,
+      toInt64(countIf(jm_has_emotion)) AS emotion_count,
+      toInt64(sumIf(jm_emotion_milli, jm_has_emotion)) AS emotion_sum_milli,
+      toInt64(countIf(NOT jm_usable)) AS bad_rows
     FROM
     (
+      -- (aliases that read the table's columns start with jm_: ClickHouse resolves an alias
+      -- before a column of the same name)
       SELECT
-        ifNull(`touchpoint`, '') AS touchpoint,
+        ifNull(`touchpoint`, '') AS jm_touchpoint,
         ifNull((isNotNull(`customer_id`)
       AND toString(`customer_id`) != ''
       AND isNotNull(`touchpoint`)
       AND `touchpoint` != ''
       AND isNotNull(`ts`)
       AND (isNull(`outcome`) OR `outcome` IN ('', 'ok', 'failed'))
-      AND (isNull(`emotion`) OR (toFloat64(`emotion`) >= -2 AND toFloat64(`emotion`) <= 2))), 0) AS usable,
-        usable AND ifNull((isNotNull(`outcome`) AND `outcome` = 'failed'), 0) AS failed,
-        usable AND ifNull(isNotNull(`emotion`), 0) AS has_emotion,
-        if(has_emotion, ifNull(toInt64(if(toFloat64(`emotion`) * 1000 < 0, -floor(0.5 - toFloat64(`emotion`) * 1000), floor(toFloat64(`emotion`) * 1000 + 0.5))), 0), 0) AS emotion_milli
+      AND (isNull(`emotion`) OR (toFloat64(`emotion`) >= -2 AND toFloat64(`emotion`) <= 2))), 0) AS jm_usable,
+        jm_usable AND ifNull((isNotNull(`outcome`) AND `outcome` = 'failed'), 0) AS jm_failed,
+        jm_usable AND ifNull(isNotNull(`emotion`), 0) AS jm_has_emotion,
+        if(jm_has_emotion, ifNull(toInt64(if(toFloat64(`emotion`) * 1000 < 0, -floor(0.5 - toFloat64(`emotion`) * 1000), floor(toFloat64(`emotion`) * 1000 + 0.5))), 0), 0) AS jm_emotion_milli
       FROM `events`
     )
-    GROUP BY touchpoint
+    GROUP BY jm_touchpoint
   )
   ARRAY JOIN [('events', events), ('failing', failing), ('emotion_count', emotion_count), ('emotion_sum_milli', emotion_sum_milli), ('bad_rows', bad_rows)] AS m
   WHERE (measure != 'emotion_sum_milli' AND value > 0) OR (measure = 'emotion_sum_milli' AND emotion_count > 0)
@@ -153,41 +155,41 @@ FROM
         FROM
         (
           -- 1. per customer: the first time on the first step, and the times on every later step
-          SELECT customer,
-            countIf(touchpoint_step = 0) > 0 AS touchpoint_0_reached,
-            minIf(t, touchpoint_step = 0) AS touchpoint_0_at,
-            groupArrayIf(t, touchpoint_step = 1) AS touchpoint_1_times,
-            groupArrayIf(t, touchpoint_step = 2) AS touchpoint_2_times,
-            groupArrayIf(t, touchpoint_step = 3) AS touchpoint_3_times,
-            groupArrayIf(t, touchpoint_step = 4) AS touchpoint_4_times,
-            groupArrayIf(t, touchpoint_step = 5) AS touchpoint_5_times,
-            groupArrayIf(t, touchpoint_step = 6) AS touchpoint_6_times,
-            groupArrayIf(t, touchpoint_step = 7) AS touchpoint_7_times,
-            groupArrayIf(t, touchpoint_step = 8) AS touchpoint_8_times,
-            groupArrayIf(t, touchpoint_step = 9) AS touchpoint_9_times,
-            groupArrayIf(t, touchpoint_step = 10) AS touchpoint_10_times,
-            groupArrayIf(t, touchpoint_step = 11) AS touchpoint_11_times,
-            groupArrayIf(t, touchpoint_step = 12) AS touchpoint_12_times,
-            groupArrayIf(t, touchpoint_step = 13) AS touchpoint_13_times,
-            groupArrayIf(t, touchpoint_step = 14) AS touchpoint_14_times,
-            groupArrayIf(t, touchpoint_step = 15) AS touchpoint_15_times,
-            groupArrayIf(t, touchpoint_step = 16) AS touchpoint_16_times,
-            groupArrayIf(t, touchpoint_step = 17) AS touchpoint_17_times,
-            groupArrayIf(t, touchpoint_step = 18) AS touchpoint_18_times,
-            countIf(stage_step = 0) > 0 AS stage_0_reached,
-            minIf(t, stage_step = 0) AS stage_0_at,
-            groupArrayIf(t, stage_step = 1) AS stage_1_times,
-            groupArrayIf(t, stage_step = 2) AS stage_2_times,
-            groupArrayIf(t, stage_step = 3) AS stage_3_times,
-            groupArrayIf(t, stage_step = 4) AS stage_4_times,
-            groupArrayIf(t, stage_step = 5) AS stage_5_times
+          SELECT jm_customer,
+            countIf(jm_touchpoint_step = 0) > 0 AS touchpoint_0_reached,
+            minIf(jm_t, jm_touchpoint_step = 0) AS touchpoint_0_at,
+            groupArrayIf(jm_t, jm_touchpoint_step = 1) AS touchpoint_1_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 2) AS touchpoint_2_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 3) AS touchpoint_3_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 4) AS touchpoint_4_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 5) AS touchpoint_5_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 6) AS touchpoint_6_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 7) AS touchpoint_7_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 8) AS touchpoint_8_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 9) AS touchpoint_9_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 10) AS touchpoint_10_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 11) AS touchpoint_11_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 12) AS touchpoint_12_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 13) AS touchpoint_13_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 14) AS touchpoint_14_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 15) AS touchpoint_15_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 16) AS touchpoint_16_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 17) AS touchpoint_17_times,
+            groupArrayIf(jm_t, jm_touchpoint_step = 18) AS touchpoint_18_times,
+            countIf(jm_stage_step = 0) > 0 AS stage_0_reached,
+            minIf(jm_t, jm_stage_step = 0) AS stage_0_at,
+            groupArrayIf(jm_t, jm_stage_step = 1) AS stage_1_times,
+            groupArrayIf(jm_t, jm_stage_step = 2) AS stage_2_times,
+            groupArrayIf(jm_t, jm_stage_step = 3) AS stage_3_times,
+            groupArrayIf(jm_t, jm_stage_step = 4) AS stage_4_times,
+            groupArrayIf(jm_t, jm_stage_step = 5) AS stage_5_times
           FROM
           (
             -- 0. the usable events on planned touchpoints, time in nanoseconds since 1970,
             --    with the step of the touchpoint and of its stage (-1: not planned)
-            SELECT toString(`customer_id`) AS customer, toInt64(`ts`) * 1000000000 AS t,
-              transform(ifNull(`touchpoint`, ''), ['0d76b663-2159-4d28-9b29-fc3ef2bf4812', '1635b389-cb37-4e1e-9db7-5531b83bda4f', '1a6114bb-58f0-4405-a957-9cc7b8e09b4c', '31796b8c-f775-4825-8979-6e8561048523', '41f45360-89b5-45f1-878d-070304aa30ea', '4c71cbe1-7063-4d21-b458-e8a7bc8d2a8b', '59b019b7-7904-4b67-a462-ed6b6bc971bd', '6100e2ae-0a23-4a02-8a16-fcf35ef90c30', '74e91e2c-65dd-413c-ad7b-cab28dfad604', 'Asks the website chat which size to order', 'Calls the hotline to exchange the size', 'Compares prices on the Shopee Mall store', 'Exchanges the shoes at the store instead', 'Fills in the checkout form and pays by MoMo', 'Gets SMS updates from the courier', 'Hears about the shop from a friend at the Saturday running club', 'Opens the box and finds a care card and a size-exchange note', 'Opens the loyalty app to check her points', 'Reads the product page and size guide', 'Receives an email asking for a review', 'Receives the order confirmation email', 'Reviews the cart and sees the shipping fee for the first time', 'Searches Google for "giày chạy bộ Sải Bước review"', 'Sees a Facebook carousel ad for the new Sải Bước running line', 'Tells her running club about the shop', 'The courier hands over the parcel at the office lobby', 'Tries the shoes on at the Nguyễn Trãi store', 'Watches a TikTok review by a running coach', 'a359d2d9-d3b6-4a6f-a81e-891dc566e729', 'ad5c6d24-2309-4c41-bbdd-92782bd167a2', 'b7551359-1748-44db-82e3-933fc061ea9c', 'c3204d47-e7ae-4608-a607-3dbd1f667ee7', 'c500b3d7-cc91-486d-ae76-88de0cb3e49a', 'c60af9d1-daf9-429d-946d-65dab5b06429', 'ca1b9f43-c846-4c6a-9ccc-0f68d8aa3e16', 'd3603b0c-970e-41aa-8259-c7d429dbafcc', 'e8f5d0c5-c47d-4658-921c-20e99ddc786f', 'eac64f96-ba95-4f1d-a84c-2333bc397fa4'], [8, 4, 9, 2, 3, 6, 12, 15, 18, 7, 14, 5, 15, 9, 11, 2, 13, 17, 4, 16, 10, 8, 3, 0, 18, 12, 6, 1, 7, 0, 14, 1, 11, 17, 5, 10, 13, 16], -1) AS touchpoint_step,
-              transform(ifNull(`touchpoint`, ''), ['0d76b663-2159-4d28-9b29-fc3ef2bf4812', '1635b389-cb37-4e1e-9db7-5531b83bda4f', '1a6114bb-58f0-4405-a957-9cc7b8e09b4c', '31796b8c-f775-4825-8979-6e8561048523', '41f45360-89b5-45f1-878d-070304aa30ea', '4c71cbe1-7063-4d21-b458-e8a7bc8d2a8b', '59b019b7-7904-4b67-a462-ed6b6bc971bd', '6100e2ae-0a23-4a02-8a16-fcf35ef90c30', '74e91e2c-65dd-413c-ad7b-cab28dfad604', 'Asks the website chat which size to order', 'Calls the hotline to exchange the size', 'Compares prices on the Shopee Mall store', 'Exchanges the shoes at the store instead', 'Fills in the checkout form and pays by MoMo', 'Gets SMS updates from the courier', 'Hears about the shop from a friend at the Saturday running club', 'Opens the box and finds a care card and a size-exchange note', 'Opens the loyalty app to check her points', 'Reads the product page and size guide', 'Receives an email asking for a review', 'Receives the order confirmation email', 'Reviews the cart and sees the shipping fee for the first time', 'Searches Google for "giày chạy bộ Sải Bước review"', 'Sees a Facebook carousel ad for the new Sải Bước running line', 'Tells her running club about the shop', 'The courier hands over the parcel at the office lobby', 'Tries the shoes on at the Nguyễn Trãi store', 'Watches a TikTok review by a running coach', 'a359d2d9-d3b6-4a6f-a81e-891dc566e729', 'ad5c6d24-2309-4c41-bbdd-92782bd167a2', 'b7551359-1748-44db-82e3-933fc061ea9c', 'c3204d47-e7ae-4608-a607-3dbd1f667ee7', 'c500b3d7-cc91-486d-ae76-88de0cb3e49a', 'c60af9d1-daf9-429d-946d-65dab5b06429', 'ca1b9f43-c846-4c6a-9ccc-0f68d8aa3e16', 'd3603b0c-970e-41aa-8259-c7d429dbafcc', 'e8f5d0c5-c47d-4658-921c-20e99ddc786f', 'eac64f96-ba95-4f1d-a84c-2333bc397fa4'], [2, 1, 2, 0, 1, 1, 3, 4, 5, 1, 4, 1, 4, 2, 3, 0, 3, 5, 1, 5, 2, 2, 1, 0, 5, 3, 1, 0, 1, 0, 4, 0, 3, 5, 1, 2, 3, 5], -1) AS stage_step
+            SELECT toString(`customer_id`) AS jm_customer, toInt64(`ts`) * 1000000000 AS jm_t,
+              transform(ifNull(`touchpoint`, ''), ['0d76b663-2159-4d28-9b29-fc3ef2bf4812', '1635b389-cb37-4e1e-9db7-5531b83bda4f', '1a6114bb-58f0-4405-a957-9cc7b8e09b4c', '31796b8c-f775-4825-8979-6e8561048523', '41f45360-89b5-45f1-878d-070304aa30ea', '4c71cbe1-7063-4d21-b458-e8a7bc8d2a8b', '59b019b7-7904-4b67-a462-ed6b6bc971bd', '6100e2ae-0a23-4a02-8a16-fcf35ef90c30', '74e91e2c-65dd-413c-ad7b-cab28dfad604', 'Asks the website chat which size to order', 'Calls the hotline to exchange the size', 'Compares prices on the Shopee Mall store', 'Exchanges the shoes at the store instead', 'Fills in the checkout form and pays by MoMo', 'Gets SMS updates from the courier', 'Hears about the shop from a friend at the Saturday running club', 'Opens the box and finds a care card and a size-exchange note', 'Opens the loyalty app to check her points', 'Reads the product page and size guide', 'Receives an email asking for a review', 'Receives the order confirmation email', 'Reviews the cart and sees the shipping fee for the first time', 'Searches Google for "giày chạy bộ Sải Bước review"', 'Sees a Facebook carousel ad for the new Sải Bước running line', 'Tells her running club about the shop', 'The courier hands over the parcel at the office lobby', 'Tries the shoes on at the Nguyễn Trãi store', 'Watches a TikTok review by a running coach', 'a359d2d9-d3b6-4a6f-a81e-891dc566e729', 'ad5c6d24-2309-4c41-bbdd-92782bd167a2', 'b7551359-1748-44db-82e3-933fc061ea9c', 'c3204d47-e7ae-4608-a607-3dbd1f667ee7', 'c500b3d7-cc91-486d-ae76-88de0cb3e49a', 'c60af9d1-daf9-429d-946d-65dab5b06429', 'ca1b9f43-c846-4c6a-9ccc-0f68d8aa3e16', 'd3603b0c-970e-41aa-8259-c7d429dbafcc', 'e8f5d0c5-c47d-4658-921c-20e99ddc786f', 'eac64f96-ba95-4f1d-a84c-2333bc397fa4'], [8, 4, 9, 2, 3, 6, 12, 15, 18, 7, 14, 5, 15, 9, 11, 2, 13, 17, 4, 16, 10, 8, 3, 0, 18, 12, 6, 1, 7, 0, 14, 1, 11, 17, 5, 10, 13, 16], -1) AS jm_touchpoint_step,
+              transform(ifNull(`touchpoint`, ''), ['0d76b663-2159-4d28-9b29-fc3ef2bf4812', '1635b389-cb37-4e1e-9db7-5531b83bda4f', '1a6114bb-58f0-4405-a957-9cc7b8e09b4c', '31796b8c-f775-4825-8979-6e8561048523', '41f45360-89b5-45f1-878d-070304aa30ea', '4c71cbe1-7063-4d21-b458-e8a7bc8d2a8b', '59b019b7-7904-4b67-a462-ed6b6bc971bd', '6100e2ae-0a23-4a02-8a16-fcf35ef90c30', '74e91e2c-65dd-413c-ad7b-cab28dfad604', 'Asks the website chat which size to order', 'Calls the hotline to exchange the size', 'Compares prices on the Shopee Mall store', 'Exchanges the shoes at the store instead', 'Fills in the checkout form and pays by MoMo', 'Gets SMS updates from the courier', 'Hears about the shop from a friend at the Saturday running club', 'Opens the box and finds a care card and a size-exchange note', 'Opens the loyalty app to check her points', 'Reads the product page and size guide', 'Receives an email asking for a review', 'Receives the order confirmation email', 'Reviews the cart and sees the shipping fee for the first time', 'Searches Google for "giày chạy bộ Sải Bước review"', 'Sees a Facebook carousel ad for the new Sải Bước running line', 'Tells her running club about the shop', 'The courier hands over the parcel at the office lobby', 'Tries the shoes on at the Nguyễn Trãi store', 'Watches a TikTok review by a running coach', 'a359d2d9-d3b6-4a6f-a81e-891dc566e729', 'ad5c6d24-2309-4c41-bbdd-92782bd167a2', 'b7551359-1748-44db-82e3-933fc061ea9c', 'c3204d47-e7ae-4608-a607-3dbd1f667ee7', 'c500b3d7-cc91-486d-ae76-88de0cb3e49a', 'c60af9d1-daf9-429d-946d-65dab5b06429', 'ca1b9f43-c846-4c6a-9ccc-0f68d8aa3e16', 'd3603b0c-970e-41aa-8259-c7d429dbafcc', 'e8f5d0c5-c47d-4658-921c-20e99ddc786f', 'eac64f96-ba95-4f1d-a84c-2333bc397fa4'], [2, 1, 2, 0, 1, 1, 3, 4, 5, 1, 4, 1, 4, 2, 3, 0, 3, 5, 1, 5, 2, 2, 1, 0, 5, 3, 1, 0, 1, 0, 4, 0, 3, 5, 1, 2, 3, 5], -1) AS jm_stage_step
             FROM `events`
             WHERE ifNull((isNotNull(`customer_id`)
       AND toString(`customer_id`) != ''
@@ -197,7 +199,7 @@ FROM
       AND (isNull(`outcome`) OR `outcome` IN ('', 'ok', 'failed'))
       AND (isNull(`emotion`) OR (toFloat64(`emotion`) >= -2 AND toFloat64(`emotion`) <= 2))), 0)
           )
-          GROUP BY customer
+          GROUP BY jm_customer
         )
       )
       ARRAY JOIN

@@ -96,9 +96,10 @@ type quoted struct {
 	d                       Dialect
 	from                    string
 	customer, key, ts       string
-	outcome, emotion        string // column references or ""
-	tns                     string // time in nanoseconds (BIGINT/Int64)
-	usable                  string // the row is not a bad row
+	outcome, emotion        string   // column references or ""
+	tns                     string   // time in nanoseconds (BIGINT/Int64)
+	usable                  string   // the row is not a bad row
+	conds                   []string // the conditions of usable
 	failed, emotionPresent  string
 	emotionMilli            string
 	customerText, keyColumn string
@@ -245,6 +246,7 @@ func (q *quoted) build(unitNS int64) {
 			q.emotionMilli = "CAST(sign(" + x + ") * floor(abs(" + x + ") + 0.5) AS BIGINT)"
 		}
 	}
+	q.conds = cond
 	q.usable = strings.Join(cond, "\n      AND ")
 }
 
@@ -421,7 +423,10 @@ func bucketOf(d Dialect, v, e string) string {
 // 18.16 has no WITH subqueries and no window functions), each level
 // commented, one column per step.
 func (f funnelSteps) clickhouse(b *strings.Builder, q *quoted, res *analytics.Result) {
-	usable := "ifNull((" + q.usable + "), 0)"
+	indent := func(n int) string {
+		return "ifNull((" + strings.Join(q.conds, "\n"+strings.Repeat(" ", n)+"AND ") + "), 0)"
+	}
+	usable := indent(10)
 	key := "ifNull(" + q.key + ", '')"
 	fmt.Fprintf(b, `SELECT measure, touchpoint, step, bucket, value
 FROM
@@ -521,7 +526,7 @@ FROM
           GROUP BY jm_customer
         )
       )
-`, q.customerText, q.tns, key, strings.Join(keys, ", "), strings.Join(touch, ", "), key, strings.Join(keys, ", "), strings.Join(stage, ", "), q.from, usable)
+`, q.customerText, q.tns, key, strings.Join(keys, ", "), strings.Join(touch, ", "), key, strings.Join(keys, ", "), strings.Join(stage, ", "), q.from, indent(14))
 	var funnel, step, reached, dPrev, dStart []string
 	funnel, step, reached, dPrev, dStart = append(funnel, "'customers'"), append(step, "0"), append(reached, "1"), append(dPrev, "0"), append(dStart, "0")
 	for _, fn := range funnels {

@@ -21,12 +21,12 @@ FROM
       SELECT
         ifNull(`touchpoint`, '') AS jm_touchpoint,
         ifNull((isNotNull(`customer_id`)
-      AND toString(`customer_id`) != ''
-      AND isNotNull(`touchpoint`)
-      AND `touchpoint` != ''
-      AND isNotNull(`ts`)
-      AND (isNull(`outcome`) OR `outcome` IN ('', 'ok', 'failed'))
-      AND (isNull(`emotion`) OR (toFloat64(`emotion`) >= -2 AND toFloat64(`emotion`) <= 2))), 0) AS jm_usable,
+          AND toString(`customer_id`) != ''
+          AND isNotNull(`touchpoint`)
+          AND `touchpoint` != ''
+          AND isNotNull(`ts`)
+          AND (isNull(`outcome`) OR `outcome` IN ('', 'ok', 'failed'))
+          AND (isNull(`emotion`) OR (toFloat64(`emotion`) >= -2 AND toFloat64(`emotion`) <= 2))), 0) AS jm_usable,
         jm_usable AND ifNull((isNotNull(`outcome`) AND `outcome` = 'failed'), 0) AS jm_failed,
         jm_usable AND ifNull(isNotNull(`emotion`), 0) AS jm_has_emotion,
         if(jm_has_emotion, ifNull(toInt64(if(toFloat64(`emotion`) * 1000 < 0, -floor(0.5 - toFloat64(`emotion`) * 1000), floor(toFloat64(`emotion`) * 1000 + 0.5))), 0), 0) AS jm_emotion_milli
@@ -192,12 +192,12 @@ FROM
               transform(ifNull(`touchpoint`, ''), ['0d76b663-2159-4d28-9b29-fc3ef2bf4812', '1635b389-cb37-4e1e-9db7-5531b83bda4f', '1a6114bb-58f0-4405-a957-9cc7b8e09b4c', '31796b8c-f775-4825-8979-6e8561048523', '41f45360-89b5-45f1-878d-070304aa30ea', '4c71cbe1-7063-4d21-b458-e8a7bc8d2a8b', '59b019b7-7904-4b67-a462-ed6b6bc971bd', '6100e2ae-0a23-4a02-8a16-fcf35ef90c30', '74e91e2c-65dd-413c-ad7b-cab28dfad604', 'Asks the website chat which size to order', 'Calls the hotline to exchange the size', 'Compares prices on the Shopee Mall store', 'Exchanges the shoes at the store instead', 'Fills in the checkout form and pays by MoMo', 'Gets SMS updates from the courier', 'Hears about the shop from a friend at the Saturday running club', 'Opens the box and finds a care card and a size-exchange note', 'Opens the loyalty app to check her points', 'Reads the product page and size guide', 'Receives an email asking for a review', 'Receives the order confirmation email', 'Reviews the cart and sees the shipping fee for the first time', 'Searches Google for "giày chạy bộ Sải Bước review"', 'Sees a Facebook carousel ad for the new Sải Bước running line', 'Tells her running club about the shop', 'The courier hands over the parcel at the office lobby', 'Tries the shoes on at the Nguyễn Trãi store', 'Watches a TikTok review by a running coach', 'a359d2d9-d3b6-4a6f-a81e-891dc566e729', 'ad5c6d24-2309-4c41-bbdd-92782bd167a2', 'b7551359-1748-44db-82e3-933fc061ea9c', 'c3204d47-e7ae-4608-a607-3dbd1f667ee7', 'c500b3d7-cc91-486d-ae76-88de0cb3e49a', 'c60af9d1-daf9-429d-946d-65dab5b06429', 'ca1b9f43-c846-4c6a-9ccc-0f68d8aa3e16', 'd3603b0c-970e-41aa-8259-c7d429dbafcc', 'e8f5d0c5-c47d-4658-921c-20e99ddc786f', 'eac64f96-ba95-4f1d-a84c-2333bc397fa4'], [2, 1, 2, 0, 1, 1, 3, 4, 5, 1, 4, 1, 4, 2, 3, 0, 3, 5, 1, 5, 2, 2, 1, 0, 5, 3, 1, 0, 1, 0, 4, 0, 3, 5, 1, 2, 3, 5], -1) AS jm_stage_step
             FROM `events`
             WHERE ifNull((isNotNull(`customer_id`)
-      AND toString(`customer_id`) != ''
-      AND isNotNull(`touchpoint`)
-      AND `touchpoint` != ''
-      AND isNotNull(`ts`)
-      AND (isNull(`outcome`) OR `outcome` IN ('', 'ok', 'failed'))
-      AND (isNull(`emotion`) OR (toFloat64(`emotion`) >= -2 AND toFloat64(`emotion`) <= 2))), 0)
+              AND toString(`customer_id`) != ''
+              AND isNotNull(`touchpoint`)
+              AND `touchpoint` != ''
+              AND isNotNull(`ts`)
+              AND (isNull(`outcome`) OR `outcome` IN ('', 'ok', 'failed'))
+              AND (isNull(`emotion`) OR (toFloat64(`emotion`) >= -2 AND toFloat64(`emotion`) <= 2))), 0)
           )
           GROUP BY jm_customer
         )

@@ -25,7 +25,6 @@ func (s Source) Events() (string, error) {
 		outcome = q.outcome
 	}
 	if q.emotion != "" {
-		emotion = q.emotion
 		switch q.d {
 		case ClickHouse:
 			emotion = "toFloat64(" + q.emotion + ")"

@@ -369,13 +369,13 @@ by_key AS (
 	} else {
 		f.joinSteps(b, res, bigint)
 	}
-	fmt.Fprintf(b, `-- 7. the histogram bucket of each time to convert (analytics.BucketOf)
+	fmt.Fprintf(b, `-- then: the histogram bucket of each time to convert (analytics.BucketOf)
 bucketed AS (
   SELECT measure, step, CASE WHEN d IS NULL THEN 0 ELSE %s END AS bucket
   FROM (%s) AS l
 )
 `, bucketOf(q.d, "d", "e"), exponent(q.d, "measures", "d", "e"))
-	fmt.Fprintf(b, `-- 8. the result rows
+	fmt.Fprintf(b, `-- and the result rows
 SELECT measure, '' AS touchpoint, step, CAST(bucket AS %[1]s) AS bucket, count(*) AS value FROM bucketed GROUP BY measure, step, bucket
 UNION ALL
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
@@ -569,31 +569,40 @@ planned AS (
   JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
   WHERE s.usable
 ),
--- 5. one CTE per step: the customers who reached it, when they started (start_at), reached
---    the previous step (previous_at) and this one (reached_at). Step 0 is reached at the first
---    event on it; step i at the earliest event on it strictly after step i-1, no later
---    than the window after step 0.
+-- 5. per customer: the start of each funnel, their first event on its step 0 (NULL: not started)
+starts AS MATERIALIZED (
+  SELECT s.customer,
+    min(s.t) FILTER (WHERE k.touchpoint_step = 0) AS touchpoint_start,
+    min(s.t) FILTER (WHERE k.stage_step = 0) AS stage_start
+  FROM source_rows AS s
+  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
+  WHERE s.usable
+  GROUP BY s.customer
+),
+-- 6. one CTE per step: the customers who reached it, when they started (start_at), reached
+--    the previous step (previous_at) and this one (reached_at): step i is reached at the
+--    earliest event on it strictly after step i-1, no later than the window after step 0.
 `)
 	for _, fn := range funnels {
 		what := res.Touchpoints
 		if fn == "stage" {
 			what = res.Stages
 		}
-		fmt.Fprintf(b, "%s_0 AS MATERIALIZED ( -- %s step 0: %s\n  SELECT customer, min(t) AS start_at, CAST(NULL AS %s) AS previous_at, min(t) AS reached_at\n  FROM planned\n  WHERE %s_step = 0\n  GROUP BY customer\n),\n",
-			fn, fn, comment(what[0].Name), bigint, fn)
+		fmt.Fprintf(b, "%[1]s_0 AS ( -- %[1]s step 0: %[2]s\n  SELECT customer, %[1]s_start AS start_at, CAST(NULL AS %[3]s) AS previous_at, %[1]s_start AS reached_at\n  FROM starts\n  WHERE %[1]s_start IS NOT NULL\n),\n",
+			fn, comment(what[0].Name), bigint)
 		for i := 1; i < f.n(fn); i++ {
 			fmt.Fprintf(b, `%[1]s_%[2]d AS MATERIALIZED ( -- %[1]s step %[2]d: %[3]s
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM %[1]s_%[4]d AS p
   JOIN planned AS e ON e.customer = p.customer AND e.%[1]s_step = %[2]d AND e.t > p.reached_at AND e.t - p.start_at <= %[5]d
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 `, fn, i, comment(what[i].Name), i-1, f.window)
 		}
 	}
-	b.WriteString("-- 6. one row per customer and measure: each step reached, each time to convert\nmeasures AS (\n")
+	b.WriteString("-- 7. one row per customer and measure: each step reached, each time to convert\nmeasures AS (\n")
 	var parts []string
-	parts = append(parts, fmt.Sprintf("  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS %s) AS d FROM (SELECT DISTINCT customer FROM source_rows WHERE usable) AS c", bigint))
+	parts = append(parts, fmt.Sprintf("  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS %s) AS d FROM starts", bigint))
 	for _, fn := range funnels {
 		for i := 0; i < f.n(fn); i++ {
 			parts = append(parts, fmt.Sprintf("  SELECT '%s_reached', %d, NULL FROM %s_%d", fn, i, fn, i))

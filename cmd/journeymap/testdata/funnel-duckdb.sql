@@ -88,163 +88,170 @@ planned AS (
   JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
   WHERE s.usable
 ),
--- 5. one CTE per step: the customers who reached it, when they started (start_at), reached
---    the previous step (previous_at) and this one (reached_at). Step 0 is reached at the first
---    event on it; step i at the earliest event on it strictly after step i-1, no later
---    than the window after step 0.
-touchpoint_0 AS MATERIALIZED ( -- touchpoint step 0: Sees a Facebook carousel ad for the new Sải Bước running lin…
-  SELECT customer, min(t) AS start_at, CAST(NULL AS BIGINT) AS previous_at, min(t) AS reached_at
-  FROM planned
-  WHERE touchpoint_step = 0
-  GROUP BY customer
+-- 5. per customer: the start of each funnel, their first event on its step 0 (NULL: not started)
+starts AS MATERIALIZED (
+  SELECT s.customer,
+    min(s.t) FILTER (WHERE k.touchpoint_step = 0) AS touchpoint_start,
+    min(s.t) FILTER (WHERE k.stage_step = 0) AS stage_start
+  FROM source_rows AS s
+  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
+  WHERE s.usable
+  GROUP BY s.customer
+),
+-- 6. one CTE per step: the customers who reached it, when they started (start_at), reached
+--    the previous step (previous_at) and this one (reached_at): step i is reached at the
+--    earliest event on it strictly after step i-1, no later than the window after step 0.
+touchpoint_0 AS ( -- touchpoint step 0: Sees a Facebook carousel ad for the new Sải Bước running lin…
+  SELECT customer, touchpoint_start AS start_at, CAST(NULL AS BIGINT) AS previous_at, touchpoint_start AS reached_at
+  FROM starts
+  WHERE touchpoint_start IS NOT NULL
 ),
 touchpoint_1 AS MATERIALIZED ( -- touchpoint step 1: Watches a TikTok review by a running coach
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_0 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 1 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_2 AS MATERIALIZED ( -- touchpoint step 2: Hears about the shop from a friend at the Saturday running c…
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_1 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 2 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_3 AS MATERIALIZED ( -- touchpoint step 3: Searches Google for "giày chạy bộ Sải Bước review"
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_2 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 3 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_4 AS MATERIALIZED ( -- touchpoint step 4: Reads the product page and size guide
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_3 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 4 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_5 AS MATERIALIZED ( -- touchpoint step 5: Compares prices on the Shopee Mall store
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_4 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 5 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_6 AS MATERIALIZED ( -- touchpoint step 6: Tries the shoes on at the Nguyễn Trãi store
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_5 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 6 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_7 AS MATERIALIZED ( -- touchpoint step 7: Asks the website chat which size to order
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_6 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 7 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_8 AS MATERIALIZED ( -- touchpoint step 8: Reviews the cart and sees the shipping fee for the first tim…
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_7 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 8 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_9 AS MATERIALIZED ( -- touchpoint step 9: Fills in the checkout form and pays by MoMo
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_8 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 9 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_10 AS MATERIALIZED ( -- touchpoint step 10: Receives the order confirmation email
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_9 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 10 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_11 AS MATERIALIZED ( -- touchpoint step 11: Gets SMS updates from the courier
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_10 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 11 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_12 AS MATERIALIZED ( -- touchpoint step 12: The courier hands over the parcel at the office lobby
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_11 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 12 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_13 AS MATERIALIZED ( -- touchpoint step 13: Opens the box and finds a care card and a size-exchange note
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_12 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 13 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_14 AS MATERIALIZED ( -- touchpoint step 14: Calls the hotline to exchange the size
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_13 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 14 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_15 AS MATERIALIZED ( -- touchpoint step 15: Exchanges the shoes at the store instead
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_14 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 15 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_16 AS MATERIALIZED ( -- touchpoint step 16: Receives an email asking for a review
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_15 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 16 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_17 AS MATERIALIZED ( -- touchpoint step 17: Opens the loyalty app to check her points
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_16 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 17 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 touchpoint_18 AS MATERIALIZED ( -- touchpoint step 18: Tells her running club about the shop
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM touchpoint_17 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.touchpoint_step = 18 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
-stage_0 AS MATERIALIZED ( -- stage step 0: Awareness
-  SELECT customer, min(t) AS start_at, CAST(NULL AS BIGINT) AS previous_at, min(t) AS reached_at
-  FROM planned
-  WHERE stage_step = 0
-  GROUP BY customer
+stage_0 AS ( -- stage step 0: Awareness
+  SELECT customer, stage_start AS start_at, CAST(NULL AS BIGINT) AS previous_at, stage_start AS reached_at
+  FROM starts
+  WHERE stage_start IS NOT NULL
 ),
 stage_1 AS MATERIALIZED ( -- stage step 1: Consideration
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM stage_0 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 1 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 stage_2 AS MATERIALIZED ( -- stage step 2: Purchase
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM stage_1 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 2 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 stage_3 AS MATERIALIZED ( -- stage step 3: Delivery
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM stage_2 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 3 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 stage_4 AS MATERIALIZED ( -- stage step 4: Use and support
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM stage_3 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 4 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
 stage_5 AS MATERIALIZED ( -- stage step 5: Loyalty and advocacy
-  SELECT p.customer, p.start_at, p.reached_at AS previous_at, min(e.t) AS reached_at
+  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
   FROM stage_4 AS p
   JOIN planned AS e ON e.customer = p.customer AND e.stage_step = 5 AND e.t > p.reached_at AND e.t - p.start_at <= 2592000000000000
-  GROUP BY p.customer, p.start_at, p.reached_at
+  GROUP BY p.customer
 ),
--- 6. one row per customer and measure: each step reached, each time to convert
+-- 7. one row per customer and measure: each step reached, each time to convert
 measures AS (
-  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS BIGINT) AS d FROM (SELECT DISTINCT customer FROM source_rows WHERE usable) AS c
+  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS BIGINT) AS d FROM starts
   UNION ALL
   SELECT 'touchpoint_reached', 0, NULL FROM touchpoint_0
   UNION ALL
@@ -388,12 +395,12 @@ measures AS (
   UNION ALL
   SELECT 'stage_from_start', 5, reached_at - start_at FROM stage_5
 ),
--- 7. the histogram bucket of each time to convert (analytics.BucketOf)
+-- then: the histogram bucket of each time to convert (analytics.BucketOf)
 bucketed AS (
   SELECT measure, step, CASE WHEN d IS NULL THEN 0 ELSE CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (e - 7)) - 128 END END AS bucket
   FROM (SELECT *, e0 + CASE WHEN (d >> e0) = 0 THEN -1 WHEN (d >> e0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(log2(d)) AS BIGINT) AS e0 FROM measures AS m) AS l0) AS l
 )
--- 8. the result rows
+-- and the result rows
 SELECT measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, count(*) AS value FROM bucketed GROUP BY measure, step, bucket
 UNION ALL
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0

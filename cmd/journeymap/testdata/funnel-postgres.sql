@@ -269,12 +269,12 @@ measures AS (
   ) AS v(measure, step, reached_at, d)
   WHERE v.reached_at IS NOT NULL
 ),
--- 7. the histogram bucket of each time to convert (analytics.BucketOf)
+-- then: the histogram bucket of each time to convert (analytics.BucketOf)
 bucketed AS (
   SELECT measure, step, CASE WHEN d IS NULL THEN 0 ELSE CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (CAST(e - 7 AS integer))) - 128 END END AS bucket
   FROM (SELECT *, e0 + CASE WHEN (d >> e0) = 0 THEN -1 WHEN (d >> e0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(ln(CAST(d AS double precision)) / ln(2)) AS integer) AS e0 FROM measures AS m) AS l0) AS l
 )
--- 8. the result rows
+-- and the result rows
 SELECT measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, count(*) AS value FROM bucketed GROUP BY measure, step, bucket
 UNION ALL
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0

@@ -35,6 +35,6 @@ func ExampleSource_Funnel() {
 	}
 	// Output:
 	// ('Visits the site', 1, 0), -- Visits the site
-	// touchpoint_0 AS MATERIALIZED ( -- touchpoint step 0: Sees an ad
+	// touchpoint_0 AS ( -- touchpoint step 0: Sees an ad
 	// touchpoint_1 AS MATERIALIZED ( -- touchpoint step 1: Visits the site
 }

@@ -211,6 +211,9 @@ func Table(d sqlfunnel.Dialect, name string) sqlfunnel.Source {
 // a quoting bug cannot hide itself.
 func Load(ctx context.Context, db *sql.DB, d sqlfunnel.Dialect, name string, events []analytics.Event, chEngine string) error {
 	drop := "DROP TABLE IF EXISTS " + name
+	if d == sqlfunnel.PostgreSQL {
+		drop += " CASCADE" // and the views over it (RenamedView)
+	}
 	if _, err := db.ExecContext(ctx, drop); err != nil {
 		return err
 	}

@@ -391,13 +391,23 @@ ORDER BY 1, 2, 3, 4
 `, bigint)
 }
 
+// chExponent is ⌊log₂ v⌋ in ClickHouse (v ≥ 1; 0 for v = 0), as exponent
+// computes it.
+func chExponent(v string) string {
+	e0 := "toInt64(floor(log2(toFloat64(greatest(" + v + ", 1)))))"
+	return fmt.Sprintf("%[1]s + multiIf(bitShiftRight(%[2]s, %[1]s) = 0, -1, bitShiftRight(%[2]s, %[1]s) >= 2, 1, 0)", e0, v)
+}
+
+// exponent and bucketOf are the one place where the histogram's bucket
+// scheme (analytics.BucketOf) is written in SQL; switching the scheme means
+// changing these two functions and chExponent only.
+//
 // exponent returns a subquery over from with column e = ⌊log₂ d⌋ for d ≥ 1,
 // computed in floating point and corrected by one either way in integers.
 func exponent(d Dialect, from, v, e string) string {
 	switch d {
 	case ClickHouse:
-		e0 := "toInt64(floor(log2(toFloat64(greatest(" + v + ", 1)))))"
-		return fmt.Sprintf("SELECT *, %[1]s + multiIf(bitShiftRight(%[2]s, %[1]s) = 0, -1, bitShiftRight(%[2]s, %[1]s) >= 2, 1, 0) AS %[3]s FROM %[4]s", e0, v, e, from)
+		return fmt.Sprintf("SELECT *, %s AS %s FROM %s", chExponent(v), e, from)
 	case PostgreSQL:
 		return fmt.Sprintf("SELECT *, e0 + CASE WHEN (%[1]s >> e0) = 0 THEN -1 WHEN (%[1]s >> e0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(%[1]s AS double precision)) / ln(2)) AS integer) AS e0 FROM %[3]s AS m) AS l0", v, e, from)
 	}
@@ -469,8 +479,7 @@ FROM
       if(funnel = 'customers', 'customers', concat(funnel, '_', m)) AS measure,
       toInt64(step) AS step,
       if(m = 'from_previous', d_prev, d_start) AS d,
-      toInt64(floor(log2(toFloat64(greatest(d, 1))))) AS e0,
-      e0 + multiIf(bitShiftRight(d, e0) = 0, -1, bitShiftRight(d, e0) >= 2, 1, 0) AS e,
+      %[8]s AS e,
       if(m = 'reached', toInt64(0), toInt64(%[7]s)) AS bucket
     FROM
     (
@@ -480,7 +489,7 @@ FROM
       (
         -- 2. one column per step: step i is reached at the earliest time on it strictly
         --    after step i-1, no later than the window after step 0
-        SELECT *`, key, usable, q.failed, q.emotionPresent, q.emotionMilli, q.from, bucketOf(ClickHouse, "d", "e"))
+        SELECT *`, key, usable, q.failed, q.emotionPresent, q.emotionMilli, q.from, bucketOf(ClickHouse, "d", "e"), chExponent("d"))
 	for _, fn := range funnels {
 		what := res.Touchpoints
 		if fn == "stage" {

@@ -48,8 +48,7 @@ FROM
       if(funnel = 'customers', 'customers', concat(funnel, '_', m)) AS measure,
       toInt64(step) AS step,
       if(m = 'from_previous', d_prev, d_start) AS d,
-      toInt64(floor(log2(toFloat64(greatest(d, 1))))) AS e0,
-      e0 + multiIf(bitShiftRight(d, e0) = 0, -1, bitShiftRight(d, e0) >= 2, 1, 0) AS e,
+      toInt64(floor(log2(toFloat64(greatest(d, 1))))) + multiIf(bitShiftRight(d, toInt64(floor(log2(toFloat64(greatest(d, 1)))))) = 0, -1, bitShiftRight(d, toInt64(floor(log2(toFloat64(greatest(d, 1)))))) >= 2, 1, 0) AS e,
       if(m = 'reached', toInt64(0), toInt64(if(d < 256, d, (e - 6) * 128 + bitShiftRight(d, greatest(e - 7, 0)) - 128))) AS bucket
     FROM
     (

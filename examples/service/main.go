@@ -250,7 +250,7 @@ func (s *Server) render(format string) http.HandlerFunc {
 				writeError(w, http.StatusBadRequest, "", "lang must be en or vi")
 				return
 			}
-			renderer = render.HTML{Language: lang}
+			renderer = render.HTML{Language: lang}.WithReport(j, analysis.Options{})
 		default:
 			renderer, _ = render.Default().Lookup(format)
 		}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"reflect"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/internal/randjourney"
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/persona"
 	"github.com/journeymap/journeymap/render"
 )
 
@@ -151,5 +153,66 @@ func BenchmarkHTMLFloor(b *testing.B) {
 			b.ReportMetric(float64(tf)/float64(tj), "floor/json")
 			b.ReportMetric(float64(len(texts))/float64(n), "texts/tp")
 		})
+	}
+}
+
+// BenchmarkHTMLMemory renders the page of a journey with 4,000 personas
+// and 100 touchpoints serving all of them (a valid document of about 16 MB)
+// and of the 1,000-touchpoint journey, and reports the bytes allocated per
+// byte of the document's JSON encoding ("alloc/doc"): a bound on the peak
+// memory of rendering, which should stay within ~30× the input.
+func BenchmarkHTMLMemory(b *testing.B) {
+	crowd := journey.New("Crowd", journey.CurrentState)
+	for i := range 4000 {
+		crowd.AddPersona(persona.Persona{Name: "Persona " + strconv.Itoa(i)})
+	}
+	s := crowd.AddStage("Everyone", journey.BeforePurchase)
+	for i := range 100 {
+		t := s.AddTouchpoint("Touchpoint "+strconv.Itoa(i), "website")
+		for _, p := range crowd.Personas {
+			t.PersonaIDs = append(t.PersonaIDs, p.ID)
+		}
+	}
+	for name, j := range map[string]*journey.Journey{"personas-4000": crowd, "touchpoints-1000": benchJourney(1000)} {
+		doc, err := journey.Marshal(j)
+		if err != nil {
+			b.Fatal(err)
+		}
+		h := render.HTML{}.WithReport(j, analysis.Options{})
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			for b.Loop() {
+				if err := h.Render(io.Discard, j); err != nil {
+					b.Fatal(err)
+				}
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(len(doc)), "alloc/doc")
+			b.ReportMetric(float64(len(doc))/1e6, "doc-MB")
+		})
+	}
+}
+
+// BenchmarkMermaidPersonas renders the Mermaid diagram of the 4,000-persona
+// journey: naming each task's actors is one lookup per persona id (it was a
+// search of the persona list per id: quadratic).
+func BenchmarkMermaidPersonas(b *testing.B) {
+	crowd := journey.New("Crowd", journey.CurrentState)
+	for i := range 4000 {
+		crowd.AddPersona(persona.Persona{Name: "Persona " + strconv.Itoa(i)})
+	}
+	s := crowd.AddStage("Everyone", journey.BeforePurchase)
+	for i := range 100 {
+		t := s.AddTouchpoint("Touchpoint "+strconv.Itoa(i), "website")
+		for _, p := range crowd.Personas {
+			t.PersonaIDs = append(t.PersonaIDs, p.ID)
+		}
+	}
+	for b.Loop() {
+		if err := (render.Mermaid{}).Render(io.Discard, crowd); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -18,7 +18,8 @@
 // the page's print style paginates the map into pages of touchpoint
 // columns, each repeating the row labels, with the title and page number.
 // A PNG is a full-page screenshot at Exporter.Width CSS pixels (1440 by
-// default), widened to hold the whole canvas of a wide map (up to MaxWidth).
+// default), widened to hold the whole canvas of a wide map (up to MaxWidth),
+// or only its first screen when Exporter.Height is set.
 package pageexport
 
 import (
@@ -84,6 +85,9 @@ type Exporter struct {
 	Paper Paper
 	// Width is the PNG's viewport width in CSS pixels; 0 means 1440.
 	Width int
+	// Height, when not 0, keeps only the top Height CSS pixels of the PNG
+	// (the first screen: 900 at 1440 wide); 0 means the whole page.
+	Height int
 	// Timeout bounds one export, browser start included; 0 means 2 minutes.
 	Timeout time.Duration
 }
@@ -188,27 +192,37 @@ func (e Exporter) Export(ctx context.Context, w io.Writer, html []byte, format F
 			chromedp.PDFPaper(paper), chromedp.PDFLandscape(), chromedp.PDFPrintBackground(), chromedp.PDFMargin(0),
 		))
 	case PNG:
-		// Widen the viewport to the canvas, so the picture holds the whole map.
-		var need float64
-		need, err = chromedp.Run(bctx, chromedp.Evaluate[float64](
-			`(() => { const c = document.querySelector('.canvas'); if (!c) return 0;
-			  const pad = document.documentElement.clientWidth - c.clientWidth; return c.scrollWidth + pad; })()`))
-		if err != nil {
-			return fmt.Errorf("pageexport: measuring the page: %w", err)
-		}
-		if w := int(math.Ceil(need)); w > width {
-			width = min(w, MaxWidth)
-			if err := chromedp.Do(bctx, chromedp.EmulateViewport(int64(width), 900)); err != nil {
-				return fmt.Errorf("pageexport: widening the page: %w", err)
-			}
-		}
-		out, err = chromedp.Run(bctx, chromedp.FullScreenshot(100))
+		out, err = e.picture(bctx, width)
 	}
 	if err != nil {
 		return fmt.Errorf("pageexport: %s export with %s: %w", format, chrome, err)
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// picture takes the PNG: the first screen when e.Height is set, else the
+// whole page with the viewport widened to the canvas, so the picture holds
+// the whole map.
+func (e Exporter) picture(ctx context.Context, width int) ([]byte, error) {
+	if e.Height > 0 {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(e.Height))); err != nil {
+			return nil, err
+		}
+		return chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	}
+	need, err := chromedp.Run(ctx, chromedp.Evaluate[float64](
+		`(() => { const c = document.querySelector('.canvas'); if (!c) return 0;
+		  const pad = document.documentElement.clientWidth - c.clientWidth; return c.scrollWidth + pad; })()`))
+	if err != nil {
+		return nil, fmt.Errorf("measuring the page: %w", err)
+	}
+	if w := int(math.Ceil(need)); w > width {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(min(w, MaxWidth)), 900)); err != nil {
+			return nil, fmt.Errorf("widening the page: %w", err)
+		}
+	}
+	return chromedp.Run(ctx, chromedp.FullScreenshot(100))
 }
 
 // Renderer renders a journey with HTML and exports the page as Format; it

@@ -29,6 +29,7 @@ func runRender(e *env, args []string) int {
 	paper := enumFlag(fs, "paper", "a4", "landscape `paper` size of -format pdf", "a4", "a3")
 	chrome := fs.String("chrome", "", "`path` of the Chromium executable for pdf and png (default: $"+pageexport.EnvChrome+", then chromium on PATH)")
 	width := fs.Int("width", 1440, "viewport `width` in CSS pixels of -format png")
+	height := fs.Int("height", 0, "keep only the top `height` CSS pixels of -format png, the first screen (default: the whole page)")
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 1, 1); !ok {
 		return code
@@ -44,7 +45,10 @@ func runRender(e *env, args []string) int {
 	if *width < 320 || *width > pageexport.MaxWidth {
 		return usageError(e, fmt.Errorf("-width %d is out of range (320 to %d)", *width, pageexport.MaxWidth))
 	}
-	exporter := pageexport.Exporter{Chrome: *chrome, Paper: pageexport.Paper(paper.value), Width: *width}
+	if *height < 0 || *height > pageexport.MaxWidth {
+		return usageError(e, fmt.Errorf("-height %d is out of range (0 to %d)", *height, pageexport.MaxWidth))
+	}
+	exporter := pageexport.Exporter{Chrome: *chrome, Paper: pageexport.Paper(paper.value), Width: *width, Height: *height}
 	if export {
 		// Fail before reading the document when there is no browser.
 		if _, err := pageexport.FindChrome(*chrome); err != nil {

@@ -44,34 +44,34 @@ type (
 		Cols   []colView
 	}
 	colView struct {
-		ID                            string // the touchpoint's anchor; empty for an empty stage
-		PhaseClass, Phase             string
-		PhaseStart, PhaseCont         bool // the phase's first column; the first of a printed page inside it
-		Band, StageID, Stage, Goal    string
-		StageStart, StageCont         bool
-		StageFunnel                   []badgeView
-		Empty                         bool
-		Name, Icon, ChannelLabel      string
-		Mode, Initiator, Owner        string
-		Offline                       bool
-		Hot                           bool
-		Hotspot                       string
-		Emo                           emoView
-		Description                   string
-		AllPersonas                   bool
-		Personas                      []string
-		Evidence, Actions             []string
-		Front, Back, Support          []supportView
-		Thoughts, Feelings            []string
-		Pains                         []painView
-		Opps                          []string
-		Metrics                       []badgeView
-		Sources                       string
-		StageDescription              string
-		Questions                     []string
-		StageMetrics                  []badgeView
-		StageSources                  string
-		stageIndex, tpIndex, phaseKey int
+		ID                         string // the touchpoint's anchor; empty for an empty stage
+		PhaseClass, Phase          string
+		PhaseStart, PhaseCont      bool // the phase's first column; the first of a printed page inside it
+		Band, StageID, Stage, Goal string
+		StageStart, StageCont      bool
+		StageFunnel                []badgeView
+		Empty                      bool
+		Name, Icon, ChannelLabel   string
+		Mode, Initiator, Owner     string
+		Offline                    bool
+		Hot                        bool
+		Hotspot                    string
+		Emo                        emoView
+		Description                string
+		AllPersonas                bool
+		Personas                   []string
+		Evidence, Actions          []string
+		Front, Back, Support       []supportView
+		Thoughts, Feelings         []string
+		Pains                      []painView
+		Opps                       []string
+		Metrics                    []badgeView
+		Sources                    string
+		StageDescription           string
+		Questions                  []string
+		StageMetrics               []badgeView
+		StageSources               string
+		stageIndex, tpIndex        int
 	}
 	emoView struct {
 		None     bool   // nothing measured in this column

@@ -80,16 +80,6 @@ func nameOr(names map[uuid.UUID]string, id uuid.UUID) string {
 	return id.String()
 }
 
-// hasUnknown reports whether some key of m names no persona.
-func hasUnknown(m map[uuid.UUID]float64, names map[uuid.UUID]string) bool {
-	for id := range m {
-		if _, known := names[id]; !known {
-			return true
-		}
-	}
-	return false
-}
-
 func sortedIDs(m map[uuid.UUID]float64) []uuid.UUID {
 	ids := make([]uuid.UUID, 0, len(m))
 	for id := range m {

@@ -44,10 +44,6 @@ type (
 		HasCritical                   bool
 	}
 	linkView struct{ Text, Href string }
-	spanView struct {
-		Label string
-		Span  int
-	}
 	// personaView has a field per fact and list, not a list of labelled
 	// entries, so the template writes each label as static text.
 	personaView struct {

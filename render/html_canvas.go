@@ -37,6 +37,7 @@ type (
 		HasThoughts, HasFeelings, HasPains, HasOpps, HasMetrics, HasStageDetails  bool
 		Sheets                                                                    []sheetView
 		legend                                                                    []legendView
+		details                                                                   []painView // the pains with more to say than their card
 	}
 	sheetView struct{ Pages []pageView }
 	pageView  struct {
@@ -92,6 +93,8 @@ type (
 		Category                                  string // shown as written when unknown
 		Title, Description, Evidence              string
 		Personas                                  []string // who feel it; empty means all personas
+		Detail                                    string   // the anchor of its row in the details; empty: none
+		Where                                     string   // stage › touchpoint, in the details
 	}
 	// badgeView is one measured figure, short: "Bounce rate 62%", with its
 	// target and whether it is met in words, never by colour alone.
@@ -296,6 +299,11 @@ func (cv *canvasView) column(wd *words, c *colView, j *journey.Journey, t *touch
 			for i, id := range p.PersonaIDs {
 				pv.Personas[i] = nameOr(names, id)
 			}
+		}
+		if pv.Description != "" || pv.Evidence != "" || len(pv.Personas) > 0 {
+			pv.Detail = "pd-" + strconv.Itoa(c.stageIndex) + "-" + strconv.Itoa(c.tpIndex) + "-" + strconv.Itoa(pi)
+			pv.Where = c.Stage + " › " + t.Name
+			cv.details = append(cv.details, pv)
 		}
 		c.Pains = append(c.Pains, pv)
 		add(oppsByPain[p.ID])

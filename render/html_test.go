@@ -176,7 +176,9 @@ func TestHTMLContent(t *testing.T) {
 		`<a href="#tp-1-1"><bdi>Order › Asks chat about slots</bdi></a>`,
 		`<b>−1.5</b> negative`, `Ad click-through <b>2.1%</b><span class="g">✗ Target 3% · target missed</span>`,
 		"Show the shipping fee on the product page",
-		`<span class="meta">Personas: <bdi>Minh</bdi></span>`,
+		// A pain card is its severity, category and title; the rest is in the details, linked both ways.
+		`<a class="t" href="#pd-1-0-0"><bdi>Shipping cost shown only at checkout</bdi></a>`,
+		`<tr id="pd-1-1-0"><td><a href="#pain-1-1-0"><bdi>Chat answers after 10 minutes</bdi></a></td><td><bdi>Order › Asks chat about slots</bdi></td><td></td><td></td><td><bdi>Minh</bdi></td></tr>`,
 		`@top-left{content:"Grocery delivery\3a  first order"`,
 	} {
 		assert.Contains(t, out, want)

@@ -36,6 +36,7 @@ type (
 		Opportunities                 []oppView
 		HasPersonaCurves              bool
 		Legend                        []legendView
+		PainDetails                   []painView
 		HasFunnelBadges               bool
 		FunnelSource                  string
 		StageCount, TouchpointCount   string
@@ -176,6 +177,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 
 	v.Canvas = buildCanvas(wd, j, names, hot, h.Funnel)
 	v.Legend = v.Canvas.legend
+	v.PainDetails = v.Canvas.details
 	for i := range v.Personas {
 		for _, l := range v.Legend {
 			if l.Name == v.Personas[i].Name {

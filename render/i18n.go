@@ -42,6 +42,7 @@ type words struct {
 	LineInteraction, LineVisibility, LineInternal, Continued, Page, Summary    string
 	CriticalPains, WeakestLink, ChannelsWord, OnlineWord, OfflineWord, OfWord  string
 	PersonaDetails, StageDetails, EmotionZones, SkipToMap, CanvasLabel, PageOf string
+	PainDetails                                                                string
 
 	Types       map[journey.Type]string
 	Phases      map[journey.Phase]string
@@ -188,6 +189,7 @@ var english = words{
 	PersonaDetails: "Personas in detail", StageDetails: "About the stage",
 	EmotionZones: "Above the line: positive; below: negative (−2 to +2)",
 	SkipToMap:    "Skip to the map", CanvasLabel: "Journey map canvas", PageOf: "Page %s",
+	PainDetails: "Pain points in detail",
 }
 
 var vietnamese = words{
@@ -290,4 +292,5 @@ var vietnamese = words{
 	PersonaDetails: "Chi tiết chân dung khách hàng", StageDetails: "Về bước này",
 	EmotionZones: "Trên đường giữa: tích cực; dưới: tiêu cực (−2 đến +2)",
 	SkipToMap:    "Chuyển đến bản đồ", CanvasLabel: "Khung bản đồ hành trình", PageOf: "Trang %s",
+	PainDetails: "Chi tiết điểm đau",
 }

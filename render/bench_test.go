@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/journeymap/journeymap/analysis"
+	"github.com/journeymap/journeymap/internal/hostile"
 	"github.com/journeymap/journeymap/internal/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/persona"
@@ -157,8 +158,8 @@ func BenchmarkHTMLFloor(b *testing.B) {
 }
 
 // BenchmarkHTMLMemory renders the page of a journey with 4,000 personas
-// and 100 touchpoints serving all of them (a valid document of about 16 MB)
-// and of the 1,000-touchpoint journey, and reports the bytes allocated per
+// and 100 touchpoints serving all of them (a valid document of about 16 MB),
+// of the 1,000-touchpoint journey and of the hostile corpus' journey, and reports the bytes allocated per
 // byte of the document's JSON encoding ("alloc/doc"): a bound on the peak
 // memory of rendering, which should stay within ~30× the input.
 func BenchmarkHTMLMemory(b *testing.B) {
@@ -173,7 +174,7 @@ func BenchmarkHTMLMemory(b *testing.B) {
 			t.PersonaIDs = append(t.PersonaIDs, p.ID)
 		}
 	}
-	for name, j := range map[string]*journey.Journey{"personas-4000": crowd, "touchpoints-1000": benchJourney(1000)} {
+	for name, j := range map[string]*journey.Journey{"personas-4000": crowd, "touchpoints-1000": benchJourney(1000), "hostile": hostile.Journey()} {
 		doc, err := journey.Marshal(j)
 		if err != nil {
 			b.Fatal(err)

@@ -70,7 +70,7 @@ func pageTemplate(wd *words) *template.Template {
 // user text is escaped for its context.
 //
 // The first screen holds the title, objective, owner and review status, a
-// summary (stages, touchpoints, channels online and offline, critical pain
+// summary (stages, touchpoints online and offline, channels, critical pain
 // points, the weakest link and the journey's friction), a strip of the
 // personas and then the map itself: a canvas of phase and stage bands over
 // one column per touchpoint, each with its channel icon and name, the

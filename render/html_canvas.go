@@ -511,8 +511,10 @@ func (cv *canvasView) emotion(wd *words, j *journey.Journey, names map[uuid.UUID
 	}
 }
 
-// signed writes an emotion with its sign: "+1.5", "0", "−2".
+// signed writes an emotion with its sign and at most two decimals: "+1.5",
+// "0", "−2", "+0.68".
 func signed(wd *words, e float64) string {
+	e = math.Round(100*e) / 100
 	switch {
 	case e > 0:
 		return "+" + wd.number(e)

@@ -156,7 +156,7 @@ func TestHTMLContent(t *testing.T) {
 		`<html lang="en">`, "Service blueprint", "Find why first orders are abandoned at checkout",
 		"Growth team", "2026-10-15", "Review every 90 days",
 		// The first screen's summary, with the weakest link linked to its card.
-		"<li>Stages: <b>3</b></li>", "<li>Channels: <b>4</b> (4 online, 0 offline)</li>",
+		"<li>Stages: <b>3</b></li>", "<li>Touchpoints: <b>4</b> (4 online, 0 offline)</li>", "<li>Channels: <b>4</b></li>",
 		`<li class="alert">Critical pain points: <b>1</b></li>`,
 		`<li>Weakest link: <a href="#tp-1-0"><bdi>Checkout in the app</bdi></a></li>`,
 		"<li>Friction: <b>0.52</b></li>",

@@ -190,12 +190,13 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 	return v
 }
 
-// summary counts what the first screen shows about the whole journey.
+// summary counts what the first screen shows about the whole journey: the
+// touchpoints online and offline, and the channels they use.
 func (v *htmlView) summary(j *journey.Journey) {
 	wd := v.words
 	count := func(n int) string { return wd.number(float64(n)) }
-	stages, tps, critical := 0, 0, 0
-	online, offline := map[channel.Channel]bool{}, map[channel.Channel]bool{}
+	stages, tps, critical, online, offline := 0, 0, 0, 0, 0
+	channels := map[channel.Channel]bool{}
 	for _, s := range j.Stages {
 		if s == nil {
 			continue
@@ -206,10 +207,11 @@ func (v *htmlView) summary(j *journey.Journey) {
 				continue
 			}
 			tps++
+			channels[t.Channel] = true
 			if t.EffectiveMode() == channel.Offline {
-				offline[t.Channel] = true
+				offline++
 			} else {
-				online[t.Channel] = true
+				online++
 			}
 			for _, p := range t.PainPoints {
 				if p != nil && p.Severity == painpoint.Critical {
@@ -218,16 +220,9 @@ func (v *htmlView) summary(j *journey.Journey) {
 			}
 		}
 	}
-	channels := map[channel.Channel]bool{}
-	for c := range online {
-		channels[c] = true
-	}
-	for c := range offline {
-		channels[c] = true
-	}
 	v.StageCount, v.TouchpointCount, v.CriticalPains = count(stages), count(tps), count(critical)
 	v.HasCritical = critical > 0
-	v.ChannelCount, v.Online, v.Offline = count(len(channels)), count(len(online)), count(len(offline))
+	v.ChannelCount, v.Online, v.Offline = count(len(channels)), count(online), count(offline)
 }
 
 // opportunities lists the journey's opportunities with links to the pain

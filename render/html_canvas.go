@@ -352,8 +352,15 @@ func badges(wd *words, ms []metric.Metric) ([]badgeView, string) {
 	}
 	out := make([]badgeView, len(ms))
 	var sources []string
+	// Rates are written as everywhere on the page: one decimal of a per cent.
+	show := func(f float64, unit string) string {
+		if unit == "%" {
+			f = math.Round(10*f) / 10
+		}
+		return string(appendWithUnit(wd, nil, f, unit))
+	}
 	for i, m := range ms {
-		b := badgeView{Name: m.Name, Value: string(appendWithUnit(wd, nil, m.Value, m.Unit))}
+		b := badgeView{Name: m.Name, Value: show(m.Value, m.Unit)}
 		if m.Target != nil {
 			b.Met = m.MeetsTarget()
 			b.Missed = !b.Met
@@ -361,7 +368,7 @@ func badges(wd *words, ms []metric.Metric) ([]badgeView, string) {
 			if b.Met {
 				status = wd.TargetMet
 			}
-			b.Goal = string(appendWithUnit(wd, []byte(wd.Target+" "), *m.Target, m.Unit)) + " · " + status
+			b.Goal = wd.Target + " " + show(*m.Target, m.Unit) + " · " + status
 		}
 		out[i] = b
 		if m.Source != "" && !slices.Contains(sources, m.Source) {

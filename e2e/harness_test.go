@@ -65,7 +65,7 @@ func runNode(t *testing.T, script string, manifest, out any) {
 	path := filepath.Join(t.TempDir(), "manifest.json")
 	require.NoError(t, os.WriteFile(path, data, 0o600))
 
-	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute) // the hostile page is checked at two widths
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "node", script, path)
 	var stdout, stderr bytes.Buffer

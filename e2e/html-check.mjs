@@ -1,7 +1,8 @@
 // html-check loads HTML pages in headless Chromium and prints, as JSON on
 // stdout, what happened: scripts run, dialogs, page errors, network requests,
 // risky markup left in the DOM, axe-core WCAG 2.1 AA violations and the visible
-// text. It also writes screenshots and PDFs when asked.
+// text, at 1440 px and again at 390 px (a phone). It also writes screenshots
+// and PDFs when asked.
 //
 // Usage: node html-check.mjs MANIFEST.json
 // MANIFEST: {"artifacts": "dir", "pages": [{"name": "x", "file": "x.html",
@@ -40,7 +41,7 @@ async function checkPage(p) {
   const page = await browser.context.newPage();
   const res = {
     name: p.name, error: '', requests: [], dialogs: [], pageErrors: [], console: [],
-    scripts: [], pwned: false, risky: [], violations: [], text: '', artifacts: [], phases: {},
+    scripts: [], pwned: false, risky: [], violations: [], text: '', phone: { text: '', violations: [] }, artifacts: [], phases: {},
   };
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -102,27 +103,34 @@ async function checkPage(p) {
 
     const t1 = Date.now();
     await page.addScriptTag({ path: AXE });
-    const axe = await page.evaluate(async (tags) => {
+    const runAxe = () => page.evaluate(async (tags) => {
       const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
       return r.violations.map((v) => ({
         id: v.id, impact: v.impact, help: v.help,
         nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
       }));
     }, WCAG_TAGS);
-    res.violations = axe;
+    res.violations = await runAxe();
     res.phases.axe = Date.now() - t1;
 
     if (manifest.artifacts && p.screenshots) {
       const desktop = join(manifest.artifacts, `${p.name}-desktop.png`);
       await page.screenshot({ path: desktop, fullPage: true });
-      await page.setViewportSize({ width: 390, height: 844 });
+      res.artifacts.push(desktop);
+    }
+    // The same checks on a phone: the page's own layout, not a scaled-down desktop.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const t2 = Date.now();
+    res.phone = { text: await page.evaluate(() => document.body.innerText), violations: await runAxe() };
+    res.phases.axe390 = Date.now() - t2;
+    if (manifest.artifacts && p.screenshots) {
       const phone = join(manifest.artifacts, `${p.name}-phone.png`);
       await page.screenshot({ path: phone, fullPage: true });
-      res.artifacts.push(desktop, phone);
+      res.artifacts.push(phone);
     }
     if (manifest.artifacts && p.pdf) {
       const pdf = join(manifest.artifacts, `${p.name}.pdf`);
-      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+      await page.pdf({ path: pdf, format: 'A4', landscape: true, printBackground: true });
       res.artifacts.push(pdf);
     }
   } catch (e) {

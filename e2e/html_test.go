@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/internal/hostile"
 	"github.com/journeymap/journeymap/render"
 )
@@ -42,7 +43,7 @@ func TestHTMLInChromium(t *testing.T) {
 	manifest := htmlManifest{Artifacts: artifacts}
 	for i, nj := range journeys {
 		var b bytes.Buffer
-		require.NoError(t, render.HTML{Funnel: nj.funnel}.Render(&b, nj.j), nj.name)
+		require.NoError(t, render.HTML{Funnel: nj.funnel}.WithReport(nj.j, analysis.Options{}).Render(&b, nj.j), nj.name)
 		dir := tmp
 		if nj.example {
 			dir = artifacts // the page itself is an artifact too
@@ -72,24 +73,28 @@ func TestHTMLInChromium(t *testing.T) {
 			assert.False(t, r.Pwned, "window.__pwned was set")
 			assert.Empty(t, r.Risky, "risky markup in the DOM")
 			assert.Empty(t, r.Requests, "the page made network requests")
-			for _, v := range r.Violations {
-				var targets []string
-				for _, n := range v.Nodes {
-					targets = append(targets, n.Target)
+			for width, vs := range map[int][]axeViolation{1440: r.Violations, 390: r.Phone.Violations} {
+				for _, v := range vs {
+					var targets []string
+					for _, n := range v.Nodes {
+						targets = append(targets, n.Target)
+					}
+					t.Errorf("axe at %d px %s (%s): %s at %s", width, v.ID, v.Impact, v.Help, strings.Join(targets, ", "))
 				}
-				t.Errorf("axe %s (%s): %s at %s", v.ID, v.Impact, v.Help, strings.Join(targets, ", "))
 			}
-			text := visible(r.Text)
-			seen := map[string]bool{}
-			for _, f := range textFields(nj.j) {
-				want := visible(f.text)
-				if seen[want] {
-					continue // the hostile page repeats each label in every field
+			for width, shown := range map[int]string{1440: r.Text, 390: r.Phone.Text} {
+				text := visible(shown)
+				seen := map[string]bool{}
+				for _, f := range textFields(nj.j) {
+					want := visible(f.text)
+					if seen[want] {
+						continue // the hostile page repeats each label in every field
+					}
+					if !nj.example {
+						seen[want] = true
+					}
+					assert.True(t, strings.Contains(text, want), "%s (%.60q) is not visible in the page at %d px", f.path, f.text, width)
 				}
-				if !nj.example {
-					seen[want] = true
-				}
-				assert.True(t, strings.Contains(text, want), "%s (%.60q) is not visible in the page", f.path, f.text)
 			}
 			if nj.example {
 				assert.Len(t, r.Artifacts, 2+btoi(i == 0), "screenshots and PDF")

@@ -106,8 +106,15 @@ type htmlResult struct {
 	Risky      []string       `json:"risky"`
 	Violations []axeViolation `json:"violations"`
 	Text       string         `json:"text"`
+	Phone      phoneResult    `json:"phone"` // the same page at 390 px
 	Artifacts  []string       `json:"artifacts"`
 	Phases     map[string]int `json:"phases"`
+}
+
+// phoneResult is what a 390 px wide viewport showed.
+type phoneResult struct {
+	Text       string         `json:"text"`
+	Violations []axeViolation `json:"violations"`
 }
 
 type parsedScript struct {

@@ -5,13 +5,16 @@ import (
 	"html/template"
 	"io"
 	"reflect"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/journeymap/journeymap/analysis"
+	"github.com/journeymap/journeymap/internal/hostile"
 	"github.com/journeymap/journeymap/internal/randjourney"
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/persona"
 	"github.com/journeymap/journeymap/render"
 )
 
@@ -23,14 +26,15 @@ func benchJourney(touchpoints int) *journey.Journey {
 }
 
 // BenchmarkRender renders journeys of 10, 100 and 1,000 touchpoints with
-// every built-in renderer; ns/op should grow linearly with size, and html
-// (including its analysis) should cost at most 3× json on the same journey.
+// every built-in renderer, and the page with its analysis report given
+// ("html-report", the report computed beforehand); ns/op should grow
+// linearly with size.
 func BenchmarkRender(b *testing.B) {
 	r := render.Default()
-	html := map[string]render.Renderer{"html-no-analysis": render.HTML{NoAnalysis: true}}
 	for _, n := range []int{10, 100, 1000} {
 		j := benchJourney(n)
-		for _, f := range append(r.Formats(), "html-no-analysis") {
+		html := map[string]render.Renderer{"html-report": render.HTML{}.WithReport(j, analysis.Options{})}
+		for _, f := range append(r.Formats(), "html-report") {
 			rd, ok := r.Lookup(f)
 			if !ok {
 				rd = html[f]
@@ -67,46 +71,32 @@ func BenchmarkRenderParallel(b *testing.B) {
 	}
 }
 
-// BenchmarkHTMLvsJSON renders the same journey as JSON and as HTML in
-// alternation and reports the ratio of their total times, so a busy machine
-// slows both alike: "html/json" for the default page, which runs the
-// analysis itself; "given/json" for the same page given a report computed
-// beforehand (the rendering alone); "page/json" without analysis. It also
-// reports ns per touchpoint, to show linear growth across sizes.
-func BenchmarkHTMLvsJSON(b *testing.B) {
+// BenchmarkHTMLPerTouchpoint renders the page of journeys of 10, 100 and
+// 1,000 touchpoints, given their analysis report, and reports the time per
+// touchpoint ("ns/tp"), which stays flat when rendering is linear in the
+// number of touchpoints, and the page's bytes per touchpoint.
+func BenchmarkHTMLPerTouchpoint(b *testing.B) {
 	for _, n := range []int{10, 100, 1000} {
 		j := benchJourney(n)
-		report := analysis.Analyze(j, analysis.Options{})
+		h := render.HTML{}.WithReport(j, analysis.Options{})
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			var tj, th, tg, tp time.Duration
+			var w countWriter
 			for b.Loop() {
-				t0 := time.Now()
-				if err := (render.JSON{}).Render(io.Discard, j); err != nil {
+				w = 0
+				if err := h.Render(&w, j); err != nil {
 					b.Fatal(err)
 				}
-				t1 := time.Now()
-				if err := (render.HTML{}).Render(io.Discard, j); err != nil {
-					b.Fatal(err)
-				}
-				t2 := time.Now()
-				if err := (render.HTML{Report: report}).Render(io.Discard, j); err != nil {
-					b.Fatal(err)
-				}
-				t3 := time.Now()
-				if err := (render.HTML{NoAnalysis: true}).Render(io.Discard, j); err != nil {
-					b.Fatal(err)
-				}
-				tj, th, tg, tp = tj+t1.Sub(t0), th+t2.Sub(t1), tg+t3.Sub(t2), tp+time.Since(t3)
 			}
-			b.ReportMetric(float64(th)/float64(tj), "html/json")
-			b.ReportMetric(float64(tg)/float64(tj), "given/json")
-			b.ReportMetric(float64(tp)/float64(tj), "page/json")
-			per := float64(b.N) * float64(n)
-			b.ReportMetric(float64(tj)/per, "json-ns/tp")
-			b.ReportMetric(float64(th)/per, "html-ns/tp")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/tp")
+			b.ReportMetric(float64(w)/float64(n), "bytes/tp")
 		})
 	}
 }
+
+// countWriter counts the bytes written to it.
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) { *c += countWriter(len(p)); return len(p), nil }
 
 // userTexts returns every free text of v: the fields of plain type string
 // (names, descriptions, actions, quotes...), leaving out ids, enums (named
@@ -140,9 +130,9 @@ func userTexts(v reflect.Value, out []string) []string {
 // journey can cost: printing each of its free texts once, with no markup,
 // no words of the page's own and no analysis, through a template that is
 // nothing but {{range .}}{{.}}{{end}}. It alternates with the JSON encoding
-// and reports floor/json, the share of BenchmarkHTMLvsJSON's 3× budget that
-// html/template's per-value cost (a reflective call of its escaper for every
-// printed value) takes before the page has any structure.
+// and reports floor/json: what html/template's per-value cost (a reflective
+// call of its escaper for every printed value) takes before the page has
+// any structure.
 func BenchmarkHTMLFloor(b *testing.B) {
 	floor := template.Must(template.New("floor").Parse(`{{range .}}{{.}}{{end}}`))
 	for _, n := range []int{10, 100, 1000} {
@@ -164,5 +154,66 @@ func BenchmarkHTMLFloor(b *testing.B) {
 			b.ReportMetric(float64(tf)/float64(tj), "floor/json")
 			b.ReportMetric(float64(len(texts))/float64(n), "texts/tp")
 		})
+	}
+}
+
+// BenchmarkHTMLMemory renders the page of a journey with 4,000 personas
+// and 100 touchpoints serving all of them (a valid document of about 16 MB),
+// of the 1,000-touchpoint journey and of the hostile corpus' journey, and reports the bytes allocated per
+// byte of the document's JSON encoding ("alloc/doc"): a bound on the peak
+// memory of rendering, which should stay within ~30× the input.
+func BenchmarkHTMLMemory(b *testing.B) {
+	crowd := journey.New("Crowd", journey.CurrentState)
+	for i := range 4000 {
+		crowd.AddPersona(persona.Persona{Name: "Persona " + strconv.Itoa(i)})
+	}
+	s := crowd.AddStage("Everyone", journey.BeforePurchase)
+	for i := range 100 {
+		t := s.AddTouchpoint("Touchpoint "+strconv.Itoa(i), "website")
+		for _, p := range crowd.Personas {
+			t.PersonaIDs = append(t.PersonaIDs, p.ID)
+		}
+	}
+	for name, j := range map[string]*journey.Journey{"personas-4000": crowd, "touchpoints-1000": benchJourney(1000), "hostile": hostile.Journey()} {
+		doc, err := journey.Marshal(j)
+		if err != nil {
+			b.Fatal(err)
+		}
+		h := render.HTML{}.WithReport(j, analysis.Options{})
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			for b.Loop() {
+				if err := h.Render(io.Discard, j); err != nil {
+					b.Fatal(err)
+				}
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(len(doc)), "alloc/doc")
+			b.ReportMetric(float64(len(doc))/1e6, "doc-MB")
+		})
+	}
+}
+
+// BenchmarkMermaidPersonas renders the Mermaid diagram of the 4,000-persona
+// journey: naming each task's actors is one lookup per persona id (it was a
+// search of the persona list per id: quadratic).
+func BenchmarkMermaidPersonas(b *testing.B) {
+	crowd := journey.New("Crowd", journey.CurrentState)
+	for i := range 4000 {
+		crowd.AddPersona(persona.Persona{Name: "Persona " + strconv.Itoa(i)})
+	}
+	s := crowd.AddStage("Everyone", journey.BeforePurchase)
+	for i := range 100 {
+		t := s.AddTouchpoint("Touchpoint "+strconv.Itoa(i), "website")
+		for _, p := range crowd.Personas {
+			t.PersonaIDs = append(t.PersonaIDs, p.ID)
+		}
+	}
+	for b.Loop() {
+		if err := (render.Mermaid{}).Render(io.Discard, crowd); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

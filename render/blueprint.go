@@ -17,7 +17,8 @@ import (
 // The journey title and description become accTitle and accDescr.
 //
 // Node and lane identifiers are generated (t0, t0s1, ...), never taken from
-// user text; every label is a double-quoted string escaped by EscapeMermaid.
+// user text; every label is a double-quoted string with what Mermaid would misread
+// escaped as EscapeMermaid does (commas and keywords stay as written).
 // The zero value is ready to use.
 type MermaidBlueprint struct {
 	// Language selects the lane titles' language ("en" or "vi"); empty means
@@ -57,12 +58,12 @@ func (m MermaidBlueprint) Render(w io.Writer, j *journey.Journey) error {
 	b = append(b, '\n')
 	if j.Title != "" {
 		b = append(b, "    accTitle: "...)
-		b = AppendMermaid(b, j.Title)
+		b = appendMermaidIn(b, j.Title, inQuotes)
 		b = append(b, '\n')
 	}
 	if j.Description != "" {
 		b = append(b, "    accDescr: "...)
-		b = AppendMermaid(b, j.Description)
+		b = appendMermaidIn(b, j.Description, inQuotes)
 		b = append(b, '\n')
 	}
 
@@ -87,7 +88,7 @@ func (m MermaidBlueprint) Render(w io.Writer, j *journey.Journey) error {
 		b = append(b, "        "...)
 		b = appendNodeID(b, i, -1)
 		b = append(b, `["`...)
-		b = appendLabel(b, &errs, docerr.Join(r.path, "name"), r.t.Name)
+		b = appendLabel(b, &errs, docerr.Join(r.path, "name"), r.t.Name, inQuotes)
 		b = append(b, "\"]\n"...)
 	}
 	b = append(b, "    end\n"...)
@@ -106,7 +107,7 @@ func (m MermaidBlueprint) Render(w io.Writer, j *journey.Journey) error {
 				b = append(b, "        "...)
 				b = appendNodeID(b, i, k)
 				b = append(b, `["`...)
-				b = appendLabel(b, &errs, docerr.Join(docerr.Index(docerr.Join(r.path, "supports"), k), "description"), s.Description)
+				b = appendLabel(b, &errs, docerr.Join(docerr.Index(docerr.Join(r.path, "supports"), k), "description"), s.Description, inQuotes)
 				b = append(b, "\"]\n"...)
 			}
 		}
@@ -129,7 +130,7 @@ func (m MermaidBlueprint) Render(w io.Writer, j *journey.Journey) error {
 			b = append(b, "        "...)
 			b = appendNodeID(b, i, k)
 			b = append(b, `["`...)
-			b = appendLabel(b, &errs, docerr.Join(docerr.Index(docerr.Join(r.path, "supports"), k), "description"), s.Description)
+			b = appendLabel(b, &errs, docerr.Join(docerr.Index(docerr.Join(r.path, "supports"), k), "description"), s.Description, inQuotes)
 			b = append(b, "\"]\n"...)
 		}
 	}
@@ -164,7 +165,7 @@ func appendLaneStart(b []byte, id, title string) []byte {
 	b = append(b, "    subgraph "...)
 	b = append(b, id...)
 	b = append(b, `["`...)
-	b = AppendMermaid(b, title)
+	b = appendMermaidIn(b, title, inQuotes)
 	b = append(b, "\"]\n        direction LR\n"...)
 	return b
 }

@@ -1,14 +1,8 @@
 package render
 
 import (
-	"strconv"
-
 	"github.com/journeymap/journeymap/metric"
 )
-
-// formatNumber writes f in the shortest form that reads back as f, for
-// machines (SVG coordinates); number writes numbers for people.
-func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // number writes f for people in the words' language: 1,234.5 or 1.234,5.
 func (wd *words) number(f float64) string { return wd.num.Format(f) }

@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -24,16 +25,21 @@ var (
 		"article": true, "h2": true, "h3": true, "h4": true, "blockquote": true, "ul": true, "li": true,
 		"table": true, "caption": true, "colgroup": true, "col": true, "thead": true, "tr": true, "th": true,
 		"tbody": true, "td": true, "span": true, "bdi": true, "svg": true, "line": true, "text": true,
-		"path": true, "circle": true, "rect": true,
+		"path": true, "circle": true, "rect": true, "symbol": true, "defs": true, "use": true, "g": true,
+		"q": true, "a": true, "b": true,
 	}
 	htmlAttributes = map[string]bool{
 		"lang": true, "charset": true, "name": true, "content": true, "http-equiv": true, "class": true,
 		"id": true, "role": true, "aria-labelledby": true, "aria-hidden": true, "tabindex": true,
 		"colspan": true, "scope": true, "width": true, "height": true, "viewbox": true, "x1": true,
 		"x2": true, "y1": true, "y2": true, "x": true, "y": true, "d": true, "cx": true, "cy": true,
-		"r": true, "stroke-dasharray": true, "focusable": true,
+		"r": true, "stroke-dasharray": true, "focusable": true, "href": true, "transform": true, "aria-label": true, "rx": true,
 	}
 )
+
+// runningHead finds the content of the printed pages' running head: a CSS
+// string with no raw quote or backslash other than an escape.
+var runningHead = regexp.MustCompile(`@top-left\{content:"((?:[^"\\\n]|\\.)*)"`)
 
 // htmlNormal is the text a browser shows for s: the HTML parser turns CR and
 // CRLF into LF and NUL into U+FFFD.
@@ -70,7 +76,17 @@ func parsePage(t *testing.T, out []byte) *page {
 			switch n.Data {
 			case "style":
 				if n.FirstChild != nil {
-					p.styles = append(p.styles, n.FirstChild.Data)
+					// The journey's title is the printed pages' running head, a CSS
+					// string escaped by html/template: the rest is ours alone.
+					css := n.FirstChild.Data
+					m := runningHead.FindStringSubmatchIndex(css)
+					if assert.NotNil(t, m, "the print style has a running head") {
+						head := css[m[2]:m[3]]
+						assert.NotContains(t, head, "<", "a CSS string never holds <")
+						assert.NotContains(t, head, "\n", "nor a raw line break")
+						css = css[:m[2]] + css[m[3]:]
+					}
+					p.styles = append(p.styles, css)
 				}
 			case "meta":
 				p.metas++
@@ -94,18 +110,20 @@ func renderHTML(t *testing.T, r render.HTML, j *journey.Journey) []byte {
 }
 
 func TestHTMLHostile(t *testing.T) {
-	empty := parsePage(t, renderHTML(t, render.HTML{}, &journey.Journey{Title: "x", Type: journey.CurrentState}))
-	require.Len(t, empty.styles, 1)
-
-	check := func(t *testing.T, p *page) {
-		assert.Equal(t, empty.styles, p.styles, "the style sheet is ours alone")
-		assert.Equal(t, empty.metas, p.metas)
+	empty := map[string]*page{}
+	for _, lang := range []string{"en", "vi"} {
+		empty[lang] = parsePage(t, renderHTML(t, render.HTML{Language: lang}, &journey.Journey{Title: "x", Type: journey.CurrentState}))
+		require.Len(t, empty[lang].styles, 1)
+	}
+	check := func(t *testing.T, p *page, lang string) {
+		assert.Equal(t, empty[lang].styles, p.styles, "the style sheet is ours alone")
+		assert.Equal(t, empty[lang].metas, p.metas)
 	}
 
 	j := hostile.Journey()
 	for _, lang := range []string{"en", "vi"} {
 		p := parsePage(t, renderHTML(t, render.HTML{Language: lang}, j))
-		check(t, p)
+		check(t, p, lang)
 		all := strings.Join(p.texts, "\x02")
 		for _, e := range hostile.Entries() {
 			assert.True(t, strings.Contains(all, htmlNormal(e.Text)), "%s is not shown as text (%s)", e.ID, lang)
@@ -116,7 +134,7 @@ func TestHTMLHostile(t *testing.T) {
 		for _, lang := range []string{[]string{"en", "vi"}[i%2]} {
 			j := hostile.JourneyFor(e.Text)
 			p := parsePage(t, renderHTML(t, render.HTML{Language: lang}, j))
-			check(t, p)
+			check(t, p, lang)
 			n := 0
 			for _, s := range p.texts {
 				if s == htmlNormal(e.Text) {
@@ -132,20 +150,36 @@ func TestHTMLHostile(t *testing.T) {
 
 func TestHTMLContent(t *testing.T) {
 	j := fixture()
-	out := string(renderHTML(t, render.HTML{}, j))
+	page := render.HTML{}.WithReport(j, analysis.Options{})
+	out := string(renderHTML(t, page, j))
 	for _, want := range []string{
 		`<html lang="en">`, "Service blueprint", "Find why first orders are abandoned at checkout",
 		"Growth team", "2026-10-15", "Review every 90 days",
+		// The first screen's summary, with the weakest link linked to its card.
+		"<li>Stages: <b>3</b></li>", "<li>Touchpoints: <b>4</b> (4 online, 0 offline)</li>", "<li>Channels: <b>4</b></li>",
+		`<li class="alert">Critical pain points: <b>1</b></li>`,
+		`<li>Weakest link: <a href="#tp-1-0"><bdi>Checkout in the app</bdi></a></li>`,
+		"<li>Friction: <b>0.52</b></li>",
 		"Before purchase", "During purchase", "After purchase",
-		"High · Financial", "Critical · Process", "Medium · Support",
+		// Severity and category in words beside their colour and icon.
+		`<span class="tag s">High</span><span class="tag"><svg class="ico" aria-hidden="true"><use href="#cat-financial"/></svg>Financial</span>`,
+		`<span class="tag s">Critical</span>`,
+		// A channel's icon always comes with its name.
+		`<use href="#ch-mobile_app"/></svg>Mobile app</span>`,
 		"target missed", "target met", "not measured",
 		"Frontstage", "Backstage", "Support processes", "Fee calculator",
-		`role="img"`, "Emotion curve over 5 touchpoints",
-		"Friction hotspots", "Findings", "Hotspot 1",
+		"Line of interaction", "Line of visibility", "Line of internal interaction",
+		"Friction hotspots", "Findings", "Hotspot 1 · Friction 0.82",
+		`<td class="num">0.82</td>`,
 		`<span class="lvl-warning">Warning</span> · Touchpoint without an owner (2) <span class="code">touchpoint.no_owner</span>`,
-		"<td>-1.5", "Ad click-through: 2.1% (conversion rate; Target 3%",
+		// Findings name their place in words and link to it.
+		`<a href="#tp-1-1"><bdi>Order › Asks chat about slots</bdi></a>`,
+		`<b>−1.5</b> negative`, `Ad click-through <b>2.1%</b><span class="g">✗ Target 3% · target missed</span>`,
 		"Show the shipping fee on the product page",
-		`<span class="meta">Personas: <bdi>Minh</bdi></span>`,
+		// A pain card is its severity, category and title; the rest is in the details, linked both ways.
+		`<a class="t" href="#pd-1-0-0"><bdi>Shipping cost shown only at checkout</bdi></a>`,
+		`<tr id="pd-1-1-0"><td><a href="#pain-1-1-0"><bdi>Chat answers after 10 minutes</bdi></a></td><td><bdi>Order › Asks chat about slots</bdi></td><td></td><td></td><td><bdi>Minh</bdi></td></tr>`,
+		`@top-left{content:"Grocery delivery\3a  first order"`,
 	} {
 		assert.Contains(t, out, want)
 	}
@@ -153,14 +187,14 @@ func TestHTMLContent(t *testing.T) {
 	assert.NotContains(t, out, "http://")
 	assert.NotContains(t, out, "https://")
 
-	vi := string(renderHTML(t, render.HTML{Language: "vi-VN"}, j))
+	vi := string(renderHTML(t, render.HTML{Language: "vi-VN"}.WithReport(j, analysis.Options{}), j))
 	for _, want := range []string{
-		`<html lang="vi">`, "Bản thiết kế dịch vụ", "Trước khi mua hàng", "Cao · Tài chính",
-		"Điểm đau", "chưa đạt mục tiêu", "Tiền cảnh", "Hậu cảnh", "Quy trình hỗ trợ",
+		`<html lang="vi">`, "Bản thiết kế dịch vụ", "Trước khi mua hàng", "Cao</span>", "Tài chính</span>",
+		"Điểm đau", "chưa đạt mục tiêu", "Tiền cảnh", "Hậu cảnh", "Quy trình hỗ trợ", "Đường hiển thị",
 		"Cảnh báo</span> · Điểm chạm chưa có người phụ trách (2)",
 		// Numbers as Vietnamese write them: a decimal comma, the per cent sign
 		// on the number, in the map and in the findings alike.
-		"<td>-1,5", "Ad click-through: 2,1% (tỷ lệ chuyển đổi; Mục tiêu 3%",
+		"<b>−1,5</b> tiêu cực", "Ad click-through <b>2,1%</b>", "<li>Ma sát: <b>0,52</b></li>",
 		"đang ở mức 2,1%, chưa đạt mục tiêu 3%",
 	} {
 		assert.Contains(t, vi, want)
@@ -168,10 +202,12 @@ func TestHTMLContent(t *testing.T) {
 	given := &analysis.Report{Findings: []analysis.Finding{{Code: "custom.code", Severity: analysis.Warning, Path: "stages[0]", Message: "given by the caller"}}}
 	custom := string(renderHTML(t, render.HTML{Report: given}, j))
 	assert.Contains(t, custom, "given by the caller")
+	assert.Contains(t, custom, `<a href="#st-0"><bdi>Discover</bdi></a>`, "a stage's finding links to its band")
 	assert.NotContains(t, custom, "Friction hotspots", "the given report has no hotspots")
-	none := string(renderHTML(t, render.HTML{NoAnalysis: true}, j))
-	assert.NotContains(t, none, "Friction hotspots")
+	none := string(renderHTML(t, render.HTML{}, j))
+	assert.NotContains(t, none, "Friction hotspots", "no report, no analysis: the renderer never runs it")
 	assert.NotContains(t, none, "Hotspot 1")
+	assert.NotContains(t, none, "Weakest link")
 }
 
 func TestHTMLLanguageFromDocument(t *testing.T) {

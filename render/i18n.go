@@ -37,6 +37,13 @@ type words struct {
 	WorstDropOff, FeelingsCaption, InTheMap, MeasuredEmotion, Difference       string
 	FeelBetter, FeelWorse, MoreFeelings                                        string
 
+	// The canvas and the first screen.
+	WholeJourney, Positive, Negative, Neutral, Conversion, MedianTime, Minutes string
+	LineInteraction, LineVisibility, LineInternal, Continued, Page, Summary    string
+	CriticalPains, WeakestLink, ChannelsWord, OnlineWord, OfflineWord, OfWord  string
+	PersonaDetails, StageDetails, EmotionZones, SkipToMap, CanvasLabel, PageOf string
+	PainDetails                                                                string
+
 	Types       map[journey.Type]string
 	Phases      map[journey.Phase]string
 	Statuses    map[journey.Status]string
@@ -173,6 +180,16 @@ var english = words{
 	FeelBetter: "better than the map", FeelWorse: "worse than the map",
 	MoreFeelings: "… and %d more touchpoints half a point or more away from the map.",
 	Levels:       levels("en"),
+	WholeJourney: "The whole journey", Positive: "positive", Negative: "negative", Neutral: "neutral",
+	Conversion: "Conversion", MedianTime: "Median time", Minutes: "min",
+	LineInteraction: "Line of interaction", LineVisibility: "Line of visibility",
+	LineInternal: "Line of internal interaction", Continued: "continued", Page: "Page", Summary: "At a glance",
+	CriticalPains: "Critical pain points", WeakestLink: "Weakest link", ChannelsWord: "Channels",
+	OnlineWord: "online", OfflineWord: "offline", OfWord: "of",
+	PersonaDetails: "Personas in detail", StageDetails: "About the stage",
+	EmotionZones: "Above the line: positive; below: negative (−2 to +2)",
+	SkipToMap:    "Skip to the map", CanvasLabel: "Journey map canvas", PageOf: "Page %s",
+	PainDetails: "Pain points in detail",
 }
 
 var vietnamese = words{
@@ -266,4 +283,14 @@ var vietnamese = words{
 	FeelBetter: "tốt hơn bản đồ", FeelWorse: "tệ hơn bản đồ",
 	MoreFeelings: "… và %d điểm chạm khác lệch từ nửa điểm trở lên so với bản đồ.",
 	Levels:       levels("vi"),
+	WholeJourney: "Toàn bộ hành trình", Positive: "tích cực", Negative: "tiêu cực", Neutral: "trung lập",
+	Conversion: "Chuyển đổi", MedianTime: "Thời gian trung vị", Minutes: "phút",
+	LineInteraction: "Đường tương tác", LineVisibility: "Đường hiển thị",
+	LineInternal: "Đường tương tác nội bộ", Continued: "tiếp theo", Page: "Trang", Summary: "Tóm tắt",
+	CriticalPains: "Điểm đau nghiêm trọng", WeakestLink: "Mắt xích yếu nhất", ChannelsWord: "Kênh",
+	OnlineWord: "trực tuyến", OfflineWord: "trực tiếp", OfWord: "trên",
+	PersonaDetails: "Chi tiết chân dung khách hàng", StageDetails: "Về bước này",
+	EmotionZones: "Trên đường giữa: tích cực; dưới: tiêu cực (−2 đến +2)",
+	SkipToMap:    "Chuyển đến bản đồ", CanvasLabel: "Khung bản đồ hành trình", PageOf: "Trang %s",
+	PainDetails: "Chi tiết điểm đau",
 }

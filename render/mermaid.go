@@ -49,24 +49,24 @@ func (m Mermaid) Render(w io.Writer, j *journey.Journey) error {
 	b = append(b, "journey\n"...)
 	if j.Title != "" {
 		b = append(b, "    title "...)
-		b = AppendMermaid(b, j.Title)
+		b = appendMermaidIn(b, j.Title, inText)
 		b = append(b, "\n    accTitle: "...)
-		b = AppendMermaid(b, j.Title)
+		b = appendMermaidIn(b, j.Title, inText)
 		b = append(b, '\n')
 	}
 	if j.Description != "" {
 		b = append(b, "    accDescr: "...)
-		b = AppendMermaid(b, j.Description)
+		b = appendMermaidIn(b, j.Description, inText)
 		b = append(b, '\n')
 	}
-	actors := personaNames(j)
+	actors := personaIndexes(j)
 	for si, s := range j.Stages {
 		if s == nil {
 			continue
 		}
 		spath := docerr.Index("stages", si)
 		b = append(b, "    section "...)
-		b = appendLabel(b, &errs, docerr.Join(spath, "name"), s.Name)
+		b = appendLabel(b, &errs, docerr.Join(spath, "name"), s.Name, inSection)
 		b = append(b, '\n')
 		for ti, t := range s.Touchpoints {
 			if t == nil || (m.OmitUnscored && t.Emotion == nil) {
@@ -74,7 +74,7 @@ func (m Mermaid) Render(w io.Writer, j *journey.Journey) error {
 			}
 			tpath := docerr.Index(docerr.Join(spath, "touchpoints"), ti)
 			b = append(b, "        "...)
-			b = appendLabel(b, &errs, docerr.Join(tpath, "name"), t.Name)
+			b = appendLabel(b, &errs, docerr.Join(tpath, "name"), t.Name, inTask)
 			b = append(b, ": "...)
 			score, ok := MermaidScore(t.Emotion)
 			if !ok {
@@ -123,7 +123,7 @@ func personaNames(j *journey.Journey) map[uuid.UUID]string {
 // appendActors writes ": A, B" for the personas t serves: the listed ones in
 // persona_ids order (an id naming no persona is written as the id, never
 // dropped), or every persona of the journey when persona_ids is empty.
-func appendActors(b []byte, errs *docerr.List, j *journey.Journey, t *touchpoint.Touchpoint, names map[uuid.UUID]string) []byte {
+func appendActors(b []byte, errs *docerr.List, j *journey.Journey, t *touchpoint.Touchpoint, index map[uuid.UUID]int) []byte {
 	n := 0
 	actor := func(path, name string) {
 		if n == 0 {
@@ -132,7 +132,7 @@ func appendActors(b []byte, errs *docerr.List, j *journey.Journey, t *touchpoint
 			b = append(b, ", "...)
 		}
 		n++
-		b = appendLabel(b, errs, path, name)
+		b = appendLabel(b, errs, path, name, inActor)
 	}
 	if len(t.PersonaIDs) == 0 {
 		for i, p := range j.Personas {
@@ -143,22 +143,33 @@ func appendActors(b []byte, errs *docerr.List, j *journey.Journey, t *touchpoint
 		return b
 	}
 	for _, id := range t.PersonaIDs {
-		name, ok := names[id]
-		if !ok {
-			name = id.String()
+		i, ok := index[id]
+		name := id.String()
+		if ok {
+			name = j.Personas[i].Name
+		} else {
+			i = -1
 		}
-		actor(docerr.Join(docerr.Index("personas", personaIndex(j, id)), "name"), name)
+		actor(docerr.Join(docerr.Index("personas", i), "name"), name)
 	}
 	return b
 }
 
-func personaIndex(j *journey.Journey, id uuid.UUID) int {
+// personaIndexes maps persona ids to their index in j.Personas (the first
+// persona with an id wins), so naming a task's actors costs one lookup per
+// id: a valid 16 MB document with thousands of personas and persona_ids
+// took 31.9 s when each id searched the persona list.
+func personaIndexes(j *journey.Journey) map[uuid.UUID]int {
+	index := make(map[uuid.UUID]int, len(j.Personas))
 	for i, p := range j.Personas {
-		if p != nil && p.ID == id {
-			return i
+		if p == nil {
+			continue
+		}
+		if _, dup := index[p.ID]; !dup {
+			index[p.ID] = i
 		}
 	}
-	return -1
+	return index
 }
 
 // appendComments writes the %% lines of a task: channel and mode, then each
@@ -184,19 +195,42 @@ func appendComments(b []byte, t *touchpoint.Touchpoint) []byte {
 	return b
 }
 
-// appendLabel escapes a label that must not be empty; an empty one is
-// recorded in errs at path.
-func appendLabel(b []byte, errs *docerr.List, path, s string) []byte {
+// appendLabel escapes a label that must not be empty for its place in the
+// diagram; an empty one is recorded in errs at path.
+func appendLabel(b []byte, errs *docerr.List, path, s string, in place) []byte {
 	if s == "" {
 		errs.Add(path, ErrMermaidLabel, "is empty; Mermaid cannot draw an empty label")
 		return b
 	}
-	return AppendMermaid(b, s)
+	return appendMermaidIn(b, s, in)
 }
 
 // mermaidKeywords start a Mermaid statement; a label starting with one (in any
 // letter case) gets its first letter encoded so the lexer cannot see the keyword.
 var mermaidKeywords = [...]string{"journey", "title", "section", "acctitle", "accdescr"}
+
+// place is where in a diagram a label is written: each place needs only
+// some characters escaped, so the text stays readable ("Search, compare"
+// rather than "Search#44; compare").
+type place int
+
+const (
+	// anywhere is every place at once: what EscapeMermaid writes.
+	anywhere place = iota
+	// inText is a journey's title, accTitle or accDescr: the rest of the line.
+	inText
+	// inSection is a section name, which ends at ":".
+	inSection
+	// inTask is a task name: it ends at ":", and the lexer reads a statement
+	// keyword at its start ("journey…", "title ", "section ").
+	inTask
+	// inActor is an actor of a task: actors are split at "," and the
+	// task's data at ":".
+	inActor
+	// inQuotes is a double-quoted flowchart label or a flowchart accTitle
+	// or accDescr.
+	inQuotes
+)
 
 // EscapeMermaid returns s written so that Mermaid reads it back as exactly s
 // in any label position of a journey diagram (title, accTitle, accDescr,
@@ -219,8 +253,23 @@ var mermaidKeywords = [...]string{"journey", "title", "section", "acctitle", "ac
 func EscapeMermaid(s string) string { return string(AppendMermaid(nil, s)) }
 
 // AppendMermaid appends EscapeMermaid(s) to dst and returns the extended buffer.
-func AppendMermaid(dst []byte, s string) []byte {
-	keyword := startsWithKeyword(s)
+func AppendMermaid(dst []byte, s string) []byte { return appendMermaidIn(dst, s, anywhere) }
+
+// appendMermaidIn appends s escaped for its place in a diagram: the
+// characters every place needs escaped (see EscapeMermaid), ":" where a
+// label ends at a colon, "," in actors, quotes in flowchart labels, and the
+// first letter of a task starting with a statement keyword. In a title a
+// colon followed by a space stays as written ("Note: …"); any other colon
+// is escaped, as Mermaid drops the last character of a line matching
+// /style.*:\S*#.*;/ (a colon, then no space up to a "#").
+func appendMermaidIn(dst []byte, s string, in place) []byte {
+	keyword := false
+	switch in {
+	case anywhere:
+		keyword = startsWithKeyword(s)
+	case inTask:
+		keyword = startsStatement(s)
+	}
 	last := len(s) - 1
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -228,7 +277,9 @@ func AppendMermaid(dst []byte, s string) []byte {
 			switch {
 			case i == 0 && keyword,
 				c == ' ' && (i == 0 || i == last),
-				mermaidSpecial(c):
+				mermaidSpecial(c),
+				needs(c, in),
+				c == ':' && in == inText && (i == last || s[i+1] != ' '):
 				dst = appendEntity(dst, rune(c))
 			default:
 				dst = append(dst, c)
@@ -252,13 +303,30 @@ func AppendMermaid(dst []byte, s string) []byte {
 	return dst
 }
 
-// mermaidSpecial reports whether the ASCII byte c must be written as an entity.
+// mermaidSpecial reports whether the ASCII byte c must be written as an
+// entity wherever it is: "#" (a comment, or Mermaid's own escape), ";" (a
+// statement end), "%" ("%%" comments and directives), what HTML would read
+// (& < >), braces, "|", "\\", the backtick, control characters and DEL.
 func mermaidSpecial(c byte) bool {
 	switch c {
-	case '#', ';', ':', ',', '%', '&', '<', '>', '"', '\'', '{', '}', '|', '\\', '`', 0x7f:
+	case '#', ';', '%', '&', '<', '>', '{', '}', '|', '\\', '`', 0x7f:
 		return true
 	}
 	return c < 0x20
+}
+
+// needs reports whether the ASCII byte c must be written as an entity in
+// place in, beyond mermaidSpecial.
+func needs(c byte, in place) bool {
+	switch c {
+	case ':': // in text, only one not followed by a space (see appendMermaidIn)
+		return in != inText
+	case ',':
+		return in == anywhere || in == inActor
+	case '"', '\'':
+		return in == anywhere || in == inQuotes
+	}
+	return false
 }
 
 func appendEntity(dst []byte, r rune) []byte {
@@ -268,6 +336,23 @@ func appendEntity(dst []byte, r rune) []byte {
 	dst = append(dst, '#')
 	dst = strconv.AppendInt(dst, int64(r), 10)
 	return append(dst, ';')
+}
+
+// startsStatement reports whether a task name s would be read as a
+// statement: "journey" at its start (the lexer takes the keyword from
+// "Journeys" too), "title" or "section" followed by a space or nothing,
+// "accTitle" or "accDescr", in any letter case.
+func startsStatement(s string) bool {
+	has := func(k string) bool { return len(s) >= len(k) && strings.EqualFold(s[:len(k)], k) }
+	if has("journey") || has("acctitle") || has("accdescr") {
+		return true
+	}
+	for _, k := range []string{"title", "section"} {
+		if has(k) && (len(s) == len(k) || s[len(k)] == ' ') {
+			return true
+		}
+	}
+	return false
 }
 
 func startsWithKeyword(s string) bool {

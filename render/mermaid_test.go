@@ -210,8 +210,8 @@ func ExampleMermaid() {
 	_ = render.Mermaid{}.Render(os.Stdout, j)
 	// Output:
 	// journey
-	//     title Order#58; coffee
-	//     accTitle: Order#58; coffee
+	//     title Order: coffee
+	//     accTitle: Order: coffee
 	//     section Order
 	//         Pay at the counter#59; 50#37; off: 2: Lan#44; student
 }

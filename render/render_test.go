@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/internal/hostile"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
@@ -33,12 +34,13 @@ var variants = []struct {
 	{"mmd", render.Mermaid{}},
 	{"comments.mmd", render.Mermaid{Comments: true, OmitUnscored: true}},
 	{"blueprint.mmd", render.MermaidBlueprint{}},
-	{"html", render.HTML{}},
-	{"vi.html", render.HTML{Language: "vi"}},
 	{"md", render.Markdown{}},
 	{"csv", render.CSV{}},
 }
 
+// golden compares got with the golden file testdata/golden/name (or
+// rewrites it under -update) and, when they differ, shows where: the first
+// differing lines with their neighbours.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", "golden", name)
@@ -49,7 +51,80 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "run go test ./render -update")
-	assert.True(t, bytes.Equal(want, got), "%s is stale: run go test ./render -update", path)
+	if !bytes.Equal(want, got) {
+		t.Errorf("%s is stale: run go test ./render -update\n%s", path, lineDiff(string(want), string(got)))
+	}
+}
+
+// lineDiff shows the first lines where want and got differ, with two lines
+// of context either side, "-" for want and "+" for got; long lines are cut
+// around their first difference.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	first := 0
+	for first < len(w) && first < len(g) && w[first] == g[first] {
+		first++
+	}
+	lw, lg := len(w)-1, len(g)-1
+	for lw > first && lg > first && w[lw] == g[lg] {
+		lw, lg = lw-1, lg-1
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "@@ line %d @@\n", first+1)
+	for i := max(0, first-2); i < first; i++ {
+		fmt.Fprintf(&b, "  %s\n", cut(w[i], 0))
+	}
+	for i := first; i <= lw && i < first+8; i++ {
+		fmt.Fprintf(&b, "- %s\n", cut(w[i], firstDiff(w[i], at(g, i))))
+	}
+	for i := first; i <= lg && i < first+8; i++ {
+		fmt.Fprintf(&b, "+ %s\n", cut(g[i], firstDiff(g[i], at(w, i))))
+	}
+	return b.String()
+}
+
+func at(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return ""
+}
+
+func firstDiff(a, b string) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// cut keeps 160 bytes of s around byte i.
+func cut(s string, i int) string {
+	if len(s) <= 160 {
+		return s
+	}
+	from := max(0, i-60)
+	to := min(len(s), from+160)
+	return "…" + strings.ToValidUTF8(s[from:to], "") + "…"
+}
+
+func TestLineDiff(t *testing.T) {
+	d := lineDiff("a\nb\nc\nd\ne\n", "a\nb\nc\nX\ne\n")
+	assert.Equal(t, "@@ line 4 @@\n  b\n  c\n- d\n+ X\n", d, "the changed line with two lines before it")
+	long := strings.Repeat("x", 300)
+	d = lineDiff(long+"a", long+"b")
+	assert.Contains(t, d, "- …"+strings.Repeat("x", 60)+"a…", "a long line is cut around its difference")
+}
+
+// htmlGoldens are the whole pages kept as golden files, one per feature:
+// the fixture (a service blueprint with layers, hotspots and findings) in
+// English and Vietnamese, and the e-commerce example (personas with their
+// own emotion curves, opportunities, stage metrics). The measured funnel
+// has its own (TestGoldenMeasured); everything else is checked by focused
+// tests of one section each.
+var htmlGoldens = map[string][]render.HTML{
+	"fixture":                   {{}, {Language: "vi"}},
+	"example-ecommerce-current": {{}},
 }
 
 func renderAll(t *testing.T, base string, j *journey.Journey) {
@@ -61,6 +136,16 @@ func renderAll(t *testing.T, base string, j *journey.Journey) {
 		var again bytes.Buffer
 		require.NoError(t, v.r.Render(&again, j))
 		assert.Equal(t, buf.String(), again.String(), "deterministic")
+	}
+	for _, h := range htmlGoldens[base] {
+		h = h.WithReport(j, analysis.Options{})
+		suffix := "html"
+		if h.Language != "" {
+			suffix = h.Language + ".html"
+		}
+		out := renderHTML(t, h, j)
+		golden(t, base+"."+suffix, out)
+		assert.Equal(t, string(out), string(renderHTML(t, h, j)), "deterministic")
 	}
 }
 

@@ -65,7 +65,7 @@ func TestFindingGroups(t *testing.T) {
 		{Code: analysis.CodeNoObjective, Severity: analysis.Info, Message: "e"},
 		{Code: analysis.CodeNoPersonas, Severity: "odd", Message: "f"},
 	}
-	groups := findingGroups(&english, findings)
+	groups := findingGroups(&english, indexJourney(&journey.Journey{}), findings)
 	type summary struct {
 		Severity, Title, Code string
 		Messages              []string
@@ -92,7 +92,7 @@ func TestFindingGroups(t *testing.T) {
 	assert.True(t, groups[2].Warning)
 	assert.True(t, groups[3].Info)
 	assert.False(t, groups[4].Critical || groups[4].Warning || groups[4].Info)
-	assert.Empty(t, findingGroups(&english, nil))
+	assert.Empty(t, findingGroups(&english, indexJourney(&journey.Journey{}), nil))
 }
 
 // TestFactorWords checks that the factor names in the examples' reports are

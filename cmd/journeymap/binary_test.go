@@ -52,7 +52,7 @@ func TestBuiltBinary(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "missing.json: no such file")
 
-	code, _, errOut = exec1("", "render", "-format", "pdf", current)
+	code, _, errOut = exec1("", "render", "-format", "docx", current)
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut, `unknown format "pdf"`)
+	assert.Contains(t, errOut, `unknown format "docx"`)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/analytics"
 	"github.com/journeymap/journeymap/render"
 )
@@ -82,7 +83,8 @@ func runFunnel(e *env, args []string) int {
 			b.WriteByte('\n')
 		}
 	case "html":
-		err = render.HTML{Language: lang.value, Funnel: res}.Render(&b, analytics.Overlay(j, res))
+		measured := analytics.Overlay(j, res)
+		err = render.HTML{Language: lang.value, Funnel: res}.WithReport(measured, analysis.Options{}).Render(&b, measured)
 	default:
 		err = res.WriteTextIn(&b, readerLanguage(lang.value, j))
 	}

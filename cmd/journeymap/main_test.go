@@ -242,9 +242,9 @@ func TestRender(t *testing.T) {
 	vi := cli(t, "", "render", "-format", "markdown", cvj).stdout
 	assert.NotEqual(t, en, vi, "-lang changes the built-in words")
 
-	r = cli(t, "", "render", "-format", "pdf", current)
+	r = cli(t, "", "render", "-format", "docx", current)
 	assert.Equal(t, exitUsage, r.code)
-	assert.Contains(t, r.stderr, `unknown format "pdf" (registered: csv, html, json, markdown, mermaid, mermaid-blueprint)`)
+	assert.Contains(t, r.stderr, `unknown format "docx" (registered: csv, html, json, markdown, mermaid, mermaid-blueprint, pdf, png)`)
 	r = cli(t, "", "render", current)
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, "-format is required")

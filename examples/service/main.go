@@ -628,6 +628,9 @@ func (s *Server) render(format string) http.HandlerFunc {
 		if j == nil {
 			return
 		}
+		if h, ok := renderer.(render.HTML); ok {
+			renderer = h.WithReport(j, analysis.Options{})
+		}
 		var b bytes.Buffer
 		if err := renderer.Render(&b, j); err != nil {
 			writeError(w, http.StatusInternalServerError, "", err.Error())

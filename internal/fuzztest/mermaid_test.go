@@ -44,21 +44,43 @@ func unescapeMermaid(s, raw string) (string, error) {
 	return out, err
 }
 
-// Characters that Mermaid reads as syntax when raw in a journey label (";"
-// breaks the parse, "%" starts a comment, ":" ends a task name, "," splits
-// actors) and in a double-quoted flowchart label (the closing quote).
+// Characters that Mermaid reads as syntax when raw in a journey label, by
+// place (";" breaks the parse and "%" starts a comment everywhere, ":" ends
+// a section or task name and splits a task's data, "," splits actors), and
+// in a double-quoted flowchart label (the closing quote). In a title a raw
+// ":" is allowed when a space follows it (see textLabel).
 const (
-	journeyRaw = ";%:,"
-	flowRaw    = `"%`
+	textRaw  = ";%"
+	nameRaw  = ";%:"
+	actorRaw = ";%:,"
+	flowRaw  = `"%`
 )
 
-// keywords start a statement when a line (after its indent) begins with them.
-var keywords = []string{"journey", "title", "section", "acctitle", "accdescr"}
+// textLabel reads a title, accTitle or accDescr: Mermaid drops the last
+// character of a line matching /style.*:\S*#.*;/, so a raw ":" must be
+// followed by a space (or nothing) to be safe.
+func textLabel(s string) (string, error) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' && i+1 < len(s) && s[i+1] != ' ' {
+			return "", fmt.Errorf("raw ':' without a space after it in %q", s)
+		}
+	}
+	return unescapeMermaid(s, textRaw)
+}
 
+// startsWithKeyword reports whether a task line would be read as a
+// statement: "journey", "acctitle" or "accdescr" at its start, or "title" or
+// "section" followed by white space, in any letter case (the jison lexer's
+// rules; "Titles" or "Sections" are task names).
 func startsWithKeyword(s string) bool {
 	l := strings.ToLower(s)
-	for _, k := range keywords {
+	for _, k := range []string{"journey", "acctitle", "accdescr"} {
 		if strings.HasPrefix(l, k) {
+			return true
+		}
+	}
+	for _, k := range []string{"title", "section"} {
+		if strings.HasPrefix(l, k) && (len(l) == len(k) || unicode.IsSpace(rune(l[len(k)]))) {
 			return true
 		}
 	}
@@ -93,10 +115,14 @@ func readJourneyDiagram(text string) (*mmdJourney, error) {
 		}
 		body := strings.TrimLeft(line, " ")
 		label := func(prefix string) (string, error) {
-			return unescapeMermaid(strings.TrimPrefix(body, prefix), journeyRaw)
+			return textLabel(strings.TrimPrefix(body, prefix))
 		}
 		var err error
 		switch {
+		case len(d.sections) > 0 && (strings.HasPrefix(body, "title ") || strings.HasPrefix(body, "accTitle") || strings.HasPrefix(body, "accDescr")):
+			// Our renderer writes these before any section: one here is a
+			// task Mermaid would read as a statement.
+			err = fmt.Errorf("task read as a statement: %q", line)
 		case strings.HasPrefix(body, "title "):
 			d.title, err = label("title ")
 		case strings.HasPrefix(body, "accTitle: "):
@@ -104,7 +130,7 @@ func readJourneyDiagram(text string) (*mmdJourney, error) {
 		case strings.HasPrefix(body, "accDescr: "):
 			d.accDescr, err = label("accDescr: ")
 		case strings.HasPrefix(body, "section "):
-			section, err = label("section ")
+			section, err = unescapeMermaid(strings.TrimPrefix(body, "section "), nameRaw)
 			d.sections = append(d.sections, section)
 		default:
 			if startsWithKeyword(body) {
@@ -115,14 +141,14 @@ func readJourneyDiagram(text string) (*mmdJourney, error) {
 				return nil, fmt.Errorf("line %d: task without score: %q", n+2, line)
 			}
 			t := mmdTask{section: section, score: strings.TrimSpace(parts[1])}
-			if t.name, err = unescapeMermaid(parts[0], journeyRaw); err != nil {
+			if t.name, err = unescapeMermaid(parts[0], nameRaw); err != nil {
 				break
 			}
 			if len(parts) == 3 {
 				for _, a := range strings.Split(parts[2], ",") {
 					a = jsTrim(a)
 					var actor string
-					if actor, err = unescapeMermaid(a, journeyRaw); err != nil {
+					if actor, err = unescapeMermaid(a, actorRaw); err != nil {
 						break
 					}
 					t.actors = append(t.actors, actor)

@@ -163,7 +163,7 @@ var vietnamese = words{
 		"Channel.word_of_mouth": {"Truyền miệng", "Bạn bè, gia đình và đồng nghiệp kể cho nhau."},
 		"Channel.partner":       {"Đối tác", "Đại lý, nhà phân phối hoặc đối tác khác của thương hiệu."},
 		"Channel.staff":         {"Nhân viên", "Trò chuyện trực tiếp với nhân viên của thương hiệu."},
-		"Channel.other":         {"Khác", "Mọi kênh khác."},
+		"Channel.other":         {"Kênh khác", "Mọi kênh khác."},
 
 		"Mode":         {"Hình thức", "Điểm chạm diễn ra trực tuyến hay trực tiếp."},
 		"Mode.online":  {"Trực tuyến", "Diễn ra trên màn hình hoặc qua internet."},

@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/journeymap/journeymap/render"
 )
 
 func runRender(e *env, args []string) int {
-	formats := render.Default().Formats()
+	formats := registry("").Formats()
 	fs := newFlags(e, "render", "FILE",
 		"Render a journey document with any registered renderer. The document is validated first.")
 	format := fs.String("format", "", "output `format`: "+strings.Join(formats, ", ")+" (required)")

@@ -244,7 +244,7 @@ func TestRender(t *testing.T) {
 
 	r = cli(t, "", "render", "-format", "pdf", current)
 	assert.Equal(t, exitUsage, r.code)
-	assert.Contains(t, r.stderr, `unknown format "pdf" (registered: csv, html, json, markdown, mermaid, mermaid-blueprint)`)
+	assert.Contains(t, r.stderr, `unknown format "pdf" (registered: csv, html, json, markdown, mermaid, mermaid-blueprint, xlsx)`)
 	r = cli(t, "", "render", current)
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, "-format is required")

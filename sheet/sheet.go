@@ -170,14 +170,16 @@ func Import(r io.Reader, opts Options) (*journey.Journey, error) {
 
 // ImportRows builds a journey from a sheet already split into cells, such
 // as a workbook's: rows[k] is row k+1, and errors name rows instead of
-// lines. Cells are taken as written: no formula guard is removed (a
-// workbook stores text as text). Options.Comma and MaxBytes do not apply.
+// lines. A cell's leading "'" before "=", "+", "-", "@", a tab, a carriage
+// return or another "'" is removed as in a CSV (a workbook made from a CSV
+// keeps the CSV's marks as text). Options.Comma, MaxBytes and MaxLineBytes
+// do not apply.
 func ImportRows(rows [][]string, opts Options) (*journey.Journey, error) {
 	typ, err := checkType(opts)
 	if err != nil {
 		return nil, err
 	}
-	im := newImporter(opts, typ, &rowSource{rows: rows}, false)
+	im := newImporter(opts, typ, &rowSource{rows: rows}, true)
 	im.rows = true
 	var seed strings.Builder
 	seed.WriteString("rows\x00")

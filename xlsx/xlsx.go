@@ -7,8 +7,10 @@
 // title rows above the header, merged cells (a merged block holds its value
 // in its first cell, which continues down the rows as a blank cell does in
 // CSV). Cells are read as stored, not as displayed: numbers without their
-// number format, text as written. Errors name the sheet, the row and the
-// column.
+// number format, text as written, except that a leading "'" before "=",
+// "+", "-", "@" or another "'" is removed as in a CSV (a workbook made from
+// journeymap's CSV keeps those marks as text). Errors name the sheet, the
+// row and the column.
 //
 // Workbook writes a journey as a workbook: a map sheet in the CSV renderer's
 // layout (render.Tables), then sheets for the personas, the pain points and
@@ -18,7 +20,9 @@
 // sized to their text, emotion, impact and effort are numbers (an emotion
 // with more than the 15 significant digits Excel keeps is written as its
 // exact text instead), and every other cell is stored as text, so a cell beginning with "=", "+", "-" or
-// "@" is never a formula. A workbook written by Workbook imports back to the
+// "@" is never a formula (a text beginning with "'" and one of those gets
+// one more "'", which the importer removes, as in a CSV). A workbook
+// written by Workbook imports back to the
 // same stages, touchpoints and pain points (what the map sheet does not
 // carry is the list in package render's CSV documentation). Text a
 // workbook cannot hold is refused, not cut or replaced: longer than the
@@ -244,6 +248,9 @@ func (wb Workbook) Render(w io.Writer, j *journey.Journey) error {
 						}
 					}
 				}
+				if str, ok := v.(string); ok {
+					v = markApostrophe(str)
+				}
 				cells[c] = excelize.Cell{StyleID: wrap, Value: v}
 			}
 			axis, err := excelize.CoordinatesToCellName(1, r+2)
@@ -305,4 +312,19 @@ func unstorable(s string) (int, string) {
 		}
 	}
 	return -1, ""
+}
+
+// markApostrophe prefixes "'" to a text whose own leading "'" the importer
+// would take for a spreadsheet's formula mark (one followed by "=", "+",
+// "-", "@", a tab, a carriage return or another "'"), so it comes back as
+// written. Other text, formula-like or not, is stored as is: a text cell is
+// never a formula.
+func markApostrophe(s string) string {
+	if len(s) > 1 && s[0] == '\'' {
+		switch s[1] {
+		case '=', '+', '-', '@', '\t', '\r', '\'':
+			return "'" + s
+		}
+	}
+	return s
 }

@@ -320,3 +320,11 @@ func asJSON(t *testing.T, v any) string {
 	require.NoError(t, err)
 	return string(data)
 }
+
+func asJSONString(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err.Error()
+	}
+	return string(data)
+}

@@ -1,33 +1,57 @@
 // Package sheet builds a journey from a spreadsheet saved as CSV: the table
-// the csv renderer writes, and the looser layouts marketers keep in Excel.
+// the csv renderer writes, and the looser layouts marketers keep in Excel
+// (package xlsx reads workbooks through ImportRows).
 //
 // The input is one row per touchpoint, or per touchpoint × pain point, with
 // columns such as stage, phase, touchpoint, channel, owner, emotion, actions,
 // thoughts, feelings, pain_category, pain_severity and pain (see Columns for
 // the full list in the renderer's order). Headers are matched ignoring case,
 // surrounding space, "_"/"-" and Vietnamese diacritics (precomposed,
-// decomposed, or left out), in English or Vietnamese ("giai đoạn",
-// "điểm chạm", "kênh", "cảm xúc", "loại điểm đau", "mức độ", "điểm đau", ...),
-// and enumeration cells accept Vietnamese too ("trước khi mua hàng",
-// "tài chính", "năng suất", "quy trình", "hỗ trợ", "cao", ...). Text cells are
-// kept exactly as written.
+// decomposed, or left out), in English or Vietnamese (the renderer's "Bước",
+// "Giai đoạn mua hàng", "Điểm chạm", "Kênh", and others such as "giai
+// đoạn", "cảm xúc", "loại điểm đau", "mức độ", "điểm đau", ...).
+//
+// Enumeration cells accept the value itself and every word journeymap
+// prints for it, in English and Vietnamese ("Before purchase", "Trước khi
+// mua hàng", "Ứng dụng di động", "Tin nhắn SMS", "Tài chính", "Cao", ...,
+// read from package render's catalog), plus common short forms and brand
+// names in a channel column: Facebook, Zalo, TikTok, Instagram, YouTube,
+// LinkedIn, Twitter, Threads and Pinterest are social_media; Shopee,
+// Lazada, Tiki, Sendo, Amazon, eBay, TikTok Shop and Alibaba marketplace;
+// Google, Bing and Cốc Cốc search; Google Ads, Facebook Ads, TikTok Ads and
+// Zalo Ads online_ads; Messenger, WhatsApp, Telegram, Viber and Zalo OA
+// chat; TripAdvisor, Foody, Yelp and Trustpilot review_site. Text cells are
+// kept exactly as written, "\r\n" inside a quoted cell included.
 //
 // Rows are grouped into stages by stage_id or stage name, and into
 // touchpoints by touchpoint_id or touchpoint name within the stage, in order
 // of first appearance. A blank stage or touchpoint cell continues the one
 // above (the way merged cells are exported), so a touchpoint with three pain
 // points may fill its cells once. Multi-valued cells (actions, thoughts,
-// feelings) hold one item per line. A leading "'" that the csv renderer adds
-// to keep spreadsheets from running a cell as a formula is removed. A byte
-// order mark is ignored, and the delimiter (comma, semicolon or tab) is read
-// from the header row unless Options.Comma says.
+// feelings) hold one item per line; blank lines are not items. A leading
+// "'" that the csv renderer adds to keep spreadsheets from running a cell as
+// a formula (before "=", "+", "-", "@", a tab, a carriage return or a
+// user's own "'") is removed. A byte order mark is ignored.
 //
 // The header is the first row naming at least two known columns; rows of a
 // single cell above it (a sheet title, a note) become the journey's title
-// (unless Options.Title is set) and description.
+// (unless Options.Title is set) and description. The delimiter (comma,
+// semicolon or tab) is the one with which such a header is found, unless
+// Options.Comma says.
 //
-// Every problem is reported at once, as Errors, each naming its line and
-// column: `line 7, column "emotion": "abc" is not a number`.
+// The journey records the language of its headers ("vi" for Vietnamese
+// headers) unless Options.Language is set, and every problem is reported
+// at once in that language, as Errors, each naming its line and column:
+// `line 7, column "emotion": "abc" is not a number`, or `dòng 7, cột "Cảm
+// xúc": "abc" không phải là một số`, with the allowed values in the same
+// language. Inputs are bounded: Options.MaxBytes for the file,
+// MaxLineBytes for a line (an error names the line), MaxDocumentBytes for
+// the journey built, so an import never yields a document journey.Decode
+// refuses.
+//
+// What a sheet does not carry is listed in render.CSV's documentation: the
+// journey's personas, opportunities and other fields outside the map's
+// rows. Importing the CSV of a journey gives back every field it carries.
 package sheet
 
 import (

@@ -301,3 +301,22 @@ func TestErrorsAreListed(t *testing.T) {
 	require.Len(t, list, 2, "every problem at once")
 	assert.Equal(t, "line 3: score \"9\" is not a whole number from 1 to 5 (journeymap's emotion −2..2 is the score − 3)\nline 4: score \"0\" is not a whole number from 1 to 5 (journeymap's emotion −2..2 is the score − 3)", err.Error())
 }
+
+// BenchmarkImport imports a diagram of 100,000 tasks (about 2 MB).
+func BenchmarkImport(b *testing.B) {
+	var src strings.Builder
+	src.WriteString("journey\n  title Big\n")
+	for i := range 100_000 {
+		if i%100 == 0 {
+			src.WriteString("  section S\n")
+		}
+		src.WriteString("    Task: 3: Me, You\n")
+	}
+	data := []byte(src.String())
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := mermaidin.Import(bytes.NewReader(data), mermaidin.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"html"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -99,10 +100,20 @@ func jsTrim(s string) string { return strings.TrimFunc(s, isJSSpace) }
 type text struct {
 	s     string
 	lines []int // lines[k] is the input line of line k (0-based) of s
+	ends  []int // offsets of the line feeds of s
 }
 
+// lineAt returns the input line of the byte at pos, in O(log lines).
 func (t *text) lineAt(pos int) int {
-	k := strings.Count(t.s[:pos], "\n")
+	if t.ends == nil {
+		t.ends = make([]int, 0, len(t.lines))
+		for i := 0; i < len(t.s); i++ {
+			if t.s[i] == '\n' {
+				t.ends = append(t.ends, i)
+			}
+		}
+	}
+	k := sort.SearchInts(t.ends, pos) // line feeds before pos
 	if k < len(t.lines) {
 		return t.lines[k]
 	}

@@ -79,7 +79,6 @@ var (
 	reAttrQuote = regexp.MustCompile(`="([^"]*)"`)
 	reStyle     = regexp.MustCompile(`style[^\n\r\x{2028}\x{2029}]*:[^` + jsSpaceClass + `]*#[^\n\r\x{2028}\x{2029}]*;`)
 	reClassDef  = regexp.MustCompile(`classDef[^\n\r\x{2028}\x{2029}]*:[^` + jsSpaceClass + `]*#[^\n\r\x{2028}\x{2029}]*;`)
-	reEntity    = regexp.MustCompile(`#[A-Za-z0-9_]+;`)
 	reDirective = regexp.MustCompile(`%%\{`)
 	reBreak     = regexp.MustCompile(`(?i)<br[` + jsSpaceClass + `]*/?>`)
 )
@@ -130,9 +129,11 @@ func preprocess(src string) (*text, error) {
 	// CRLF and CR as LF, counting input lines as Mermaid sees them.
 	src = strings.ReplaceAll(src, "\r\n", "\n")
 	src = strings.ReplaceAll(src, "\r", "\n")
-	src = reTag.ReplaceAllStringFunc(src, func(m string) string {
-		return reAttrQuote.ReplaceAllString(m, "='$1'")
-	})
+	if strings.Contains(src, "=\"") {
+		src = reTag.ReplaceAllStringFunc(src, func(m string) string {
+			return reAttrQuote.ReplaceAllString(m, "='$1'")
+		})
+	}
 	if loc := reDirective.FindStringIndex(src); loc != nil {
 		return nil, &SyntaxError{Line: 1 + strings.Count(src[:loc[0]], "\n"),
 			Detail: "a %%{…}%% directive configures Mermaid; journeymap keeps no configuration (remove it)"}
@@ -176,16 +177,53 @@ func preprocess(src string) (*text, error) {
 	}
 	s = trimmed
 	// encodeEntities (same length or shorter, never across lines).
-	s = reStyle.ReplaceAllStringFunc(s, func(m string) string { return m[:len(m)-1] })
-	s = reClassDef.ReplaceAllStringFunc(s, func(m string) string { return m[:len(m)-1] })
-	s = reEntity.ReplaceAllStringFunc(s, func(m string) string {
-		inner := m[1 : len(m)-1]
-		if strings.Trim(inner, "0123456789") == "" {
-			return "ﬂ°°" + inner + "¶ß"
+	if strings.Contains(s, "style") {
+		s = reStyle.ReplaceAllStringFunc(s, func(m string) string { return m[:len(m)-1] })
+	}
+	if strings.Contains(s, "classDef") {
+		s = reClassDef.ReplaceAllStringFunc(s, func(m string) string { return m[:len(m)-1] })
+	}
+	return &text{s: encodeEntities(s) + "\n", lines: lines}, nil
+}
+
+// encodeEntities turns every "#" + word characters + ";" into Mermaid's
+// markers: "ﬂ°°NNN¶ß" for digits, "ﬂ°name¶ß" otherwise (the replacement
+// of /#\w+;/g in Mermaid's encodeEntities, without a regular expression).
+func encodeEntities(s string) string {
+	if !strings.Contains(s, "#") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/4)
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '#' {
+			continue
 		}
-		return "ﬂ°" + inner + "¶ß"
-	})
-	return &text{s: s + "\n", lines: lines}, nil
+		k := i + 1
+		digits := true
+		for k < len(s) && isWordByte(s[k]) {
+			if s[k] < '0' || s[k] > '9' {
+				digits = false
+			}
+			k++
+		}
+		if k == i+1 || k >= len(s) || s[k] != ';' {
+			continue
+		}
+		b.WriteString(s[last:i])
+		if digits {
+			b.WriteString("ﬂ°°")
+		} else {
+			b.WriteString("ﬂ°")
+		}
+		b.WriteString(s[i+1 : k])
+		b.WriteString("¶ß")
+		last = k + 1
+		i = k
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 type tokKind int
@@ -609,10 +647,14 @@ func decodeReference(body string, numeric bool) string {
 		if len(digits) > 7 {
 			return "\uFFFD" // beyond U+10FFFF
 		}
-		if digits == "" {
-			digits = "0"
+		n, _ := strconv.Atoi(digits)
+		switch {
+		case n == 0, n > 0x10FFFF, 0xD800 <= n && n <= 0xDFFF:
+			return "\uFFFD"
+		case 0x80 <= n && n <= 0x9F:
+			return html.UnescapeString("&#" + digits + ";") // Windows-1252, as HTML maps them
 		}
-		return html.UnescapeString("&#" + digits + ";")
+		return string(rune(n))
 	}
 	return html.UnescapeString("&" + body + ";")
 }
@@ -621,6 +663,9 @@ func decodeReference(body string, numeric bool) string {
 // split into lines at "<br>" (any case, "<br/>", "<br />"), each line as
 // Text, joined with "\n".
 func Lines(raw string) string {
+	if !strings.Contains(raw, "<") {
+		return Text(raw)
+	}
 	parts := reBreak.Split(raw, -1)
 	for i, p := range parts {
 		parts[i] = Text(p)

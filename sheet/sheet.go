@@ -660,7 +660,8 @@ func (im *importer) row(rec []string) error {
 		return nil
 	}
 	if len(rec) != len(im.header) {
-		return im.fail(im.recLine, "", ErrRowLength, fmt.Sprintf("the row has %d cells, the header has %d", len(rec), len(im.header)))
+		return im.fail(im.recLine, "", ErrRowLength, im.say(fmt.Sprintf("the row has %d cells, the header has %d", len(rec), len(im.header)),
+			fmt.Sprintf("hàng có %d ô, hàng tiêu đề có %d ô", len(rec), len(im.header))))
 	}
 	for _, i := range im.unnamed {
 		if strings.TrimSpace(rec[i]) != "" {
@@ -668,7 +669,8 @@ func (im *importer) row(rec []string) error {
 			if im.opts.AllowUnknownColumns {
 				continue
 			}
-			if err := im.fail(line, "#"+strconv.Itoa(i+1), ErrHeader, fmt.Sprintf("cell %q is in a column without a header", rec[i])); err != nil {
+			if err := im.fail(line, "#"+strconv.Itoa(i+1), ErrHeader, im.say(fmt.Sprintf("cell %q is in a column without a header", rec[i]),
+				fmt.Sprintf("ô %q nằm trong một cột không có tiêu đề", rec[i]))); err != nil {
 				return err
 			}
 		}

@@ -95,8 +95,7 @@ func (c CSV) Render(w io.Writer, j *journey.Journey) error {
 	if journey.IsVietnamese(c.Language) {
 		lang = "vi"
 	}
-	t, err := mapTable(j, lang)
-	if err != nil {
+	if err := checkLists(j); err != nil {
 		return err
 	}
 	end := "\n"
@@ -109,14 +108,16 @@ func (c CSV) Render(w io.Writer, j *journey.Journey) error {
 		b = b[:0]
 		return err
 	}
-	b = appendCSVRow(b, t.Header, false, end)
-	for _, row := range t.Rows {
+	b = appendCSVRow(b, CSVHeaderFor(lang), false, end)
+	err := eachMapRow(j, lang, func(row []string) error {
 		b = appendCSVRow(b, row, true, end)
 		if len(b) >= 64<<10 {
-			if err := flush(); err != nil {
-				return err
-			}
+			return flush()
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return flush()
 }
@@ -327,6 +328,40 @@ func Tables(j *journey.Journey, language string) ([]Table, error) {
 // mapTable is the CSV layout as a table, without the formula guard.
 func mapTable(j *journey.Journey, lang string) (Table, error) {
 	t := Table{Name: "Map", Header: CSVHeaderFor(lang)}
+	if err := checkLists(j); err != nil {
+		return t, err
+	}
+	err := eachMapRow(j, lang, func(row []string) error {
+		t.Rows = append(t.Rows, append([]string(nil), row...))
+		return nil
+	})
+	return t, err
+}
+
+// checkLists reports every list item of the touchpoints that one line per
+// item cannot carry, before anything is written.
+func checkLists(j *journey.Journey) error {
+	var errs docerr.List
+	for si, s := range j.Stages {
+		if s == nil {
+			continue
+		}
+		for ti, tp := range s.Touchpoints {
+			if tp == nil {
+				continue
+			}
+			path := docerr.Index(docerr.Join(docerr.Index("stages", si), "touchpoints"), ti)
+			listCell(&errs, path+".actions", tp.Actions)
+			listCell(&errs, path+".thoughts", tp.Thoughts)
+			listCell(&errs, path+".feelings", tp.Feelings)
+		}
+	}
+	return errs.Err()
+}
+
+// eachMapRow calls fn with each row of the CSV layout, in one buffer it
+// reuses (fn must copy what it keeps), so a large journey streams.
+func eachMapRow(j *journey.Journey, lang string, fn func([]string) error) error {
 	wd := &english
 	if lang == "vi" {
 		wd = &vietnamese
@@ -337,19 +372,18 @@ func mapTable(j *journey.Journey, lang string) (Table, error) {
 		}
 		return code
 	}
-	var errs docerr.List
-	for si, s := range j.Stages {
+	row := make([]string, len(CSVHeader))
+	for _, s := range j.Stages {
 		if s == nil {
 			continue
 		}
 		stage := [3]string{s.ID.String(), s.Name, enum(string(s.Phase), word(wd.Phases, s.Phase))}
 		wrote := false
-		for ti, tp := range s.Touchpoints {
+		for _, tp := range s.Touchpoints {
 			if tp == nil {
 				continue
 			}
-			path := docerr.Index(docerr.Join(docerr.Index("stages", si), "touchpoints"), ti)
-			row := make([]string, len(CSVHeader))
+			clear(row)
 			copy(row, stage[:])
 			row[colTouchpointID] = tp.ID.String()
 			row[4] = tp.Name
@@ -360,36 +394,42 @@ func mapTable(j *journey.Journey, lang string) (Table, error) {
 			if tp.Emotion != nil {
 				row[colEmotion] = strconv.FormatFloat(*tp.Emotion, 'f', -1, 64)
 			}
-			row[10] = listCell(&errs, path+".actions", tp.Actions)
-			row[11] = listCell(&errs, path+".thoughts", tp.Thoughts)
-			row[12] = listCell(&errs, path+".feelings", tp.Feelings)
+			row[10] = strings.Join(tp.Actions, "\n")
+			row[11] = strings.Join(tp.Thoughts, "\n")
+			row[12] = strings.Join(tp.Feelings, "\n")
 			pains := 0
 			for _, p := range tp.PainPoints {
 				if p == nil {
 					continue
 				}
-				r := append([]string(nil), row...)
-				r[colPainID] = p.ID.String()
-				r[14] = enum(string(p.Category), word(wd.Categories, p.Category))
-				r[15] = enum(string(p.Severity), word(wd.Severities, p.Severity))
-				r[16] = p.Title
-				r[17] = p.Description
-				r[18] = p.Evidence
-				t.Rows = append(t.Rows, r)
+				row[colPainID] = p.ID.String()
+				row[14] = enum(string(p.Category), word(wd.Categories, p.Category))
+				row[15] = enum(string(p.Severity), word(wd.Severities, p.Severity))
+				row[16] = p.Title
+				row[17] = p.Description
+				row[18] = p.Evidence
+				if err := fn(row); err != nil {
+					return err
+				}
 				pains++
 			}
 			if pains == 0 {
-				t.Rows = append(t.Rows, row)
+				clear(row[colPainID:])
+				if err := fn(row); err != nil {
+					return err
+				}
 			}
 			wrote = true
 		}
 		if !wrote {
-			row := make([]string, len(CSVHeader))
+			clear(row)
 			copy(row, stage[:])
-			t.Rows = append(t.Rows, row)
+			if err := fn(row); err != nil {
+				return err
+			}
 		}
 	}
-	return t, errs.Err()
+	return nil
 }
 
 // listCell joins list items one per line; an item that one line cannot

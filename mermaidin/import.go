@@ -343,7 +343,7 @@ func fillIDs(j *journey.Journey, actors [][]int) {
 			seed = strconv.AppendInt(append(seed, ','), int64(p), 10)
 		}
 	}
-	j.ID = uuid.NewSHA1(journey.Namespace, seed)
+	j.ID = uuid.NewSHA1(journey.Namespace(), seed)
 	j.FillIDs()
 }
 

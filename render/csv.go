@@ -10,6 +10,7 @@ import (
 
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -458,8 +459,8 @@ type CSVWords struct {
 	Severities map[painpoint.Severity][]string
 }
 
-// PrintedWords returns the words of CSVWords, read from the renderers' own
-// catalogs: a fresh copy the caller may change.
+// PrintedWords returns the words of CSVWords, read from the renderers'
+// words and from package i18n's catalog: a fresh copy the caller may change.
 func PrintedWords() CSVWords {
 	w := CSVWords{
 		Phases: map[journey.Phase][]string{}, Channels: map[channel.Channel][]string{}, Modes: map[channel.Mode][]string{},
@@ -473,6 +474,28 @@ func PrintedWords() CSVWords {
 		collect(w.Initiators, wd.Initiators)
 		collect(w.Categories, wd.Categories)
 		collect(w.Severities, wd.Severities)
+	}
+	// The shared catalog's words too (the analysis' sentences use them).
+	for _, lang := range i18n.Languages() {
+		c := lang.Words()
+		for _, v := range journey.Phases() {
+			w.Phases[v] = append(w.Phases[v], c.Phase(string(v)))
+		}
+		for _, v := range channel.Channels() {
+			w.Channels[v] = append(w.Channels[v], c.Channel(string(v)))
+		}
+		for _, v := range channel.Modes() {
+			w.Modes[v] = append(w.Modes[v], c.Mode(string(v)))
+		}
+		for _, v := range touchpoint.Initiators() {
+			w.Initiators[v] = append(w.Initiators[v], c.Initiator(string(v)))
+		}
+		for _, v := range painpoint.Categories() {
+			w.Categories[v] = append(w.Categories[v], c.Category(string(v)))
+		}
+		for _, v := range painpoint.Severities() {
+			w.Severities[v] = append(w.Severities[v], c.Severity(string(v)))
+		}
 	}
 	return w
 }

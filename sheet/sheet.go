@@ -275,7 +275,7 @@ func (im *importer) finish(err error, seedText string) (*journey.Journey, error)
 	seed = append(seed, im.opts.Language...)
 	seed = append(seed, 0)
 	seed = append(seed, seedText...)
-	j.ID = uuid.NewSHA1(journey.Namespace, seed)
+	j.ID = uuid.NewSHA1(journey.Namespace(), seed)
 	j.FillIDs()
 	if err := j.Validate(); err != nil {
 		var out Errors

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strconv"
-	"strings"
 
 	"github.com/journeymap/journeymap/analytics"
 	"github.com/journeymap/journeymap/render"
@@ -28,12 +26,12 @@ func runFunnel(e *env, args []string) int {
 			"drop-off, time between steps, and deviations from the planned journey. -format html\n"+
 			"renders the journey with the measured metrics laid over it and the measured funnel.")
 	journeyFile := fs.String("journey", "", "journey document `FILE` (required)")
-	eventsFile := fs.String("events", "", "event log `FILE`, \"-\" for standard input (required)")
-	eventsFormat := enumFlag(fs, "events-format", "", "event log `format` (default: from the file extension, csv otherwise)", "csv", "ndjson")
+	input := addEventFlags(fs)
+	eventsFile := input.file
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json", "html")
 	window := fs.Duration("window", analytics.DefaultWindow, "conversion `window` from a customer's first event")
 	order := enumFlag(fs, "order", "time", "how the events `arrive`: time (globally time-ordered; ~90 bytes of memory per customer) or grouped (customer by customer, ids ascending; constant memory)", "time", "grouped")
-	strict := fs.Bool("strict", false, "exit 1 when any event row is bad (bad rows are otherwise skipped and listed)")
+	strict := fs.Bool("strict", false, "exit 1 when any event row is bad, as -max-bad-rows 0")
 	lang := enumFlag(fs, "lang", "", "`language` of the text and html formats (default: the journey's language)", "en", "vi")
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {
@@ -45,26 +43,30 @@ func runFunnel(e *env, args []string) int {
 	if *window <= 0 {
 		return usageError(e, fmt.Errorf("-window %v must be positive", *window))
 	}
+	opts := analytics.Options{Window: *window, Source: filepath.Base(*eventsFile), Order: eventOrder(order.value)}
+	if err := input.options(&opts, *strict); err != nil {
+		return usageError(e, err)
+	}
 	j, ok := e.load(*journeyFile)
 	if !ok {
 		return exitInvalid
 	}
-	events, ok := e.open(*eventsFile)
-	if !ok {
+	plan, err := analytics.NewPlan(j, opts)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)
 		return exitInvalid
 	}
-	defer events.Close()
-	evFormat := eventsFormat.value
-	if evFormat == "" {
-		evFormat = "csv"
-		switch strings.ToLower(filepath.Ext(*eventsFile)) {
-		case ".ndjson", ".jsonl":
-			evFormat = "ndjson"
-		}
+	res, opened, err := input.read(e, plan)
+	if !opened {
+		return exitInvalid
 	}
-	res, err := analytics.Run(j, events, evFormat, analytics.Options{Window: *window, Source: filepath.Base(*eventsFile), Order: eventOrder(order.value)})
 	if err != nil {
-		e.report(*eventsFile, err)
+		if !readFailed(e, *eventsFile, err) {
+			e.report(*eventsFile, err)
+		}
+		if errors.Is(err, analytics.ErrMissingColumn) {
+			fmt.Fprintln(e.stderr, "journeymap funnel: name the columns with -columns, e.g. -columns customer=user_id,touchpoint=event,time=ts")
+		}
 		return exitInvalid
 	}
 	var b bytes.Buffer
@@ -87,18 +89,6 @@ func runFunnel(e *env, args []string) int {
 	if code := e.write(*out, b.Bytes()); code != exitOK {
 		return code
 	}
-	if n := res.BadRows.Count; n > 0 {
-		fmt.Fprintf(e.stderr, "journeymap funnel: %s: %d bad row%s skipped\n", displayName(*eventsFile), n, plural(int(n)))
-		for _, r := range res.BadRows.Rows {
-			where := fmt.Sprintf("line %d", r.Line)
-			if r.Field != "" {
-				where += ", column " + strconv.Quote(r.Field)
-			}
-			fmt.Fprintf(e.stderr, "%s: %s: %s\n", displayName(*eventsFile), where, r.Message)
-		}
-		if *strict {
-			return exitInvalid
-		}
-	}
+	reportBadRows(e.stderr, *eventsFile, res.BadRows, true)
 	return exitOK
 }

@@ -34,8 +34,12 @@ func runFunnel(e *env, args []string) int {
 	strict := fs.Bool("strict", false, "exit 1 when any event row is bad, as -max-bad-rows 0")
 	lang := enumFlag(fs, "lang", "", "`language` of the text and html formats (default: the journey's language)", "en", "vi")
 	out := outputFlag(fs)
+	sqlf := addSQLFlags(fs)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {
 		return code
+	}
+	if sqlf.active() {
+		return runFunnelSQL(e, sqlf, *journeyFile, *window, format.value, lang.value, *out, *strict)
 	}
 	if *journeyFile == "" || *eventsFile == "" {
 		return usageError(e, errors.New("-journey and -events are required"))

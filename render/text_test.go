@@ -15,8 +15,20 @@ import (
 	"github.com/journeymap/journeymap/render"
 )
 
+// TestCSVHostile: every hostile label comes through the CSV as written
+// (encoding/csv reads "\r\n" inside a quoted cell as "\n"), no cell starts a
+// formula, and list items one line cannot carry are refused with their path.
 func TestCSVHostile(t *testing.T) {
 	j := hostile.Journey()
+	var refused bytes.Buffer
+	err := render.CSV{}.Render(&refused, j)
+	require.ErrorIs(t, err, render.ErrCSVList, "the hostile corpus has multi-line and blank list items")
+	assert.Contains(t, err.Error(), "stages[", "the error names the item's path")
+	assert.Zero(t, refused.Len(), "nothing is written when the render fails")
+	// Without the items a cell cannot carry, the rest renders.
+	for _, tp := range j.Touchpoints() {
+		tp.Actions, tp.Thoughts, tp.Feelings = oneLine(tp.Actions), oneLine(tp.Thoughts), oneLine(tp.Feelings)
+	}
 	var buf bytes.Buffer
 	require.NoError(t, render.CSV{}.Render(&buf, j))
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -38,17 +50,81 @@ func TestCSVHostile(t *testing.T) {
 			}
 		}
 		unquote := func(s string) string {
-			if strings.HasPrefix(s, "'") && s != "" && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+			if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r'", rune(s[1])) {
 				return s[1:]
 			}
 			return s
 		}
-		// encoding/csv reads "\r\n" inside a quoted cell back as "\n".
 		want := strings.ReplaceAll(labels[i], "\r\n", "\n")
-		for _, c := range []int{1, 4, 8, 10, 11, 12, 16, 17, 18} {
+		for _, c := range []int{1, 4, 8, 16, 17, 18} {
 			assert.True(t, want == unquote(row[c]), "row %d column %s changed", i, render.CSVHeader[c])
 		}
+		if len(oneLine([]string{labels[i]})) == 1 {
+			for _, c := range []int{10, 11, 12} {
+				assert.True(t, want == unquote(row[c]), "row %d column %s changed", i, render.CSVHeader[c])
+			}
+		}
 	}
+}
+
+// oneLine keeps the list items a CSV cell can carry.
+func oneLine(items []string) []string {
+	var out []string
+	for _, it := range items {
+		if strings.TrimSpace(it) != "" && !strings.ContainsAny(it, "\r\n") {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// TestCSVGuard: the "'" the renderer adds is exactly the one the importer
+// removes, so a user's own leading "'" survives.
+func TestCSVGuard(t *testing.T) {
+	tests := []struct{ why, label, cell string }{
+		{"a formula gets a guard", "=SUM(A1)", "'=SUM(A1)"},
+		{"so does a sign", "-1 point", "'-1 point"},
+		{"a user's apostrophe before a formula character gets one more", "'=x", "''=x"},
+		{"a user's doubled apostrophe too", "''x", "'''x"},
+		{"an apostrophe before a letter needs none", "'quoted'", "'quoted'"},
+		{"plain text is left alone", "Ad", "Ad"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.why, func(t *testing.T) {
+			j := fixture()
+			j.Stages[0].Touchpoints[0].Name = tt.label
+			var buf bytes.Buffer
+			require.NoError(t, render.CSV{}.Render(&buf, j))
+			rows, err := csv.NewReader(&buf).ReadAll()
+			require.NoError(t, err)
+			assert.Equal(t, tt.cell, rows[1][4])
+		})
+	}
+}
+
+// TestCSVKeepsCRLFInLabels: a "\r\n" inside a label is written as is, in
+// both row-end modes, and a "\n" stays "\n".
+func TestCSVKeepsCRLFInLabels(t *testing.T) {
+	for _, crlf := range []bool{false, true} {
+		j := fixture()
+		j.Stages[0].Touchpoints[0].Name = "one\r\ntwo\nthree"
+		var buf bytes.Buffer
+		require.NoError(t, render.CSV{CRLF: crlf}.Render(&buf, j))
+		assert.Contains(t, buf.String(), "\"one\r\ntwo\nthree\"", "CRLF %v", crlf)
+	}
+}
+
+// TestCSVVietnamese: Language "vi" writes Vietnamese headers and values.
+func TestCSVVietnamese(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, render.CSV{Language: "vi-VN"}.Render(&buf, fixture()))
+	rows, err := csv.NewReader(&buf).ReadAll()
+	require.NoError(t, err)
+	assert.Equal(t, render.CSVHeaderFor("vi"), rows[0])
+	assert.Equal(t, "Bước", rows[0][1])
+	assert.Equal(t, "Trước khi mua hàng", rows[1][2])
+	assert.Equal(t, "-1.5", rows[3][9], "emotion stays a plain number")
+	assert.Equal(t, "Tài chính", rows[3][14])
 }
 
 func TestCSVLayout(t *testing.T) {

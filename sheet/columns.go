@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/journeymap/journeymap/render"
 )
 
 // field is one column the importer understands.
@@ -75,17 +77,14 @@ var aliases = [numFields][]string{
 	fPainEvidence:    {"pain point evidence", "evidence", "bằng chứng", "nguồn dữ liệu"},
 }
 
-// vietnameseAlias returns the first Vietnamese header of f.
-func vietnameseAlias(f field) string {
-	for _, a := range aliases[f] {
-		for _, r := range a {
-			if r >= utf8.RuneSelf {
-				return a
-			}
-		}
-	}
-	return fieldNames[f]
-}
+// viHeader returns the Vietnamese header the CSV renderer writes for f.
+func viHeader(f field) string { return viHeaders[f] }
+
+var viHeaders = render.CSVHeaderFor("vi")
+
+// headerIsVietnamese marks the folded headers that are Vietnamese: the
+// renderer's and the aliases written with Vietnamese letters.
+var headerIsVietnamese = map[string]bool{}
 
 var headerIndex = func() map[string]field {
 	m := make(map[string]field)
@@ -95,9 +94,16 @@ var headerIndex = func() map[string]field {
 			aliasConflicts = append(aliasConflicts, fmt.Sprintf("header %q: %s or %s", name, fieldNames[prev], fieldNames[f]))
 		}
 		m[n] = f
+		for _, r := range name {
+			if r >= utf8.RuneSelf {
+				headerIsVietnamese[n] = true
+				break
+			}
+		}
 	}
 	for f := range numFields {
 		add(fieldNames[f], f)
+		add(viHeaders[f], f)
 		for _, a := range aliases[f] {
 			add(a, f)
 		}

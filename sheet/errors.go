@@ -36,22 +36,57 @@ type Error struct {
 	Column string
 	// Err is the sentinel saying what kind of problem it is.
 	Err error
-	// Detail says in plain words what is wrong, e.g. `"abc" is not a number`.
+	// Detail says in plain words what is wrong, e.g. `"abc" is not a number`,
+	// in Language.
 	Detail string
+	// Language is the language of Detail and of the words Error adds:
+	// "vi" for Vietnamese ("dòng 7, cột …"), empty for English.
+	Language string
+	// Sheet names the workbook sheet the problem is in; empty for CSV.
+	Sheet string
+
+	row bool // the place is a workbook row: "row 7" instead of "line 7"
 }
 
-// Error formats the problem as `line 7, column "emotion": "abc" is not a number`.
+// Error formats the problem as `line 7, column "emotion": "abc" is not a
+// number` (`sheet "Map", row 7, …` in a workbook; `dòng 7, cột "Cảm xúc": …`
+// in Vietnamese).
 func (e *Error) Error() string {
+	vi := e.Language == "vi"
 	var b strings.Builder
+	if e.Sheet != "" {
+		if vi {
+			b.WriteString("trang tính ")
+		} else {
+			b.WriteString("sheet ")
+		}
+		b.WriteString(strconv.Quote(e.Sheet))
+	}
 	if e.Line > 0 {
-		b.WriteString("line ")
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		switch {
+		case vi && e.row:
+			b.WriteString("hàng ")
+		case vi:
+			b.WriteString("dòng ")
+		case e.row:
+			b.WriteString("row ")
+		default:
+			b.WriteString("line ")
+		}
 		b.WriteString(strconv.Itoa(e.Line))
 	}
 	if e.Column != "" {
 		if b.Len() > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("column ")
+		if vi {
+			b.WriteString("cột ")
+		} else {
+			b.WriteString("column ")
+		}
 		b.WriteString(strconv.Quote(e.Column))
 	}
 	msg := e.Detail
@@ -72,6 +107,20 @@ func (e *Error) Unwrap() error { return e.Err }
 // Errors is every problem of one import, in input order. Import returns it
 // as the error whenever anything is wrong.
 type Errors []*Error
+
+// setLanguage sets the language of every problem.
+func (l Errors) setLanguage(lang string) {
+	for _, e := range l {
+		e.Language = lang
+	}
+}
+
+// SetSheet records the workbook sheet every problem is in.
+func (l Errors) SetSheet(name string) {
+	for _, e := range l {
+		e.Sheet = name
+	}
+}
 
 // Error joins the problems one per line.
 func (l Errors) Error() string {

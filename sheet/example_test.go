@@ -46,3 +46,44 @@ Buy,during_purchase,Cart,website,-1,money,high,Hidden fee
 	// line 2, column "emotion": "abc" is not a number
 	// line 3, column "pain_category": "money" is not a pain point category (allowed: financial, productivity, process, support)
 }
+
+// A Vietnamese sheet records its language, and its problems are reported
+// in Vietnamese with the allowed values as the sheet writes them. Brand
+// names are channels.
+func ExampleImport_vietnamese() {
+	csv := `Bước;Giai đoạn mua hàng;Điểm chạm;Kênh
+Nhận biết;Trước khi mua hàng;Xem quảng cáo;Facebook
+Mua hàng;Trong khi mua hàng;Đặt hàng;Shopee
+`
+	j, err := sheet.Import(strings.NewReader(csv), sheet.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(j.Language, j.Stages[0].Touchpoints[0].Channel, j.Stages[1].Touchpoints[0].Channel)
+	_, err = sheet.Import(strings.NewReader("Bước;Giai đoạn mua hàng;Điểm chạm;Kênh\nA;Sớm;B;Zalo\n"), sheet.Options{})
+	fmt.Println(err)
+	// Output:
+	// vi social_media marketplace
+	// dòng 2, cột "Giai đoạn mua hàng": "Sớm" không phải là giai đoạn mua hàng hợp lệ (được phép: Trước khi mua hàng, Trong khi mua hàng, Sau khi mua hàng)
+}
+
+// A sheet already split into cells, such as a workbook's: errors name rows.
+func ExampleImportRows() {
+	rows := [][]string{
+		{"stage", "phase", "touchpoint", "channel", "emotion"},
+		{"Aware", "before", "Ad", "Google Ads", "1"},
+		{"", "", "Video", "YouTube", "2"},
+	}
+	j, err := sheet.ImportRows(rows, sheet.Options{Title: "From a workbook"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range j.Touchpoints() {
+		fmt.Println(t.Name, t.Channel, *t.Emotion)
+	}
+	// Output:
+	// Ad online_ads 1
+	// Video social_media 2
+}

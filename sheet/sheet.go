@@ -1,38 +1,61 @@
 // Package sheet builds a journey from a spreadsheet saved as CSV: the table
-// the csv renderer writes, and the looser layouts marketers keep in Excel.
+// the csv renderer writes, and the looser layouts marketers keep in Excel
+// (package xlsx reads workbooks through ImportRows).
 //
 // The input is one row per touchpoint, or per touchpoint × pain point, with
 // columns such as stage, phase, touchpoint, channel, owner, emotion, actions,
 // thoughts, feelings, pain_category, pain_severity and pain (see Columns for
 // the full list in the renderer's order). Headers are matched ignoring case,
 // surrounding space, "_"/"-" and Vietnamese diacritics (precomposed,
-// decomposed, or left out), in English or Vietnamese ("giai đoạn",
-// "điểm chạm", "kênh", "cảm xúc", "loại điểm đau", "mức độ", "điểm đau", ...),
-// and enumeration cells accept Vietnamese too ("trước khi mua hàng",
-// "tài chính", "năng suất", "quy trình", "hỗ trợ", "cao", ...). Text cells are
-// kept exactly as written.
+// decomposed, or left out), in English or Vietnamese (the renderer's "Bước",
+// "Giai đoạn mua hàng", "Điểm chạm", "Kênh", and others such as "giai
+// đoạn", "cảm xúc", "loại điểm đau", "mức độ", "điểm đau", ...).
+//
+// Enumeration cells accept the value itself and every word journeymap
+// prints for it, in English and Vietnamese ("Before purchase", "Trước khi
+// mua hàng", "Ứng dụng di động", "Tin nhắn SMS", "Tài chính", "Cao", ...,
+// read from package render's catalog), plus common short forms and brand
+// names in a channel column: Facebook, Zalo, TikTok, Instagram, YouTube,
+// LinkedIn, Twitter, Threads and Pinterest are social_media; Shopee,
+// Lazada, Tiki, Sendo, Amazon, eBay, TikTok Shop and Alibaba marketplace;
+// Google, Bing and Cốc Cốc search; Google Ads, Facebook Ads, TikTok Ads and
+// Zalo Ads online_ads; Messenger, WhatsApp, Telegram, Viber and Zalo OA
+// chat; TripAdvisor, Foody, Yelp and Trustpilot review_site. Text cells are
+// kept exactly as written, "\r\n" inside a quoted cell included.
 //
 // Rows are grouped into stages by stage_id or stage name, and into
 // touchpoints by touchpoint_id or touchpoint name within the stage, in order
 // of first appearance. A blank stage or touchpoint cell continues the one
 // above (the way merged cells are exported), so a touchpoint with three pain
 // points may fill its cells once. Multi-valued cells (actions, thoughts,
-// feelings) hold one item per line. A leading "'" that the csv renderer adds
-// to keep spreadsheets from running a cell as a formula is removed. A byte
-// order mark is ignored, and the delimiter (comma, semicolon or tab) is read
-// from the header row unless Options.Comma says.
+// feelings) hold one item per line; blank lines are not items. A leading
+// "'" that the csv renderer adds to keep spreadsheets from running a cell as
+// a formula (before "=", "+", "-", "@", a tab, a carriage return or a
+// user's own "'") is removed. A byte order mark is ignored.
 //
 // The header is the first row naming at least two known columns; rows of a
 // single cell above it (a sheet title, a note) become the journey's title
-// (unless Options.Title is set) and description.
+// (unless Options.Title is set) and description. The delimiter (comma,
+// semicolon or tab) is the one with which such a header is found, unless
+// Options.Comma says.
 //
-// Every problem is reported at once, as Errors, each naming its line and
-// column: `line 7, column "emotion": "abc" is not a number`.
+// The journey records the language of its headers ("vi" for Vietnamese
+// headers) unless Options.Language is set, and every problem is reported
+// at once in that language, as Errors, each naming its line and column:
+// `line 7, column "emotion": "abc" is not a number`, or `dòng 7, cột "Cảm
+// xúc": "abc" không phải là một số`, with the allowed values in the same
+// language. Inputs are bounded: Options.MaxBytes for the file,
+// MaxLineBytes for a line (an error names the line), MaxDocumentBytes for
+// the journey built, so an import never yields a document journey.Decode
+// refuses.
+//
+// What a sheet does not carry is listed in render.CSV's documentation: the
+// journey's personas, opportunities and other fields outside the map's
+// rows. Importing the CSV of a journey gives back every field it carries.
 package sheet
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -46,11 +69,21 @@ import (
 	"github.com/journeymap/journeymap/docerr"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
+	"github.com/journeymap/journeymap/render"
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
 // DefaultMaxBytes is the input size limit when Options.MaxBytes is zero.
 const DefaultMaxBytes = 32 << 20
+
+// DefaultMaxLineBytes is the longest line of a CSV sheet when
+// Options.MaxLineBytes is zero.
+const DefaultMaxLineBytes = 1 << 20
+
+// DefaultMaxDocumentBytes is the largest journey (its JSON encoding) Import
+// returns when Options.MaxDocumentBytes is zero: what journey.Decode accepts
+// by default, so an imported sheet is always a document the other commands read.
+const DefaultMaxDocumentBytes = 16 << 20
 
 // DefaultMaxErrors is how many problems Import collects, when
 // Options.MaxErrors is zero, before it stops reading.
@@ -67,15 +100,24 @@ type Options struct {
 	Title string
 	// Type of the journey; empty means journey.CurrentState.
 	Type journey.Type
-	// Language is the BCP 47 tag of the sheet's text, e.g. "vi"; optional.
+	// Language is the BCP 47 tag of the sheet's text, e.g. "vi". Empty means
+	// the language of the headers: "vi" when most known headers are
+	// Vietnamese, none otherwise. It is recorded in the journey and chooses
+	// the language of the error messages.
 	Language string
-	// Comma is the field delimiter; 0 detects ',', ';' or '\t' from the header row.
+	// Comma is the field delimiter; 0 detects ',', ';' or '\t' (see Import).
 	Comma rune
 	// AllowUnknownColumns ignores columns the importer does not know instead
 	// of reporting them. Off by default, so no data is dropped unnoticed.
 	AllowUnknownColumns bool
 	// MaxBytes limits the input size; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// MaxLineBytes limits the length of one line of a CSV sheet; 0 means
+	// DefaultMaxLineBytes.
+	MaxLineBytes int
+	// MaxDocumentBytes limits the size of the imported journey's JSON
+	// encoding; 0 means DefaultMaxDocumentBytes.
+	MaxDocumentBytes int
 	// MaxErrors stops reading after that many problems; 0 means DefaultMaxErrors.
 	MaxErrors int
 }
@@ -96,14 +138,16 @@ var (
 // When anything is wrong it returns nil and Errors listing every problem by
 // line and column. An invalid Options.Type is reported as a plain error, and
 // a read error of r is returned as is.
+//
+// Without Options.Comma the delimiter is the one of ',', ';' and tab with
+// which a row among the first ones names the most known columns (so a title
+// line above a ";" header is no obstacle); when none does, the one most
+// frequent in the first line is used and, should the header then be
+// refused, an error says to give the delimiter.
 func Import(r io.Reader, opts Options) (*journey.Journey, error) {
-	typ := opts.Type
-	if typ == "" {
-		typ = journey.CurrentState
-	}
-	if !typ.Valid() {
-		_, err := journey.ParseType(string(typ))
-		return nil, fmt.Errorf("sheet: %w", err)
+	typ, err := checkType(opts)
+	if err != nil {
+		return nil, err
 	}
 	limit := opts.MaxBytes
 	if limit <= 0 {
@@ -132,10 +176,60 @@ func Import(r io.Reader, opts Options) (*journey.Journey, error) {
 		line := 1 + bytes.Count(data[:bad], []byte{'\n'})
 		return nil, Errors{{Line: line, Err: docerr.ErrInvalidUTF8, Detail: "the text is not UTF-8; save the sheet as \"CSV UTF-8\""}}
 	}
-	comma := opts.Comma
-	if comma == 0 {
-		comma = detectComma(data)
+	maxLine := opts.MaxLineBytes
+	if maxLine <= 0 {
+		maxLine = DefaultMaxLineBytes
 	}
+	text := string(data)
+	comma, decided := opts.Comma, true
+	if comma == 0 {
+		comma, decided = detectComma(text, maxLine)
+	}
+	im := newImporter(opts, typ, newCSVReader(text, comma, maxLine), true)
+	if !decided {
+		im.guessed = comma
+	}
+	return im.finish(im.run(), "sheet\x00"+text)
+}
+
+// ImportRows builds a journey from a sheet already split into cells, such
+// as a workbook's: rows[k] is row k+1, and errors name rows instead of
+// lines. A cell's leading "'" before "=", "+", "-", "@", a tab, a carriage
+// return or another "'" is removed as in a CSV (a workbook made from a CSV
+// keeps the CSV's marks as text). Options.Comma, MaxBytes and MaxLineBytes
+// do not apply.
+func ImportRows(rows [][]string, opts Options) (*journey.Journey, error) {
+	typ, err := checkType(opts)
+	if err != nil {
+		return nil, err
+	}
+	im := newImporter(opts, typ, &rowSource{rows: rows}, true)
+	im.rows = true
+	var seed strings.Builder
+	seed.WriteString("rows\x00")
+	for _, row := range rows {
+		for _, c := range row {
+			seed.WriteString(c)
+			seed.WriteByte(0)
+		}
+		seed.WriteByte('\n')
+	}
+	return im.finish(im.run(), seed.String())
+}
+
+func checkType(opts Options) (journey.Type, error) {
+	typ := opts.Type
+	if typ == "" {
+		typ = journey.CurrentState
+	}
+	if !typ.Valid() {
+		_, err := journey.ParseType(string(typ))
+		return "", fmt.Errorf("sheet: %w", err)
+	}
+	return typ, nil
+}
+
+func newImporter(opts Options, typ journey.Type, rd source, guard bool) *importer {
 	maxErrors := opts.MaxErrors
 	if maxErrors <= 0 {
 		maxErrors = DefaultMaxErrors
@@ -145,29 +239,42 @@ func Import(r io.Reader, opts Options) (*journey.Journey, error) {
 		title = DefaultTitle
 	}
 	j := &journey.Journey{SchemaVersion: journey.SchemaVersion, Title: title, Type: typ, Language: opts.Language}
-
-	rd := csv.NewReader(bytes.NewReader(data))
-	rd.Comma = comma
-	rd.FieldsPerRecord = -1
-	im := &importer{opts: opts, maxErrors: maxErrors, rd: rd, j: j,
+	return &importer{opts: opts, maxErrors: maxErrors, rd: rd, j: j, guard: guard, lang: opts.Language,
 		stages: map[string]*stageState{}, tpByID: map[uuid.UUID]*tpState{}, painIDs: map[uuid.UUID]int{}}
-	if err := im.run(); err != nil && !errors.Is(err, errStop) {
+}
+
+// finish turns the result of run into Import's: the journey with its ids,
+// validated and within the document size, or the problems.
+func (im *importer) finish(err error, seedText string) (*journey.Journey, error) {
+	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
 	}
 	if len(im.errs) > 0 {
+		if im.guessed != 0 && im.headerFailed {
+			name := map[rune]string{',': "a comma", ';': "a semicolon", '\t': "a tab"}[im.guessed]
+			im.errs = append(im.errs, &Error{Err: ErrHeader, Detail: im.say(
+				"no row near the top names known columns with a comma, a semicolon or a tab between them, so the delimiter was guessed as "+name+
+					": if the sheet uses another one, give it (journeymap import -comma, Options.Comma)",
+				"không có hàng nào ở đầu tệp nêu tên các cột đã biết khi phân tách bằng dấu phẩy, dấu chấm phẩy hay tab, nên dấu phân tách được đoán là "+
+					map[rune]string{',': "dấu phẩy", ';': "dấu chấm phẩy", '\t': "tab"}[im.guessed]+
+					": nếu tệp dùng dấu khác, hãy chỉ rõ (journeymap import -comma, Options.Comma)")})
+		}
 		return nil, im.errs
+	}
+	j := im.j
+	if j.Language == "" && im.lang == "vi" {
+		j.Language = "vi"
 	}
 	// The journey id comes from the input and the options, as a decoded
 	// document's comes from its bytes; FillIDs derives the others from it.
-	seed := make([]byte, 0, len(data)+len(title)+len(opts.Language)+32)
-	seed = append(seed, "sheet\x00"...)
-	seed = append(seed, title...)
+	seed := make([]byte, 0, len(seedText)+len(j.Title)+len(j.Language)+32)
+	seed = append(seed, j.Title...)
 	seed = append(seed, 0)
-	seed = append(seed, typ...)
+	seed = append(seed, j.Type...)
 	seed = append(seed, 0)
-	seed = append(seed, opts.Language...)
+	seed = append(seed, im.opts.Language...)
 	seed = append(seed, 0)
-	seed = append(seed, data...)
+	seed = append(seed, seedText...)
 	j.ID = uuid.NewSHA1(journey.Namespace(), seed)
 	j.FillIDs()
 	if err := j.Validate(); err != nil {
@@ -181,15 +288,51 @@ func Import(r io.Reader, opts Options) (*journey.Journey, error) {
 		}
 		return nil, Errors{{Err: err, Detail: err.Error()}}
 	}
+	maxDoc := im.opts.MaxDocumentBytes
+	if maxDoc <= 0 {
+		maxDoc = DefaultMaxDocumentBytes
+	}
+	if data, err := journey.Marshal(j); err == nil && len(data) > maxDoc {
+		out := Errors{{Err: ErrTooLarge, Detail: im.say(
+			fmt.Sprintf("the journey would be %d bytes of JSON, more than the %d bytes a document may have (MaxDocumentBytes): split the sheet", len(data), maxDoc),
+			fmt.Sprintf("hành trình sẽ có %d byte JSON, nhiều hơn %d byte mà một tài liệu được phép có (MaxDocumentBytes): hãy chia nhỏ bảng tính", len(data), maxDoc))}}
+		out.setLanguage(im.lang)
+		return nil, out
+	}
 	return j, nil
 }
 
-// detectComma picks the delimiter that occurs most often, outside quotes,
-// in the first line: ',' (also on a tie or when none occurs), ';' or '\t'.
-func detectComma(data []byte) rune {
+// detectComma picks the delimiter: the one of ',', ';' and '\t' with which
+// a row among the first ones names the most known columns (ties in that
+// order). decided is false when no delimiter finds a header; then the one
+// most frequent outside quotes in the first line is returned (',' on a tie).
+func detectComma(text string, maxLine int) (comma rune, decided bool) {
+	best, bestCount := ',', 1
+	for _, c := range []rune{',', ';', '\t'} {
+		rd := newCSVReader(text, c, maxLine)
+		for rows := 0; rows <= maxPreamble; rows++ {
+			rec, err := rd.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				var re *rowError
+				if errors.As(err, &re) && re.stop {
+					break
+				}
+				continue
+			}
+			if n := knownHeaders(rec); n > bestCount {
+				best, bestCount = c, n
+			}
+		}
+	}
+	if bestCount > 1 {
+		return best, true
+	}
 	counts := map[rune]int{}
 	quoted := false
-	for _, c := range string(data) {
+	for _, c := range text {
 		if c == '"' {
 			quoted = !quoted
 			continue
@@ -201,13 +344,13 @@ func detectComma(data []byte) rune {
 			counts[c]++
 		}
 	}
-	best := ','
+	best = ','
 	for _, c := range []rune{';', '\t'} {
 		if counts[c] > counts[best] {
 			best = c
 		}
 	}
-	return best
+	return best, false
 }
 
 type stageState struct {
@@ -227,9 +370,15 @@ type tpState struct {
 type importer struct {
 	opts      Options
 	maxErrors int
-	rd        *csv.Reader
+	rd        source
 	j         *journey.Journey
 	errs      Errors
+	guard     bool   // remove the CSV renderer's formula guard
+	rows      bool   // the source is a workbook's rows (errors say "row")
+	lang      string // language of the messages: Options.Language, else the headers'
+	guessed   rune   // the delimiter, when detection could not decide
+	// headerFailed is set when the header row was refused.
+	headerFailed bool
 
 	header     []string
 	col        [numFields]int // record index of each field, -1 when absent
@@ -246,12 +395,36 @@ type importer struct {
 
 // fail records a problem; it returns errStop once MaxErrors is reached.
 func (im *importer) fail(line int, column string, sentinel error, detail string) error {
-	im.errs = append(im.errs, &Error{Line: line, Column: column, Err: sentinel, Detail: detail})
+	im.errs = append(im.errs, &Error{Line: line, Column: column, Err: sentinel, Detail: detail, Language: im.lang, row: im.rows})
 	if len(im.errs) >= im.maxErrors {
-		im.errs = append(im.errs, &Error{Err: ErrTooManyErrors, Detail: fmt.Sprintf("stopped after %d problems", im.maxErrors)})
+		im.errs = append(im.errs, &Error{Err: ErrTooManyErrors, Detail: im.say(fmt.Sprintf("stopped after %d problems", im.maxErrors),
+			fmt.Sprintf("dừng lại sau %d lỗi", im.maxErrors))})
 		return errStop
 	}
 	return nil
+}
+
+// say picks the message in the sheet's language.
+func (im *importer) say(en, vi string) string {
+	if im.lang == "vi" {
+		return vi
+	}
+	return en
+}
+
+// enumFail records a cell that is not one of the allowed values, listing
+// them in the sheet's language.
+func enumFail[E ~string](im *importer, f field, kind, what, whatVI, cell string, values []E) error {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = string(v)
+		if im.lang == "vi" {
+			names[i] = render.EnumWord(kind, string(v), "vi")
+		}
+	}
+	return im.failCell(f, docerr.ErrEnum, im.say(
+		fmt.Sprintf("%q is not a %s (allowed: %s)", cell, what, strings.Join(names, ", ")),
+		fmt.Sprintf("%q không phải là %s hợp lệ (được phép: %s)", cell, whatVI, strings.Join(names, ", "))))
 }
 
 // failCell records a problem with field f of the current row.
@@ -271,6 +444,9 @@ func (im *importer) raw(f field) string {
 	i := im.col[f]
 	if i < 0 {
 		return ""
+	}
+	if !im.guard {
+		return im.rec[i]
 	}
 	return unneutralise(im.rec[i])
 }
@@ -326,13 +502,19 @@ func (im *importer) run() error {
 	for rows := 0; ; rows++ {
 		r, err := im.rd.Read()
 		if err == io.EOF {
+			im.headerFailed = true
 			if rows > 0 {
-				return im.fail(0, "", ErrHeader, "no header row: expected a row naming columns such as "+strings.Join(Columns(), ","))
+				return im.fail(0, "", ErrHeader, im.say("no header row: expected a row naming columns such as "+strings.Join(Columns(), ","),
+					"không có hàng tiêu đề: cần một hàng nêu tên các cột như "+strings.Join(render.CSVHeaderFor("vi"), ", ")))
 			}
-			return im.fail(0, "", ErrHeader, "the input is empty: expected a header row such as "+strings.Join(Columns(), ","))
+			return im.fail(0, "", ErrHeader, im.say("the input is empty: expected a header row such as "+strings.Join(Columns(), ","),
+				"tệp trống: cần một hàng tiêu đề như "+strings.Join(render.CSVHeaderFor("vi"), ", ")))
 		}
 		if err != nil {
-			return im.syntax(err)
+			if err := im.syntax(err); err != nil {
+				return err
+			}
+			continue
 		}
 		text, single := preambleText(r)
 		if knownHeaders(r) >= 2 || !single || rows == maxPreamble {
@@ -352,6 +534,7 @@ func (im *importer) run() error {
 	}
 	im.headerLine, _ = im.rd.FieldPos(0)
 	if err := im.readHeader(rec); err != nil || len(im.errs) > 0 {
+		im.headerFailed = true
 		return err
 	}
 	for {
@@ -372,17 +555,55 @@ func (im *importer) run() error {
 }
 
 func (im *importer) syntax(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return im.fail(pe.Line, "", ErrSyntax, fmt.Sprintf("%v (at character %d)", pe.Err, pe.Column))
+	var re *rowError
+	if !errors.As(err, &re) {
+		return err
 	}
-	return err
+	var detail string
+	sentinel := ErrSyntax
+	switch re.err {
+	case errLongLine:
+		sentinel = ErrTooLarge
+		detail = im.say(re.msg, fmt.Sprintf("dòng dài hơn %d byte (giới hạn một dòng của bảng tính)", im.rd.(*csvReader).maxLine))
+	case errOpenQuoted:
+		detail = im.say(re.msg, "dấu ngoặc kép mở một ô ở đây không bao giờ được đóng, nên phần còn lại của tệp sẽ thành một ô")
+	case errQuote:
+		detail = im.say(re.msg, "ô trong ngoặc kép còn tiếp sau dấu ngoặc đóng (trong ô có ngoặc kép, hãy viết dấu ngoặc kép thành \"\")")
+	default:
+		detail = im.say(re.msg, "dấu ngoặc kép nằm trong một ô không bắt đầu bằng ngoặc kép (hãy đặt cả ô trong ngoặc kép và viết dấu ngoặc kép thành \"\")")
+	}
+	if err := im.fail(re.line, "", sentinel, detail); err != nil {
+		return err
+	}
+	if re.stop {
+		return errStop
+	}
+	return nil
 }
 
 func (im *importer) readHeader(rec []string) error {
 	im.header = rec
 	for f := range im.col {
 		im.col[f] = -1
+	}
+	if im.opts.Language == "" {
+		vi, other := 0, 0
+		for _, h := range rec {
+			n := normalizeHeader(h)
+			if _, ok := headerIndex[n]; !ok {
+				continue
+			}
+			if headerIsVietnamese[n] {
+				vi++
+			} else {
+				other++
+			}
+		}
+		if vi > other {
+			im.lang = "vi"
+		}
+	} else if journey.IsVietnamese(im.opts.Language) {
+		im.lang = "vi"
 	}
 	for i, h := range rec {
 		n := normalizeHeader(h)
@@ -396,14 +617,17 @@ func (im *importer) readHeader(rec []string) error {
 			if im.opts.AllowUnknownColumns {
 				continue
 			}
-			if err := im.fail(im.headerLine, name, ErrHeader, "unknown column (known: "+strings.Join(Columns(), ", ")+
-				`; Vietnamese headers such as "giai đoạn", "điểm chạm", "kênh" work too)`); err != nil {
+			if err := im.fail(im.headerLine, name, ErrHeader, im.say("unknown column (known: "+strings.Join(Columns(), ", ")+
+				`; Vietnamese headers such as "giai đoạn", "điểm chạm", "kênh" work too)`,
+				"cột không xác định (các cột đã biết: "+strings.Join(render.CSVHeaderFor("vi"), ", ")+
+					"; tiêu đề tiếng Anh như stage, touchpoint, channel cũng được)")); err != nil {
 				return err
 			}
 			continue
 		}
 		if prev := im.col[f]; prev >= 0 {
-			if err := im.fail(im.headerLine, name, ErrHeader, fmt.Sprintf("names the same column (%s) as %q", fieldNames[f], strings.TrimSpace(rec[prev]))); err != nil {
+			if err := im.fail(im.headerLine, name, ErrHeader, im.say(fmt.Sprintf("names the same column (%s) as %q", fieldNames[f], strings.TrimSpace(rec[prev])),
+				fmt.Sprintf("trùng cột (%s) với %q", viHeader(f), strings.TrimSpace(rec[prev])))); err != nil {
 				return err
 			}
 			continue
@@ -412,7 +636,8 @@ func (im *importer) readHeader(rec []string) error {
 	}
 	for _, f := range requiredFields {
 		if im.col[f] < 0 {
-			if err := im.fail(im.headerLine, "", ErrHeader, fmt.Sprintf("missing column %q (or %q)", fieldNames[f], vietnameseAlias(f))); err != nil {
+			if err := im.fail(im.headerLine, "", ErrHeader, im.say(fmt.Sprintf("missing column %q (or %q)", fieldNames[f], viHeader(f)),
+				fmt.Sprintf("thiếu cột %q (hoặc %q)", viHeader(f), fieldNames[f]))); err != nil {
 				return err
 			}
 		}
@@ -435,7 +660,8 @@ func (im *importer) row(rec []string) error {
 		return nil
 	}
 	if len(rec) != len(im.header) {
-		return im.fail(im.recLine, "", ErrRowLength, fmt.Sprintf("the row has %d cells, the header has %d", len(rec), len(im.header)))
+		return im.fail(im.recLine, "", ErrRowLength, im.say(fmt.Sprintf("the row has %d cells, the header has %d", len(rec), len(im.header)),
+			fmt.Sprintf("hàng có %d ô, hàng tiêu đề có %d ô", len(rec), len(im.header))))
 	}
 	for _, i := range im.unnamed {
 		if strings.TrimSpace(rec[i]) != "" {
@@ -443,7 +669,8 @@ func (im *importer) row(rec []string) error {
 			if im.opts.AllowUnknownColumns {
 				continue
 			}
-			if err := im.fail(line, "#"+strconv.Itoa(i+1), ErrHeader, fmt.Sprintf("cell %q is in a column without a header", rec[i])); err != nil {
+			if err := im.fail(line, "#"+strconv.Itoa(i+1), ErrHeader, im.say(fmt.Sprintf("cell %q is in a column without a header", rec[i]),
+				fmt.Sprintf("ô %q nằm trong một cột không có tiêu đề", rec[i]))); err != nil {
 				return err
 			}
 		}
@@ -470,7 +697,7 @@ func (im *importer) parseID(f field) (id uuid.UUID, ok bool, err error) {
 	}
 	id, perr := uuid.Parse(c)
 	if perr != nil || id == uuid.Nil {
-		return uuid.Nil, false, im.failCell(f, docerr.ErrInvalid, fmt.Sprintf("%q is not a UUID", c))
+		return uuid.Nil, false, im.failCell(f, docerr.ErrInvalid, im.say(fmt.Sprintf("%q is not a UUID", c), fmt.Sprintf("%q không phải là một UUID", c)))
 	}
 	return id, true, nil
 }
@@ -488,7 +715,7 @@ func (im *importer) stage() (*stageState, error) {
 	if phaseCell != "" {
 		p, ok := lookup(journey.Phases(), phaseAliases, phaseCell)
 		if !ok {
-			if err := im.failCell(fPhase, docerr.ErrEnum, enumDetail("phase", phaseCell, journey.Phases())); err != nil {
+			if err := enumFail(im, fPhase, "phase", "phase", "giai đoạn mua hàng", phaseCell, journey.Phases()); err != nil {
 				return nil, err
 			}
 		}
@@ -496,10 +723,10 @@ func (im *importer) stage() (*stageState, error) {
 	}
 	if name == "" && im.cell(fStageID) == "" {
 		if im.cur == nil {
-			return nil, im.failCell(fStage, docerr.ErrRequired, "the first row must name its stage")
+			return nil, im.failCell(fStage, docerr.ErrRequired, im.say("the first row must name its stage", "hàng đầu tiên phải nêu tên bước"))
 		}
 		if phase != "" && phase != im.cur.s.Phase {
-			return im.cur, im.failCell(fPhase, ErrConflict, fmt.Sprintf("stage %q has phase %s (line %d)", im.cur.s.Name, im.cur.s.Phase, im.cur.line))
+			return im.cur, im.failCell(fPhase, ErrConflict, im.conflictPhase(im.cur))
 		}
 		return im.cur, nil
 	}
@@ -514,10 +741,11 @@ func (im *importer) stage() (*stageState, error) {
 	}
 	if st == nil {
 		if name == "" {
-			return nil, im.failCell(fStage, docerr.ErrRequired, "a new stage needs a name")
+			return nil, im.failCell(fStage, docerr.ErrRequired, im.say("a new stage needs a name", "bước mới cần có tên"))
 		}
 		if phaseCell == "" {
-			if err := im.failCell(fPhase, docerr.ErrRequired, fmt.Sprintf("stage %q needs a phase (before_purchase, during_purchase or after_purchase)", name)); err != nil {
+			if err := im.failCell(fPhase, docerr.ErrRequired, im.say(fmt.Sprintf("stage %q needs a phase (before_purchase, during_purchase or after_purchase)", name),
+				fmt.Sprintf("bước %q cần có giai đoạn mua hàng (trước khi mua hàng, trong khi mua hàng hoặc sau khi mua hàng)", name))); err != nil {
 				return nil, err
 			}
 		}
@@ -532,12 +760,12 @@ func (im *importer) stage() (*stageState, error) {
 		}
 	} else {
 		if name != "" && name != strings.TrimSpace(st.s.Name) {
-			if err := im.failCell(fStage, ErrConflict, fmt.Sprintf("stage %s is named %q (line %d)", id, st.s.Name, st.line)); err != nil {
+			if err := im.failCell(fStage, ErrConflict, im.say(fmt.Sprintf("stage %s is named %q (line %d)", id, st.s.Name, st.line), fmt.Sprintf("bước %s có tên %q (dòng %d)", id, st.s.Name, st.line))); err != nil {
 				return nil, err
 			}
 		}
 		if phase != "" && phase != st.s.Phase {
-			if err := im.failCell(fPhase, ErrConflict, fmt.Sprintf("stage %q has phase %s (line %d)", st.s.Name, st.s.Phase, st.line)); err != nil {
+			if err := im.failCell(fPhase, ErrConflict, im.conflictPhase(st)); err != nil {
 				return nil, err
 			}
 		}
@@ -564,16 +792,16 @@ func (im *importer) touchpoint(st *stageState) (*tpState, error) {
 			return nil, nil // a stage without touchpoints
 		}
 		if im.curTP == nil || im.curTP.stage != st {
-			return nil, im.failCell(fTouchpoint, docerr.ErrRequired, "the row has touchpoint or pain point cells but names no touchpoint")
+			return nil, im.failCell(fTouchpoint, docerr.ErrRequired, im.say("the row has touchpoint or pain point cells but names no touchpoint", "hàng có ô của điểm chạm hoặc điểm đau nhưng không nêu tên điểm chạm"))
 		}
 		tp = im.curTP
 	case id != uuid.Nil:
 		tp = im.tpByID[id]
 		if tp != nil && tp.stage != st {
-			return nil, im.failCell(fTouchpointID, ErrConflict, fmt.Sprintf("touchpoint %s belongs to stage %q (line %d)", id, tp.stage.s.Name, tp.line))
+			return nil, im.failCell(fTouchpointID, ErrConflict, im.say(fmt.Sprintf("touchpoint %s belongs to stage %q (line %d)", id, tp.stage.s.Name, tp.line), fmt.Sprintf("điểm chạm %s thuộc bước %q (dòng %d)", id, tp.stage.s.Name, tp.line)))
 		}
 		if tp != nil && name != "" && name != strings.TrimSpace(tp.t.Name) {
-			if err := im.failCell(fTouchpoint, ErrConflict, fmt.Sprintf("touchpoint %s is named %q (line %d)", id, tp.t.Name, tp.line)); err != nil {
+			if err := im.failCell(fTouchpoint, ErrConflict, im.say(fmt.Sprintf("touchpoint %s is named %q (line %d)", id, tp.t.Name, tp.line), fmt.Sprintf("điểm chạm %s có tên %q (dòng %d)", id, tp.t.Name, tp.line))); err != nil {
 				return nil, err
 			}
 		}
@@ -582,7 +810,7 @@ func (im *importer) touchpoint(st *stageState) (*tpState, error) {
 	}
 	if tp == nil {
 		if name == "" {
-			return nil, im.failCell(fTouchpoint, docerr.ErrRequired, "a new touchpoint needs a name")
+			return nil, im.failCell(fTouchpoint, docerr.ErrRequired, im.say("a new touchpoint needs a name", "điểm chạm mới cần có tên"))
 		}
 		t := &touchpoint.Touchpoint{ID: id, Name: im.raw(fTouchpoint)}
 		st.s.Touchpoints = append(st.s.Touchpoints, t)
@@ -594,13 +822,19 @@ func (im *importer) touchpoint(st *stageState) (*tpState, error) {
 			st.tps["name:"+name] = tp
 		}
 		if im.cell(fChannel) == "" {
-			if err := im.failCell(fChannel, docerr.ErrRequired, fmt.Sprintf("touchpoint %q needs a channel", name)); err != nil {
+			if err := im.failCell(fChannel, docerr.ErrRequired, im.say(fmt.Sprintf("touchpoint %q needs a channel", name), fmt.Sprintf("điểm chạm %q cần có kênh", name))); err != nil {
 				return nil, err
 			}
 		}
 	}
 	im.curTP = tp
 	return tp, im.mergeTouchpoint(tp)
+}
+
+// conflictPhase says that a later row gives st another phase.
+func (im *importer) conflictPhase(st *stageState) string {
+	return im.say(fmt.Sprintf("stage %q has phase %s (line %d)", st.s.Name, st.s.Phase, st.line),
+		fmt.Sprintf("bước %q có giai đoạn mua hàng %s (dòng %d)", st.s.Name, render.EnumWord("phase", string(st.s.Phase), "vi"), st.line))
 }
 
 // setScalar stores a scalar cell the first time and reports a conflict
@@ -612,7 +846,8 @@ func (im *importer) setScalar(tp *tpState, f field, value, current string, store
 		return nil
 	}
 	if value != current {
-		return im.failCell(f, ErrConflict, fmt.Sprintf("touchpoint %q has %s %q (line %d)", tp.t.Name, fieldNames[f], current, tp.set[f]))
+		return im.failCell(f, ErrConflict, im.say(fmt.Sprintf("touchpoint %q has %s %q (line %d)", tp.t.Name, fieldNames[f], current, tp.set[f]),
+			fmt.Sprintf("điểm chạm %q có %s là %q (dòng %d)", tp.t.Name, viHeader(f), current, tp.set[f])))
 	}
 	return nil
 }
@@ -622,7 +857,7 @@ func (im *importer) mergeTouchpoint(tp *tpState) error {
 	if c := im.cell(fChannel); c != "" {
 		v, ok := lookup(channel.Channels(), channelAliases, c)
 		if !ok {
-			if err := im.failCell(fChannel, docerr.ErrEnum, enumDetail("channel", c, channel.Channels())); err != nil {
+			if err := enumFail(im, fChannel, "channel", "channel", "kênh", c, channel.Channels()); err != nil {
 				return err
 			}
 		} else if err := im.setScalar(tp, fChannel, string(v), string(t.Channel), func() { t.Channel = v }); err != nil {
@@ -632,7 +867,7 @@ func (im *importer) mergeTouchpoint(tp *tpState) error {
 	if c := im.cell(fMode); c != "" {
 		v, ok := lookup(channel.Modes(), modeAliases, c)
 		if !ok {
-			if err := im.failCell(fMode, docerr.ErrEnum, enumDetail("mode", c, channel.Modes())); err != nil {
+			if err := enumFail(im, fMode, "mode", "mode", "hình thức", c, channel.Modes()); err != nil {
 				return err
 			}
 		} else if err := im.setScalar(tp, fMode, string(v), string(t.Mode), func() { t.Mode = v }); err != nil {
@@ -642,7 +877,7 @@ func (im *importer) mergeTouchpoint(tp *tpState) error {
 	if c := im.cell(fInitiator); c != "" {
 		v, ok := lookup(touchpoint.Initiators(), initiatorAliases, c)
 		if !ok {
-			if err := im.failCell(fInitiator, docerr.ErrEnum, enumDetail("initiator", c, touchpoint.Initiators())); err != nil {
+			if err := enumFail(im, fInitiator, "initiator", "initiator", "bên khởi xướng", c, touchpoint.Initiators()); err != nil {
 				return err
 			}
 		} else if err := im.setScalar(tp, fInitiator, string(v), string(t.Initiator), func() { t.Initiator = v }); err != nil {
@@ -657,7 +892,7 @@ func (im *importer) mergeTouchpoint(tp *tpState) error {
 	if c := im.cell(fEmotion); c != "" {
 		v, problem := parseEmotion(c)
 		if problem != nil {
-			if err := im.failCell(fEmotion, problem.Err, problem.Detail); err != nil {
+			if err := im.failCell(fEmotion, problem.Err, im.say(problem.Detail, problem.detailVI)); err != nil {
 				return err
 			}
 		} else {
@@ -718,33 +953,33 @@ func (im *importer) painPoint(tp *tpState) error {
 	}
 	if idOK && id != uuid.Nil {
 		if line, dup := im.painIDs[id]; dup {
-			if err := im.failCell(fPainID, docerr.ErrDuplicateID, fmt.Sprintf("pain point %s is already on line %d", id, line)); err != nil {
+			if err := im.failCell(fPainID, docerr.ErrDuplicateID, im.say(fmt.Sprintf("pain point %s is already on line %d", id, line), fmt.Sprintf("điểm đau %s đã có ở dòng %d", id, line))); err != nil {
 				return err
 			}
 		}
 		im.painIDs[id] = im.recLine
 	}
 	if strings.TrimSpace(p.Title) == "" {
-		if err := im.failCell(fPain, docerr.ErrRequired, "a pain point needs a title"); err != nil {
+		if err := im.failCell(fPain, docerr.ErrRequired, im.say("a pain point needs a title", "điểm đau cần có tên")); err != nil {
 			return err
 		}
 	}
 	if c := im.cell(fPainCategory); c == "" {
-		if err := im.failCell(fPainCategory, docerr.ErrRequired, "a pain point needs a category (financial, productivity, process or support)"); err != nil {
+		if err := im.failCell(fPainCategory, docerr.ErrRequired, im.say("a pain point needs a category (financial, productivity, process or support)", "điểm đau cần có loại (tài chính, năng suất, quy trình hoặc hỗ trợ)")); err != nil {
 			return err
 		}
 	} else if v, ok := lookup(painpoint.Categories(), categoryAliases, c); ok {
 		p.Category = v
-	} else if err := im.failCell(fPainCategory, docerr.ErrEnum, enumDetail("pain point category", c, painpoint.Categories())); err != nil {
+	} else if err := enumFail(im, fPainCategory, "category", "pain point category", "loại điểm đau", c, painpoint.Categories()); err != nil {
 		return err
 	}
 	if c := im.cell(fPainSeverity); c == "" {
-		if err := im.failCell(fPainSeverity, docerr.ErrRequired, "a pain point needs a severity (low, medium, high or critical)"); err != nil {
+		if err := im.failCell(fPainSeverity, docerr.ErrRequired, im.say("a pain point needs a severity (low, medium, high or critical)", "điểm đau cần có mức độ (thấp, trung bình, cao hoặc nghiêm trọng)")); err != nil {
 			return err
 		}
 	} else if v, ok := lookup(painpoint.Severities(), severityAliases, c); ok {
 		p.Severity = v
-	} else if err := im.failCell(fPainSeverity, docerr.ErrEnum, enumDetail("severity", c, painpoint.Severities())); err != nil {
+	} else if err := enumFail(im, fPainSeverity, "severity", "severity", "mức độ", c, painpoint.Severities()); err != nil {
 		return err
 	}
 	tp.t.PainPoints = append(tp.t.PainPoints, p)

@@ -210,7 +210,7 @@ func TestImportReportsEveryProblem(t *testing.T) {
 	in := "stage,phase,touchpoint,channel,emotion,pain_category,pain_severity,pain,pain_point_id\n" + // line 1
 		"Aware,before_purchase,Ad,online_ads,abc,,,,\n" + // 2: emotion not a number
 		"Aware,before_purchase,Blog,website,3,,,,\n" + // 3: emotion out of range
-		"Aware,sometime,Video,tiktok,,,,,\n" + // 4: phase conflicts/unknown, channel unknown
+		"Aware,sometime,Video,telepathy,,,,,\n" + // 4: phase conflicts/unknown, channel unknown
 		"Aware,before_purchase,Ad,online_ads\n" + // 5: ragged
 		"Buy,during_purchase,Cart,website,,money,high,Fee,not-a-uuid\n" + // 6: category unknown, bad uuid
 		"Buy,during_purchase,Cart,website,,financial,,,\n" + // 7: severity and title missing
@@ -230,7 +230,7 @@ func TestImportReportsEveryProblem(t *testing.T) {
 		{`line 2, column "emotion": "abc" is not a number`, docerr.ErrType},
 		{`line 3, column "emotion": emotion 3 is outside -2..2`, docerr.ErrRange},
 		{`line 4, column "phase": "sometime" is not a phase (allowed: before_purchase, during_purchase, after_purchase)`, docerr.ErrEnum},
-		{`line 4, column "channel": "tiktok" is not a channel (allowed: website,`, docerr.ErrEnum},
+		{`line 4, column "channel": "telepathy" is not a channel (allowed: website,`, docerr.ErrEnum},
 		{`line 5: the row has 4 cells, the header has 9`, sheet.ErrRowLength},
 		{`line 6, column "pain_point_id": "not-a-uuid" is not a UUID`, docerr.ErrInvalid},
 		{`line 6, column "pain_category": "money" is not a pain point category (allowed: financial, productivity, process, support)`, docerr.ErrEnum},
@@ -256,13 +256,15 @@ func TestImportRejectsUnreadableInput(t *testing.T) {
 		msg         string
 	}{
 		{"empty", "", sheet.ErrHeader, "the input is empty"},
-		{"missing columns", "stage,touchpoint\nA,B\n", sheet.ErrHeader, `line 1: missing column "phase" (or "giai đoạn mua")`},
-		{"missing touchpoint column", "stage,phase,channel\nA,before,store\n", sheet.ErrHeader, `line 1: missing column "touchpoint" (or "điểm chạm")`},
+		{"missing columns", "stage,touchpoint\nA,B\n", sheet.ErrHeader, `line 1: missing column "phase" (or "Giai đoạn mua hàng")`},
+		{"missing touchpoint column", "stage,phase,channel\nA,before,store\n", sheet.ErrHeader, `line 1: missing column "touchpoint" (or "Điểm chạm")`},
 		{"duplicate column", "stage,giai đoạn,phase,touchpoint,channel\n", sheet.ErrHeader, `line 1, column "giai đoạn": names the same column (stage) as "stage"`},
 		{"data under an empty header", "stage,phase,touchpoint,channel,\nA,before,B,website,x\n", sheet.ErrHeader, `line 2, column "#5": cell "x" is in a column without a header`},
 		{"utf-16", "\xff\xfes\x00", docerr.ErrInvalidUTF8, "UTF-16"},
 		{"latin-1", "stage,phase,touchpoint,channel\nA,before,Caf\xe9,store\n", docerr.ErrInvalidUTF8, "line 2: the text is not UTF-8"},
-		{"stray quote", "stage,phase,touchpoint,channel\nA,before,B \"x\" y,store\nC,after,D,store\n", sheet.ErrSyntax, "line 2: bare \" in non-quoted-field"},
+		{"stray quote", "stage,phase,touchpoint,channel\nA,before,B \"x\" y,store\nC,after,D,store\n", sheet.ErrSyntax, "line 2: a quote inside a cell that does not start with one"},
+		{"unclosed quote names the line it opens on", "stage,phase,touchpoint,channel\nA,before,Ad,store\nB,after,\"Call\n\nC,after,D,store\n", sheet.ErrSyntax, "line 3: the quote that opens a cell here is never closed"},
+		{"a line over the limit", "stage,phase,touchpoint,channel\nA,before," + strings.Repeat("x", 3000) + ",store\n", sheet.ErrTooLarge, "line 2: the line is longer than 1024 bytes"},
 		{"first row without stage", "stage,phase,touchpoint,channel\n,,Ad,website\n", docerr.ErrRequired, `line 2, column "stage": the first row must name its stage`},
 		{"touchpoint without channel", "stage,phase,touchpoint,channel\nA,before,Ad,\n", docerr.ErrRequired, `line 2, column "channel": touchpoint "Ad" needs a channel`},
 		{"duplicate pain id", "stage,phase,touchpoint,channel,pain_point_id,pain,pain_category,pain_severity\n" +
@@ -271,7 +273,7 @@ func TestImportRejectsUnreadableInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			j, err := sheet.Import(strings.NewReader(tt.input), sheet.Options{})
+			j, err := sheet.Import(strings.NewReader(tt.input), sheet.Options{MaxLineBytes: 1024})
 			assert.Nil(t, j)
 			assert.ErrorIs(t, err, tt.sentinel)
 			assert.ErrorContains(t, err, tt.msg)

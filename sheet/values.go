@@ -10,16 +10,19 @@ import (
 	"github.com/journeymap/journeymap/docerr"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
+	"github.com/journeymap/journeymap/render"
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
 // unneutralise removes the "'" the CSV renderer puts before a cell a
 // spreadsheet would read as a formula (one starting with = + - @, a tab or a
-// carriage return). Any other leading "'" is the user's own and stays.
+// carriage return) or whose own "'" would be taken for that mark (one
+// starting with "'" and one of those, or "”"). Any other leading "'" is
+// the user's own and stays.
 func unneutralise(s string) string {
 	if len(s) >= 2 && s[0] == '\'' {
 		switch s[1] {
-		case '=', '+', '-', '@', '\t', '\r':
+		case '=', '+', '-', '@', '\t', '\r', '\'':
 			return s[1:]
 		}
 	}
@@ -70,23 +73,52 @@ func aliasMap[E ~string](m map[string]E) map[string]E {
 	return out
 }
 
-var phaseAliases = aliasMap(map[string]journey.Phase{
+// printed are the words journeymap's renderers print for each value
+// (render.PrintedWords: "Trước khi mua hàng", "Ứng dụng di động", "Tin nhắn
+// SMS", …), read from their catalogs so every printed word imports back.
+var printed = render.PrintedWords()
+
+// withWords adds the printed words of each value to the aliases.
+func withWords[E ~string](words map[E][]string, extra map[string]E) map[string]E {
+	m := make(map[string]E, len(extra)+4*len(words))
+	for v, ws := range words {
+		for _, w := range ws {
+			m[w] = v
+		}
+	}
+	for k, v := range extra {
+		m[k] = v
+	}
+	return aliasMap(m)
+}
+
+var phaseAliases = withWords(printed.Phases, map[string]journey.Phase{
 	"before": journey.BeforePurchase, "during": journey.DuringPurchase, "after": journey.AfterPurchase,
 	"pre-purchase": journey.BeforePurchase, "post-purchase": journey.AfterPurchase,
-	"trước khi mua hàng": journey.BeforePurchase, "trước khi mua": journey.BeforePurchase, "trước": journey.BeforePurchase,
-	"trong khi mua hàng": journey.DuringPurchase, "trong khi mua": journey.DuringPurchase, "trong": journey.DuringPurchase,
-	"khi mua hàng":     journey.DuringPurchase,
-	"sau khi mua hàng": journey.AfterPurchase, "sau khi mua": journey.AfterPurchase, "sau": journey.AfterPurchase,
+	"trước khi mua": journey.BeforePurchase, "trước": journey.BeforePurchase,
+	"trong khi mua": journey.DuringPurchase, "trong": journey.DuringPurchase,
+	"khi mua hàng": journey.DuringPurchase,
+	"sau khi mua":  journey.AfterPurchase, "sau": journey.AfterPurchase,
 })
 
-var channelAliases = aliasMap(map[string]channel.Channel{
-	"web": channel.Website, "trang web": channel.Website,
-	"app": channel.MobileApp, "mobile": channel.MobileApp, "ứng dụng": channel.MobileApp,
+// channelAliases: the printed words, common short forms in both languages,
+// and brand names people write in a channel column, mapped to what they
+// are: social networks and video sites (Facebook, Zalo, TikTok, Instagram,
+// YouTube, LinkedIn, Twitter, Threads, Pinterest) social_media; shopping
+// platforms (Shopee, Lazada, Tiki, Sendo, Amazon, eBay, TikTok Shop,
+// Alibaba) marketplace; search engines (Google, Bing, Cốc Cốc) search; ad
+// networks (Google Ads, Facebook Ads, TikTok Ads, Zalo Ads) online_ads; chat
+// apps (Messenger, WhatsApp, Telegram, Viber, Zalo OA) chat; review sites
+// (TripAdvisor, Foody, Yelp, Trustpilot) review_site.
+var channelAliases = withWords(printed.Channels, map[string]channel.Channel{
+	"web": channel.Website, "trang web": channel.Website, "website": channel.Website,
+	"app": channel.MobileApp, "mobile": channel.MobileApp, "ứng dụng": channel.MobileApp, "ứng dụng di động": channel.MobileApp,
 	"e-mail": channel.Email, "thư điện tử": channel.Email,
-	"tin nhắn":  channel.SMS,
+	"tin nhắn": channel.SMS, "tin nhắn sms": channel.SMS,
 	"live chat": channel.Chat, "nhắn tin": channel.Chat,
 	"điện thoại": channel.Phone, "hotline": channel.Phone, "call centre": channel.Phone, "call center": channel.Phone,
-	"social": channel.SocialMedia, "mạng xã hội": channel.SocialMedia,
+	"tổng đài": channel.Phone,
+	"social":   channel.SocialMedia, "mạng xã hội": channel.SocialMedia,
 	"tìm kiếm": channel.Search,
 	"ads":      channel.OnlineAds, "quảng cáo trực tuyến": channel.OnlineAds, "quảng cáo": channel.OnlineAds,
 	"reviews": channel.ReviewSite, "trang đánh giá": channel.ReviewSite,
@@ -98,44 +130,51 @@ var channelAliases = aliasMap(map[string]channel.Channel{
 	"truyền miệng":  channel.WordOfMouth,
 	"đối tác":       channel.Partner,
 	"nhân viên":     channel.Staff,
-	"khác":          channel.Other,
+	"khác":          channel.Other, "kênh khác": channel.Other, // as the analysis writes it in a sentence
+
+	// Brands, in any letter case.
+	"facebook": channel.SocialMedia, "zalo": channel.SocialMedia, "tiktok": channel.SocialMedia,
+	"instagram": channel.SocialMedia, "youtube": channel.SocialMedia, "linkedin": channel.SocialMedia,
+	"twitter": channel.SocialMedia, "x (twitter)": channel.SocialMedia, "threads": channel.SocialMedia,
+	"pinterest": channel.SocialMedia,
+	"shopee":    channel.Marketplace, "lazada": channel.Marketplace, "tiki": channel.Marketplace,
+	"sendo": channel.Marketplace, "amazon": channel.Marketplace, "ebay": channel.Marketplace,
+	"tiktok shop": channel.Marketplace, "alibaba": channel.Marketplace,
+	"google": channel.Search, "bing": channel.Search, "cốc cốc": channel.Search, "coccoc": channel.Search,
+	"google ads": channel.OnlineAds, "facebook ads": channel.OnlineAds, "tiktok ads": channel.OnlineAds,
+	"zalo ads":  channel.OnlineAds,
+	"messenger": channel.Chat, "whatsapp": channel.Chat, "telegram": channel.Chat, "viber": channel.Chat,
+	"zalo oa":     channel.Chat,
+	"tripadvisor": channel.ReviewSite, "foody": channel.ReviewSite, "yelp": channel.ReviewSite,
+	"trustpilot": channel.ReviewSite,
 })
 
-var modeAliases = aliasMap(map[string]channel.Mode{
+var modeAliases = withWords(printed.Modes, map[string]channel.Mode{
 	"trực tuyến": channel.Online, "ngoại tuyến": channel.Offline, "trực tiếp": channel.Offline,
 })
 
-var initiatorAliases = aliasMap(map[string]touchpoint.Initiator{
+var initiatorAliases = withWords(printed.Initiators, map[string]touchpoint.Initiator{
 	"khách hàng":   touchpoint.ByCustomer,
 	"doanh nghiệp": touchpoint.ByCompany, "công ty": touchpoint.ByCompany, "brand": touchpoint.ByCompany,
 	"bên thứ ba": touchpoint.ByThirdParty, "third party": touchpoint.ByThirdParty,
 })
 
-var categoryAliases = aliasMap(map[string]painpoint.Category{
+var categoryAliases = withWords(printed.Categories, map[string]painpoint.Category{
 	"tài chính": painpoint.Financial,
 	"năng suất": painpoint.Productivity,
 	"quy trình": painpoint.Process,
 	"hỗ trợ":    painpoint.Support,
 })
 
-var severityAliases = aliasMap(map[string]painpoint.Severity{
+var severityAliases = withWords(printed.Severities, map[string]painpoint.Severity{
 	"thấp": painpoint.Low, "trung bình": painpoint.Medium, "cao": painpoint.High,
 	"nghiêm trọng": painpoint.Critical, "rất cao": painpoint.Critical,
 })
 
-// enumDetail is the message for a cell that is not one of the allowed values.
-func enumDetail[E ~string](what, cell string, values []E) string {
-	names := make([]string, len(values))
-	for i, v := range values {
-		names[i] = string(v)
-	}
-	return fmt.Sprintf("%q is not a %s (allowed: %s)", cell, what, strings.Join(names, ", "))
-}
-
 // parseEmotion reads an emotion score: a plain number in -2..2. A decimal
 // comma ("-1,5", as Vietnamese Excel writes it) and the Unicode minus sign
 // are accepted. A problem is returned as an *Error without line and column.
-func parseEmotion(cell string) (float64, *Error) {
+func parseEmotion(cell string) (float64, *emotionProblem) {
 	s := strings.TrimSpace(cell)
 	s = strings.Replace(s, "\u2212", "-", 1)
 	if strings.Count(s, ",") == 1 && !strings.Contains(s, ".") {
@@ -143,18 +182,29 @@ func parseEmotion(cell string) (float64, *Error) {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, &Error{Err: docerr.ErrType, Detail: fmt.Sprintf("%q is not a number", cell)}
+		return 0, &emotionProblem{Err: docerr.ErrType, Detail: fmt.Sprintf("%q is not a number", cell),
+			detailVI: fmt.Sprintf("%q không phải là một số", cell)}
 	}
 	if f < touchpoint.MinEmotion || f > touchpoint.MaxEmotion {
-		return 0, &Error{Err: docerr.ErrRange, Detail: fmt.Sprintf("emotion %s is outside -2..2", strconv.FormatFloat(f, 'f', -1, 64))}
+		v := strconv.FormatFloat(f, 'f', -1, 64)
+		return 0, &emotionProblem{Err: docerr.ErrRange, Detail: fmt.Sprintf("emotion %s is outside -2..2", v),
+			detailVI: fmt.Sprintf("cảm xúc %s nằm ngoài khoảng -2..2", v)}
 	}
 	return f, nil
 }
 
-// splitList splits a multi-valued cell into its items, one per line, kept
-// as written; blank lines are not items.
+// emotionProblem is a bad emotion cell, said in both languages.
+type emotionProblem struct {
+	Err              error
+	Detail, detailVI string
+}
+
+// splitList splits a multi-valued cell into its items, one per line ("\n",
+// "\r\n" or "\r"), kept as written; blank lines are not items.
 func splitList(cell string) []string {
 	var out []string
+	cell = strings.ReplaceAll(cell, "\r\n", "\n")
+	cell = strings.ReplaceAll(cell, "\r", "\n")
 	for line := range strings.SplitSeq(cell, "\n") {
 		if strings.TrimSpace(line) != "" {
 			out = append(out, line)

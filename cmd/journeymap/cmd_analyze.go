@@ -8,6 +8,7 @@ import (
 	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
+	"github.com/journeymap/journeymap/xlsx"
 )
 
 func runAnalyze(e *env, args []string) int {
@@ -66,7 +67,10 @@ func readerLanguage(flag string, j *journey.Journey) string {
 // registry returns the built-in renderers, in language lang when given.
 func registry(lang string) *render.Registry {
 	reg := render.Default()
+	// The workbook renderer lives in package xlsx (excelize stays out of render).
+	reg.Register("xlsx", xlsx.Workbook{Language: lang})
 	if lang != "" {
+		reg.Register("csv", render.CSV{Language: lang})
 		reg.Register("html", render.HTML{Language: lang})
 		reg.Register("markdown", render.Markdown{Language: lang})
 		reg.Register("mermaid-blueprint", render.MermaidBlueprint{Language: lang})

@@ -17,7 +17,7 @@ import (
 var exportFormats = []string{"pdf", "png"}
 
 func runRender(e *env, args []string) int {
-	formats := append(render.Default().Formats(), exportFormats...)
+	formats := append(registry("").Formats(), exportFormats...)
 	slices.Sort(formats)
 	fs := newFlags(e, "render", "FILE",
 		"Render a journey document with any registered renderer. The document is validated first.\n"+

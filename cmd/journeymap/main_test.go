@@ -244,7 +244,7 @@ func TestRender(t *testing.T) {
 
 	r = cli(t, "", "render", "-format", "docx", current)
 	assert.Equal(t, exitUsage, r.code)
-	assert.Contains(t, r.stderr, `unknown format "docx" (registered: csv, html, json, markdown, mermaid, mermaid-blueprint, pdf, png)`)
+	assert.Contains(t, r.stderr, `unknown format "docx" (registered: csv, html, json, markdown, mermaid, mermaid-blueprint, pdf, png, xlsx)`)
 	r = cli(t, "", "render", current)
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, "-format is required")

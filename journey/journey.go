@@ -146,6 +146,11 @@ const (
 	MaxScore = 5
 )
 
+// MaxReviewEveryDays bounds review_every_days: ten years of 365 days, far
+// beyond any sensible review cycle, so that a form offers a usable range
+// and a typing slip (36500 for 365) is caught.
+const MaxReviewEveryDays = 3650
+
 // Journey is a customer journey map: the aggregate root of the document.
 type Journey struct {
 	// SchemaVersion is the version of the document format; this library writes 1.
@@ -166,7 +171,8 @@ type Journey struct {
 	Owner string `json:"owner,omitempty"`
 	// ReviewedAt is when the map was last reviewed against reality (RFC 3339).
 	ReviewedAt *time.Time `json:"reviewed_at,omitempty"`
-	// ReviewEveryDays is how often, in days, the map should be reviewed.
+	// ReviewEveryDays is how often, in days, the map should be reviewed:
+	// 1..MaxReviewEveryDays, or 0 (left out) when no cycle is set.
 	ReviewEveryDays int `json:"review_every_days,omitempty"`
 	// Personas the journey is mapped for.
 	Personas []*persona.Persona `json:"personas,omitempty"`

@@ -81,7 +81,7 @@ func TestDecodeRejections(t *testing.T) {
 		{"bad time no zone", doc(`"reviewed_at":"2026-11-23T10:00:00"`), "reviewed_at", docerr.ErrInvalid, ""},
 		{"explicit zero impact", doc(`"opportunities":[{"title":"O","impact":0}]`), "opportunities[0].impact", docerr.ErrRange, "impact 0"},
 		{"explicit zero effort", doc(`"opportunities":[{"title":"O","effort":0}]`), "opportunities[0].effort", docerr.ErrRange, ""},
-		{"explicit zero review days", doc(`"review_every_days":0`), "review_every_days", docerr.ErrRange, "must be 1..3650"},
+		{"explicit zero review days", doc(`"review_every_days":0`), "review_every_days", docerr.ErrRange, "must be 1..36500"},
 		{"number beyond float64", deepStage(`,"emotion":1e999`, ""), "stages[1].touchpoints[1].emotion", docerr.ErrRange, ""},
 		{"integer beyond int", doc(`"review_every_days":99999999999999999999`), "review_every_days", docerr.ErrRange, ""},
 		{"metric value beyond float64", doc(`"stages":[{"name":"S","phase":"before_purchase","metrics":[{"name":"m","kind":"count","value":1e400}]}]`), "stages[0].metrics[0].value", docerr.ErrRange, "1e400"},
@@ -248,8 +248,8 @@ func TestValidateBoundsDecodedNumbers(t *testing.T) {
 		{"a metric value just below the range", metricDoc("-1000000000000000.2", "1"), "stages[0].metrics[0].value", "is outside -1e+15..1e+15"},
 		{"a metric target below the range", metricDoc("1", "-1e16"), "stages[0].metrics[0].target", "-1e+16 is outside -1e+15..1e+15"},
 		{"a metric target near the largest float64", metricDoc("1", "1.7e308"), "stages[0].metrics[0].target", "is outside -1e+15..1e+15"},
-		{"review_every_days above ten years", doc(`"review_every_days":3651`), "review_every_days", "3651 is outside 1..3650 (days)"},
-		{"review_every_days far beyond", doc(`"review_every_days":9223372036854775807`), "review_every_days", "is outside 1..3650 (days)"},
+		{"review_every_days above a century", doc(`"review_every_days":36501`), "review_every_days", "36501 is outside 1..36500 (days)"},
+		{"review_every_days far beyond", doc(`"review_every_days":9223372036854775807`), "review_every_days", "is outside 1..36500 (days)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.why, func(t *testing.T) {
@@ -275,7 +275,7 @@ func TestDecodeAcceptsTheBoundsOfNumbers(t *testing.T) {
 		{"the metric range's ends, in integer syntax", metricDoc("1000000000000000", "-1000000000000000"), 1e15, -1e15},
 		{"the metric range's ends, in exponent syntax", metricDoc("1e15", "-1E+15"), 1e15, -1e15},
 		{"just inside the metric range, exact as a float64", metricDoc("999999999999999", "-999999999999999.9"), 999_999_999_999_999, -999_999_999_999_999.9},
-		{"the review cycle's upper end", doc(`"review_every_days":3650`), journey.MaxReviewEveryDays, 0},
+		{"the review cycle's upper end", doc(`"review_every_days":36500`), journey.MaxReviewEveryDays, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.why, func(t *testing.T) {

@@ -146,10 +146,10 @@ const (
 	MaxScore = 5
 )
 
-// MaxReviewEveryDays bounds review_every_days: ten years of 365 days, far
-// beyond any sensible review cycle, so that a form offers a usable range
-// and a typing slip (36500 for 365) is caught.
-const MaxReviewEveryDays = 3650
+// MaxReviewEveryDays bounds review_every_days: a hundred years of 365 days,
+// beyond any review cycle, so that a form shows a finite limit and the
+// value stays far from the ends of Go's int.
+const MaxReviewEveryDays = 36500
 
 // Journey is a customer journey map: the aggregate root of the document.
 type Journey struct {

@@ -71,7 +71,7 @@ func TestValidateReportsEachRule(t *testing.T) {
 		{"language malformed", func(j *journey.Journey) { j.Language = "vi_VN" }, "language", docerr.ErrInvalid},
 		{"language too short", func(j *journey.Journey) { j.Language = "v" }, "language", docerr.ErrInvalid},
 		{"review every negative", func(j *journey.Journey) { j.ReviewEveryDays = -7 }, "review_every_days", docerr.ErrRange},
-		{"review every above ten years", func(j *journey.Journey) { j.ReviewEveryDays = journey.MaxReviewEveryDays + 1 }, "review_every_days", docerr.ErrRange},
+		{"review every above a century", func(j *journey.Journey) { j.ReviewEveryDays = journey.MaxReviewEveryDays + 1 }, "review_every_days", docerr.ErrRange},
 		{"persona null", func(j *journey.Journey) { j.Personas = append(j.Personas, nil) }, "personas[1]", docerr.ErrRequired},
 		{"persona name blank", func(j *journey.Journey) { j.Personas[0].Name = "" }, "personas[0].name", docerr.ErrRequired},
 		{"persona lifecycle unknown", func(j *journey.Journey) { j.Personas[0].Lifecycle = "fan" }, "personas[0].lifecycle", docerr.ErrEnum},

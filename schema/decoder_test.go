@@ -110,7 +110,7 @@ var accepted = map[string]string{
 	  "stages":[{"name":"S","phase":"after_purchase","touchpoints":[
 	    {"name":"a","channel":"other","emotion":-2,"persona_emotions":{"` + personaID + `":2}},
 	    {"name":"b","channel":"staff","emotion":2.0,"persona_emotions":{}}]}]}`,
-	"metric-bounds": `{"schema_version":1,"title":"T","type":"current_state","review_every_days":3650,"stages":[{"name":"S","phase":"before_purchase",
+	"metric-bounds": `{"schema_version":1,"title":"T","type":"current_state","review_every_days":36500,"stages":[{"name":"S","phase":"before_purchase",
 	  "metrics":[{"name":"a","kind":"count","value":1000000000000000,"target":-1e15},{"name":"b","kind":"custom","value":-999999999999999.9,"target":1E+15}]}]}`,
 	"score-bounds":                 `{"schema_version":1,"title":"T","type":"current_state","review_every_days":1,"opportunities":[{"title":"O","impact":1,"effort":5,"status":"done"}]}`,
 	"empty-lists":                  `{"schema_version":1,"title":"T","type":"current_state","personas":[],"stages":[{"name":"S","phase":"before_purchase","questions":[],"touchpoints":[],"metrics":[]}],"opportunities":[]}`,

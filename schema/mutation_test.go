@@ -160,10 +160,10 @@ var mutations = []mutation{
 		}
 		return ok
 	}},
-	{"set a number to 3651, beyond review_every_days' range", func(n node) bool {
+	{"set a number to 36501, beyond review_every_days' range", func(n node) bool {
 		_, ok := n.value.(json.Number)
 		if ok {
-			replace(n, json.Number("3651"))
+			replace(n, json.Number("36501"))
 		}
 		return ok
 	}},

@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"bytes"
 	"math/bits"
 	"slices"
 )
@@ -24,31 +25,74 @@ func posBit(pos int, shift uint) uint64 {
 	return uint64(1) << (uint(pos) + shift)
 }
 
+// fstate is one customer's progress through one funnel.
+type fstate struct {
+	start, last int64
+	seen        uint64 // any order: units (touchpoints or stages) seen
+	via, next   int32  // unit that reached the last step; first other touch after it (−1: none)
+	step        int16  // last reached step, −1 before the start
+	started     bool
+	broken      bool // strict order: the funnel ended
+}
+
+func (f *fstate) reset() { *f = fstate{step: -1, via: -1, next: -1} }
+
 // cstate is the state of one customer: both funnels and the deviations seen.
 type cstate struct {
-	key           uint64
-	tStart, tLast int64 // touchpoint funnel: start and last reached times
-	sStart, sLast int64 // stage funnel
-	dev           uint64
-	tStep, sStep  int16 // last reached step, −1 before the start
-	maxPos        int16 // furthest planned touchpoint seen, −1 before any
-	_             int16
+	key     uint64
+	id      uint64 // the id in the table's arena: offset<<20 | length (0: none)
+	dev     uint64
+	t, s    fstate
+	seg     uint32
+	maxStep int16 // furthest step of the route seen, −1 before any
+	route   int16
+	first   bool // an event was seen (route and segment fixed)
+	used    bool // the table slot is taken
 }
 
 func (s *cstate) reset(key uint64) {
-	*s = cstate{key: key, tStep: -1, sStep: -1, maxPos: -1}
+	*s = cstate{key: key, maxStep: -1}
+	s.t.reset()
+	s.s.reset()
+}
+
+// fcount counts one funnel of one group of customers, per unit (touchpoint
+// or stage).
+type fcount struct {
+	customers   int64
+	reached     []int64
+	drop        []int64
+	prev, start [][]int64         // dense fine histograms, allocated on first use
+	prevB       [][]int64         // chart bins of prev, likewise
+	startB      [][]int64         // chart bins of start
+	after       []map[int32]int64 // next touch (−1: none) → customers who dropped off here
+}
+
+func newFcount(n int) *fcount {
+	return &fcount{reached: make([]int64, n), drop: make([]int64, n),
+		prev: make([][]int64, n), start: make([][]int64, n), prevB: make([][]int64, n), startB: make([][]int64, n),
+		after: make([]map[int32]int64, n)}
+}
+
+func addHist(h [][]int64, i, size int, idx int) {
+	if h[i] == nil {
+		h[i] = make([]int64, size)
+	}
+	h[i][idx]++
 }
 
 // acc accumulates one shard of customers.
 type acc struct {
 	p       *Plan
 	nT, nS  int
+	nR      int
 	window  int64
+	mode    Mode
+	nb, nc  int // fine buckets and chart bins per histogram
 	stageOf []int16
 
-	reachedT, reachedS []int64
-	prevT, startT      [][]int64 // dense duration histograms per touchpoint step
-	prevS, startS      [][]int64 // per stage step
+	tc []*fcount // touchpoint funnel per group·nR + route, allocated on first use
+	sc []*fcount // stage funnel per group
 
 	// per touch index (planned and ad hoc)
 	events, failed, emoSum, emoN []int64
@@ -61,26 +105,18 @@ type acc struct {
 	nEvents int64
 	bad     badRows
 
-	// grouped mode
-	haveCur bool
-	cur     uint64
-	buf     []Record
+	// contiguous and any order: the current customer's events
+	buf []Record
 	// time-ordered mode
 	tab table
 }
 
 func newAcc(p *Plan) *acc {
 	nT, nS := len(p.touches), len(p.stages)
-	nb := bucketOf(p.window) + 1
 	a := &acc{
-		p: p, nT: nT, nS: nS, window: p.window,
+		p: p, nT: nT, nS: nS, nR: len(p.routes), window: p.window, mode: p.opts.Mode,
+		nb: bucketOf(p.window) + 1, nc: binOf(p.window) + 1,
 		stageOf:   make([]int16, nT),
-		reachedT:  make([]int64, nT),
-		reachedS:  make([]int64, nS),
-		prevT:     hists(nT, nb),
-		startT:    hists(nT, nb),
-		prevS:     hists(nS, nb),
-		startS:    hists(nS, nb),
 		events:    make([]int64, nT),
 		failed:    make([]int64, nT),
 		emoSum:    make([]int64, nT),
@@ -97,14 +133,22 @@ func newAcc(p *Plan) *acc {
 	return a
 }
 
-func hists(n, nb int) [][]int64 {
-	h := make([][]int64, n)
-	for i := range h {
-		if i > 0 { // step 0 has no duration
-			h[i] = make([]int64, nb)
-		}
+// counts returns the touchpoint and stage counters of group g and route r.
+func (a *acc) counts(g uint32, r int) (*fcount, *fcount) {
+	ti := int(g)*a.nR + r
+	if ti >= len(a.tc) {
+		a.tc = slices.Grow(a.tc, ti+1-len(a.tc))[:max(ti+1, len(a.tc))]
 	}
-	return h
+	if int(g) >= len(a.sc) {
+		a.sc = slices.Grow(a.sc, int(g)+1-len(a.sc))[:int(g)+1]
+	}
+	if a.tc[ti] == nil {
+		a.tc[ti] = newFcount(a.nT)
+	}
+	if a.sc[g] == nil {
+		a.sc[g] = newFcount(a.nS)
+	}
+	return a.tc[ti], a.sc[g]
 }
 
 // grow makes the per-touch arrays cover touch index tp.
@@ -119,12 +163,82 @@ func (a *acc) grow(tp int) {
 	a.emoN = slices.Grow(a.emoN, n-len(a.emoN))[:n]
 }
 
+// reach records that funnel state f reached step at unit u at time t.
+func (a *acc) reach(f *fstate, fc *fcount, u int32, step int, t int64) {
+	fc.reached[u]++
+	if step > 0 {
+		addHist(fc.prev, int(u), a.nb, bucketOf(t-f.last))
+		addHist(fc.start, int(u), a.nb, bucketOf(t-f.start))
+		addHist(fc.prevB, int(u), a.nc, binOf(t-f.last))
+		addHist(fc.startB, int(u), a.nc, binOf(t-f.start))
+	}
+	f.step = int16(step)
+	f.last = t
+	f.via = u
+	f.next = -1
+}
+
+// advance applies an event at time t on step s (−1: not a step of this
+// funnel) through unit u to funnel state f with steps units.
+func (a *acc) advance(f *fstate, fc *fcount, s int, u int32, t int64, steps [][]int32) {
+	if a.mode == AnyOrder {
+		if s < 0 {
+			return
+		}
+		if !f.started {
+			f.started, f.start = true, t
+		}
+		if t-f.start > a.window {
+			return
+		}
+		f.seen |= 1 << uint(u)
+		for next := int(f.step) + 1; next < len(steps); next++ {
+			hit := int32(-1)
+			for _, x := range steps[next] {
+				if f.seen&(1<<uint(x)) != 0 {
+					hit = x
+					break
+				}
+			}
+			if hit < 0 {
+				return
+			}
+			a.reach(f, fc, hit, next, t)
+		}
+		return
+	}
+	if f.step < 0 {
+		if s == 0 {
+			f.started, f.start = true, t
+			a.reach(f, fc, u, 0, t)
+		}
+		return
+	}
+	if f.broken {
+		return
+	}
+	if s == int(f.step)+1 && t > f.last && t-f.start <= a.window {
+		a.reach(f, fc, u, s, t)
+		return
+	}
+	if a.mode == StrictOrder && s >= 0 && s != int(f.step) {
+		f.broken = true
+	}
+}
+
 // event applies one record, in the customer's time order, to state st.
 func (a *acc) event(st *cstate, r *Record) {
 	a.nEvents++
 	tp := int(r.Touch)
 	if tp >= len(a.events) {
 		a.grow(tp)
+	}
+	if !st.first {
+		st.first = true
+		st.seg = r.Segment
+		if int(r.Persona) < a.nR && r.Persona > 0 {
+			st.route = r.Persona
+		}
 	}
 	a.events[tp]++
 	if r.Emotion != NoEmotion {
@@ -135,59 +249,61 @@ func (a *acc) event(st *cstate, r *Record) {
 	if failed {
 		a.failed[tp]++
 	}
+	tc, sc := a.counts(st.seg, int(st.route))
+	rt := &a.p.routes[st.route]
+	before := st.t.step
 	if tp >= a.nT {
 		st.dev |= adhocBit
-		return
-	}
-	if failed {
-		st.dev |= posBit(tp, failShift)
-	}
-	if mp := int(st.maxPos); tp < mp {
-		a.irregular[tp]++
-		st.dev |= posBit(tp, irrShift)
-	} else if tp > mp {
-		for q := mp + 1; q < tp; q++ {
-			a.missing[q]++
-			st.dev |= posBit(q, missShift)
+	} else {
+		if failed {
+			st.dev |= posBit(tp, failShift)
 		}
-		st.maxPos = int16(tp)
-	}
-	t := r.Time
-	// touchpoint funnel
-	if st.tStep < 0 {
-		if tp == 0 {
-			st.tStep, st.tStart, st.tLast = 0, t, t
-			a.reachedT[0]++
+		s := int(rt.stepOf[tp])
+		if s >= 0 {
+			if mp := int(st.maxStep); s < mp {
+				a.irregular[tp]++
+				st.dev |= posBit(tp, irrShift)
+			} else if s > mp {
+				for q := mp + 1; q < s; q++ {
+					for _, x := range rt.steps[q] {
+						a.missing[x]++
+						st.dev |= posBit(int(x), missShift)
+					}
+				}
+				st.maxStep = int16(s)
+			}
 		}
-	} else if tp == int(st.tStep)+1 && t > st.tLast && t-st.tStart <= a.window {
-		a.reachedT[tp]++
-		a.prevT[tp][bucketOf(t-st.tLast)]++
-		a.startT[tp][bucketOf(t-st.tStart)]++
-		st.tStep++
-		st.tLast = t
+		t := r.Time
+		a.advance(&st.t, tc, s, int32(tp), t, rt.steps)
+		stg := int(a.stageOf[tp])
+		a.advance(&st.s, sc, stg, int32(stg), t, a.p.stageSteps)
 	}
-	// stage funnel
-	s := int(a.stageOf[tp])
-	if st.sStep < 0 {
-		if s == 0 {
-			st.sStep, st.sStart, st.sLast = 0, t, t
-			a.reachedS[0]++
-		}
-	} else if s == int(st.sStep)+1 && t > st.sLast && t-st.sStart <= a.window {
-		a.reachedS[s]++
-		a.prevS[s][bucketOf(t-st.sLast)]++
-		a.startS[s][bucketOf(t-st.sStart)]++
-		st.sStep++
-		st.sLast = t
+	if f := &st.t; f.step >= 0 && f.step == before && f.next < 0 && int32(tp) != f.via {
+		f.next = int32(tp)
 	}
 }
 
-// finish folds a customer's deviations into the totals.
+// finish folds a customer's funnels and deviations into the totals.
 func (a *acc) finish(st *cstate) {
 	a.customers++
+	tc, sc := a.counts(st.seg, int(st.route))
+	tc.customers++
+	sc.customers++
+	if f := &st.t; f.step >= 0 && int(f.step) < len(a.p.routes[st.route].steps)-1 {
+		tc.drop[f.via]++
+		m := tc.after[f.via]
+		if m == nil {
+			m = map[int32]int64{}
+			tc.after[f.via] = m
+		}
+		m[f.next]++
+	}
+	if f := &st.s; f.step >= 0 && int(f.step) < a.nS-1 {
+		sc.drop[f.via]++
+	}
 	d := st.dev
 	if f := a.p.opts.OnCustomer; f != nil {
-		f(CustomerReport{Key: st.key, Touchpoints: int(st.tStep) + 1, Stages: int(st.sStep) + 1, Variant: a.p.variant(d, 1)})
+		f(CustomerReport{Key: st.key, Touchpoints: int(st.t.step) + 1, Stages: int(st.s.step) + 1, Variant: a.p.variant(d, 1)})
 	}
 	if d == 0 {
 		a.kinds[0]++
@@ -208,23 +324,65 @@ func (a *acc) finish(st *cstate) {
 	a.variants[d]++
 }
 
-// group processes all records of one customer (any time order).
+// compareTies orders two records of one customer with equal times
+// canonically: planned touchpoints in journey order, then ad-hoc keys in
+// byte order, then outcome, emotion, persona and segment.
+func (p *Plan) compareTies(x, y *Record) int {
+	if x.Touch != y.Touch {
+		n := int32(len(p.touches))
+		switch {
+		case x.Touch < n && y.Touch < n:
+			return int(x.Touch) - int(y.Touch)
+		case x.Touch < n:
+			return -1
+		case y.Touch < n:
+			return 1
+		}
+		return compareStrings(p.adhocKey(int(x.Touch)), p.adhocKey(int(y.Touch)))
+	}
+	switch {
+	case x.Outcome != y.Outcome:
+		return int(x.Outcome) - int(y.Outcome)
+	case x.Emotion != y.Emotion:
+		return int(x.Emotion) - int(y.Emotion)
+	case x.Persona != y.Persona:
+		return int(x.Persona) - int(y.Persona)
+	case x.Segment != y.Segment:
+		return compareStrings(p.segment(x.Segment), p.segment(y.Segment))
+	}
+	return 0
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// group processes all records of one customer (any time order): sorted by
+// time, equal times in canonical order (compareTies).
 func (a *acc) group(g []Record) {
+	sorted := true
 	for i := 1; i < len(g); i++ {
-		if g[i].Time < g[i-1].Time {
-			a.buf = append(a.buf[:0], g...)
-			slices.SortStableFunc(a.buf, func(x, y Record) int {
-				switch {
-				case x.Time < y.Time:
-					return -1
-				case x.Time > y.Time:
-					return 1
-				}
-				return 0
-			})
-			g = a.buf
+		if g[i].Time < g[i-1].Time || g[i].Time == g[i-1].Time && a.p.compareTies(&g[i-1], &g[i]) > 0 {
+			sorted = false
 			break
 		}
+	}
+	if !sorted {
+		slices.SortStableFunc(g, func(x, y Record) int {
+			switch {
+			case x.Time < y.Time:
+				return -1
+			case x.Time > y.Time:
+				return 1
+			}
+			return a.p.compareTies(&x, &y)
+		})
 	}
 	var st cstate
 	st.reset(g[0].Customer)
@@ -234,37 +392,16 @@ func (a *acc) group(g []Record) {
 	a.finish(&st)
 }
 
-// pushGrouped adds a record in grouped mode; the caller has checked the order.
-func (a *acc) pushGrouped(r Record) {
-	if a.haveCur && r.Customer == a.cur {
-		a.buf = append(a.buf, r)
-		return
-	}
-	a.flushGroup()
-	a.haveCur, a.cur = true, r.Customer
-	a.buf = append(a.buf[:0], r)
-}
-
-func (a *acc) flushGroup() {
-	if a.haveCur && len(a.buf) > 0 {
-		g := a.buf
-		a.buf = nil // group may sort into a.buf
-		a.group(g)
-		a.buf = g[:0]
-	}
-	a.haveCur = false
-}
-
-// pushTime adds a record in time-ordered mode; the caller has checked the order.
-func (a *acc) pushTime(r *Record) {
-	a.event(a.tab.get(r.Customer), r)
+// pushTime adds a record in time-ordered mode; the caller has checked the
+// order. id is the customer's id, or nil when Record.Customer is the identity.
+func (a *acc) pushTime(r *Record, id []byte) {
+	a.event(a.tab.get(r.Customer, id), r)
 }
 
 // end finishes every customer still open.
 func (a *acc) end() {
-	a.flushGroup()
 	for i := range a.tab.slots {
-		if a.tab.slots[i].key != 0 {
+		if a.tab.slots[i].used {
 			a.finish(&a.tab.slots[i])
 		}
 	}
@@ -272,13 +409,17 @@ func (a *acc) end() {
 }
 
 // table is an open-addressing hash table of customer states keyed by
-// customer key (0 is stored as 1). It grows by half when 85% full.
+// customer key and, when given, the customer's id: two ids with the same
+// key get two states. It grows by half when 85% full.
 type table struct {
 	slots    []cstate
 	n        int
 	limit    int
-	expected int // customers to size for on first use
+	expected int    // customers to size for on first use
+	arena    []byte // ids
 }
+
+const maxIDLen = 1<<20 - 1
 
 func (t *table) init(expected int) {
 	c := 64
@@ -295,26 +436,34 @@ func (t *table) index(key uint64) int {
 	return int(hi)
 }
 
-func (t *table) get(key uint64) *cstate {
-	if key == 0 {
-		key = 1
-	}
+func (t *table) idOf(s *cstate) []byte {
+	off, n := s.id>>20, s.id&maxIDLen
+	return t.arena[off : off+n]
+}
+
+func (t *table) get(key uint64, id []byte) *cstate {
 	if t.slots == nil {
 		t.init(t.expected)
 	}
 	i := t.index(key)
 	for {
 		s := &t.slots[i]
-		if s.key == key {
-			return s
-		}
-		if s.key == 0 {
+		if !s.used {
 			if t.n >= t.limit {
 				t.grow()
-				return t.get(key)
+				return t.get(key, id)
 			}
 			t.n++
 			s.reset(key)
+			s.used = true
+			if len(id) > 0 {
+				n := min(len(id), maxIDLen)
+				s.id = uint64(len(t.arena))<<20 | uint64(n)
+				t.arena = append(t.arena, id[:n]...)
+			}
+			return s
+		}
+		if s.key == key && (len(id) == 0 || bytes.Equal(t.idOf(s), id[:min(len(id), maxIDLen)])) {
 			return s
 		}
 		i++
@@ -330,11 +479,11 @@ func (t *table) grow() {
 	t.slots = make([]cstate, c)
 	t.limit = c * 85 / 100
 	for k := range old {
-		if old[k].key == 0 {
+		if !old[k].used {
 			continue
 		}
 		i := t.index(old[k].key)
-		for t.slots[i].key != 0 {
+		for t.slots[i].used {
 			i++
 			if i == len(t.slots) {
 				i = 0

@@ -163,7 +163,7 @@ func BenchmarkMemory(b *testing.B) {
 				b.ReportMetric(perRun, "alloc-B/run")
 				a := newAcc(p)
 				for i := range recs {
-					a.pushTime(&recs[i])
+					a.pushTime(&recs[i], nil)
 				}
 				if order == TimeOrdered {
 					b.ReportMetric(float64(len(a.tab.slots))*float64(unsafeSizeofCstate)/float64(n), "table-B/customer")

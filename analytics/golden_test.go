@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,7 +37,7 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestGolden(t *testing.T) {
-	syn := NewSynthetic(SyntheticConfig{Seed: 42, Customers: 400, Steps: 5, DropOff: 0.2, Noise: 0.1})
+	syn := NewSynthetic(SyntheticConfig{Seed: 42, Customers: 400, Steps: 5, DropOff: 0.2, Noise: 0.1, Order: TimeOrdered})
 	var in bytes.Buffer
 	require.NoError(t, syn.WriteCSV(&in))
 	golden(t, "synthetic.csv", in.Bytes())
@@ -126,10 +127,10 @@ func TestOnCustomer(t *testing.T) {
 		{Customer: "b", Touchpoint: "a1", Time: at.Add(time.Minute)},
 		{Customer: "a", Touchpoint: "zz", Time: at.Add(2 * time.Minute)},
 	}
-	for _, order := range []Order{TimeOrdered, Grouped} {
+	for _, order := range []Order{TimeOrdered, CustomerContiguous, Any} {
 		in := events
-		if order == Grouped {
-			in = grouped(events)
+		if order == CustomerContiguous {
+			in = contiguous(rand.New(rand.NewPCG(1, 1)), events)
 		}
 		got := map[uint64]CustomerReport{}
 		p, err := NewPlan(smallJourney(), Options{Order: order, OnCustomer: func(c CustomerReport) { got[c.Key] = c }})

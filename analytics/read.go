@@ -100,6 +100,7 @@ func (p *Plan) ReadNDJSON(r io.Reader) (*Result, error) {
 
 type colIndex struct {
 	customer, touchpoint, time, outcome, emotion int
+	persona, segment                             int
 }
 
 func (p *Plan) columnIndex(header []string) (colIndex, error) {
@@ -112,7 +113,12 @@ func (p *Plan) columnIndex(header []string) (colIndex, error) {
 		}
 		return -1
 	}
-	ix := colIndex{find(c.Customer), find(c.Touchpoint), find(c.Time), find(c.Outcome), find(c.Emotion)}
+	ix := colIndex{find(c.Customer), find(c.Touchpoint), find(c.Time), find(c.Outcome), find(c.Emotion), find(c.Persona), -1}
+	if c.Segment != "" {
+		if ix.segment = find(c.Segment); ix.segment < 0 {
+			return ix, &RowError{Line: 1, Err: fmt.Errorf("header lacks the breakdown column %q (header: %s)", c.Segment, strings.Join(header, ","))}
+		}
+	}
 	var missing []string
 	for _, m := range []struct {
 		i    int
@@ -307,6 +313,7 @@ func (p *Plan) pipeline(br *blockReader, parse rowParser) (*Result, error) {
 		}
 	}()
 	s := newSequencer(p)
+	defer s.close()
 	var err error
 	for b := range order {
 		pr := <-b.out
@@ -336,7 +343,7 @@ func (p *Plan) pipeline(br *blockReader, parse rowParser) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.result(), nil
+	return s.result()
 }
 
 func (s *sequencer) pushRows(rows []prow) error {
@@ -509,6 +516,16 @@ func (p *Plan) parseCSVBlock(data []byte, line int64, rows []prow, ix colIndex, 
 		}
 		rows = append(rows, prow{})
 		p.makeRow(&rows[len(rows)-1], thisLine, fields[ix.customer], fields[ix.touchpoint], fields[ix.time], outcome, emotion)
+		if ix.persona >= 0 || ix.segment >= 0 {
+			var persona, segment []byte
+			if ix.persona >= 0 {
+				persona = fields[ix.persona]
+			}
+			if ix.segment >= 0 {
+				segment = fields[ix.segment]
+			}
+			p.rowExtras(&rows[len(rows)-1], persona, segment)
+		}
 	}
 	return rows
 }

@@ -1,0 +1,299 @@
+package analytics
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"math/bits"
+	"os"
+	"path/filepath"
+)
+
+// anyRec is a buffered record of customer number c.
+type anyRec struct {
+	Record
+	c uint32
+}
+
+// Memory accounting of Any order, in bytes.
+const (
+	anyRecBytes      = 40 + 4 + 4 // the record, its place in the customer sort, a margin
+	anyCustomerBytes = 96         // map entry, string header, key, counts
+	spillFanout      = 32         // partitions per spill level
+	spillMaxDepth    = 4          // levels of repartitioning before a partition is loaded as it is
+	spillBufBytes    = 64 << 10   // write buffer per partition
+)
+
+// anyBuf gathers events in any order per customer, in memory up to limit
+// bytes, then in spill files partitioned by customer.
+type anyBuf struct {
+	p      *Plan
+	limit  int64
+	ids    map[string]uint32
+	recs   []anyRec
+	idBuf  []byte
+	used   int64
+	sp     *spill
+	spills int // partitions written, for tests and figures
+}
+
+func newAnyBuf(p *Plan, limit int64) *anyBuf {
+	return &anyBuf{p: p, limit: limit, ids: map[string]uint32{}}
+}
+
+// keyID is the identity of a record without an id: its key's bytes.
+func keyID(buf []byte, key uint64) []byte {
+	return binary.LittleEndian.AppendUint64(buf[:0], key)
+}
+
+// add buffers r of customer id (nil: the key is the identity).
+func (b *anyBuf) add(r Record, id []byte) error {
+	if id == nil {
+		b.idBuf = keyID(b.idBuf, r.Customer)
+		id = b.idBuf
+	}
+	if b.sp != nil {
+		return b.sp.write(r, id)
+	}
+	c, ok := b.ids[string(id)]
+	if !ok {
+		c = uint32(len(b.ids))
+		b.ids[string(id)] = c
+		b.used += anyCustomerBytes + int64(len(id))
+	}
+	if len(b.recs) == cap(b.recs) && b.used+int64(2*cap(b.recs)+1)*anyRecBytes > b.limit && len(b.ids) > 1 {
+		// Growing the slice would pass the limit.
+		if err := b.startSpill(); err != nil {
+			return err
+		}
+		return b.sp.write(r, id)
+	}
+	b.recs = append(b.recs, anyRec{Record: r, c: c})
+	if b.used+int64(cap(b.recs))*anyRecBytes > b.limit && len(b.ids) > 1 {
+		return b.startSpill()
+	}
+	return nil
+}
+
+// startSpill writes the buffered records to partition files; later records
+// go straight to them.
+func (b *anyBuf) startSpill() error {
+	sp, err := newSpill(b.p.opts.TempDir, 0)
+	if err != nil {
+		return err
+	}
+	b.sp = sp
+	ids := make([][]byte, len(b.ids))
+	for id, c := range b.ids {
+		ids[c] = []byte(id)
+	}
+	for i := range b.recs {
+		if err := sp.write(b.recs[i].Record, ids[b.recs[i].c]); err != nil {
+			return err
+		}
+	}
+	b.recs, b.ids, b.used = nil, nil, 0
+	return nil
+}
+
+// finish processes every customer into a, then removes the spill files.
+func (b *anyBuf) finish(a *acc, stop func() error) error {
+	if b.sp == nil {
+		b.process(a)
+		return nil
+	}
+	defer b.sp.remove()
+	if err := b.sp.flush(); err != nil {
+		return err
+	}
+	return b.drain(a, b.sp, stop)
+}
+
+// drain processes the partitions of sp one at a time.
+func (b *anyBuf) drain(a *acc, sp *spill, stop func() error) error {
+	for i := range sp.parts {
+		if err := stop(); err != nil {
+			return err
+		}
+		if err := b.partition(a, sp, i, stop); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// partition processes partition i of sp: loaded when it fits the limit,
+// split again otherwise.
+func (b *anyBuf) partition(a *acc, sp *spill, i int, stop func() error) error {
+	b.spills++
+	path := sp.parts[i].f.Name()
+	size := sp.sizes[i]
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("analytics: reading spill file: %w", err)
+	}
+	defer f.Close()
+	defer os.Remove(path)
+	r := bufio.NewReaderSize(f, spillBufBytes)
+	if 2*size > b.limit && sp.depth < spillMaxDepth {
+		sub, err := newSpill(b.p.opts.TempDir, sp.depth+1)
+		if err != nil {
+			return err
+		}
+		defer sub.remove()
+		if err := decodeSpill(r, sub.write); err != nil {
+			return err
+		}
+		if err := sub.flush(); err != nil {
+			return err
+		}
+		return b.drain(a, sub, stop)
+	}
+	mem := newAnyBuf(b.p, 1<<62)
+	if err := decodeSpill(r, mem.add); err != nil {
+		return err
+	}
+	mem.process(a)
+	return nil
+}
+
+// process runs every buffered customer through a: a counting sort by
+// customer keeps each customer's records in input order, and acc.group
+// sorts them by time.
+func (b *anyBuf) process(a *acc) {
+	n := len(b.ids)
+	start := make([]int32, n+1)
+	for i := range b.recs {
+		start[b.recs[i].c+1]++
+	}
+	for c := range n {
+		start[c+1] += start[c]
+	}
+	pos := make([]int32, n)
+	copy(pos, start[:n])
+	idx := make([]int32, len(b.recs))
+	for i := range b.recs {
+		c := b.recs[i].c
+		idx[pos[c]] = int32(i)
+		pos[c]++
+	}
+	pos = nil
+	var g []Record
+	for c := range n {
+		g = g[:0]
+		for _, k := range idx[start[c]:start[c+1]] {
+			g = append(g, b.recs[k].Record)
+		}
+		a.group(g)
+	}
+	b.recs, b.ids = nil, nil
+}
+
+// spill is a set of partition files of one level.
+type spill struct {
+	dir   string
+	depth int
+	seed  maphash.Seed
+	parts []*spillPart
+	sizes []int64
+	own   bool // dir was made by this spill
+	enc   []byte
+}
+
+type spillPart struct {
+	f *os.File
+	w *bufio.Writer
+}
+
+func newSpill(tempDir string, depth int) (*spill, error) {
+	dir, err := os.MkdirTemp(tempDir, "journeymap-spill-")
+	if err != nil {
+		return nil, fmt.Errorf("analytics: making a spill directory: %w", err)
+	}
+	sp := &spill{dir: dir, depth: depth, seed: maphash.MakeSeed(), own: true, sizes: make([]int64, spillFanout)}
+	for i := range spillFanout {
+		f, err := os.Create(filepath.Join(dir, fmt.Sprintf("part-%02d", i)))
+		if err != nil {
+			sp.remove()
+			return nil, fmt.Errorf("analytics: making a spill file: %w", err)
+		}
+		sp.parts = append(sp.parts, &spillPart{f: f, w: bufio.NewWriterSize(f, spillBufBytes)})
+	}
+	return sp, nil
+}
+
+// write appends r of customer id to its partition: uvarint id length, id,
+// key, time, touch, segment (8, 8, 4, 4 bytes), emotion, persona (2, 2),
+// outcome (1).
+func (sp *spill) write(r Record, id []byte) error {
+	h := maphash.Bytes(sp.seed, id)
+	i, _ := bits.Mul64(h, spillFanout)
+	e := binary.AppendUvarint(sp.enc[:0], uint64(len(id)))
+	e = append(e, id...)
+	e = binary.LittleEndian.AppendUint64(e, r.Customer)
+	e = binary.LittleEndian.AppendUint64(e, uint64(r.Time))
+	e = binary.LittleEndian.AppendUint32(e, uint32(r.Touch))
+	e = binary.LittleEndian.AppendUint32(e, r.Segment)
+	e = binary.LittleEndian.AppendUint16(e, uint16(r.Emotion))
+	e = binary.LittleEndian.AppendUint16(e, uint16(r.Persona))
+	e = append(e, byte(r.Outcome))
+	sp.enc = e
+	sp.sizes[i] += int64(len(e))
+	if _, err := sp.parts[i].w.Write(e); err != nil {
+		return fmt.Errorf("analytics: writing a spill file: %w", err)
+	}
+	return nil
+}
+
+func (sp *spill) flush() error {
+	for _, p := range sp.parts {
+		if err := p.w.Flush(); err != nil {
+			return fmt.Errorf("analytics: writing a spill file: %w", err)
+		}
+	}
+	return nil
+}
+
+// remove closes and deletes every file of the spill.
+func (sp *spill) remove() {
+	for _, p := range sp.parts {
+		p.f.Close()
+	}
+	if sp.own {
+		os.RemoveAll(sp.dir)
+	}
+}
+
+// decodeSpill reads the records of one partition file.
+func decodeSpill(r *bufio.Reader, add func(Record, []byte) error) error {
+	var id []byte
+	var fixed [29]byte
+	for {
+		n, err := binary.ReadUvarint(r)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil || n > maxIDLen {
+			return errors.Join(errors.New("analytics: corrupt spill file"), err)
+		}
+		id = append(id[:0], make([]byte, n)...)
+		if _, err := io.ReadFull(r, id); err != nil {
+			return fmt.Errorf("analytics: reading a spill file: %w", err)
+		}
+		if _, err := io.ReadFull(r, fixed[:]); err != nil {
+			return fmt.Errorf("analytics: reading a spill file: %w", err)
+		}
+		le := binary.LittleEndian
+		rec := Record{
+			Customer: le.Uint64(fixed[0:]), Time: int64(le.Uint64(fixed[8:])),
+			Touch: int32(le.Uint32(fixed[16:])), Segment: le.Uint32(fixed[20:]),
+			Emotion: int16(le.Uint16(fixed[24:])), Persona: int16(le.Uint16(fixed[26:])), Outcome: Outcome(fixed[28]),
+		}
+		if err := add(rec, id); err != nil {
+			return err
+		}
+	}
+}

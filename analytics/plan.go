@@ -356,9 +356,9 @@ type Plan struct {
 }
 
 type planTouch struct {
-	id      uuid.UUID
-	name    string
-	stage   int16
+	id       uuid.UUID
+	name     string
+	stage    int16
 	emotion  *float64 // the journey's, copied
 	personas []uuid.UUID
 }

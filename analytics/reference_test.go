@@ -268,12 +268,12 @@ func (rp *refPlan) walk(seq []refEvent, nSteps int, stepOf, unitOf func(refEvent
 }
 
 type refResult struct {
-	rp        *refPlan
-	customers int64
-	events    int64
-	touch     map[[2]int]*refFunnel // (segment group, route) → touchpoint funnel
-	stage     map[int]*refFunnel    // segment group → stage funnel
-	segs      []string              // group → value ("" is group 0)
+	rp                                                  *refPlan
+	customers                                           int64
+	events                                              int64
+	touch                                               map[[2]int]*refFunnel // (segment group, route) → touchpoint funnel
+	stage                                               map[int]*refFunnel    // segment group → stage funnel
+	segs                                                []string              // group → value ("" is group 0)
 	tpEvents, missing, irregular, failing, emoN, emoSum []int64
 	adhocEv, adhocFail                                  map[string]int64
 	adhocKeys                                           []string

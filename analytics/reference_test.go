@@ -851,7 +851,7 @@ func canonical(t *testing.T, r *Result) string {
 // contiguous, shuffled in memory, shuffled and spilled), events and records,
 // with routes per persona and breakdowns, equals the brute-force reference.
 func TestFastPathEqualsReference(t *testing.T) {
-	defer func(n, b int) { parallelMin, passTableBytes = n, b }(parallelMin, passTableBytes)
+	defer func(n, b int, f int64) { parallelMin, passTableBytes, spillSplitFloor = n, b, f }(parallelMin, passTableBytes, spillSplitFloor)
 	parallelMin = 1
 	rng := rand.New(rand.NewPCG(1, 2))
 	tmp := t.TempDir()
@@ -885,6 +885,10 @@ func TestFastPathEqualsReference(t *testing.T) {
 				inputs = append(inputs, input{Any, events, 1}) // spills and splits every partition again
 			}
 			for _, in := range inputs {
+				spillSplitFloor = 1 << 20
+				if in.memory == 1 {
+					spillSplitFloor = 0
+				}
 				name := fmt.Sprintf("log %d mode %v order %v memory %d", iter, mode, in.order, in.memory)
 				opts := Options{Window: window, Order: in.order, Mode: mode, MemoryLimit: in.memory, TempDir: tmp, Columns: Columns{Segment: segColumn}}
 				p, err := NewPlan(j, opts)

@@ -27,6 +27,11 @@ const (
 	spillBufBytes    = 64 << 10   // write buffer per partition
 )
 
+// spillSplitFloor is the partition size below which a partition is loaded
+// whatever the limit (splitting it would cost more than it saves; a
+// variable so tests can split tiny partitions).
+var spillSplitFloor int64 = 1 << 20
+
 // anyBuf gathers events in any order per customer, in memory up to limit
 // bytes, then in spill files partitioned by customer.
 type anyBuf struct {
@@ -138,7 +143,7 @@ func (b *anyBuf) partition(a *acc, sp *spill, i int, stop func() error) error {
 	defer f.Close()
 	defer os.Remove(path)
 	r := bufio.NewReaderSize(f, spillBufBytes)
-	if 2*size > b.limit && sp.depth < spillMaxDepth {
+	if 2*size > max(b.limit, spillSplitFloor) && sp.depth < spillMaxDepth {
 		sub, err := newSpill(b.p.opts.TempDir, sp.depth+1)
 		if err != nil {
 			return err

@@ -3,8 +3,8 @@ package analytics
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"slices"
 	"sync"
 	"time"
 
@@ -436,7 +435,7 @@ func NewPlan(j *journey.Journey, opts Options) (*Plan, error) {
 			}
 			idx := int32(len(p.touches))
 			byID[t.ID] = idx
-			pt := planTouch{id: t.ID, name: t.Name, stage: si, personas: slices.Clone(t.PersonaIDs)}
+			pt := planTouch{id: t.ID, name: t.Name, stage: si}
 			if t.Emotion != nil {
 				e := *t.Emotion
 				pt.emotion = &e

@@ -77,7 +77,11 @@ func newRefPlan(j *journey.Journey, window time.Duration, mode Mode, segColumn s
 			rp.names = append(rp.names, t.Name)
 			rp.stageName = append(rp.stageName, s.Name)
 			rp.stageOf = append(rp.stageOf, si)
-			rp.touchPersonas = append(rp.touchPersonas, t.PersonaIDs)
+			ps := t.PersonaIDs
+			if len(ps) > 0 && !slices.ContainsFunc(j.Personas, func(p *persona.Persona) bool { return !slices.Contains(ps, p.ID) }) {
+				ps = nil // names every persona: serves everyone
+			}
+			rp.touchPersonas = append(rp.touchPersonas, ps)
 		}
 	}
 	for pos, id := range rp.ids {

@@ -78,7 +78,11 @@ func journeyPersonas(j *journey.Journey) ([]planPersona, []routeTouch) {
 		}
 		for _, t := range s.Touchpoints {
 			if t != nil {
-				ts = append(ts, routeTouch{stage: si, personas: t.PersonaIDs})
+				ids := t.PersonaIDs
+				if servesAll(ids, ps) {
+					ids = nil // every persona, named one by one
+				}
+				ts = append(ts, routeTouch{stage: si, personas: ids})
 			}
 		}
 		si++
@@ -97,6 +101,19 @@ func serves(ids []uuid.UUID, id uuid.UUID) bool {
 		}
 	}
 	return false
+}
+
+// servesAll reports whether ids names every persona of ps.
+func servesAll(ids []uuid.UUID, ps []planPersona) bool {
+	if len(ids) == 0 || len(ps) == 0 {
+		return len(ids) == 0
+	}
+	for _, p := range ps {
+		if !serves(ids, p.id) {
+			return false
+		}
+	}
+	return true
 }
 
 func disjoint(a, b []uuid.UUID) bool {
@@ -172,6 +189,9 @@ func (p *Plan) initRoutes(j *journey.Journey) error {
 		p.personaIdx[ps.id.String()] = int16(i + 1)
 	}
 	p.routes = buildRoutes(personas, ts)
+	for i := range p.touches {
+		p.touches[i].personas = ts[i].personas // nil when it serves every persona
+	}
 	p.stageSteps = make([][]int32, len(p.stages))
 	for i := range p.stageSteps {
 		p.stageSteps[i] = []int32{int32(i)}

@@ -75,7 +75,7 @@ func reportRate(b *testing.B, events, workers int, cpu0 time.Duration) {
 }
 
 func BenchmarkRecords(b *testing.B) {
-	for _, order := range []Order{Grouped, TimeOrdered} {
+	for _, order := range []Order{CustomerContiguous, TimeOrdered, Any} {
 		for _, workers := range []int{1, 2} {
 			b.Run(fmt.Sprintf("%v/workers=%d", order, workers), func(b *testing.B) {
 				benchRecords(b, order, workers)
@@ -107,7 +107,7 @@ func benchRecords(b *testing.B, order Order, workers int) {
 }
 
 func BenchmarkCSV(b *testing.B) {
-	for _, order := range []Order{Grouped, TimeOrdered} {
+	for _, order := range []Order{CustomerContiguous, TimeOrdered, Any} {
 		for _, workers := range []int{1, 2} {
 			b.Run(fmt.Sprintf("%v/workers=%d", order, workers), func(b *testing.B) {
 				syn, in := benchLog(b, order, true)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -61,6 +62,7 @@ func runFunnel(e *env, args []string) int {
 	defer stop()
 	opts := analytics.Options{Source: filepath.Base(*eventsFile), Context: ctx}
 	measure.apply(&opts)
+	defer measure.limitHeap(opts)()
 	res, err := analytics.Run(j, events, evFormat, opts)
 	if err != nil {
 		e.report(*eventsFile, err)
@@ -133,6 +135,17 @@ func (m *measureFlagSet) apply(o *analytics.Options) {
 	o.MemoryLimit = int64(m.memory)
 	o.Window = time.Duration(m.window)
 	o.Columns.Segment = *m.by
+}
+
+// limitHeap keeps the Go heap near the -memory budget in any order (a soft
+// limit: the collector runs more often as the heap nears it) and returns
+// the function that restores the previous limit.
+func (m *measureFlagSet) limitHeap(o analytics.Options) func() {
+	if o.Order != analytics.Any {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(max(o.MemoryLimit+o.MemoryLimit/4, 64<<20))
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 // windowFlag is a positive duration written as Go writes it or in whole

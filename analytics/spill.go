@@ -12,16 +12,30 @@ import (
 	"path/filepath"
 )
 
-// anyRec is a buffered record of customer number c.
+// anyRec is a buffered record of customer number c (the customer's key is
+// kept once per customer).
 type anyRec struct {
-	Record
-	c uint32
+	time    int64
+	touch   int32
+	segment uint32
+	c       uint32
+	emotion int16
+	persona int16
+	outcome Outcome
 }
+
+func (r *anyRec) record(key uint64) Record {
+	return Record{Time: r.time, Customer: key, Touch: r.touch, Segment: r.segment, Emotion: r.emotion, Persona: r.persona, Outcome: r.outcome}
+}
+
+// anyChunk is the number of records per chunk of the buffer: chunks are
+// never copied as the buffer grows.
+const anyChunk = 1 << 14
 
 // Memory accounting of Any order, in bytes.
 const (
-	anyRecBytes      = 40 + 4 + 4 // the record, its place in the customer sort, a margin
-	anyCustomerBytes = 96         // map entry, string header, key, counts
+	anyRecBytes      = 32 + 4         // the record, its place in the customer sort
+	anyCustomerBytes = 96 + 8 + 4 + 4 // map entry and string header, key, counts
 	spillFanout      = 32         // partitions per spill level
 	spillMaxDepth    = 4          // levels of repartitioning before a partition is loaded as it is
 	spillBufBytes    = 64 << 10   // write buffer per partition
@@ -38,7 +52,9 @@ type anyBuf struct {
 	p      *Plan
 	limit  int64
 	ids    map[string]uint32
-	recs   []anyRec
+	keys   []uint64   // per customer
+	chunks [][]anyRec // records, anyChunk per chunk
+	n      int        // records
 	idBuf  []byte
 	used   int64
 	sp     *spill
@@ -67,17 +83,17 @@ func (b *anyBuf) add(r Record, id []byte) error {
 	if !ok {
 		c = uint32(len(b.ids))
 		b.ids[string(id)] = c
+		b.keys = append(b.keys, r.Customer)
 		b.used += anyCustomerBytes + int64(len(id))
 	}
-	if len(b.recs) == cap(b.recs) && b.used+int64(2*cap(b.recs)+1)*anyRecBytes > b.limit && len(b.ids) > 1 {
-		// Growing the slice would pass the limit.
-		if err := b.startSpill(); err != nil {
-			return err
-		}
-		return b.sp.write(r, id)
+	if b.n%anyChunk == 0 {
+		b.chunks = append(b.chunks, make([]anyRec, 0, anyChunk))
+		b.used += anyChunk * anyRecBytes
 	}
-	b.recs = append(b.recs, anyRec{Record: r, c: c})
-	if b.used+int64(cap(b.recs))*anyRecBytes > b.limit && len(b.ids) > 1 {
+	ch := &b.chunks[len(b.chunks)-1]
+	*ch = append(*ch, anyRec{time: r.Time, touch: r.Touch, segment: r.Segment, c: c, emotion: r.Emotion, persona: r.Persona, outcome: r.Outcome})
+	b.n++
+	if b.used > b.limit && len(b.ids) > 1 {
 		return b.startSpill()
 	}
 	return nil
@@ -95,12 +111,15 @@ func (b *anyBuf) startSpill() error {
 	for id, c := range b.ids {
 		ids[c] = []byte(id)
 	}
-	for i := range b.recs {
-		if err := sp.write(b.recs[i].Record, ids[b.recs[i].c]); err != nil {
-			return err
+	for _, ch := range b.chunks {
+		for i := range ch {
+			r := &ch[i]
+			if err := sp.write(r.record(b.keys[r.c]), ids[r.c]); err != nil {
+				return err
+			}
 		}
 	}
-	b.recs, b.ids, b.used = nil, nil, 0
+	b.chunks, b.ids, b.keys, b.used = nil, nil, nil, 0
 	return nil
 }
 
@@ -170,31 +189,39 @@ func (b *anyBuf) partition(a *acc, sp *spill, i int, stop func() error) error {
 // sorts them by time.
 func (b *anyBuf) process(a *acc) {
 	n := len(b.ids)
+	b.ids = nil // the ids are no longer needed
 	start := make([]int32, n+1)
-	for i := range b.recs {
-		start[b.recs[i].c+1]++
+	for _, ch := range b.chunks {
+		for i := range ch {
+			start[ch[i].c+1]++
+		}
 	}
 	for c := range n {
 		start[c+1] += start[c]
 	}
 	pos := make([]int32, n)
 	copy(pos, start[:n])
-	idx := make([]int32, len(b.recs))
-	for i := range b.recs {
-		c := b.recs[i].c
-		idx[pos[c]] = int32(i)
-		pos[c]++
+	idx := make([]int32, b.n)
+	k := int32(0)
+	for _, ch := range b.chunks {
+		for i := range ch {
+			c := ch[i].c
+			idx[pos[c]] = k
+			pos[c]++
+			k++
+		}
 	}
 	pos = nil
 	var g []Record
 	for c := range n {
 		g = g[:0]
+		key := b.keys[c]
 		for _, k := range idx[start[c]:start[c+1]] {
-			g = append(g, b.recs[k].Record)
+			g = append(g, b.chunks[k/anyChunk][k%anyChunk].record(key))
 		}
 		a.group(g)
 	}
-	b.recs, b.ids = nil, nil
+	b.chunks, b.keys = nil, nil
 }
 
 // spill is a set of partition files of one level.

@@ -36,9 +36,9 @@ const anyChunk = 1 << 14
 const (
 	anyRecBytes      = 32 + 4         // the record, its place in the customer sort
 	anyCustomerBytes = 96 + 8 + 4 + 4 // map entry and string header, key, counts
-	spillFanout      = 32         // partitions per spill level
-	spillMaxDepth    = 4          // levels of repartitioning before a partition is loaded as it is
-	spillBufBytes    = 64 << 10   // write buffer per partition
+	spillFanout      = 32             // partitions per spill level
+	spillMaxDepth    = 4              // levels of repartitioning before a partition is loaded as it is
+	spillBufBytes    = 64 << 10       // write buffer per partition
 )
 
 // spillSplitFloor is the partition size below which a partition is loaded

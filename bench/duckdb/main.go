@@ -34,6 +34,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -244,6 +245,13 @@ func runChild(engine, path, jpath string, order analytics.Order, memory int64, w
 	switch engine {
 	case "journeymap":
 		opts := analytics.Options{Window: window, Order: order, Workers: threads, Source: path, MemoryLimit: memory}
+		if order == analytics.Any { // as journeymap funnel does
+			limit := memory
+			if limit == 0 {
+				limit = analytics.DefaultMemoryLimit
+			}
+			debug.SetMemoryLimit(max(limit+limit/4, 64<<20))
+		}
 		for range repeat {
 			runtime.GC()
 			start, cpu0 := time.Now(), cpuTime()

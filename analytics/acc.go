@@ -40,14 +40,13 @@ func (f *fstate) reset() { *f = fstate{step: -1, via: -1, next: -1} }
 // cstate is the state of one customer: both funnels and the deviations seen.
 type cstate struct {
 	key     uint64
-	id      uint64 // the id in the table's arena: offset<<20 | length (0: none)
+	id      [2]uint64 // the id (see table.sameID), zero when none
 	dev     uint64
 	t, s    fstate
 	seg     uint32
 	maxStep int16 // furthest step of the route seen, −1 before any
 	route   int16
 	first   bool // an event was seen (route and segment fixed)
-	used    bool // the table slot is taken
 }
 
 func (s *cstate) reset(key uint64) {
@@ -400,95 +399,144 @@ func (a *acc) pushTime(r *Record, id []byte) {
 
 // end finishes every customer still open.
 func (a *acc) end() {
-	for i := range a.tab.slots {
-		if a.tab.slots[i].used {
-			a.finish(&a.tab.slots[i])
+	for _, ch := range a.tab.states {
+		for i := range ch {
+			a.finish(&ch[i])
 		}
 	}
 	a.tab = table{expected: a.tab.expected}
 }
 
-// table is an open-addressing hash table of customer states keyed by
-// customer key and, when given, the customer's id: two ids with the same
-// key get two states. It grows by half when 85% full.
+// table finds the state of a customer by key and, when given, id: two ids
+// with the same key get two states. The states are kept densely in chunks
+// that never move; an open-addressing index of 16-byte slots (kept at most
+// half full, so probes are short and touch little memory) maps keys to
+// them. An id of up to 16 bytes is kept in its state (compared in the cache
+// line the event updates anyway), a longer one in an arena.
 type table struct {
-	slots    []cstate
+	index    []tslot
 	n        int
-	limit    int
+	states   [][]cstate
 	expected int    // customers to size for on first use
-	arena    []byte // ids
+	arena    []byte // ids longer than inlineID
 }
 
-const maxIDLen = 1<<20 - 1
+type tslot struct {
+	key uint64
+	ref uint32 // state number + 1; 0: empty
+	_   uint32
+}
+
+const (
+	maxIDLen    = 1<<20 - 1
+	inlineID    = 16
+	stateChunk  = 1 << 12
+	idArenaFlag = 1 << 63
+)
 
 func (t *table) init(expected int) {
 	c := 64
-	if want := expected*100/80 + 1; want > c {
-		c = want
+	for c < 2*expected {
+		c *= 2
 	}
-	t.slots = make([]cstate, c)
-	t.n = 0
-	t.limit = c * 85 / 100
+	t.index = make([]tslot, c)
 }
 
-func (t *table) index(key uint64) int {
-	hi, _ := bits.Mul64(key*0x9e3779b97f4a7c15, uint64(len(t.slots)))
-	return int(hi)
+func (t *table) slot(key uint64) int {
+	return int((key * 0x9e3779b97f4a7c15) >> (64 - bits.Len(uint(len(t.index)-1))))
 }
 
-func (t *table) idOf(s *cstate) []byte {
-	off, n := s.id>>20, s.id&maxIDLen
-	return t.arena[off : off+n]
+func (t *table) state(ref uint32) *cstate {
+	i := int(ref - 1)
+	return &t.states[i/stateChunk][i%stateChunk]
+}
+
+// sameID reports whether state s is of customer id.
+func (t *table) sameID(s *cstate, id []byte) bool {
+	if len(id) == 0 {
+		return true
+	}
+	id = id[:min(len(id), maxIDLen)]
+	if s.id[1]&idArenaFlag != 0 {
+		off, n := s.id[0], s.id[1]&^idArenaFlag
+		return bytes.Equal(t.arena[off:off+n], id)
+	}
+	if len(id) >= inlineID {
+		return false // kept in the arena
+	}
+	var w [2]uint64
+	packID(&w, id)
+	return w == s.id
+}
+
+// packID packs an id of up to 16 bytes into two words; the length is in the
+// top byte of the second word, so ids differing only by trailing zero bytes
+// differ. (An id of exactly 16 bytes leaves no room: its last byte's top
+// bits are shared with the length, so such ids go to the arena instead.)
+func packID(w *[2]uint64, id []byte) {
+	var b [16]byte
+	copy(b[:], id)
+	w[0] = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 | uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	w[1] = uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 | uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(len(id))<<56
 }
 
 func (t *table) get(key uint64, id []byte) *cstate {
-	if t.slots == nil {
+	if t.index == nil {
 		t.init(t.expected)
 	}
-	i := t.index(key)
-	for {
-		s := &t.slots[i]
-		if !s.used {
-			if t.n >= t.limit {
+	mask := len(t.index) - 1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		sl := &t.index[i]
+		if sl.ref == 0 {
+			if 2*(t.n+1) > len(t.index) {
 				t.grow()
 				return t.get(key, id)
 			}
-			t.n++
-			s.reset(key)
-			s.used = true
-			if len(id) > 0 {
-				n := min(len(id), maxIDLen)
-				s.id = uint64(len(t.arena))<<20 | uint64(n)
-				t.arena = append(t.arena, id[:n]...)
+			return t.add(sl, key, id)
+		}
+		if sl.key == key {
+			if s := t.state(sl.ref); t.sameID(s, id) {
+				return s
 			}
-			return s
-		}
-		if s.key == key && (len(id) == 0 || bytes.Equal(t.idOf(s), id[:min(len(id), maxIDLen)])) {
-			return s
-		}
-		i++
-		if i == len(t.slots) {
-			i = 0
 		}
 	}
 }
 
+func (t *table) add(sl *tslot, key uint64, id []byte) *cstate {
+	if t.n%stateChunk == 0 {
+		t.states = append(t.states, make([]cstate, 0, stateChunk))
+	}
+	ch := &t.states[len(t.states)-1]
+	*ch = append(*ch, cstate{})
+	s := &(*ch)[len(*ch)-1]
+	s.reset(key)
+	t.n++
+	sl.key, sl.ref = key, uint32(t.n)
+	if len(id) > 0 {
+		id = id[:min(len(id), maxIDLen)]
+		if len(id) < inlineID {
+			packID(&s.id, id)
+		} else {
+			s.id = [2]uint64{uint64(len(t.arena)), uint64(len(id)) | idArenaFlag}
+			t.arena = append(t.arena, id...)
+		}
+	}
+	return s
+}
+
 func (t *table) grow() {
-	old := t.slots
-	c := len(old) + len(old)/2
-	t.slots = make([]cstate, c)
-	t.limit = c * 85 / 100
-	for k := range old {
-		if !old[k].used {
+	old := t.index
+	t.index = make([]tslot, 2*len(old))
+	mask := len(t.index) - 1
+	for _, sl := range old {
+		if sl.ref == 0 {
 			continue
 		}
-		i := t.index(old[k].key)
-		for t.slots[i].used {
-			i++
-			if i == len(t.slots) {
-				i = 0
-			}
+		i := t.slot(sl.key)
+		for t.index[i].ref != 0 {
+			i = (i + 1) & mask
 		}
-		t.slots[i] = old[k]
+		t.index[i] = sl
 	}
 }
+

@@ -166,7 +166,7 @@ func BenchmarkMemory(b *testing.B) {
 					a.pushTime(&recs[i], nil)
 				}
 				if order == TimeOrdered {
-					b.ReportMetric(float64(len(a.tab.slots))*float64(unsafeSizeofCstate)/float64(n), "table-B/customer")
+					b.ReportMetric(float64(len(a.tab.index)*16+a.tab.n*int(unsafeSizeofCstate))/float64(n), "table-B/customer")
 				}
 			})
 		}

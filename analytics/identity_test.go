@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -123,4 +124,28 @@ func TestSpillRemovedOnCancelAndFailure(t *testing.T) {
 	assert.True(t, errors.Is(err, ErrBadRow), "%v", err)
 	left, _ = os.ReadDir(tmp)
 	assert.Empty(t, left, "failed: spill files removed")
+}
+
+// TestCustomerIDsInlineAndLong: ids kept in the customer state (under 16
+// bytes) and in the arena (16 bytes and more) stay apart, trailing zero
+// bytes included.
+func TestCustomerIDsInlineAndLong(t *testing.T) {
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	ids := []string{"a", "a\x00", "a\x00\x00", "", "0123456789abcde", "0123456789abcdef", "0123456789abcdef\x00", strings.Repeat("x", 100), strings.Repeat("x", 101)}
+	var events []Event
+	for _, id := range ids[:3] {
+		events = append(events, Event{Customer: id, Touchpoint: "a1", Time: at})
+	}
+	for _, id := range ids[4:] {
+		events = append(events, Event{Customer: id, Touchpoint: "a1", Time: at})
+		events = append(events, Event{Customer: id, Touchpoint: "a2", Time: at.Add(time.Minute)})
+	}
+	slices.SortStableFunc(events, func(a, b Event) int { return a.Time.Compare(b.Time) })
+	p, err := NewPlan(smallJourney(), Options{Order: TimeOrdered})
+	require.NoError(t, err)
+	res, err := p.AnalyzeSlice(events)
+	require.NoError(t, err)
+	require.Zero(t, res.BadRows.Count)
+	assert.Equal(t, int64(8), res.Customers, "every distinct id is a customer")
+	assert.Equal(t, int64(5), res.Touchpoints[1].Reached, "the five with two events reached a2")
 }

@@ -539,4 +539,3 @@ func (t *table) grow() {
 		t.index[i] = sl
 	}
 }
-

@@ -30,7 +30,6 @@ type sequencer struct {
 	n       int64
 	// customer-contiguous order
 	started  bool
-	prevKey  uint64
 	prevCust []byte
 	done     hashSet // keyed hashes of the customers already finished
 	seed     maphash.Seed

@@ -346,6 +346,8 @@ type Plan struct {
 	personaIdx map[string]int16 // persona id or unique name → 1-based index
 	routes     []route          // 0: persona unknown; k: persona k
 	stageSteps [][]int32        // stage i is step i
+	personaQ   []byte           // the persona and breakdown member names, quoted (NDJSON)
+	segmentQ   []byte
 
 	mu       sync.RWMutex
 	adhocIdx map[string]int32 // ad-hoc keys, index ≥ len(touches)

@@ -593,7 +593,7 @@ func (p *Plan) parseNDJSONBlock(data []byte, line int64, rows []prow) []prow {
 		if len(l) == 0 {
 			continue
 		}
-		if vals, ok := p.scanFlat(l); ok && ndjsonFast {
+		if vals, ok := p.scanFlat(l); ok && ndjsonFast && !p.mayHaveExtras(l) {
 			rows = append(rows, prow{})
 			p.makeRow(&rows[len(rows)-1], thisLine, vals[0], vals[1], vals[2], vals[3], vals[4])
 			continue
@@ -623,6 +623,7 @@ func (p *Plan) parseNDJSONBlock(data []byte, line int64, rows []prow) []prow {
 		}
 		rows = append(rows, prow{})
 		p.makeRow(&rows[len(rows)-1], thisLine, vals[0], vals[1], vals[2], vals[3], vals[4])
+		p.ndjsonExtras(&rows[len(rows)-1], obj)
 	}
 	return rows
 }

@@ -1,7 +1,10 @@
 package analytics
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"github.com/google/uuid"
 
@@ -189,6 +192,10 @@ func (p *Plan) initRoutes(j *journey.Journey) error {
 		p.personaIdx[ps.id.String()] = int16(i + 1)
 	}
 	p.routes = buildRoutes(personas, ts)
+	p.personaQ = []byte(strconv.Quote(p.opts.Columns.Persona))
+	if p.opts.Columns.Segment != "" {
+		p.segmentQ = []byte(strconv.Quote(p.opts.Columns.Segment))
+	}
 	for i := range p.touches {
 		p.touches[i].personas = ts[i].personas // nil when it serves every persona
 	}
@@ -284,4 +291,35 @@ func (p *Plan) rowExtras(r *prow, persona, segment []byte) {
 	}
 	r.rec.Persona = pi
 	r.rec.Segment = p.segmentBytes(segment)
+}
+
+// mayHaveExtras reports whether an NDJSON line may carry a persona or a
+// breakdown member (then it is decoded in full).
+func (p *Plan) mayHaveExtras(l []byte) bool {
+	return bytes.Contains(l, p.personaQ) || len(p.segmentQ) > 0 && bytes.Contains(l, p.segmentQ) ||
+		bytes.IndexByte(l, '\\') >= 0 // an escaped member name
+}
+
+// ndjsonExtras resolves the persona and breakdown members of a decoded
+// NDJSON object into r.
+func (p *Plan) ndjsonExtras(r *prow, obj map[string]json.RawMessage) {
+	c := &p.opts.Columns
+	var vals [2][]byte
+	for i, name := range []string{c.Persona, c.Segment} {
+		raw, ok := obj[name]
+		if name == "" || !ok || string(raw) == "null" {
+			continue
+		}
+		v, err := jsonScalar(raw, false)
+		if err != nil {
+			if r.err == nil {
+				r.err = &RowError{Line: r.line, Field: name, Err: err}
+			}
+			return
+		}
+		vals[i] = v
+	}
+	if vals[0] != nil || vals[1] != nil {
+		p.rowExtras(r, vals[0], vals[1])
+	}
 }

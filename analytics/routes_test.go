@@ -3,6 +3,7 @@ package analytics
 import (
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -114,4 +115,32 @@ func TestRoutesPerPersona(t *testing.T) {
 	require.Len(t, res.BadRows.Rows, 1)
 	assert.Equal(t, "persona", res.BadRows.Rows[0].Field)
 	assert.Contains(t, res.BadRows.Rows[0].Message, `persona "Nobody"`)
+}
+
+// TestExtrasFromCSVAndNDJSON: the persona and breakdown columns are read
+// from CSV and NDJSON alike; an unknown persona is a bad row naming the
+// column.
+func TestExtrasFromCSVAndNDJSON(t *testing.T) {
+	csv := "customer_id,touchpoint,timestamp,persona,plan\n" +
+		"c1,a1,2026-01-01T00:00:00Z,,pro\n" +
+		"c2,a1,2026-01-01T00:00:00Z,,free\n" +
+		"c2,a2,2026-01-01T00:01:00Z,,free\n" +
+		"c3,a1,2026-01-01T00:00:00Z,Nobody,free\n"
+	ndjson := `{"customer_id":"c1","touchpoint":"a1","timestamp":"2026-01-01T00:00:00Z","plan":"pro"}
+{"customer_id":"c2","touchpoint":"a1","timestamp":"2026-01-01T00:00:00Z","plan":"free"}
+{"customer_id":"c2","touchpoint":"a2","timestamp":"2026-01-01T00:01:00Z","plan":"free"}
+{"customer_id":"c3","touchpoint":"a1","timestamp":"2026-01-01T00:00:00Z","persona":"Nobody","plan":"free"}
+`
+	for _, in := range []struct{ format, data string }{{"csv", csv}, {"ndjson", ndjson}} {
+		res, err := Run(smallJourney(), strings.NewReader(in.data), in.format, Options{Columns: Columns{Segment: "plan"}})
+		require.NoError(t, err, in.format)
+		require.NotNil(t, res.Breakdown, in.format)
+		got := map[string]int64{}
+		for _, g := range res.Breakdown.Groups {
+			got[g.Value] = g.Customers
+		}
+		assert.Equal(t, map[string]int64{"pro": 1, "free": 1}, got, "%s: c3's only row is bad", in.format)
+		require.Len(t, res.BadRows.Rows, 1, in.format)
+		assert.Equal(t, "persona", res.BadRows.Rows[0].Field, in.format)
+	}
 }

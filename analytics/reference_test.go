@@ -859,7 +859,7 @@ func TestFastPathEqualsReference(t *testing.T) {
 	parallelMin = 1
 	rng := rand.New(rand.NewPCG(1, 2))
 	tmp := t.TempDir()
-	for iter := range 200 {
+	for iter := range referenceLogs {
 		withPersona, withSegment := rng.IntN(2) == 0, rng.IntN(2) == 0
 		j, events, window := randomLog(rng, withPersona, withSegment)
 		for _, mode := range []Mode{InOrder, StrictOrder, AnyOrder} {
@@ -926,7 +926,7 @@ func TestFastPathEqualsReference(t *testing.T) {
 
 func TestMergeOfShardsEqualsOnePass(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	for iter := range 200 {
+	for iter := range referenceLogs {
 		j, events, window := randomLog(rng, rng.IntN(2) == 0, rng.IntN(2) == 0)
 		mode := Mode(rng.IntN(3))
 		p, err := NewPlan(j, Options{Window: window, Mode: mode})

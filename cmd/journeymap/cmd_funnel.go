@@ -118,7 +118,7 @@ type measureFlagSet struct {
 func measureFlags(fs *flag.FlagSet) *measureFlagSet {
 	m := &measureFlagSet{memory: byteSize(analytics.DefaultMemoryLimit), window: windowFlag(analytics.DefaultWindow)}
 	m.order = enumFlag(fs, "order", "any", "how the events `arrive`: any (any order; spills to temporary files beyond -memory), "+
-		"time (globally time-ordered; ~120 bytes per customer), customer (each customer's events together, customers in any order, "+
+		"time (globally time-ordered; ~200 bytes per customer), customer (each customer's events together, customers in any order, "+
 		"as ORDER BY customer_id, ts gives; grouped is an alias)", "any", "time", "customer", "grouped")
 	m.mode = enumFlag(fs, "mode", "ordered", "how funnel steps must follow one another: ordered (other events allowed between steps), "+
 		"strict (no other planned touchpoint between steps), any (in any order)", "ordered", "strict", "any")

@@ -62,7 +62,9 @@
 // StrictOrder is the same, except that the funnel ends at the first event,
 // after the start, on a planned touchpoint of the customer's route that
 // neither is on the current step (repeats are allowed) nor reaches the next
-// step. Ad-hoc events never end it.
+// step. Ad-hoc events never end it. (This is ClickHouse windowFunnel's
+// strict_order and StarRocks' FIXED mode, A-B-D-C counting A-B, except that
+// repeating the current step does not end the funnel.)
 //
 // AnyOrder counts the steps in any order: the journey starts at the
 // customer's first event on any step (t0); step i is reached once the

@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -35,7 +36,7 @@ const anyChunk = 1 << 14
 // Memory accounting of Any order, in bytes.
 const (
 	anyRecBytes      = 32 + 4         // the record, its place in the customer sort
-	anyCustomerBytes = 96 + 8 + 4 + 4 // map entry and string header, key, counts
+	anyCustomerBytes = 64 + 8 + 4 + 4 // id index (half full), key, counts
 	spillFanout      = 32             // partitions per spill level
 	spillMaxDepth    = 4              // levels of repartitioning before a partition is loaded as it is
 	spillBufBytes    = 64 << 10       // write buffer per partition
@@ -51,7 +52,7 @@ var spillSplitFloor int64 = 1 << 20
 type anyBuf struct {
 	p      *Plan
 	limit  int64
-	ids    map[string]uint32
+	ids    idIndex
 	keys   []uint64   // per customer
 	chunks [][]anyRec // records, anyChunk per chunk
 	n      int        // records
@@ -62,7 +63,7 @@ type anyBuf struct {
 }
 
 func newAnyBuf(p *Plan, limit int64) *anyBuf {
-	return &anyBuf{p: p, limit: limit, ids: map[string]uint32{}}
+	return &anyBuf{p: p, limit: limit}
 }
 
 // keyID is the identity of a record without an id: its key's bytes.
@@ -79,12 +80,13 @@ func (b *anyBuf) add(r Record, id []byte) error {
 	if b.sp != nil {
 		return b.sp.write(r, id)
 	}
-	c, ok := b.ids[string(id)]
-	if !ok {
-		c = uint32(len(b.ids))
-		b.ids[string(id)] = c
+	c, added := b.ids.lookup(r.Customer, id)
+	if added {
 		b.keys = append(b.keys, r.Customer)
-		b.used += anyCustomerBytes + int64(len(id))
+		b.used += anyCustomerBytes
+		if len(id) >= inlineID {
+			b.used += int64(len(id))
+		}
 	}
 	if b.n%anyChunk == 0 {
 		b.chunks = append(b.chunks, make([]anyRec, 0, anyChunk))
@@ -93,7 +95,7 @@ func (b *anyBuf) add(r Record, id []byte) error {
 	ch := &b.chunks[len(b.chunks)-1]
 	*ch = append(*ch, anyRec{time: r.Time, touch: r.Touch, segment: r.Segment, c: c, emotion: r.Emotion, persona: r.Persona, outcome: r.Outcome})
 	b.n++
-	if b.used > b.limit && len(b.ids) > 1 {
+	if b.used > b.limit && b.ids.n > 1 {
 		return b.startSpill()
 	}
 	return nil
@@ -107,10 +109,7 @@ func (b *anyBuf) startSpill() error {
 		return err
 	}
 	b.sp = sp
-	ids := make([][]byte, len(b.ids))
-	for id, c := range b.ids {
-		ids[c] = []byte(id)
-	}
+	ids := b.ids.all()
 	for _, ch := range b.chunks {
 		for i := range ch {
 			r := &ch[i]
@@ -119,7 +118,7 @@ func (b *anyBuf) startSpill() error {
 			}
 		}
 	}
-	b.chunks, b.ids, b.keys, b.used = nil, nil, nil, 0
+	b.chunks, b.ids, b.keys, b.used = nil, idIndex{}, nil, 0
 	return nil
 }
 
@@ -188,8 +187,8 @@ func (b *anyBuf) partition(a *acc, sp *spill, i int, stop func() error) error {
 // customer keeps each customer's records in input order, and acc.group
 // sorts them by time.
 func (b *anyBuf) process(a *acc) {
-	n := len(b.ids)
-	b.ids = nil // the ids are no longer needed
+	n := b.ids.n
+	b.ids = idIndex{} // the ids are no longer needed
 	start := make([]int32, n+1)
 	for _, ch := range b.chunks {
 		for i := range ch {
@@ -328,4 +327,96 @@ func decodeSpill(r *bufio.Reader, add func(Record, []byte) error) error {
 			return err
 		}
 	}
+}
+
+// idIndex numbers customer ids 0, 1, 2, … in order of first appearance: an
+// open-addressing index, at most half full, of 32-byte slots that hold the
+// id's hash and, for ids under 16 bytes, the id itself (longer ids are in
+// an arena), so that finding a customer reads one slot.
+type idIndex struct {
+	slots []idSlot
+	n     int
+	arena []byte
+}
+
+type idSlot struct {
+	hash uint64
+	c    uint32 // customer number + 1; 0: empty
+	ln   uint32 // id length
+	id   [2]uint64
+}
+
+// lookup returns the number of id (whose hash is hash), adding it when new.
+func (x *idIndex) lookup(hash uint64, id []byte) (uint32, bool) {
+	if 2*(x.n+1) > len(x.slots) {
+		x.grow()
+	}
+	mask := len(x.slots) - 1
+	shift := 64 - bits.Len(uint(mask))
+	var w [2]uint64
+	if len(id) < inlineID {
+		packID(&w, id)
+	}
+	for i := int((hash * 0x9e3779b97f4a7c15) >> shift); ; i = (i + 1) & mask {
+		sl := &x.slots[i]
+		if sl.c == 0 {
+			sl.hash, sl.ln, sl.c = hash, uint32(len(id)), uint32(x.n)+1
+			if len(id) < inlineID {
+				sl.id = w
+			} else {
+				sl.id[0] = uint64(len(x.arena))
+				x.arena = append(x.arena, id...)
+			}
+			x.n++
+			return sl.c - 1, true
+		}
+		if sl.hash != hash || sl.ln != uint32(len(id)) {
+			continue
+		}
+		if len(id) < inlineID {
+			if sl.id == w {
+				return sl.c - 1, false
+			}
+		} else if off := sl.id[0]; bytes.Equal(x.arena[off:off+uint64(len(id))], id) {
+			return sl.c - 1, false
+		}
+	}
+}
+
+func (x *idIndex) grow() {
+	old := x.slots
+	x.slots = make([]idSlot, max(64, 2*len(old)))
+	mask := len(x.slots) - 1
+	shift := 64 - bits.Len(uint(mask))
+	for _, sl := range old {
+		if sl.c == 0 {
+			continue
+		}
+		i := int((sl.hash * 0x9e3779b97f4a7c15) >> shift)
+		for x.slots[i].c != 0 {
+			i = (i + 1) & mask
+		}
+		x.slots[i] = sl
+	}
+}
+
+// all returns the ids by number.
+func (x *idIndex) all() [][]byte {
+	out := make([][]byte, x.n)
+	for _, sl := range x.slots {
+		if sl.c == 0 {
+			continue
+		}
+		if sl.ln < inlineID {
+			var b [16]byte
+			for k := range 8 {
+				b[k] = byte(sl.id[0] >> (8 * k))
+				b[8+k] = byte(sl.id[1] >> (8 * k))
+			}
+			out[sl.c-1] = append([]byte(nil), b[:sl.ln]...)
+		} else {
+			out[sl.c-1] = x.arena[sl.id[0] : sl.id[0]+uint64(sl.ln)]
+		}
+	}
+	return out
 }

@@ -897,9 +897,13 @@ func TestFastPathEqualsReference(t *testing.T) {
 				opts := Options{Window: window, Order: in.order, Mode: mode, MemoryLimit: in.memory, TempDir: tmp, Columns: Columns{Segment: segColumn}}
 				p, err := NewPlan(j, opts)
 				require.NoError(t, err)
+				before := partitionsRead.Load()
 				got, err := p.AnalyzeSlice(in.events)
 				require.NoError(t, err, name)
 				require.Equal(t, want, comparable(t, got), name)
+				if in.memory != 0 && len(ref.segs) > 0 && ref.customers > 2 {
+					require.Greater(t, partitionsRead.Load(), before, "%s: spilled", name)
+				}
 				assertQuantiles(t, ref, got)
 				if in.memory != 0 {
 					continue

@@ -11,6 +11,7 @@ import (
 	"math/bits"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 )
 
 // anyRec is a buffered record of customer number c (the customer's key is
@@ -35,12 +36,14 @@ const anyChunk = 1 << 14
 
 // Memory accounting of Any order, in bytes.
 const (
-	anyRecBytes      = 32 + 4         // the record, its place in the customer sort
-	anyCustomerBytes = 64 + 8 + 4 + 4 // id index (half full), key, counts
-	spillFanout      = 32             // partitions per spill level
-	spillMaxDepth    = 4              // levels of repartitioning before a partition is loaded as it is
-	spillBufBytes    = 64 << 10       // write buffer per partition
+	anyRecBytes   = 32 + 4   // the record, its place in the customer sort
+	spillFanout   = 32       // partitions per spill level
+	spillMaxDepth = 4        // levels of repartitioning before a partition is loaded as it is
+	spillBufBytes = 64 << 10 // write buffer per partition
 )
+
+// partitionsRead counts the spill partitions read back (for tests).
+var partitionsRead atomic.Int64
 
 // spillSplitFloor is the partition size below which a partition is loaded
 // whatever the limit (splitting it would cost more than it saves; a
@@ -57,9 +60,8 @@ type anyBuf struct {
 	chunks [][]anyRec // records, anyChunk per chunk
 	n      int        // records
 	idBuf  []byte
-	used   int64
 	sp     *spill
-	spills int // partitions written, for tests and figures
+	spills int // partitions read back, for tests and figures
 }
 
 func newAnyBuf(p *Plan, limit int64) *anyBuf {
@@ -80,25 +82,32 @@ func (b *anyBuf) add(r Record, id []byte) error {
 	if b.sp != nil {
 		return b.sp.write(r, id)
 	}
+	// Spill before a structure grows past the limit: a new chunk, or the
+	// id index doubling (old and new slots exist together for a moment).
+	if b.ids.n > 1 && (b.bytes() > b.limit || b.n%anyChunk == 0 && b.bytes()+anyChunk*anyRecBytes > b.limit ||
+		b.ids.full() && b.bytes()+2*b.ids.bytes() > b.limit) {
+		if err := b.startSpill(); err != nil {
+			return err
+		}
+		return b.sp.write(r, id)
+	}
 	c, added := b.ids.lookup(r.Customer, id)
 	if added {
 		b.keys = append(b.keys, r.Customer)
-		b.used += anyCustomerBytes
-		if len(id) >= inlineID {
-			b.used += int64(len(id))
-		}
 	}
 	if b.n%anyChunk == 0 {
 		b.chunks = append(b.chunks, make([]anyRec, 0, anyChunk))
-		b.used += anyChunk * anyRecBytes
 	}
 	ch := &b.chunks[len(b.chunks)-1]
 	*ch = append(*ch, anyRec{time: r.Time, touch: r.Touch, segment: r.Segment, c: c, emotion: r.Emotion, persona: r.Persona, outcome: r.Outcome})
 	b.n++
-	if b.used > b.limit && b.ids.n > 1 {
-		return b.startSpill()
-	}
 	return nil
+}
+
+// bytes is the memory the buffer holds: the chunks (with room for the
+// customer sort), the keys and the id index.
+func (b *anyBuf) bytes() int64 {
+	return int64(len(b.chunks))*anyChunk*anyRecBytes + 2*int64(cap(b.keys))*8 + b.ids.bytes()
 }
 
 // startSpill writes the buffered records to partition files; later records
@@ -109,16 +118,17 @@ func (b *anyBuf) startSpill() error {
 		return err
 	}
 	b.sp = sp
-	ids := b.ids.all()
+	ref := b.ids.refs() // customer number → slot, 4 bytes per customer
+	var idb [inlineID]byte
 	for _, ch := range b.chunks {
 		for i := range ch {
 			r := &ch[i]
-			if err := sp.write(r.record(b.keys[r.c]), ids[r.c]); err != nil {
+			if err := sp.write(r.record(b.keys[r.c]), b.ids.idAt(ref[r.c], idb[:0])); err != nil {
 				return err
 			}
 		}
 	}
-	b.chunks, b.ids, b.keys, b.used = nil, idIndex{}, nil, 0
+	b.chunks, b.ids, b.keys = nil, idIndex{}, nil
 	return nil
 }
 
@@ -152,6 +162,7 @@ func (b *anyBuf) drain(a *acc, sp *spill, stop func() error) error {
 // split again otherwise.
 func (b *anyBuf) partition(a *acc, sp *spill, i int, stop func() error) error {
 	b.spills++
+	partitionsRead.Add(1)
 	path := sp.parts[i].f.Name()
 	size := sp.sizes[i]
 	f, err := os.Open(path)
@@ -400,23 +411,31 @@ func (x *idIndex) grow() {
 	}
 }
 
-// all returns the ids by number.
-func (x *idIndex) all() [][]byte {
-	out := make([][]byte, x.n)
-	for _, sl := range x.slots {
-		if sl.c == 0 {
-			continue
-		}
-		if sl.ln < inlineID {
-			var b [16]byte
-			for k := range 8 {
-				b[k] = byte(sl.id[0] >> (8 * k))
-				b[8+k] = byte(sl.id[1] >> (8 * k))
-			}
-			out[sl.c-1] = append([]byte(nil), b[:sl.ln]...)
-		} else {
-			out[sl.c-1] = x.arena[sl.id[0] : sl.id[0]+uint64(sl.ln)]
+// full reports whether adding an id grows the index.
+func (x *idIndex) full() bool { return 2*(x.n+1) > len(x.slots) }
+
+// bytes is the memory of the index.
+func (x *idIndex) bytes() int64 { return int64(len(x.slots))*32 + int64(cap(x.arena)) }
+
+// refs returns the slot of every customer number.
+func (x *idIndex) refs() []uint32 {
+	out := make([]uint32, x.n)
+	for i, sl := range x.slots {
+		if sl.c != 0 {
+			out[sl.c-1] = uint32(i)
 		}
 	}
 	return out
+}
+
+// idAt returns the id in slot i, inline ids decoded into buf.
+func (x *idIndex) idAt(i uint32, buf []byte) []byte {
+	sl := &x.slots[i]
+	if sl.ln >= inlineID {
+		return x.arena[sl.id[0] : sl.id[0]+uint64(sl.ln)]
+	}
+	for k := range int(sl.ln) {
+		buf = append(buf, byte(sl.id[k/8]>>(8*(k%8))))
+	}
+	return buf
 }

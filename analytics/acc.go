@@ -234,7 +234,7 @@ func (a *acc) event(st *cstate, r *Record) {
 	}
 	if !st.first {
 		st.first = true
-		st.seg = r.Segment
+		st.seg = r.Breakdown
 		if int(r.Persona) < a.nR && r.Persona > 0 {
 			st.route = r.Persona
 		}
@@ -346,8 +346,8 @@ func (p *Plan) compareTies(x, y *Record) int {
 		return int(x.Emotion) - int(y.Emotion)
 	case x.Persona != y.Persona:
 		return int(x.Persona) - int(y.Persona)
-	case x.Segment != y.Segment:
-		return compareStrings(p.segment(x.Segment), p.segment(y.Segment))
+	case x.Breakdown != y.Breakdown:
+		return compareStrings(p.segment(x.Breakdown), p.segment(y.Breakdown))
 	}
 	return 0
 }

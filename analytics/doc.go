@@ -103,7 +103,8 @@
 //
 // # Breakdown
 //
-// Options.Columns.Segment names a breakdown column (the command's -by).
+// Options.Columns.Breakdown names a breakdown column (the command's -by;
+// Event.Breakdown for events in Go).
 // A customer's value is the one on their first event ("" when it has
 // none); Result.Breakdown gives, per value, the customers and both funnels.
 // Breakdowns merge exactly, a result without one counting as the group of

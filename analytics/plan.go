@@ -146,7 +146,10 @@ type Columns struct {
 	Outcome    string // default "outcome"; optional in the data
 	Emotion    string // default "emotion"; optional in the data
 	Persona    string // default "persona"; optional: a persona id or name
-	Segment    string // the breakdown column (Options.By); none by default
+	Segment    string // default "segment"; optional in the data
+	// Breakdown names one more column to read for a breakdown (any column
+	// of the data, the command's -by); empty reads none.
+	Breakdown string
 }
 
 func (c Columns) withDefaults() Columns {
@@ -161,6 +164,7 @@ func (c Columns) withDefaults() Columns {
 	def(&c.Outcome, "outcome")
 	def(&c.Emotion, "emotion")
 	def(&c.Persona, "persona")
+	def(&c.Segment, "segment")
 	return c
 }
 
@@ -272,8 +276,9 @@ type Event struct {
 	// Persona is the customer's persona, by id or name (optional): the
 	// customer is measured on that persona's route.
 	Persona string
-	// Segment is the value of the breakdown column (optional; see Result.Breakdown).
-	Segment string
+	// Breakdown is the value of the breakdown column (optional; see
+	// Result.Breakdown).
+	Breakdown string
 }
 
 // NoEmotion marks a Record without an emotion.
@@ -290,8 +295,8 @@ type Record struct {
 	Customer uint64
 	// Touch is Plan.Touch of the event's touchpoint key.
 	Touch int32
-	// Segment is Plan.Segment of the breakdown value, 0 for none.
-	Segment uint32
+	// Breakdown is Plan.Breakdown of the breakdown value, 0 for none.
+	Breakdown uint32
 	// Emotion is the emotion in thousandths (−2000..2000), or NoEmotion.
 	Emotion int16
 	// Persona is Plan.Persona of the persona, 0 for none.
@@ -579,7 +584,7 @@ func (p *Plan) Resolve(e Event) (Record, error) {
 		return Record{}, &RowError{Field: "persona", Err: fmt.Errorf("persona %q is neither the id nor the unique name of a persona of the journey", e.Persona)}
 	}
 	r := Record{Time: e.Time.UnixNano(), Customer: CustomerKey(e.Customer), Touch: p.Touch(e.Touchpoint), Outcome: e.Outcome, Emotion: NoEmotion,
-		Persona: pi, Segment: p.Segment(e.Segment)}
+		Persona: pi, Breakdown: p.Breakdown(e.Breakdown)}
 	if e.Emotion != nil {
 		em, err := emotionMilli(*e.Emotion)
 		if err != nil {

@@ -114,9 +114,9 @@ func (p *Plan) columnIndex(header []string) (colIndex, error) {
 		return -1
 	}
 	ix := colIndex{find(c.Customer), find(c.Touchpoint), find(c.Time), find(c.Outcome), find(c.Emotion), find(c.Persona), -1}
-	if c.Segment != "" {
-		if ix.segment = find(c.Segment); ix.segment < 0 {
-			return ix, &RowError{Line: 1, Err: fmt.Errorf("header lacks the breakdown column %q (header: %s)", c.Segment, strings.Join(header, ","))}
+	if c.Breakdown != "" {
+		if ix.segment = find(c.Breakdown); ix.segment < 0 {
+			return ix, &RowError{Line: 1, Err: fmt.Errorf("header lacks the breakdown column %q (header: %s)", c.Breakdown, strings.Join(header, ","))}
 		}
 	}
 	var missing []string

@@ -305,7 +305,7 @@ func reference(rp *refPlan, events []Event) *refResult {
 			emo, _ = emotionMilli(*e.Emotion)
 		}
 		byCustomer[e.Customer] = append(byCustomer[e.Customer], refEvent{t: e.Time.UnixNano(), pos: pos, key: e.Touchpoint,
-			failed: e.Outcome == Failed, outcome: e.Outcome, emo: emo, persona: rp.personaIdx[e.Persona], seg: e.Segment})
+			failed: e.Outcome == Failed, outcome: e.Outcome, emo: emo, persona: rp.personaIdx[e.Persona], seg: e.Breakdown})
 	}
 	segIdx := map[string]int{"": 0}
 	for _, c := range order {
@@ -769,7 +769,7 @@ func randomLog(rng *rand.Rand, withPersona, withSegment bool) (*journey.Journey,
 				}
 			}
 			if withSegment {
-				e.Segment = []string{"", "a", "b"}[rng.IntN(3)]
+				e.Breakdown = []string{"", "a", "b"}[rng.IntN(3)]
 			}
 			events = append(events, e)
 		}
@@ -791,7 +791,7 @@ func canonicalOrder(rp *refPlan, events []Event) []Event {
 		if x.Emotion != nil {
 			emo, _ = emotionMilli(*x.Emotion)
 		}
-		return refEvent{t: x.Time.UnixNano(), pos: pos, key: x.Touchpoint, outcome: x.Outcome, emo: emo, persona: rp.personaIdx[x.Persona], seg: x.Segment}
+		return refEvent{t: x.Time.UnixNano(), pos: pos, key: x.Touchpoint, outcome: x.Outcome, emo: emo, persona: rp.personaIdx[x.Persona], seg: x.Breakdown}
 	}
 	slices.SortStableFunc(e, func(a, b Event) int { return canonicalLess(key(a), key(b)) })
 	return e
@@ -894,7 +894,7 @@ func TestFastPathEqualsReference(t *testing.T) {
 					spillSplitFloor = 0
 				}
 				name := fmt.Sprintf("log %d mode %v order %v memory %d", iter, mode, in.order, in.memory)
-				opts := Options{Window: window, Order: in.order, Mode: mode, MemoryLimit: in.memory, TempDir: tmp, Columns: Columns{Segment: segColumn}}
+				opts := Options{Window: window, Order: in.order, Mode: mode, MemoryLimit: in.memory, TempDir: tmp, Columns: Columns{Breakdown: segColumn}}
 				p, err := NewPlan(j, opts)
 				require.NoError(t, err)
 				before := partitionsRead.Load()

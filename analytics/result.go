@@ -371,8 +371,8 @@ func (a *acc) result() *Result {
 			r.Personas = append(r.Personas, pf)
 		}
 	}
-	if nG > 1 || p.opts.Columns.Segment != "" {
-		col := p.opts.Columns.Segment
+	if nG > 1 || p.opts.Columns.Breakdown != "" {
+		col := p.opts.Columns.Breakdown
 		if col == "" {
 			col = "segment"
 		}

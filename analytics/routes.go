@@ -193,8 +193,8 @@ func (p *Plan) initRoutes(j *journey.Journey) error {
 	}
 	p.routes = buildRoutes(personas, ts)
 	p.personaQ = []byte(strconv.Quote(p.opts.Columns.Persona))
-	if p.opts.Columns.Segment != "" {
-		p.segmentQ = []byte(strconv.Quote(p.opts.Columns.Segment))
+	if p.opts.Columns.Breakdown != "" {
+		p.segmentQ = []byte(strconv.Quote(p.opts.Columns.Breakdown))
 	}
 	for i := range p.touches {
 		p.touches[i].personas = ts[i].personas // nil when it serves every persona
@@ -233,9 +233,9 @@ func (p *Plan) personaBytes(b []byte) (int16, bool) {
 	return i, ok
 }
 
-// Segment returns the index of breakdown value s in records: 0 for the
+// Breakdown returns the index of breakdown value s in records: 0 for the
 // empty value, and each new value the next index.
-func (p *Plan) Segment(s string) uint32 {
+func (p *Plan) Breakdown(s string) uint32 {
 	if s == "" {
 		return 0
 	}
@@ -266,7 +266,7 @@ func (p *Plan) segmentBytes(b []byte) uint32 {
 	if ok {
 		return i
 	}
-	return p.Segment(string(b))
+	return p.Breakdown(string(b))
 }
 
 // segment returns breakdown value i (0: "").
@@ -290,7 +290,7 @@ func (p *Plan) rowExtras(r *prow, persona, segment []byte) {
 		return
 	}
 	r.rec.Persona = pi
-	r.rec.Segment = p.segmentBytes(segment)
+	r.rec.Breakdown = p.segmentBytes(segment)
 }
 
 // mayHaveExtras reports whether an NDJSON line may carry a persona or a
@@ -305,7 +305,7 @@ func (p *Plan) mayHaveExtras(l []byte) bool {
 func (p *Plan) ndjsonExtras(r *prow, obj map[string]json.RawMessage) {
 	c := &p.opts.Columns
 	var vals [2][]byte
-	for i, name := range []string{c.Persona, c.Segment} {
+	for i, name := range []string{c.Persona, c.Breakdown} {
 		raw, ok := obj[name]
 		if name == "" || !ok || string(raw) == "null" {
 			continue

@@ -132,7 +132,7 @@ func TestExtrasFromCSVAndNDJSON(t *testing.T) {
 {"customer_id":"c3","touchpoint":"a1","timestamp":"2026-01-01T00:00:00Z","persona":"Nobody","plan":"free"}
 `
 	for _, in := range []struct{ format, data string }{{"csv", csv}, {"ndjson", ndjson}} {
-		res, err := Run(smallJourney(), strings.NewReader(in.data), in.format, Options{Columns: Columns{Segment: "plan"}})
+		res, err := Run(smallJourney(), strings.NewReader(in.data), in.format, Options{Columns: Columns{Breakdown: "plan"}})
 		require.NoError(t, err, in.format)
 		require.NotNil(t, res.Breakdown, in.format)
 		got := map[string]int64{}

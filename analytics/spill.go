@@ -27,7 +27,7 @@ type anyRec struct {
 }
 
 func (r *anyRec) record(key uint64) Record {
-	return Record{Time: r.time, Customer: key, Touch: r.touch, Segment: r.segment, Emotion: r.emotion, Persona: r.persona, Outcome: r.outcome}
+	return Record{Time: r.time, Customer: key, Touch: r.touch, Breakdown: r.segment, Emotion: r.emotion, Persona: r.persona, Outcome: r.outcome}
 }
 
 // anyChunk is the number of records per chunk of the buffer: chunks are
@@ -99,7 +99,7 @@ func (b *anyBuf) add(r Record, id []byte) error {
 		b.chunks = append(b.chunks, make([]anyRec, 0, anyChunk))
 	}
 	ch := &b.chunks[len(b.chunks)-1]
-	*ch = append(*ch, anyRec{time: r.Time, touch: r.Touch, segment: r.Segment, c: c, emotion: r.Emotion, persona: r.Persona, outcome: r.Outcome})
+	*ch = append(*ch, anyRec{time: r.Time, touch: r.Touch, segment: r.Breakdown, c: c, emotion: r.Emotion, persona: r.Persona, outcome: r.Outcome})
 	b.n++
 	return nil
 }
@@ -278,7 +278,7 @@ func (sp *spill) write(r Record, id []byte) error {
 	e = binary.LittleEndian.AppendUint64(e, r.Customer)
 	e = binary.LittleEndian.AppendUint64(e, uint64(r.Time))
 	e = binary.LittleEndian.AppendUint32(e, uint32(r.Touch))
-	e = binary.LittleEndian.AppendUint32(e, r.Segment)
+	e = binary.LittleEndian.AppendUint32(e, r.Breakdown)
 	e = binary.LittleEndian.AppendUint16(e, uint16(r.Emotion))
 	e = binary.LittleEndian.AppendUint16(e, uint16(r.Persona))
 	e = append(e, byte(r.Outcome))
@@ -331,7 +331,7 @@ func decodeSpill(r *bufio.Reader, add func(Record, []byte) error) error {
 		le := binary.LittleEndian
 		rec := Record{
 			Customer: le.Uint64(fixed[0:]), Time: int64(le.Uint64(fixed[8:])),
-			Touch: int32(le.Uint32(fixed[16:])), Segment: le.Uint32(fixed[20:]),
+			Touch: int32(le.Uint32(fixed[16:])), Breakdown: le.Uint32(fixed[20:]),
 			Emotion: int16(le.Uint16(fixed[24:])), Persona: int16(le.Uint16(fixed[26:])), Outcome: Outcome(fixed[28]),
 		}
 		if err := add(rec, id); err != nil {

@@ -110,12 +110,12 @@ func TestTextEscapesUserStrings(t *testing.T) {
 	j.Personas = append(j.Personas, &persona.Persona{ID: uuid.NewSHA1(uuid.NameSpaceOID, []byte("p")), Name: "P" + evil})
 	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	events := []Event{
-		{Customer: "c1", Touchpoint: "a1" + evil, Time: at, Persona: "P" + evil, Segment: "seg" + evil},
+		{Customer: "c1", Touchpoint: "a1" + evil, Time: at, Persona: "P" + evil, Breakdown: "seg" + evil},
 		{Customer: "c1", Touchpoint: "adhoc" + evil, Time: at.Add(time.Second), Persona: "P" + evil},
 		{Customer: "c2", Touchpoint: "a1" + evil, Time: at},
 		{Customer: "c2", Touchpoint: "a2", Time: at.Add(time.Hour)},
 	}
-	p, err := NewPlan(j, Options{Source: "src" + evil, Columns: Columns{Segment: "col" + evil}})
+	p, err := NewPlan(j, Options{Source: "src" + evil, Columns: Columns{Breakdown: "col" + evil}})
 	require.NoError(t, err)
 	res, err := p.AnalyzeSlice(events)
 	require.NoError(t, err)

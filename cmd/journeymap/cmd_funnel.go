@@ -134,7 +134,7 @@ func (m *measureFlagSet) apply(o *analytics.Options) {
 	o.Mode, _ = analytics.ParseMode(m.mode.value)
 	o.MemoryLimit = int64(m.memory)
 	o.Window = time.Duration(m.window)
-	o.Columns.Segment = *m.by
+	o.Columns.Breakdown = *m.by
 }
 
 // limitHeap keeps the Go heap near the -memory budget in any order (a soft

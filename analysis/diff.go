@@ -1,13 +1,14 @@
 package analysis
 
 import (
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
 
+	"github.com/journeymap/journeymap/i18n"
+	"github.com/journeymap/journeymap/internal/strictjson"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -125,12 +126,14 @@ func DiffWith(old, new *journey.Journey, opts Options) *Changes {
 	if new == nil {
 		new = &journey.Journey{}
 	}
-	oldR, newR := Analyze(old, opts), Analyze(new, opts)
+	// Only the friction: the findings' messages are not part of a diff.
+	w := opts.language(old).Words()
+	oldF, newF := measureFriction(old, opts, w, false, paths{}), measureFriction(new, opts, w, false, paths{})
 	c := &Changes{Stages: []StageChange{}, Touchpoints: []TouchpointChange{},
 		PainPointsResolved: []PainPointRef{}, PainPointsIntroduced: []PainPointRef{}}
-	c.Friction = delta(&oldR.Friction.Score, &newR.Friction.Score)
+	c.Friction = delta(&oldF.Score, &newF.Score)
 
-	oldStages, newStages := stageItems(old, oldR), stageItems(new, newR)
+	oldStages, newStages := stageItems(old, &oldF), stageItems(new, &newF)
 	stageMatch := match(oldStages, newStages, (*stageItem).key, (*stageItem).key)
 
 	oldTPs, newTPs := touchpointItems(old), touchpointItems(new)
@@ -185,6 +188,12 @@ func DiffWith(old, new *journey.Journey, opts Options) *Changes {
 			Stage: oldStages[ot.stage].s.Name, OldPath: ot.path()})
 	}
 
+	total := 0 // the touchpoint changes, so c.Touchpoints is allocated once
+	for _, list := range tpChanges {
+		total += len(list)
+	}
+	c.Stages = make([]StageChange, 0, len(newStages)+len(oldStages))
+	c.Touchpoints = make([]TouchpointChange, 0, total)
 	for n, ns := range newStages {
 		sc := StageChange{ID: ns.s.ID, Name: ns.s.Name, NewPath: ns.path}
 		o := stageMatch.toOld[n]
@@ -208,6 +217,7 @@ func DiffWith(old, new *journey.Journey, opts Options) *Changes {
 		}
 		c.Stages = append(c.Stages, sc)
 		c.Touchpoints = append(c.Touchpoints, tpChanges[n]...)
+		delete(tpChanges, n) // garbage now, for a journey of many stages
 	}
 	for o, os := range oldStages {
 		if stageMatch.toNew[o] >= 0 {
@@ -302,15 +312,15 @@ type stageItem struct {
 func (s *stageItem) id() uuid.UUID { return s.s.ID }
 func (s *stageItem) key() string   { return normal(s.s.Name) }
 
-// stageItems lists the non-nil stages with their friction from r (whose
+// stageItems lists the non-nil stages with their friction from fr (whose
 // Stages are the non-nil stages in the same order).
-func stageItems(j *journey.Journey, r *Report) []*stageItem {
+func stageItems(j *journey.Journey, fr *Friction) []*stageItem {
 	var out []*stageItem
 	for i, s := range j.Stages {
 		if s == nil {
 			continue
 		}
-		sf := r.Friction.Stages[len(out)]
+		sf := fr.Stages[len(out)]
 		out = append(out, &stageItem{s: s, path: pathIndex("", "stages", i), emotion: sf.Emotion, friction: sf.Score})
 	}
 	return out
@@ -385,174 +395,36 @@ func painItems(j *journey.Journey) []*painItem {
 	return out
 }
 
+// stageFields names the stage's own members that differ, in document
+// order, from the stage's definition: touchpoints are compared one by one
+// instead.
 func stageFields(o, n *journey.Stage) []string {
-	var f []string
-	diff := func(name string, changed bool) {
-		if changed {
-			f = append(f, name)
-		}
-	}
-	diff("id", o.ID != n.ID)
-	diff("name", o.Name != n.Name)
-	diff("description", o.Description != n.Description)
-	diff("phase", o.Phase != n.Phase)
-	diff("customer_goal", o.CustomerGoal != n.CustomerGoal)
-	diff("questions", !slices.Equal(o.Questions, n.Questions))
-	diff("metrics", !reflect.DeepEqual(o.Metrics, n.Metrics))
-	diff("extensions", string(o.Extensions) != string(n.Extensions))
-	return f
+	return strictjson.ChangedMembers(o, n, func(name string) (bool, bool) {
+		return false, name == "touchpoints"
+	})
 }
 
+// touchpointFields names the touchpoint's members that differ, in document
+// order, from the touchpoint's definition: mode compares the effective
+// mode, so spelling out the channel's default is no change.
 func touchpointFields(o, n *touchpoint.Touchpoint) []string {
-	var f []string
-	diff := func(name string, changed bool) {
-		if changed {
-			f = append(f, name)
+	return strictjson.ChangedMembers(o, n, func(name string) (bool, bool) {
+		if name == "mode" {
+			return o.EffectiveMode() != n.EffectiveMode(), true
 		}
-	}
-	diff("id", o.ID != n.ID)
-	diff("name", o.Name != n.Name)
-	diff("description", o.Description != n.Description)
-	diff("channel", o.Channel != n.Channel)
-	diff("mode", o.EffectiveMode() != n.EffectiveMode())
-	diff("initiator", o.Initiator != n.Initiator)
-	diff("owner", o.Owner != n.Owner)
-	diff("persona_ids", !slices.Equal(o.PersonaIDs, n.PersonaIDs))
-	diff("actions", !slices.Equal(o.Actions, n.Actions))
-	diff("thoughts", !slices.Equal(o.Thoughts, n.Thoughts))
-	diff("feelings", !slices.Equal(o.Feelings, n.Feelings))
-	diff("emotion", !sameFloat(o.Emotion, n.Emotion))
-	diff("persona_emotions", !reflect.DeepEqual(nilIfEmpty(o.PersonaEmotions), nilIfEmpty(n.PersonaEmotions)))
-	diff("pain_points", !reflect.DeepEqual(o.PainPoints, n.PainPoints))
-	diff("metrics", !reflect.DeepEqual(o.Metrics, n.Metrics))
-	diff("supports", !reflect.DeepEqual(o.Supports, n.Supports))
-	diff("physical_evidence", !slices.Equal(o.PhysicalEvidence, n.PhysicalEvidence))
-	diff("extensions", string(o.Extensions) != string(n.Extensions))
-	return f
+		return false, false
+	})
 }
 
-func sameFloat(a, b *float64) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
-}
-
-func nilIfEmpty(m map[uuid.UUID]float64) map[uuid.UUID]float64 {
-	if len(m) == 0 {
-		return nil
-	}
-	return m
-}
-
-// String prints the changes as text in English, one line each.
+// String prints the changes as text in English, one line each (see WriteText).
 func (c *Changes) String() string { return c.Text("") }
 
-// diffWords are the words of Changes.Text in one language.
-type diffWords struct {
-	msg                           *words            // the findings' words: numbers, severities, categories
-	stage, touchpoint             map[Change]string // "stage added", "touchpoint removed", ...
-	in                            string            // touchpoint ... in stage
-	friction, emotion, none       string
-	resolved, introduced, journey string
-	at                            string // pain point ... at touchpoint
-	painWords                     func(severity, category string) string
-}
-
-var diffEnglish = diffWords{
-	msg:        &english,
-	stage:      map[Change]string{Added: "stage added", Removed: "stage removed", Changed: "stage changed", Unchanged: "stage unchanged"},
-	touchpoint: map[Change]string{Added: "touchpoint added", Removed: "touchpoint removed", Changed: "touchpoint changed", Unchanged: "touchpoint unchanged"},
-	in:         " in ", friction: "friction ", emotion: "emotion ", none: "none",
-	resolved: "pain point resolved: ", introduced: "pain point introduced: ", journey: "journey friction ",
-	at:        " at ",
-	painWords: func(severity, category string) string { return severity + " " + category },
-}
-
-var diffVietnamese = diffWords{
-	msg:        &vietnamese,
-	stage:      map[Change]string{Added: "bước được thêm", Removed: "bước bị bỏ", Changed: "bước thay đổi", Unchanged: "bước giữ nguyên"},
-	touchpoint: map[Change]string{Added: "điểm chạm được thêm", Removed: "điểm chạm bị bỏ", Changed: "điểm chạm thay đổi", Unchanged: "điểm chạm giữ nguyên"},
-	in:         " ở bước ", friction: "ma sát ", emotion: "cảm xúc ", none: "không có",
-	resolved: "điểm đau đã được giải quyết: ", introduced: "điểm đau mới phát sinh: ", journey: "ma sát của hành trình ",
-	at: " tại điểm chạm ",
-	painWords: func(severity, category string) string {
-		return "mức độ " + severity + ", loại " + category
-	},
-}
-
-// Text prints the changes as text, one line each, in the language of the
-// BCP 47 tag: Vietnamese for "vi" (and "vi-VN", "vi_VN", in any case),
-// English otherwise, as Options.Language. Names and titles are quoted as
-// written; the changed fields are the document's member names.
+// Text prints the changes as text like WriteText, in the language of the
+// BCP 47 tag (see i18n.Parse; English for a language journeymap does not
+// speak).
 func (c *Changes) Text(language string) string {
-	w := &diffEnglish
-	if journey.IsVietnamese(language) {
-		w = &diffVietnamese
-	}
-	change := func(m map[Change]string, ch Change) string {
-		if s, ok := m[ch]; ok {
-			return s
-		}
-		return string(ch)
-	}
+	lang, _ := i18n.Parse(language)
 	var b strings.Builder
-	for _, s := range c.Stages {
-		if s.Change == Unchanged && s.Friction.Change != nil && *s.Friction.Change == 0 {
-			continue
-		}
-		b.WriteString(change(w.stage, s.Change) + ": " + strconv.Quote(s.Name))
-		if len(s.Fields) > 0 {
-			b.WriteString(" (" + strings.Join(s.Fields, ", ") + ")")
-		}
-		b.WriteString("; " + w.friction + s.Friction.text(w))
-		if s.Emotion.Old != nil || s.Emotion.New != nil {
-			b.WriteString("; " + w.emotion + s.Emotion.text(w))
-		}
-		b.WriteByte('\n')
-	}
-	for _, t := range c.Touchpoints {
-		b.WriteString(change(w.touchpoint, t.Change) + ": " + strconv.Quote(t.Name) + w.in + strconv.Quote(t.Stage))
-		if len(t.Fields) > 0 {
-			b.WriteString(" (" + strings.Join(t.Fields, ", ") + ")")
-		}
-		b.WriteByte('\n')
-	}
-	for _, p := range c.PainPointsResolved {
-		b.WriteString(w.resolved + p.text(w) + "\n")
-	}
-	for _, p := range c.PainPointsIntroduced {
-		b.WriteString(w.introduced + p.text(w) + "\n")
-	}
-	b.WriteString(w.journey + c.Friction.text(w) + "\n")
+	c.WriteText(&b, lang) // a strings.Builder does not fail
 	return b.String()
-}
-
-func (d Delta) text(w *diffWords) string {
-	f := func(v *float64) string {
-		if v == nil {
-			return w.none
-		}
-		return w.msg.num.Format(*v)
-	}
-	s := f(d.Old) + " → " + f(d.New)
-	if d.Change != nil {
-		sign := ""
-		if *d.Change > 0 {
-			sign = "+"
-		}
-		s += " (" + sign + w.msg.num.Format(*d.Change) + ")"
-	}
-	return s
-}
-
-func (p PainPointRef) text(w *diffWords) string {
-	sev, cat := p.Severity, p.Category
-	if r := painpoint.Severity(sev).Rank(); r > 0 {
-		sev = w.msg.severities[r]
-	}
-	if f := painFactor(painpoint.Category(cat)); f < fPainOther {
-		cat = w.msg.categories[f]
-	}
-	return strconv.Quote(p.Title) + " (" + w.painWords(sev, cat) + ")" + w.at + strconv.Quote(p.Touchpoint)
 }

@@ -39,16 +39,17 @@
 //
 // # Language
 //
-// The messages are in English unless Options.Language asks for Vietnamese:
+// The messages are in the language Options.Language asks for, else in the
+// journey's own language member, else in English (i18n.Resolve decides,
+// for this package as for the renderers and the command): Vietnamese for
 // "vi" or any "vi-…" or "vi_…" tag, in any case ("vi-VN", "VI", "vi_VN").
 // The language changes only the words: each finding's Message and each
 // friction factor's Detail ("1 cao" for "1 high", "cảm xúc giảm từ 1 xuống
 // -1" for "emotion falls from 1 to -1"), with the channels, phases,
 // severities and categories named in that language. Codes, paths, ids,
 // severities, factor names and numbers stay the same, and the journey's own
-// names and titles are quoted as written. Options.Language is not taken
-// from the journey's language member: the caller chooses the reader's
-// language.
+// names and titles are quoted as written. The words are those of package
+// i18n, one catalog per language.
 //
 // To show findings in an interface of one's own, CodeTitle, Severity.Title
 // and FactorTitle name codes, severities and factors for people in either
@@ -111,9 +112,23 @@
 // worst touchpoint on the path) and draws the emotion curve, for the journey
 // and for each persona that has its own persona_emotions.
 //
+// # Reports for people and for machines
+//
+// Report.WriteText writes a report for people and Report.WriteJSON the
+// indented JSON of json.MarshalIndent, streamed. A journey too large to
+// hold its whole report beside it (the report of a 16 MiB document holds
+// millions of findings) is written with WriteText(w, j, opts) or
+// WriteJSON(w, j, opts), which give the same bytes without keeping the
+// report, and its findings are counted or filtered with Findings, which
+// yields them one at a time. The text writers escape every control
+// character of the document's text (a journey title can hold an escape
+// sequence that would command a terminal).
+//
 // # Diff
 //
 // Diff compares two journeys: stages and touchpoints added, removed and
 // changed (matched by id, falling back to name), pain points resolved and
 // introduced, and the change in emotion and friction per stage.
+// Changes.WriteText and Changes.WriteJSON write them for people and as
+// JSON.
 package analysis

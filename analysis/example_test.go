@@ -2,9 +2,11 @@ package analysis_test
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 )
@@ -125,4 +127,50 @@ func ExampleOptions_language() {
 	// pain.financial: 1 cao
 	// negative_emotion: cảm xúc -1
 	// emotion_dip: cảm xúc giảm từ 1 xuống -1
+}
+
+// ExampleReport_WriteText prints a report for people, in Vietnamese: the
+// headings, severities, factor names and decimal commas follow the
+// language; codes and paths stay as they are.
+func ExampleReport_WriteText() {
+	r := analysis.Analyze(checkout(), analysis.Options{Language: "vi"})
+	if err := r.WriteText(os.Stdout, i18n.Vietnamese); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// Buying a phone online
+	//
+	// Phát hiện (5):
+	//   personas: cảnh báo journey.no_personas: Hành trình chưa nêu chân dung khách hàng nào: hãy cho biết đây là hành trình của ai, để các điểm chạm và điểm đau được đánh giá từ góc nhìn của một khách hàng thực.
+	//   stages: nghiêm trọng phase.uncovered: Không có điểm chạm nào ở giai đoạn sau khi mua hàng: khách hàng bị lãng quên sau khi mua (sử dụng, hỗ trợ, gắn bó lâu dài, ủng hộ thương hiệu).
+	//   stages[0]: thông tin stage.single_touchpoint: Bước "Browse" chỉ có một điểm chạm: nếu điểm chạm này trục trặc, khách hàng không còn nơi nào khác để tìm đến và có thể chuyển sang đối thủ cạnh tranh.
+	//   stages[1].touchpoints[0].pain_points[0]: cảnh báo painpoint.unaddressed: Điểm đau "Shipping fee shown only at checkout" (mức độ cao, loại tài chính) chưa được cơ hội cải thiện nào giải quyết.
+	//   stages[1].touchpoints[1]: cảnh báo touchpoint.no_owner: Điểm chạm "Calls to ask about the fee" chưa có người phụ trách: không ai trong doanh nghiệp chịu trách nhiệm về điểm chạm này.
+	//
+	// Ma sát: 0,47 (0,88 điểm)
+	//   điểm đau tài chính     1  0,25 điểm
+	//   cảm xúc tiêu cực       2  0,38 điểm
+	//   cảm xúc đi xuống       2  0,19 điểm
+	//   chuyển kênh            1  0,06 điểm
+	//
+	// Các bước:
+	//   0,00  Browse
+	//   0,64  Buy
+	//
+	// Điểm nóng:
+	//   0,67  Sees the shipping fee in the cart (Buy)
+	//   0,60  Calls to ask about the fee (Buy)
+}
+
+// ExampleFindings counts the critical findings of a journey without
+// keeping them (see also WriteJSON, which streams a whole report).
+func ExampleFindings() {
+	n := 0
+	for f := range analysis.Findings(checkout(), analysis.Options{}) {
+		if f.Severity == analysis.Critical {
+			n++
+		}
+	}
+	fmt.Println(n, "critical findings")
+	// Output: 1 critical findings
 }

@@ -1,16 +1,13 @@
 package analysis
 
 import (
-	"bytes"
+	"iter"
 	"math"
-	"math/bits"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/google/uuid"
 
-	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
@@ -45,266 +42,74 @@ var factorNames = [nFactors]string{
 // language.
 func FactorNames() []string { return slices.Clone(factorNames[:]) }
 
-// tally accumulates friction factors.
+// tally adds up the friction factors of a touchpoint, a stage or the journey.
 type tally struct {
-	has    uint16 // bit f is set when count[f] > 0: the loops below visit those factors only
 	count  [nFactors]int
 	points [nFactors]float64
-	sev    [fPainOther + 1][5]int // pain factor × painpoint.Severity.Rank()
-	detail [nFactors]string       // touchpoint level only
+	// pains counts the pain points of each pain factor by severity.
+	pains [fPainOther + 1]i18n.SeverityCounts
+	// detail says more about a factor of one touchpoint (its pain factors
+	// are described from pains).
+	detail [nFactors]string
 }
 
 func (t *tally) add(f int, points float64) {
-	t.has |= 1 << f
 	t.count[f]++
 	t.points[f] += points
 }
 
-// addScaled adds the factors of u with their points multiplied by scale. A
-// factor u does not have adds nothing (its points are 0), so it is skipped.
-func (t *tally) addScaled(u *tally, scale float64) {
-	t.has |= u.has
-	for m := u.has; m != 0; m &= m - 1 {
-		f := bits.TrailingZeros16(m)
+// addAll adds the counts and points of u, its details left out.
+func (t *tally) addAll(u *tally) {
+	for f := range nFactors {
 		t.count[f] += u.count[f]
-		t.points[f] += u.points[f] * scale
-		if f <= fPainOther {
-			for s := range u.sev[f] {
-				t.sev[f][s] += u.sev[f][s]
-			}
-		}
+		t.points[f] += u.points[f]
+	}
+	for f := range t.pains {
+		p, q := &t.pains[f], u.pains[f]
+		p.Unknown += q.Unknown
+		p.Low += q.Low
+		p.Medium += q.Medium
+		p.High += q.High
+		p.Critical += q.Critical
 	}
 }
 
+// scale multiplies every factor's points by by.
 func (t *tally) scale(by float64) {
 	for f := range t.points {
 		t.points[f] *= by
 	}
 }
 
-// total is the sum of the points, in factor order (the factors a tally does
-// not have add 0).
+// total is the sum of the points, in factor order.
 func (t *tally) total() float64 {
 	sum := 0.0
-	for m := t.has; m != 0; m &= m - 1 {
-		sum += t.points[bits.TrailingZeros16(m)]
+	for _, p := range t.points {
+		sum += p
 	}
 	return sum
 }
 
-func (t *tally) factors(txt *texts) []Factor {
-	n := bits.OnesCount16(t.has)
-	// The factors are written field by field in their place (see addPoint).
-	out, i := txt.factors(n)[:n], 0
-	for m := t.has; m != 0; m &= m - 1 {
-		f := bits.TrailingZeros16(m)
+// factors lists the factors that occur, in factor order, with their details.
+func (t *tally) factors(w *i18n.Words) []Factor {
+	n := 0
+	for _, c := range t.count {
+		if c > 0 {
+			n++
+		}
+	}
+	out := make([]Factor, 0, n)
+	for f := range nFactors {
+		if t.count[f] == 0 {
+			continue
+		}
 		detail := t.detail[f]
 		if f <= fPainOther {
-			detail = txt.severities(&t.sev[f])
+			detail = w.Details.Pain(t.pains[f])
 		}
-		d := &out[i]
-		d.Name, d.Count, d.Points, d.Detail = factorNames[f], t.count[f], round(t.points[f]), detail
-		i++
+		out = append(out, Factor{Name: factorNames[f], Count: t.count[f], Points: round(t.points[f]), Detail: detail})
 	}
 	return out
-}
-
-// addPoint appends an emotion point to curve, written in place.
-//
-// The report's structs are written field by field in their place in its
-// slices (a zero element appended, then its fields set), not appended as
-// composite literals: the compiler builds a literal on the stack with
-// 8-byte stores, then copies it with 16-byte loads that the CPU cannot
-// forward from those stores, a stall per load, which on the some 100,000
-// structs of a large journey's report cost more than writing them.
-func addPoint(curve *[]EmotionPoint, path string, id uuid.UUID, stage, tp string, e float64) {
-	*curve = append(*curve, EmotionPoint{})
-	p := &(*curve)[len(*curve)-1]
-	p.Path, p.ID, p.Stage, p.Touchpoint, p.Emotion = path, id, stage, tp, e
-}
-
-// texts caches the factor details, which repeat across touchpoints, so a
-// large journey does not build the same strings thousands of times.
-type texts struct {
-	small    [64]cachedText // severity counts below 4, direct-mapped by key (see severities)
-	sev      map[[5]int]string
-	halves   [9]string      // emotion texts of -2, -1.5, ..., 2
-	dipHalf  [9][9]string   // dip texts between those
-	hand     [64]cachedText // hand-off texts between known channels, direct-mapped by key (see handoff)
-	w        *words         // the language of the texts
-	text     *textArena     // where texts that are not kept are cut from, when not nil
-	numbers  map[float64]string
-	handoffs map[[2]string]string
-	arena    block[Factor]
-}
-
-// channels lists the known channels; hand-off texts between them are kept by index.
-var channels = channel.Channels()
-
-func channelIndex(c string) int {
-	for i, k := range channels {
-		if string(k) == c {
-			return i
-		}
-	}
-	return -1
-}
-
-// half returns the index of v in −2, −1.5, ..., 2, or false when v is not one of them.
-func half(v float64) (int, bool) {
-	r := v * 2
-	if r != math.Trunc(r) || r < -4 || r > 4 {
-		return 0, false
-	}
-	return int(r) + 4, true
-}
-
-// factors returns an empty slice with room for n factors, cut from a shared
-// block so a large journey does not allocate once per touchpoint.
-func (x *texts) factors(n int) []Factor { return x.arena.take(n) }
-
-func newTexts(text *textArena, w *words) *texts {
-	// The maps are made when first needed.
-	return &texts{arena: block[Factor]{per: 682}, text: text, w: w} // 682 × 48 B: just under 32 KiB
-}
-
-// cachedText is a cached text and its key (see severities and handoff).
-type cachedText struct {
-	key  int
-	text string
-}
-
-// severities returns x.w.severityWords(by). Counts below 4 (every touchpoint
-// with few pain points) are looked up first in a small direct-mapped cache,
-// with no hashing: a journey has few distinct mixes of severities. Other
-// counts, and mixes whose slot another mix took, go through a map, so each
-// text is built once.
-//
-// by is a pointer: an array passed by value is copied through the stack in
-// pieces that the CPU cannot forward from the caller's stores (a stall of
-// some 15 ns per call, measured).
-func (x *texts) severities(by *[5]int) string {
-	small, key := true, 0
-	for _, n := range by {
-		small = small && n < 4
-		key = key*4 + n
-	}
-	if small {
-		// key < 1024: spread it over the 64 slots (Fibonacci hashing).
-		e := &x.small[uint32(key)*0x9E3779B9>>26]
-		if e.text == "" || e.key != key {
-			*e = cachedText{key, x.severitiesOf(by)}
-		}
-		return e.text
-	}
-	return x.severitiesOf(by)
-}
-
-// severitiesOf returns x.w.severityWords(by), kept in a map.
-func (x *texts) severitiesOf(by *[5]int) string {
-	s, ok := x.sev[*by]
-	if !ok {
-		s = x.w.severityWords(by)
-		if x.sev == nil {
-			x.sev = map[[5]int]string{}
-		}
-		x.sev[*by] = s
-	}
-	return s
-}
-
-func (x *texts) number(v float64) string {
-	v = round(v)
-	s, ok := x.numbers[v]
-	if !ok {
-		s = x.w.num.Format(v)
-		if x.numbers == nil {
-			x.numbers = map[float64]string{}
-		}
-		x.numbers[v] = s
-	}
-	return s
-}
-
-func (x *texts) dip(from, to float64) string {
-	w := x.w
-	i, okFrom := half(from)
-	k, okTo := half(to)
-	if okFrom && okTo {
-		if x.dipHalf[i][k] == "" {
-			x.dipHalf[i][k] = w.dipFrom + x.number(from) + w.dipTo + x.number(to)
-		}
-		return x.dipHalf[i][k]
-	}
-	if a := x.text; a != nil { // cut from the report's text arena
-		b := a.begin(len(w.dipFrom) + len(w.dipTo) + 25) // 48 in English, as before
-		b.WriteString(w.dipFrom)
-		a.number(w.num, round(from), "")
-		b.WriteString(w.dipTo)
-		a.number(w.num, round(to), "")
-		return a.end()
-	}
-	return w.dipFrom + number(w.num, round(from), "") + w.dipTo + number(w.num, round(to), "")
-}
-
-func (x *texts) emotion(v float64) string {
-	w := x.w
-	if i, ok := half(v); ok {
-		if x.halves[i] == "" {
-			x.halves[i] = w.emotion + x.number(v)
-		}
-		return x.halves[i]
-	}
-	if a := x.text; a != nil { // cut from the report's text arena
-		b := a.begin(len(w.emotion) + 24) // 32 in English, as before
-		b.WriteString(w.emotion)
-		a.number(w.num, round(v), "")
-		return a.end()
-	}
-	return w.emotion + number(w.num, round(v), "")
-}
-
-// handoff returns the hand-off text from channel from to channel to, whose
-// indexes in channels (−1 when unknown) are i and k.
-func (x *texts) handoff(from, to string, i, k int) string {
-	if i >= 0 && k >= 0 {
-		// Like severities: a journey has few distinct hand-offs, so a small
-		// direct-mapped cache is looked up first, then the map.
-		key := i*len(channels) + k
-		h := &x.hand[uint32(key)*0x9E3779B9>>26]
-		if h.text == "" || h.key != key {
-			*h = cachedText{key, x.handoffOf(from, to)}
-		}
-		return h.text
-	}
-	return x.handoffOf(from, to)
-}
-
-// handoffOf returns the hand-off text from channel from to channel to, kept
-// in a map.
-func (x *texts) handoffOf(from, to string) string {
-	key := [2]string{from, to}
-	s, ok := x.handoffs[key]
-	if !ok {
-		s = x.w.handFrom + x.w.channelName(from) + x.w.handTo + x.w.channelName(to)
-		if x.handoffs == nil {
-			x.handoffs = map[[2]string]string{}
-		}
-		x.handoffs[key] = s
-	}
-	return s
-}
-
-// severityWords says how many pain points of each severity by counts, the
-// worst first: "1 critical, 2 low".
-func (w *words) severityWords(by *[5]int) string {
-	var parts []string
-	for r := 4; r >= 0; r-- {
-		if by[r] > 0 {
-			parts = append(parts, strconv.Itoa(by[r])+" "+w.detailSeverities[r])
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 func painFactor(c painpoint.Category) int {
@@ -321,8 +126,23 @@ func painFactor(c painpoint.Category) int {
 	return fPainOther
 }
 
-// addFactor counts one pain point of the category of pain factor f
-// (painFactor of the category).
+// countSeverity counts one pain point of severity s in c.
+func countSeverity(c *i18n.SeverityCounts, s painpoint.Severity) {
+	switch s {
+	case painpoint.Low:
+		c.Low++
+	case painpoint.Medium:
+		c.Medium++
+	case painpoint.High:
+		c.High++
+	case painpoint.Critical:
+		c.Critical++
+	default:
+		c.Unknown++
+	}
+}
+
+// addFactor counts one pain point of the category of pain factor f.
 func (c *CategoryCounts) addFactor(f int) {
 	switch f {
 	case fFinancial:
@@ -349,25 +169,17 @@ func (c *CategoryCounts) addAll(d CategoryCounts) {
 }
 
 // effectiveEmotion returns the touchpoint's emotion score or, when it has
-// none, the mean of its persona_emotions; ok is false when neither is
+// none, the mean of its persona_emotions (in the canonical order of their
+// ids, so the sum is the same on every run); ok is false when neither is
 // measured. Values are clamped to −2..2 and non-finite values ignored, so a
 // journey that fails validation still gives finite scores.
 func effectiveEmotion(t *touchpoint.Touchpoint) (float64, bool) {
 	if t.Emotion != nil && isFinite(*t.Emotion) {
 		return clampEmotion(*t.Emotion), true
 	}
-	if len(t.PersonaEmotions) == 0 {
-		return 0, false
-	}
-	var buf [8]uuid.UUID // on the stack: a touchpoint has a few personas
-	keys := buf[:0]
-	for k := range t.PersonaEmotions {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b uuid.UUID) int { return bytes.Compare(a[:], b[:]) })
 	sum, n := 0.0, 0
-	for _, k := range keys {
-		if v := t.PersonaEmotions[k]; isFinite(v) {
+	for _, id := range t.PersonaEmotionIDs() {
+		if v := t.PersonaEmotions[id]; isFinite(v) {
 			sum += clampEmotion(v)
 			n++
 		}
@@ -380,21 +192,13 @@ func effectiveEmotion(t *touchpoint.Touchpoint) (float64, bool) {
 
 func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-// clampEmotion bounds v to MinEmotion..MaxEmotion with two comparisons,
-// which give what math.Max(MinEmotion, math.Min(MaxEmotion, v)) gives for
-// every v (NaN stays NaN, −0 stays −0) without math.Max's function call.
+// clampEmotion bounds v to MinEmotion..MaxEmotion.
 func clampEmotion(v float64) float64 {
-	switch {
-	case v < touchpoint.MinEmotion:
-		return touchpoint.MinEmotion
-	case v > touchpoint.MaxEmotion:
-		return touchpoint.MaxEmotion
-	}
-	return v
+	return math.Max(touchpoint.MinEmotion, math.Min(touchpoint.MaxEmotion, v))
 }
 
 // dropShare reads a drop-off rate as a share in [0, 1].
-func dropShare(m *metric.Metric) (float64, bool) {
+func dropShare(m metric.Metric) (float64, bool) {
 	v := m.Value
 	if !isFinite(v) {
 		return 0, false
@@ -405,9 +209,9 @@ func dropShare(m *metric.Metric) (float64, bool) {
 	return math.Max(0, math.Min(1, v)), true
 }
 
+// metricFactors adds the missed_target and drop_off factors of ms to t.
 func metricFactors(t *tally, ms []metric.Metric, w weights) {
-	for k := range ms {
-		m := &ms[k] // not a copy of the 120-byte metric
+	for _, m := range ms {
 		switch {
 		case !m.MeetsTarget():
 			t.add(fMissed, w.missed)
@@ -434,327 +238,348 @@ func roundPtr(v float64) *float64 {
 	return &r
 }
 
-// hotspotCandidate is a touchpoint with friction: its points and its place
-// in Friction.Stages.
-type hotspotCandidate struct {
-	points         float64
-	stage, tpIndex int
-}
-
-// topHotspots keeps the limit worst candidates, worst first, ties in the
-// order offered (journey order): O(touchpoints × limit), no sort of the whole.
-type topHotspots struct {
-	limit int
-	list  []hotspotCandidate
-}
-
-func newTopHotspots(limit, touchpoints int) topHotspots {
-	return topHotspots{limit: limit, list: make([]hotspotCandidate, 0, min(limit, touchpoints))}
-}
-
-func (h *topHotspots) offer(c hotspotCandidate) {
-	n := len(h.list)
-	if n == h.limit && (n == 0 || c.points <= h.list[n-1].points) {
-		return
-	}
-	at := n
-	for at > 0 && h.list[at-1].points < c.points {
-		at--
-	}
-	if n < h.limit {
-		h.list = append(h.list, hotspotCandidate{})
-	}
-	copy(h.list[at+1:], h.list[at:])
-	h.list[at] = c
-}
-
-// personaSlot is one distinct persona and the pain it feels.
-type personaSlot struct {
-	path string
-	p    PersonaPain
-}
-
-// personaCurveBuilder is the emotion curve of a persona with its own
-// persona_emotions, filled on the walk from the first touchpoint that has
-// the persona in its persona_emotions (the touchpoints before it are filled
-// in then).
-type personaCurveBuilder struct {
+// persona is one distinct persona id: the first persona with that id.
+type persona struct {
 	id   uuid.UUID
-	slot int
-	c    PersonaCurve
+	path string
+	name string
 }
 
-// frictionWalk measures friction stage by stage, in journey order.
-type frictionWalk struct {
-	j    *journey.Journey
-	opts Options
-	w    weights
-	ix   *index
-	fr   Friction
-
-	slots    []personaSlot  // by the index's persona slots
-	everyone CategoryCounts // pain felt by every persona
-	curves   []personaCurveBuilder
-	hasCurve []bool // by slot
-	pending  int    // slots without a curve yet
-
-	journeyTally tally // sum of the stages' tallies, then their mean
-	stages       int
-	top          topHotspots
-
-	prevChannel             string
-	prevChannelIndex        int // index of prevChannel in channels, −1 when unknown
-	prevEmotion             float64
-	hasPrev, hasPrevEmotion bool
-	txt                     *texts
-	scratch                 tally
-	buf, tbuf               []int // persona slots of one pain point, of one touchpoint
-
-	// Blocks the stages' touchpoints and their emotions are cut from.
-	tps      block[TouchpointFriction]
-	emotions block[float64]
-}
-
-func newFrictionWalk(j *journey.Journey, opts Options, ix *index) *frictionWalk {
-	fw := &frictionWalk{j: j, opts: opts, w: opts.weights(), ix: ix, txt: newTexts(ix.text, opts.words()),
-		top:      newTopHotspots(max(opts.hotspots(), 1), ix.tpSlots), // the weakest link needs one
-		tps:      block[TouchpointFriction]{per: 292},                 // 292 × 112 B: just under 32 KiB
-		emotions: block[float64]{per: 4096}}                           // 32 KiB
-	fw.fr = Friction{Factors: []Factor{}, Stages: make([]StageFriction, 0, len(j.Stages)), Hotspots: []Hotspot{},
-		PainByPersona: []PersonaPain{}, EmotionCurve: make([]EmotionPoint, 0, ix.tpSlots), PersonaCurves: []PersonaCurve{}}
-	// Personas: a slot per distinct id, in document order.
-	fw.slots = make([]personaSlot, len(ix.personaIDs))
-	for n, i := range ix.personaAt {
-		p := j.Personas[i]
-		path := ix.text.path("", "personas", i)
-		fw.slots[n] = personaSlot{path: path, p: PersonaPain{Path: path, ID: p.ID, Name: p.Name}}
+// distinctPersonas returns the personas of j that are not nil, the first
+// of each id, in document order.
+func distinctPersonas(j *journey.Journey) []persona {
+	var out []persona
+	seen := map[uuid.UUID]bool{}
+	for i, p := range j.Personas {
+		if p != nil && !seen[p.ID] {
+			seen[p.ID] = true
+			out = append(out, persona{id: p.ID, path: pathIndex("", "personas", i), name: p.Name})
+		}
 	}
-	fw.hasCurve, fw.pending = make([]bool, len(fw.slots)), len(fw.slots)
+	return out
+}
+
+// frictionLevel says how much of the friction a walk keeps.
+type frictionLevel int
+
+const (
+	// scoresOnly measures the stages and the journey, all Diff needs.
+	scoresOnly frictionLevel = iota
+	// summary adds the hotspots and the pain by persona; each
+	// touchpoint's friction is given to the walk's caller, not kept.
+	summary
+)
+
+// frictionWalk measures friction touchpoint by touchpoint in journey
+// order, across stages: the emotion dips and channel hand-offs compare a
+// touchpoint with the one before it on the path.
+type frictionWalk struct {
+	w     weights
+	words *i18n.Words
+	level frictionLevel
+	// keep keeps each stage's touchpoints in its StageFriction.
+	keep  bool
+	paths paths
+
+	prevChannel    string
+	prevEmotion    float64
+	hasPrevTP      bool // prevChannel is set
+	hasPrevEmotion bool // prevEmotion is set
+	pain           map[uuid.UUID]*CategoryCounts
+	everyone       CategoryCounts // pain felt by every persona
+	journeyTally   tally
+	stages         int
+	top            []ranked // the worst touchpoints so far, worst first
+	limit          int      // the most touchpoints top keeps
+	scratch        tally    // the tally of the touchpoint being measured
+}
+
+// ranked is a hotspot and its points, not rounded.
+type ranked struct {
+	points float64
+	h      Hotspot
+}
+
+func newFrictionWalk(j *journey.Journey, opts Options, words *i18n.Words, level frictionLevel) *frictionWalk {
+	fw := &frictionWalk{w: opts.weights(), words: words, level: level, pain: map[uuid.UUID]*CategoryCounts{},
+		limit: max(opts.hotspots(), 1)} // the weakest link needs one
+	for _, p := range distinctPersonas(j) {
+		fw.pain[p.id] = &CategoryCounts{}
+	}
 	return fw
 }
 
-// discover starts the curves of the personas without one yet that have
-// their own score in t's persona_emotions (t is not nil, with a non-empty
-// persona_emotions, at index k of stage i, which is s, measured as far as
-// cur).
-func (fw *frictionWalk) discover(t *touchpoint.Touchpoint, i int, s *journey.Stage, cur *StageFriction) {
-	start := len(fw.curves)
-	if fw.pending <= len(t.PersonaEmotions) {
-		// Look the pending personas up, or walk the map, whichever is shorter.
-		for n, sl := range fw.slots {
-			if !fw.hasCurve[n] {
-				if _, ok := t.PersonaEmotions[sl.p.ID]; ok {
-					fw.startCurve(n)
-				}
-			}
-		}
-	} else {
-		for id := range t.PersonaEmotions {
-			if n := fw.ix.slot(id); n >= 0 && !fw.hasCurve[n] {
-				fw.startCurve(n)
-			}
-		}
+// offer ranks a touchpoint with friction among the worst so far; ties stay
+// in journey order.
+func (fw *frictionWalk) offer(points float64, h Hotspot) {
+	at := len(fw.top)
+	for at > 0 && fw.top[at-1].points < points {
+		at--
 	}
-	for n := start; n < len(fw.curves); n++ {
-		// Fill in the touchpoints before t: none has the persona in its
-		// persona_emotions, so the persona's score there is the emotion.
-		c, m := &fw.curves[n], 0
-		for _, st := range fw.j.Stages[:i] {
-			if st != nil {
-				c.backfill(st, fw.fr.Stages[m].Touchpoints)
-				m++
-			}
-		}
-		c.backfill(s, cur.Touchpoints)
+	if at == fw.limit {
+		return
+	}
+	fw.top = slices.Insert(fw.top, at, ranked{points, h})
+	if len(fw.top) > fw.limit {
+		fw.top = fw.top[:fw.limit]
 	}
 }
 
-func (fw *frictionWalk) startCurve(n int) {
-	sl := &fw.slots[n]
-	fw.hasCurve[n] = true
-	fw.pending--
-	fw.curves = append(fw.curves, personaCurveBuilder{id: sl.p.ID, slot: n,
-		c: PersonaCurve{Path: sl.path, ID: sl.p.ID, Name: sl.p.Name, Points: make([]EmotionPoint, 0, fw.ix.tpSlots)}})
+// measureFriction returns the friction of j: everything, or only the
+// scores (scoresOnly), or all but the touchpoints' friction and the
+// emotion curves (summary).
+func measureFriction(j *journey.Journey, opts Options, words *i18n.Words, full bool, ps paths) Friction {
+	level := summary
+	if !full {
+		level = scoresOnly
+	}
+	fr := summarize(j, opts, words, level, full, nil, ps)
+	if full {
+		n := 0 // touchpoints: the most points the curve has
+		for _, s := range j.Stages {
+			if s != nil {
+				n += countTouchpoints(s)
+			}
+		}
+		fr.EmotionCurve = slices.AppendSeq(make([]EmotionPoint, 0, n), emotionCurve(j, ps))
+		fr.PersonaCurves = []PersonaCurve{}
+		for _, p := range curvePersonas(j) {
+			c := PersonaCurve{Path: p.path, ID: p.id, Name: p.name, Points: slices.AppendSeq([]EmotionPoint{}, personaCurve(j, p.id, ps))}
+			fr.PersonaCurves = append(fr.PersonaCurves, c)
+		}
+	}
+	return fr
 }
 
-// backfill adds the points of stage s's touchpoints measured in tfs (the
-// first len(tfs) touchpoints that are not nil).
-func (c *personaCurveBuilder) backfill(s *journey.Stage, tfs []TouchpointFriction) {
-	n := 0
-	for _, t := range s.Touchpoints {
-		if n == len(tfs) {
-			return
-		}
-		if t == nil {
-			continue
-		}
-		path := tfs[n].Path
-		n++
-		if t.Serves(c.id) && t.Emotion != nil && isFinite(*t.Emotion) {
-			addPoint(&c.c.Points, path, t.ID, s.Name, t.Name, round(clampEmotion(*t.Emotion)))
+// summarize walks j at level, keeping each stage's touchpoints (keep) or
+// giving each touchpoint's friction to each (when not nil, above
+// scoresOnly), and returns the friction without the emotion curves.
+func summarize(j *journey.Journey, opts Options, words *i18n.Words, level frictionLevel, keep bool, each func(TouchpointFriction), ps paths) Friction {
+	fw := newFrictionWalk(j, opts, words, level)
+	fw.keep, fw.paths = keep, ps
+	fr := Friction{Stages: []StageFriction{}}
+	for i, s := range j.Stages {
+		if s != nil {
+			fr.Stages = append(fr.Stages, fw.stage(i, s, each))
 		}
 	}
-}
-
-// stage measures stage i (not nil) and its touchpoints.
-func (fw *frictionWalk) stage(i int, s *journey.Stage, spath string, tpPaths []string) {
-	w, txt, fr := fw.w, fw.txt, &fw.fr
-	n := len(s.Touchpoints)
-	emotions := fw.emotions.take(n)[:n] // backing the touchpoints' Emotion pointers
-	sf := StageFriction{Path: spath, ID: s.ID, Name: s.Name, Phase: string(s.Phase),
-		Touchpoints: fw.tps.take(n)}
-	var stageTally tally // sum of the touchpoints' tallies, then their mean
-	emoSum, emoN := 0.0, 0
-	for k, t := range s.Touchpoints {
-		if t == nil {
-			continue
-		}
-		tpath := tpPaths[k]
-		tt := &fw.scratch
-		*tt = tally{}
-		tpSlots := false // fw.tbuf holds the slots of t's persona_ids
-		for _, p := range t.PainPoints {
-			if p == nil {
-				continue
-			}
-			// The category and severity as indexes, found once.
-			f, rank := painFactor(p.Category), p.Severity.Rank()
-			tt.add(f, w.severity[rank]*w.category[f])
-			tt.sev[f][rank]++
-			sf.Pain.addFactor(f)
-			// Who feels it.
-			switch {
-			case len(p.PersonaIDs) > 0:
-				fw.buf = fw.personaSlots(p.PersonaIDs, fw.buf[:0])
-				for _, n := range fw.buf {
-					fw.slots[n].p.Pain.addFactor(f)
-				}
-			case len(t.PersonaIDs) > 0:
-				if !tpSlots {
-					fw.tbuf, tpSlots = fw.personaSlots(t.PersonaIDs, fw.tbuf[:0]), true
-				}
-				for _, n := range fw.tbuf {
-					fw.slots[n].p.Pain.addFactor(f)
-				}
-			default:
-				fw.everyone.addFactor(f)
-			}
-		}
-		facts := &fw.ix.tps[k]
-		e, measured := facts.emotion, facts.measured
-		if measured {
-			if e < 0 {
-				tt.add(fNegativeEmotion, w.negEmotion*(-e/2))
-				tt.detail[fNegativeEmotion] = txt.emotion(e)
-			}
-			if fw.hasPrevEmotion && fw.prevEmotion > e {
-				tt.add(fDip, w.dip*(fw.prevEmotion-e)/4)
-				tt.detail[fDip] = txt.dip(fw.prevEmotion, e)
-			}
-			fw.prevEmotion, fw.hasPrevEmotion = e, true
-			emoSum += e
-			emoN++
-			addPoint(&fr.EmotionCurve, tpath, t.ID, s.Name, t.Name, round(e))
-		}
-		ci := facts.channel
-		if fw.hasPrev && fw.prevChannel != string(t.Channel) {
-			tt.add(fHandoff, w.handoff)
-			tt.detail[fHandoff] = txt.handoff(fw.prevChannel, string(t.Channel), fw.prevChannelIndex, ci)
-		}
-		fw.prevChannel, fw.prevChannelIndex, fw.hasPrev = string(t.Channel), ci, true
-		metricFactors(tt, t.Metrics, w)
-		if fw.pending > 0 && len(t.PersonaEmotions) > 0 {
-			fw.discover(t, i, s, &sf)
-		}
-		for n := range fw.curves {
-			c := &fw.curves[n]
-			if !t.Serves(c.id) {
-				continue
-			}
-			pe, ok := 0.0, false
-			if len(t.PersonaEmotions) == 0 {
-				if t.Emotion != nil {
-					pe, ok = *t.Emotion, true
-				}
-			} else {
-				pe, ok = t.EmotionFor(c.id)
-			}
-			if ok && isFinite(pe) {
-				addPoint(&c.c.Points, tpath, t.ID, s.Name, t.Name, round(clampEmotion(pe)))
-			}
-		}
-
-		pts := tt.total()
-		sf.Touchpoints = append(sf.Touchpoints, TouchpointFriction{}) // in place (see addPoint)
-		tf := &sf.Touchpoints[len(sf.Touchpoints)-1]
-		tf.Path, tf.ID, tf.Name, tf.Channel = tpath, t.ID, t.Name, string(t.Channel)
-		tf.Score, tf.Points, tf.Factors = round(score(pts, w.half)), round(pts), tt.factors(txt)
-		if measured {
-			emotions[k] = round(e)
-			tf.Emotion = &emotions[k]
-		}
-		if pts > 0 {
-			fw.top.offer(hotspotCandidate{points: pts, stage: len(fr.Stages), tpIndex: len(sf.Touchpoints) - 1})
-		}
-		stageTally.addScaled(tt, 1)
-	}
-	if n := len(sf.Touchpoints); n > 0 {
-		stageTally.scale(1 / float64(n))
-	}
-	metricFactors(&stageTally, s.Metrics, w)
-	pts := stageTally.total()
-	sf.Points, sf.Score, sf.Factors = round(pts), round(score(pts, w.half)), stageTally.factors(txt)
-	if emoN > 0 {
-		e := fw.emotions.take(1)[:1] // from the block of the touchpoints' emotions
-		e[0] = round(emoSum / float64(emoN))
-		sf.Emotion = &e[0]
-	}
-	fr.Pain.addAll(sf.Pain)
-	fr.Stages = append(fr.Stages, sf)
-	fw.journeyTally.addScaled(&stageTally, 1)
-	fw.stages++
-}
-
-// finish returns the journey's friction once every stage is measured.
-func (fw *frictionWalk) finish() Friction {
-	fr := &fw.fr
 	if fw.stages > 0 {
 		fw.journeyTally.scale(1 / float64(fw.stages))
 	}
 	pts := fw.journeyTally.total()
-	fr.Points, fr.Score, fr.Factors = round(pts), round(score(pts, fw.w.half)), fw.journeyTally.factors(fw.txt)
-
-	fr.Hotspots = make([]Hotspot, 0, min(len(fw.top.list), fw.opts.hotspots()))
-	for k, c := range fw.top.list {
-		sf := fr.Stages[c.stage]
-		h := Hotspot{Rank: k + 1, Stage: sf.Name, TouchpointFriction: sf.Touchpoints[c.tpIndex]}
+	fr.Points, fr.Score, fr.Factors = round(pts), round(score(pts, fw.w.half)), fw.journeyTally.factors(words)
+	for _, s := range fr.Stages {
+		fr.Pain.addAll(s.Pain)
+	}
+	if level == scoresOnly {
+		return fr
+	}
+	fr.Hotspots = []Hotspot{}
+	for k, r := range fw.top {
+		r.h.Rank = k + 1
 		if k == 0 {
-			weakest := h
+			weakest := r.h
 			fr.WeakestLink = &weakest
 		}
-		if k < fw.opts.hotspots() {
-			fr.Hotspots = append(fr.Hotspots, h)
+		if k < opts.hotspots() {
+			fr.Hotspots = append(fr.Hotspots, r.h)
 		}
 	}
-	for _, sl := range fw.slots {
-		sl.p.Pain.addAll(fw.everyone)
-		fr.PainByPersona = append(fr.PainByPersona, sl.p)
+	fr.PainByPersona = []PersonaPain{}
+	for _, p := range distinctPersonas(j) {
+		pain := *fw.pain[p.id]
+		pain.addAll(fw.everyone)
+		fr.PainByPersona = append(fr.PainByPersona, PersonaPain{Path: p.path, ID: p.id, Name: p.name, Pain: pain})
 	}
-	slices.SortFunc(fw.curves, func(a, b personaCurveBuilder) int { return a.slot - b.slot })
-	for _, c := range fw.curves {
-		fr.PersonaCurves = append(fr.PersonaCurves, c.c)
-	}
-	return *fr
+	return fr
 }
 
-// personaSlots appends to buf the slot of each distinct known persona in ids.
-func (fw *frictionWalk) personaSlots(ids []uuid.UUID, buf []int) []int {
-	for _, id := range ids {
-		if n := fw.ix.slot(id); n >= 0 && !slices.Contains(buf, n) {
-			buf = append(buf, n)
+// stage measures stage s (not nil) at index i, keeping the friction of each
+// touchpoint in the stage's Touchpoints (keep) or giving it to each (when
+// not nil, above scoresOnly).
+func (fw *frictionWalk) stage(i int, s *journey.Stage, each func(TouchpointFriction)) StageFriction {
+	sf := StageFriction{Path: pathIndex("", "stages", i), ID: s.ID, Name: s.Name, Phase: string(s.Phase), Touchpoints: []TouchpointFriction{}}
+	if fw.keep {
+		sf.Touchpoints = make([]TouchpointFriction, 0, countTouchpoints(s))
+	}
+	var st tally // the sum of the touchpoints' tallies, then their mean
+	emotionSum, measured := 0.0, 0
+	for k, t := range s.Touchpoints {
+		if t == nil {
+			continue
+		}
+		tt, e, ok := fw.touchpoint(t, &sf.Pain)
+		st.addAll(tt)
+		if ok {
+			emotionSum += e
+			measured++
+		}
+		if fw.level == scoresOnly {
+			continue
+		}
+		pts := tt.total()
+		tf := TouchpointFriction{Path: fw.paths.touchpoint(i, k), ID: t.ID, Name: t.Name, Channel: string(t.Channel),
+			Score: round(score(pts, fw.w.half)), Points: round(pts), Factors: tt.factors(fw.words)}
+		if ok {
+			tf.Emotion = roundPtr(e)
+		}
+		if pts > 0 {
+			fw.offer(pts, Hotspot{Stage: s.Name, TouchpointFriction: tf})
+		}
+		if fw.keep {
+			sf.Touchpoints = append(sf.Touchpoints, tf)
+		}
+		if each != nil {
+			each(tf)
 		}
 	}
-	return buf
+	if n := countTouchpoints(s); n > 0 {
+		st.scale(1 / float64(n))
+	}
+	metricFactors(&st, s.Metrics, fw.w)
+	pts := st.total()
+	sf.Points, sf.Score, sf.Factors = round(pts), round(score(pts, fw.w.half)), st.factors(fw.words)
+	if measured > 0 {
+		sf.Emotion = roundPtr(emotionSum / float64(measured))
+	}
+	fw.journeyTally.addAll(&st)
+	fw.stages++
+	return sf
 }
 
-func channelText(c string) string { return strings.ReplaceAll(c, "_", " ") }
+// touchpoint returns the factors of touchpoint t (valid until the next
+// call) and its emotion (ok when measured), counting its pain points in
+// pain (its stage's) and for the personas who feel them.
+func (fw *frictionWalk) touchpoint(t *touchpoint.Touchpoint, pain *CategoryCounts) (tt *tally, e float64, ok bool) {
+	w, words := fw.w, fw.words
+	tt = &fw.scratch
+	*tt = tally{}
+	for _, p := range t.PainPoints {
+		if p == nil {
+			continue
+		}
+		f := painFactor(p.Category)
+		tt.add(f, w.severity[p.Severity.Rank()]*w.category[f])
+		countSeverity(&tt.pains[f], p.Severity)
+		pain.addFactor(f)
+		// Who feels it: the personas it names, else those its touchpoint
+		// serves, else everyone.
+		who := p.PersonaIDs
+		if len(who) == 0 {
+			who = t.PersonaIDs
+		}
+		if len(who) == 0 {
+			fw.everyone.addFactor(f)
+		}
+		for n, id := range who {
+			if c := fw.pain[id]; c != nil && !slices.Contains(who[:n], id) {
+				c.addFactor(f)
+			}
+		}
+	}
+	if e, ok = effectiveEmotion(t); ok {
+		if e < 0 {
+			tt.add(fNegativeEmotion, w.negEmotion*(-e/2))
+			if fw.level > scoresOnly {
+				tt.detail[fNegativeEmotion] = words.Details.Emotion(round(e))
+			}
+		}
+		if fw.hasPrevEmotion && fw.prevEmotion > e {
+			tt.add(fDip, w.dip*(fw.prevEmotion-e)/4)
+			if fw.level > scoresOnly {
+				tt.detail[fDip] = words.Details.Dip(round(fw.prevEmotion), round(e))
+			}
+		}
+		fw.prevEmotion, fw.hasPrevEmotion = e, true
+	}
+	if fw.hasPrevTP && fw.prevChannel != string(t.Channel) {
+		tt.add(fHandoff, w.handoff)
+		if fw.level > scoresOnly {
+			tt.detail[fHandoff] = words.Details.Handoff(fw.prevChannel, string(t.Channel))
+		}
+	}
+	fw.prevChannel, fw.hasPrevTP = string(t.Channel), true
+	metricFactors(tt, t.Metrics, w)
+	return tt, e, ok
+}
+
+// emotionCurve yields the emotion of every measured touchpoint of j in
+// journey order.
+func emotionCurve(j *journey.Journey, ps paths) iter.Seq[EmotionPoint] {
+	return func(yield func(EmotionPoint) bool) {
+		for i, s := range j.Stages {
+			if s == nil {
+				continue
+			}
+			for k, t := range s.Touchpoints {
+				if t == nil {
+					continue
+				}
+				if e, ok := effectiveEmotion(t); ok {
+					p := EmotionPoint{Path: ps.touchpoint(i, k), ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(e)}
+					if !yield(p) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// curvePersonas returns the personas that have their own score in some
+// touchpoint's persona_emotions, in the order of personas: those with an
+// emotion curve.
+func curvePersonas(j *journey.Journey) []persona {
+	own := ownEmotions(j)
+	var out []persona
+	for _, p := range distinctPersonas(j) {
+		if own[p.id] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// personaCurve yields the emotion curve of persona id: on each touchpoint
+// that serves the persona, its own score, else the touchpoint's emotion.
+func personaCurve(j *journey.Journey, id uuid.UUID, ps paths) iter.Seq[EmotionPoint] {
+	return func(yield func(EmotionPoint) bool) {
+		for i, s := range j.Stages {
+			if s == nil {
+				continue
+			}
+			for k, t := range s.Touchpoints {
+				if t == nil || !t.Serves(id) {
+					continue
+				}
+				if e, ok := t.EmotionFor(id); ok && isFinite(e) {
+					p := EmotionPoint{Path: ps.touchpoint(i, k),
+						ID: t.ID, Stage: s.Name, Touchpoint: t.Name, Emotion: round(clampEmotion(e))}
+					if !yield(p) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// ownEmotions returns the persona ids some touchpoint of j has in its
+// persona_emotions.
+func ownEmotions(j *journey.Journey) map[uuid.UUID]bool {
+	own := map[uuid.UUID]bool{}
+	for _, s := range j.Stages {
+		if s == nil {
+			continue
+		}
+		for _, t := range s.Touchpoints {
+			if t == nil {
+				continue
+			}
+			for id := range t.PersonaEmotions {
+				own[id] = true
+			}
+		}
+	}
+	return own
+}

@@ -276,3 +276,22 @@ func TestMessagesWriteNumbersForPeople(t *testing.T) {
 		assert.Equal(t, []string{tc.want}, got, "language %q", tc.lang)
 	}
 }
+
+// TestMessagesGroupCounts: counts in messages are grouped like every other
+// number of the language ("1,200 touchpoints", "1.200 điểm chạm"), as the
+// one formatter of package i18n writes them; they were written bare
+// ("1200") beside grouped metric values.
+func TestMessagesGroupCounts(t *testing.T) {
+	j := clean()
+	for n := range 1200 {
+		j.Stages[0].Touchpoints = append(j.Stages[0].Touchpoints, tp(uint64(1000+n), "More", channel.Website, 1))
+	}
+	for _, tc := range []struct{ lang, want string }{
+		{"", `has 1,202 touchpoints (more than 7)`},
+		{"vi", `có 1.202 điểm chạm (nhiều hơn 7)`},
+	} {
+		r := analysis.Analyze(j, analysis.Options{Now: inTime, Language: tc.lang})
+		require.True(t, r.Has(analysis.CodeTooManyTouchpoints))
+		assert.Contains(t, r.Filter(analysis.CodeTooManyTouchpoints)[0].Message, tc.want, "language %q", tc.lang)
+	}
+}

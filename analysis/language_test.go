@@ -39,6 +39,28 @@ func TestLanguageTags(t *testing.T) {
 	}
 }
 
+// TestLanguageDefaultsToTheJourneys: without Options.Language the messages
+// are in the journey's own language; Options.Language wins over it; a
+// journey in a language journeymap does not speak is analysed in English.
+func TestLanguageDefaultsToTheJourneys(t *testing.T) {
+	const vi = "Hành trình chưa có mục tiêu: hãy ghi rõ nhóm muốn tìm hiểu hay thay đổi điều gì với bản đồ này, để mọi người đều hiểu bản đồ như nhau."
+	en := analysis.Analyze(func() *journey.Journey { j := clean(); j.Objective = ""; return j }(), analysis.Options{Now: inTime})
+	for _, tc := range []struct {
+		journey, option, want, why string
+	}{
+		{"vi-VN", "", vi, "the journey's language when the caller asks for none"},
+		{"vi", "en", en.Findings[0].Message, "the caller's choice wins"},
+		{"en", "vi", vi, "the caller's choice wins"},
+		{"fr", "", en.Findings[0].Message, "a language without words gives English"},
+	} {
+		j := clean()
+		j.Objective, j.Language = "", tc.journey
+		r := analysis.Analyze(j, analysis.Options{Now: inTime, Language: tc.option})
+		require.Len(t, r.Findings, 1)
+		assert.Equal(t, tc.want, r.Findings[0].Message, tc.why)
+	}
+}
+
 // vietnameseClean is the clean journey with Vietnamese names, as a
 // Vietnamese team writes it.
 func vietnameseClean() *journey.Journey {

@@ -3,6 +3,9 @@ package analysis
 import (
 	"math"
 	"time"
+
+	"github.com/journeymap/journeymap/i18n"
+	"github.com/journeymap/journeymap/journey"
 )
 
 // Default thresholds and weights, used where Options leaves a value zero.
@@ -40,10 +43,12 @@ type Options struct {
 	Weights Weights
 	// Language is the BCP 47 tag of the language of the findings' messages
 	// and of the friction factors' details: "vi", or any "vi-…" or "vi_…"
-	// tag in any case ("vi-VN", "VI"), gives Vietnamese; anything else,
-	// empty included, gives English. Codes, paths, ids, severities, factor
-	// names and numbers are the same in every language; the names and titles
-	// of the journey are quoted as they are written.
+	// tag in any case ("vi-VN", "VI"), gives Vietnamese. Empty means the
+	// journey's own language member, and English when that is empty too
+	// (i18n.Resolve); a language journeymap has no words for gives
+	// English. Codes, paths, ids, severities, factor names and numbers are
+	// the same in every language; the names and titles of the journey are
+	// quoted as they are written.
 	Language string
 }
 
@@ -135,4 +140,10 @@ func (o Options) hotspots() int {
 		return 0
 	}
 	return o.Hotspots
+}
+
+// language returns the language of the messages about j: Language, else
+// the journey's own language, else English.
+func (o Options) language(j *journey.Journey) i18n.Language {
+	return i18n.Resolve(o.Language, j.Language)
 }

@@ -16,6 +16,9 @@ type Report struct {
 	// Friction scores the journey, its stages and touchpoints, with the
 	// pain counts, hotspots and emotion curves.
 	Friction Friction `json:"friction"`
+
+	// title is the title of the journey analysed, which heads WriteText.
+	title string
 }
 
 // Friction is how hard the journey is for the customer (see the package doc
@@ -171,24 +174,28 @@ type PersonaCurve struct {
 	Points []EmotionPoint `json:"points"`
 }
 
-// Analyze returns the findings and friction of j. A nil journey gives an
-// empty report. Analyze never panics and never modifies j.
+// Analyze returns the findings and friction of j, their messages and
+// details in the language Options.Language asks for (see
+// i18n.Resolve). A nil journey gives an empty report. Analyze never panics
+// and never modifies j.
 func Analyze(j *journey.Journey, opts Options) *Report {
 	if j == nil {
 		j = &journey.Journey{}
 	}
-	ix := buildIndex(j)
-	g, fw := newGaps(j, opts, ix), newFrictionWalk(j, opts, ix)
-	// Both visit each stage in turn, while its data is in the CPU's cache.
-	for i, s := range j.Stages {
+	// About one finding per touchpoint and stage is usual: room for that
+	// many from the start spares most of the copies as the list grows.
+	n := 8 + len(j.Stages)
+	for _, s := range j.Stages {
 		if s != nil {
-			spath, tpPaths := ix.stagePaths(i, s)
-			g.stage(i, s, spath, tpPaths)
-			fw.stage(i, s, spath, tpPaths)
+			n += len(s.Touchpoints)
 		}
 	}
-	g.personas()
-	return &Report{Findings: g.out, Friction: fw.finish()}
+	list := make([]Finding, 0, n)
+	ps := newPaths(j) // shared by the findings, the friction and the curves
+	for f := range findings(j, opts, ps) {
+		list = append(list, f)
+	}
+	return &Report{Findings: list, Friction: measureFriction(j, opts, opts.language(j).Words(), true, ps), title: j.Title}
 }
 
 // Has reports whether the report has a finding with code.

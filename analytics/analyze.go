@@ -87,7 +87,7 @@ func (s *sequencer) push(r Record, cust []byte, line int64) error {
 		return s.any.add(r, cust)
 	}
 	if r.Time < s.maxTime {
-		return s.bad(&RowError{Line: line, Field: "time", Err: fmt.Errorf("event at %s is before an earlier event at %s (time-ordered input; use any order)",
+		return s.bad(&RowError{Line: line, Field: "time", Reason: ReasonOutOfOrder, Err: fmt.Errorf("event at %s is before an earlier event at %s (time-ordered input; use any order)",
 			fmtTime(r.Time), fmtTime(s.maxTime))})
 	}
 	s.maxTime = r.Time
@@ -401,7 +401,7 @@ func (p *Plan) timeRecords(recs []Record, w int) (*Result, error) {
 }
 
 func outOfOrder(i int, t, maxTime int64) *RowError {
-	return &RowError{Line: int64(i) + 1, Field: "time", Err: fmt.Errorf("event at %s is before an earlier event at %s (time-ordered input)", fmtTime(t), fmtTime(maxTime))}
+	return &RowError{Line: int64(i) + 1, Field: "time", Reason: ReasonOutOfOrder, Err: fmt.Errorf("event at %s is before an earlier event at %s (time-ordered input)", fmtTime(t), fmtTime(maxTime))}
 }
 
 // estimateCustomers estimates the distinct customer keys of recs with a

@@ -184,12 +184,85 @@
 //
 // Events come as an iter.Seq[Event] or a slice (Plan.Analyze,
 // Plan.AnalyzeSlice), as pre-resolved Records for the fastest in-memory pass
-// (Plan.AnalyzeRecords), or from CSV or NDJSON with a header mapping
-// (Plan.ReadCSV, Plan.ReadNDJSON, Run). Bad rows (an unparsable time, an
-// empty customer, an unknown outcome or persona, an emotion outside −2..2, a
-// row out of time order) are reported with their line, counted in Result.BadRows, and
-// skipped, or make the run fail when Options.BadRows is Fatal. Nothing is
+// (Plan.AnalyzeRecords), from CSV or NDJSON (Plan.ReadCSV, Plan.ReadNDJSON,
+// Run), or as rows of text from a reader of another format (Plan.ReadRows;
+// package parquetevents reads Parquet with it). CSV and NDJSON may be
+// gzip-compressed: a stream that starts with the gzip magic bytes is
+// decompressed. FormatOf tells the format from a file name (.csv, .ndjson,
+// .jsonl, .parquet, each maybe followed by .gz).
+//
+// Columns are named by Options.Columns (ParseColumns reads
+// "customer=user_id,touchpoint=event,time=ts"): customer, touchpoint and
+// time are required; outcome, emotion, persona and segment are read when
+// present, and Columns.Breakdown names one more column to read (a CSV
+// header without it is an error). Names match
+// the CSV header or the NDJSON members without regard to case. A header
+// with the same name twice, or without a required column, is an error that
+// lists the header.
+//
+// CSV follows RFC 4180: fields separated by commas, records by LF or CRLF;
+// a field that starts with a quote is quoted, may hold commas, line ends
+// and doubled quotes, and must close; a quote anywhere else is an error.
+// A leading byte order mark is skipped, blank lines are ignored, every row
+// has as many fields as the header, and text fields must be UTF-8. NDJSON
+// is one JSON object per line, read as strictly as a journey document:
+// well-formed, UTF-8, no key twice (nor two keys naming one column), no
+// lone UTF-16 surrogate in an escape, at most 64 levels of nesting. Ids and
+// times may be strings or numbers; the emotion is a number (in CSV, a
+// decimal number in the JSON grammar: no "0x1p0", "0_1", ".5" or "+1").
+//
+// # Times
+//
+// With the zero TimeFormat an event time is one of:
+//
+//   - ISO 8601 / RFC 3339: YYYY-MM-DD, then optionally T, t or a space and
+//     HH:MM, then optionally :SS and a fraction of 1 to 9 digits, then
+//     optionally a zone: Z, ±HH, ±HHMM, ±HH:MM or UTC (a space may come
+//     before ±… and UTC). "2024-12-31 00:44:59", the CSV default of
+//     PostgreSQL, DuckDB, MySQL, BigQuery and Excel, is accepted, and so is
+//     a date alone (midnight). A time without a zone is read in
+//     TimeFormat.Location (UTC when nil); a wall-clock time that the
+//     location skips or repeats at a daylight-saving change is rejected as
+//     ambiguous (ReasonAmbiguousTime).
+//   - A Unix time: digits, maybe after a minus sign and with a fraction.
+//     Its unit is TimeFormat.Unit; when that is UnitAuto the unit is told
+//     by the number of digits, which covers times from 2001-09-09 to
+//     2286-11-20: 10 digits are seconds (a fraction allowed), 13
+//     milliseconds, 16 microseconds, 19 nanoseconds. Any other length, a
+//     sign, a leading zero or a fraction of a smaller unit is ambiguous and
+//     rejected (ReasonAmbiguousTime): set the unit.
+//
+// TimeFormat.Layout, when set, is the only form accepted: a Go layout
+// (time.Parse), read in TimeFormat.Location when it has no zone. Times
+// must fall in the years 1678..2261 (nanoseconds in an int64).
+//
+// # Bad rows
+//
+// A row that cannot be used is reported with its line (the first line of a
+// multi-line record, the header being line 1; the 1-based row number for
+// ReadRows) and column, with a Reason code, counted in Result.BadRows (all
+// counted by reason, the first Options.MaxBadRowsReported listed) and
+// skipped, or make the run fail at once when Options.BadRows is Fatal.
+// Reading fails with a *ReadError (ErrTooManyBadRows) when the bad rows
+// exceed Options.MaxBadRows (1% of the rows by default; MaxBadRows(0) for
+// none), and always (ErrNoEvents) when no row is usable. Nothing is
 // dropped silently.
+//
+// A record (a CSV record, an NDJSON line) longer than Options.MaxLineBytes
+// (1 MiB by default) is a bad row; it is skipped without being held in
+// memory. A CSV quote that is not closed within that limit or by the end of
+// the input, or a multi-line record that is bad for any reason, is a bad
+// row at the line where it starts, and the lines it spans are then read
+// again one by one, each a row of its own, so that one stray quote costs
+// one row, never the rows after it. Every line of the input is thus the
+// header, a blank line, an event, a bad row, or a further line of a good
+// multi-line record. Error messages quote at most 80 characters of input,
+// with control characters escaped.
+//
+// Reading is linear in the input whatever the sizes of the reads (a pipe
+// gives 64 KB at a time): the input is read into 1 MiB blocks, each byte is
+// scanned once for record ends (twice within a bad multi-line record), and
+// memory is bounded by the block size, the line limit and the workers.
 //
 // Large CSV and NDJSON inputs are cut into blocks at line ends and parsed by
 // Options.Workers goroutines (default GOMAXPROCS); one goroutine then applies

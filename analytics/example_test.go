@@ -39,7 +39,7 @@ cat,pay,not a time,
 `
 
 func ExampleRun() {
-	res, err := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Window: 24 * time.Hour})
+	res, err := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Window: 24 * time.Hour, MaxBadRows: analytics.MaxBadRows(1)})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -61,7 +61,7 @@ func ExampleRun() {
 }
 
 func ExampleResult_WriteText() {
-	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv"})
+	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv", MaxBadRows: analytics.MaxBadRows(1)})
 	res.WriteText(os.Stdout)
 	// Output:
 	// Funnel of "Buying a phone online" from shop.csv (window 720h)
@@ -99,13 +99,13 @@ func ExampleResult_WriteText() {
 	//          1  ad hoc
 	//
 	// Bad rows: 1 skipped
-	//   line 9: timestamp: time "not a time": not an RFC 3339 time or Unix seconds
+	//   line 9: timestamp: time "not a time": not a date and time (ISO 8601) nor a Unix time
 }
 
 // A Vietnamese team reads the same report in Vietnamese; the journey's names
 // and the events' keys stay as written.
 func ExampleResult_WriteTextIn() {
-	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv"})
+	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv", MaxBadRows: analytics.MaxBadRows(1)})
 	res.WriteTextIn(os.Stdout, "vi")
 	// Output:
 	// Phễu chuyển đổi của "Buying a phone online" theo shop.csv (cửa sổ chuyển đổi 720 giờ)
@@ -143,11 +143,11 @@ func ExampleResult_WriteTextIn() {
 	//          1  ngoài kế hoạch
 	//
 	// Dòng lỗi: bỏ qua 1 dòng
-	//   dòng 9: timestamp: time "not a time": not an RFC 3339 time or Unix seconds
+	//   dòng 9: timestamp: time "not a time": not a date and time (ISO 8601) nor a Unix time
 }
 
 func ExampleOverlay() {
-	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv"})
+	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv", MaxBadRows: analytics.MaxBadRows(1)})
 	j := analytics.Overlay(shop(), res)
 	for _, m := range j.Stages[0].Touchpoints[0].Metrics {
 		fmt.Println(m.Kind, m.Value, m.Unit, m.Source)

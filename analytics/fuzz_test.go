@@ -15,7 +15,7 @@ func checkReaders(t *testing.T, data []byte) {
 	blockSize = 64
 	lines := int64(bytes.Count(data, []byte{'\n'}) + 1)
 	for _, order := range []Order{TimeOrdered, Grouped} {
-		p, err := NewPlan(smallJourney(), Options{Order: order, Workers: 2})
+		p, err := NewPlan(smallJourney(), Options{Order: order, Workers: 2, MaxBadRows: MaxBadPercent(100)})
 		if err != nil {
 			t.Fatal(err)
 		}

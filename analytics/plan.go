@@ -205,6 +205,16 @@ type Options struct {
 	// MaxBadRowsReported caps Result.BadRows.Rows (all bad rows are still
 	// counted); zero means 100.
 	MaxBadRowsReported int
+	// Time says how event times are written (the zero value reads the
+	// forms listed in the package doc, in UTC).
+	Time TimeFormat
+	// MaxBadRows is how many bad rows a read from CSV, NDJSON or rows
+	// tolerates before it fails with a *ReadError; the zero value is
+	// DefaultBadRowPercent (1% of the rows).
+	MaxBadRows BadRowLimit
+	// MaxLineBytes is the longest record read (a CSV record, an NDJSON
+	// line); a longer one is a bad row. Zero means DefaultMaxLineBytes.
+	MaxLineBytes int
 	// OnCustomer, when set, receives every customer's own figures once their
 	// events are all seen: in grouped order as each customer ends, in time
 	// order at the end of the input. With several workers it is called from
@@ -312,6 +322,8 @@ type RowError struct {
 	Line int64
 	// Field is the column concerned, or empty for the whole row.
 	Field string
+	// Reason is what is wrong, as a code (empty for ReasonOther).
+	Reason Reason
 	// Err says what is wrong.
 	Err error
 }
@@ -351,8 +363,6 @@ type Plan struct {
 	personaIdx map[string]int16 // persona id or unique name → 1-based index
 	routes     []route          // 0: persona unknown; k: persona k
 	stageSteps [][]int32        // stage i is step i
-	personaQ   []byte           // the persona and breakdown member names, quoted (NDJSON)
-	segmentQ   []byte
 
 	mu       sync.RWMutex
 	adhocIdx map[string]int32 // ad-hoc keys, index ≥ len(touches)
@@ -568,10 +578,10 @@ func mix(x uint64) uint64 {
 // is empty or the emotion is outside −2..2.
 func (p *Plan) Resolve(e Event) (Record, error) {
 	if e.Customer == "" {
-		return Record{}, &RowError{Field: "customer", Err: errors.New("empty customer id")}
+		return Record{}, &RowError{Field: "customer", Reason: ReasonEmptyCustomer, Err: errors.New("empty customer id")}
 	}
 	if e.Touchpoint == "" {
-		return Record{}, &RowError{Field: "touchpoint", Err: errors.New("empty touchpoint")}
+		return Record{}, &RowError{Field: "touchpoint", Reason: ReasonEmptyTouchpoint, Err: errors.New("empty touchpoint")}
 	}
 	if e.Outcome > Failed {
 		return Record{}, &RowError{Field: "outcome", Err: fmt.Errorf("outcome %d is not ok or failed", e.Outcome)}

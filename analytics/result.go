@@ -231,6 +231,8 @@ type BadRows struct {
 	Count int64 `json:"count"`
 	// Rows lists the first of them by line (Options.MaxBadRowsReported).
 	Rows []BadRow `json:"rows,omitempty"`
+	// Reasons counts all of them by reason, most frequent first.
+	Reasons []ReasonCount `json:"reasons,omitempty"`
 }
 
 // BadRow is one row that could not be used.
@@ -239,6 +241,8 @@ type BadRow struct {
 	Line int64 `json:"line"`
 	// Field is the column concerned, or empty for the whole row.
 	Field string `json:"field,omitempty"`
+	// Reason is what is wrong, as a code.
+	Reason Reason `json:"reason,omitempty"`
 	// Message says what is wrong.
 	Message string `json:"message"`
 }
@@ -250,8 +254,9 @@ type badRows struct {
 
 func (b *badRows) add(e *RowError) {
 	b.Count++
+	b.Reasons = addReason(b.Reasons, reasonOf(e), 1)
 	if len(b.Rows) < b.max {
-		b.Rows = append(b.Rows, BadRow{Line: e.Line, Field: e.Field, Message: e.Err.Error()})
+		b.Rows = append(b.Rows, BadRow{Line: e.Line, Field: e.Field, Reason: reasonOf(e), Message: e.Err.Error()})
 	}
 }
 
@@ -485,6 +490,7 @@ func (r *Result) derive() {
 		return cmp.Compare(a.Signature, b.Signature)
 	})
 	slices.SortStableFunc(r.BadRows.Rows, func(a, b BadRow) int { return cmp.Compare(a.Line, b.Line) })
+	sortReasons(r.BadRows.Reasons)
 }
 
 func (e *Emotion) derive() {
@@ -629,6 +635,7 @@ func (r *Result) clone() *Result {
 	}
 	c.Deviations.Variants = slices.Clone(r.Deviations.Variants)
 	c.BadRows.Rows = slices.Clone(r.BadRows.Rows)
+	c.BadRows.Reasons = slices.Clone(r.BadRows.Reasons)
 	return &c
 }
 
@@ -734,6 +741,9 @@ func (r *Result) add(o *Result) error {
 	}
 	r.BadRows.Count += o.BadRows.Count
 	r.BadRows.Rows = append(r.BadRows.Rows, o.BadRows.Rows...)
+	for _, rc := range o.BadRows.Reasons {
+		r.BadRows.Reasons = addReason(r.BadRows.Reasons, rc.Reason, rc.Count)
+	}
 	return nil
 }
 

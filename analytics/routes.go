@@ -1,10 +1,7 @@
 package analytics
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"strconv"
 
 	"github.com/google/uuid"
 
@@ -192,10 +189,6 @@ func (p *Plan) initRoutes(j *journey.Journey) error {
 		p.personaIdx[ps.id.String()] = int16(i + 1)
 	}
 	p.routes = buildRoutes(personas, ts)
-	p.personaQ = []byte(strconv.Quote(p.opts.Columns.Persona))
-	if p.opts.Columns.Breakdown != "" {
-		p.segmentQ = []byte(strconv.Quote(p.opts.Columns.Breakdown))
-	}
 	for i := range p.touches {
 		p.touches[i].personas = ts[i].personas // nil when it serves every persona
 	}
@@ -279,47 +272,17 @@ func (p *Plan) segment(i uint32) string {
 	return p.segs[i-1]
 }
 
-// rowExtras resolves the persona and breakdown value of a parsed row.
+// rowExtras resolves the persona and breakdown value of a parsed row
+// (makeRow calls it with the raw persona and breakdown columns).
 func (p *Plan) rowExtras(r *prow, persona, segment []byte) {
 	if r.err != nil {
 		return
 	}
 	pi, ok := p.personaBytes(persona)
 	if !ok {
-		r.err = &RowError{Line: r.line, Field: p.opts.Columns.Persona, Err: fmt.Errorf("persona %s is neither the id nor the unique name of a persona of the journey", safetext.Quote(string(persona)))}
+		r.err = &RowError{Line: r.line, Field: p.opts.Columns.Persona, Reason: ReasonUnknownPersona, Err: fmt.Errorf("persona %s is neither the id nor the unique name of a persona of the journey", safetext.Quote(string(persona)))}
 		return
 	}
 	r.rec.Persona = pi
 	r.rec.Breakdown = p.segmentBytes(segment)
-}
-
-// mayHaveExtras reports whether an NDJSON line may carry a persona or a
-// breakdown member (then it is decoded in full).
-func (p *Plan) mayHaveExtras(l []byte) bool {
-	return bytes.Contains(l, p.personaQ) || len(p.segmentQ) > 0 && bytes.Contains(l, p.segmentQ) ||
-		bytes.IndexByte(l, '\\') >= 0 // an escaped member name
-}
-
-// ndjsonExtras resolves the persona and breakdown members of a decoded
-// NDJSON object into r.
-func (p *Plan) ndjsonExtras(r *prow, obj map[string]json.RawMessage) {
-	c := &p.opts.Columns
-	var vals [2][]byte
-	for i, name := range []string{c.Persona, c.Breakdown} {
-		raw, ok := obj[name]
-		if name == "" || !ok || string(raw) == "null" {
-			continue
-		}
-		v, err := jsonScalar(raw, false)
-		if err != nil {
-			if r.err == nil {
-				r.err = &RowError{Line: r.line, Field: name, Err: err}
-			}
-			return
-		}
-		vals[i] = v
-	}
-	if vals[0] != nil || vals[1] != nil {
-		p.rowExtras(r, vals[0], vals[1])
-	}
 }

@@ -132,7 +132,7 @@ func TestExtrasFromCSVAndNDJSON(t *testing.T) {
 {"customer_id":"c3","touchpoint":"a1","timestamp":"2026-01-01T00:00:00Z","persona":"Nobody","plan":"free"}
 `
 	for _, in := range []struct{ format, data string }{{"csv", csv}, {"ndjson", ndjson}} {
-		res, err := Run(smallJourney(), strings.NewReader(in.data), in.format, Options{Columns: Columns{Breakdown: "plan"}})
+		res, err := Run(smallJourney(), strings.NewReader(in.data), in.format, Options{Columns: Columns{Breakdown: "plan"}, MaxBadRows: MaxBadRows(1)})
 		require.NoError(t, err, in.format)
 		require.NotNil(t, res.Breakdown, in.format)
 		got := map[string]int64{}
@@ -142,5 +142,6 @@ func TestExtrasFromCSVAndNDJSON(t *testing.T) {
 		assert.Equal(t, map[string]int64{"pro": 1, "free": 1}, got, "%s: c3's only row is bad", in.format)
 		require.Len(t, res.BadRows.Rows, 1, in.format)
 		assert.Equal(t, "persona", res.BadRows.Rows[0].Field, in.format)
+		assert.Equal(t, ReasonUnknownPersona, res.BadRows.Rows[0].Reason, in.format)
 	}
 }

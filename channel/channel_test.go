@@ -20,7 +20,7 @@ func TestDefaultMode(t *testing.T) {
 		}
 		assert.Equal(t, want, c.DefaultMode(), c)
 	}
-	assert.Len(t, channel.Channels(), 19, "the closed set of DESIGN §2")
+	assert.Len(t, channel.Channels(), 19, "the closed set of the document format")
 }
 
 func TestIsContact(t *testing.T) {

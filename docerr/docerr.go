@@ -3,9 +3,19 @@
 // "stages[2].touchpoints[0].pain_points[1].severity") and wraps a sentinel
 // that errors.Is can match. Many problems are reported at once as a List.
 //
-// The domain packages (journey, persona, painpoint, touchpoint, metric,
-// channel) re-export these sentinels under their own names; they are the same
-// values, so errors.Is works with either.
+// The sentinels below are the only ones: the domain packages (journey,
+// persona, painpoint, ...) return errors wrapping them and do not re-export
+// them, so errors.Is(err, docerr.ErrRange) is the one way to match.
+//
+// A problem found while reading a text input also has a Position (line,
+// column and byte offset). Position is a
+// plain value type so that other reports of problems in text (spreadsheet
+// rows, event logs) can embed it and print places the same way.
+//
+// A document can have millions of problems (a list of five million empty
+// objects), so reporting is capped: a Collector keeps the first Max problems
+// and only counts the rest, and the List it returns ends with one entry
+// whose Err is an *Omitted carrying that count.
 package docerr
 
 import (
@@ -13,6 +23,10 @@ import (
 	"strconv"
 	"strings"
 )
+
+// DefaultMaxProblems is how many problems a Collector with Max zero keeps
+// (the decoders' and Validate's default cap).
+const DefaultMaxProblems = 100
 
 // Sentinels for the kinds of problem a document can have.
 var (
@@ -48,6 +62,51 @@ var (
 	ErrSchemaVersion = errors.New("journeymap: unsupported schema_version")
 )
 
+// Position is a place in a text input. Line and Column count from 1, the
+// column in bytes; Offset is the byte offset from the start of the input,
+// counting from 0. The zero Position means the place is not known (a problem
+// found in a decoded value rather than in the text).
+type Position struct {
+	// Line is the 1-based line number; 0 means unknown.
+	Line int
+	// Column is the 1-based column, in bytes from the start of the line.
+	Column int
+	// Offset is the 0-based byte offset from the start of the input.
+	Offset int64
+}
+
+// IsValid reports whether the position is known.
+func (p Position) IsValid() bool { return p.Line > 0 }
+
+// String formats a known position as "line 3, column 14 (offset 52)" and
+// an unknown one as "".
+func (p Position) String() string {
+	if !p.IsValid() {
+		return ""
+	}
+	return "line " + strconv.Itoa(p.Line) + ", column " + strconv.Itoa(p.Column) + " (offset " + strconv.FormatInt(p.Offset, 10) + ")"
+}
+
+// PositionOf returns the Position of byte offset off in data (off is
+// clamped to len(data)). It scans data up to off, so call it only when
+// reporting a problem.
+func PositionOf(data []byte, off int) Position {
+	if off > len(data) {
+		off = len(data)
+	}
+	if off < 0 {
+		off = 0
+	}
+	line, lineStart := 1, 0
+	for i := 0; i < off; i++ {
+		if data[i] == '\n' {
+			line++
+			lineStart = i + 1
+		}
+	}
+	return Position{Line: line, Column: off - lineStart + 1, Offset: int64(off)}
+}
+
 // Error is one problem at one place in a document.
 type Error struct {
 	// Path is the JSON path of the value concerned, using the document's own
@@ -57,6 +116,11 @@ type Error struct {
 	Err error
 	// Detail says in plain words what is wrong, e.g. `emotion 3 is outside -2..2`.
 	Detail string
+	// Pos is where in the input text the problem is, when known: the
+	// decoders set it for every problem they list. It is the zero Position
+	// for a problem of a value built in Go (Validate, Marshal). Syntax
+	// errors also say it in Detail.
+	Pos Position
 }
 
 // Error formats the problem as "path: detail".
@@ -126,16 +190,144 @@ func (l *List) AddAll(prefix string, err error) {
 	var list List
 	if errors.As(err, &list) {
 		for _, e := range list {
-			*l = append(*l, &Error{Path: Join(prefix, e.Path), Err: e.Err, Detail: e.Detail})
+			*l = append(*l, e.under(prefix))
 		}
 		return
 	}
 	var one *Error
 	if errors.As(err, &one) {
-		*l = append(*l, &Error{Path: Join(prefix, one.Path), Err: one.Err, Detail: one.Detail})
+		*l = append(*l, one.under(prefix))
 		return
 	}
 	*l = append(*l, &Error{Path: prefix, Err: err, Detail: err.Error()})
+}
+
+// under returns a copy of e with its path below prefix; an *Omitted
+// count keeps the whole document's empty path.
+func (e *Error) under(prefix string) *Error {
+	c := *e
+	if _, ok := e.Err.(*Omitted); !ok {
+		c.Path = Join(prefix, e.Path)
+	}
+	return &c
+}
+
+// Omitted is the Err of the last entry of a List that a Collector cut at its
+// limit: N more problems were found and counted but not listed (nor built).
+type Omitted struct {
+	// N is the number of problems left out.
+	N int
+}
+
+// Error says how many problems were left out: "and 698884 more problems".
+func (o *Omitted) Error() string {
+	if o.N == 1 {
+		return "and 1 more problem"
+	}
+	return "and " + strconv.Itoa(o.N) + " more problems"
+}
+
+// Omitted returns how many problems were found beyond the ones listed: the N
+// of a final *Omitted entry, or 0.
+func (l List) Omitted() int {
+	if n := len(l); n > 0 {
+		if o, ok := l[n-1].Err.(*Omitted); ok {
+			return o.N
+		}
+	}
+	return 0
+}
+
+// Count returns how many problems were found: the listed ones plus the
+// omitted ones.
+func (l List) Count() int {
+	if n := l.Omitted(); n > 0 {
+		return len(l) - 1 + n
+	}
+	return len(l)
+}
+
+// Collector gathers the problems of one document up to a cap: it keeps the
+// first Max and only counts the rest, so a document with millions of
+// problems costs a counter, not a list. The zero value keeps
+// DefaultMaxProblems.
+type Collector struct {
+	// Max is how many problems are kept; 0 means DefaultMaxProblems and a
+	// negative value keeps every problem.
+	Max     int
+	list    List
+	omitted int
+}
+
+func (c *Collector) max() int {
+	if c.Max == 0 {
+		return DefaultMaxProblems
+	}
+	return c.Max
+}
+
+// Full reports whether the cap is reached: a further problem is only
+// counted. Callers may test it to avoid building a message that would be
+// dropped, and then call Skip instead of Add.
+func (c *Collector) Full() bool { return c.Max >= 0 && len(c.list) >= c.max() }
+
+// Skip counts n problems without recording them; use it when Full.
+func (c *Collector) Skip(n int) { c.omitted += n }
+
+// Add records a problem, or only counts it when the cap is reached.
+func (c *Collector) Add(path string, sentinel error, detail string) {
+	if c.Full() {
+		c.omitted++
+		return
+	}
+	c.list.Add(path, sentinel, detail)
+}
+
+// AddError records e, or only counts it when the cap is reached.
+func (c *Collector) AddError(e *Error) {
+	if c.Full() {
+		c.omitted++
+		return
+	}
+	c.list = append(c.list, e)
+}
+
+// AddAll records every problem of err under the path prefix, as
+// List.AddAll does, within the cap; an *Omitted entry in err is counted.
+func (c *Collector) AddAll(prefix string, err error) {
+	if err == nil {
+		return
+	}
+	var l List
+	l.AddAll(prefix, err)
+	for _, e := range l {
+		if o, ok := e.Err.(*Omitted); ok {
+			c.omitted += o.N
+			continue
+		}
+		c.AddError(e)
+	}
+}
+
+// Len returns how many problems were recorded or counted so far.
+func (c *Collector) Len() int { return len(c.list) + c.omitted }
+
+// List returns the recorded problems, followed, when some were only
+// counted, by an entry at the document's root whose Err is an *Omitted.
+func (c *Collector) List() List {
+	if c.omitted == 0 {
+		return c.list
+	}
+	o := &Omitted{N: c.omitted}
+	return append(c.list[:len(c.list):len(c.list)], &Error{Err: o, Detail: o.Error() + " (not listed)"})
+}
+
+// Err returns nil when no problem was found, else List().
+func (c *Collector) Err() error {
+	if c.Len() == 0 {
+		return nil
+	}
+	return c.List()
 }
 
 // Join appends a relative path to a prefix: Join("stages[0]", "name") is

@@ -1,7 +1,7 @@
 // Package e2e proves journeymap's outputs against the real programs that
 // consume them: Mermaid 12.3.0 and axe-core in Debian's headless Chromium
 // (driven by playwright-core, never a downloaded browser) and ajv 8 for the
-// JSON Schema.
+// JSON Schema, including a form built from it by react-jsonschema-form.
 //
 // The package holds only tests. They need /usr/bin/chromium and the npm
 // packages pinned in package-lock.json (install both with `bash .ci/e2e`, or

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 export const CHROMIUM = process.env.JOURNEYMAP_CHROMIUM || '/usr/bin/chromium';
 
-// FLAGS are the headless flags verified on our Debian machines (DESIGN §5).
+// FLAGS are the headless flags verified on our Debian machines (the project's e2e harness runs Chromium with them).
 export const FLAGS = [
   '--headless',
   '--no-sandbox',

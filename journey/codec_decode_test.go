@@ -38,64 +38,64 @@ func TestDecodeRejections(t *testing.T) {
 		sentinel error
 		detail   string // a part of the message
 	}{
-		{"unknown field at root", doc(`"colour":"red"`), "colour", journey.ErrUnknownField, `unknown field "colour"`},
-		{"unknown field deep", deepStage("", `,"sev":"x"`), "stages[1].touchpoints[1].pain_points[1].sev", journey.ErrUnknownField, "sev"},
-		{"unknown field in support", deepStage(`,"supports":[{"layer":"backstage","kind":"people","description":"d","who":1}]`, ""), "stages[1].touchpoints[1].supports[0].who", journey.ErrUnknownField, ""},
-		{"unknown field in metric", doc(`"stages":[{"name":"S","phase":"after_purchase","metrics":[{"name":"m","kind":"nps","value":1,"x":2}]}]`), "stages[0].metrics[0].x", journey.ErrUnknownField, ""},
-		{"unknown field in demographics", doc(`"personas":[{"name":"P","demographics":{"age":3}}]`), "personas[0].demographics.age", journey.ErrUnknownField, ""},
-		{"odd unknown key is quoted", doc(`"a.b":1`), `["a.b"]`, journey.ErrUnknownField, ""},
-		{"duplicate key at root", doc(`"title":"again"`), "title", journey.ErrDuplicateKey, `duplicate key "title"`},
-		{"duplicate key deep", deepStage("", `,"severity":"low"`), "stages[1].touchpoints[1].pain_points[1].severity", journey.ErrDuplicateKey, ""},
-		{"duplicate key escaped", doc(`"titl\u0065":"again"`), "title", journey.ErrDuplicateKey, ""},
-		{"duplicate key in extensions", doc(`"extensions":{"a":{"b":1,"c":2,"b":3}}`), `extensions["a"]["b"]`, journey.ErrDuplicateKey, ""},
-		{"duplicate persona emotion", deepStage(`,"persona_emotions":{"6f1c1b3e-8a4e-4c3b-9a3e-1d2c3b4a5e6f":1,"6F1C1B3E-8A4E-4C3B-9A3E-1D2C3B4A5E6F":2}`, ""), `stages[1].touchpoints[1].persona_emotions["6F1C1B3E-8A4E-4C3B-9A3E-1D2C3B4A5E6F"]`, journey.ErrDuplicateKey, ""},
-		{"trailing data", doc("") + ` {}`, "", journey.ErrTrailingData, "line 1"},
-		{"trailing garbage", doc("") + "x", "", journey.ErrTrailingData, ""},
-		{"invalid UTF-8", doc(`"owner":"a` + "\xff" + `b"`), "owner", journey.ErrInvalidUTF8, ""},
-		{"invalid UTF-8 in extensions", doc(`"extensions":{"k":"` + "\xc3\x28" + `"}`), `extensions["k"]`, journey.ErrInvalidUTF8, ""},
-		{"invalid UTF-8 in key", doc(`"` + "\xe2\x82" + `":1`), "", journey.ErrInvalidUTF8, ""},
-		{"unpaired surrogate", doc(`"owner":"\ud83d x"`), "owner", journey.ErrInvalidUTF8, "surrogate"},
-		{"too deep", doc(`"extensions":{"a":` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}`), `extensions["a"]` + strings.Repeat("[0]", 62), journey.ErrTooDeep, "64"},
-		{"wrong type string for number", deepStage(`,"emotion":"high"`, ""), "stages[1].touchpoints[1].emotion", journey.ErrType, "expected a number, got a string"},
-		{"wrong type number for string", doc(`"owner":5`), "owner", journey.ErrType, "expected a string, got a number"},
-		{"wrong type object for array", doc(`"stages":{}`), "stages", journey.ErrType, "expected an array, got an object"},
-		{"wrong type array element", doc(`"stages":[{"name":"S","phase":"before_purchase","questions":["a",2]}]`), "stages[0].questions[1]", journey.ErrType, ""},
-		{"wrong type root", `[]`, "", journey.ErrType, "expected an object"},
-		{"fraction for integer", doc(`"review_every_days":1.5`), "review_every_days", journey.ErrType, "integer"},
-		{"extensions not an object", doc(`"extensions":[1]`), "extensions", journey.ErrType, ""},
-		{"null at root member", doc(`"description":null`), "description", journey.ErrType, "null is not allowed"},
-		{"null in list", doc(`"stages":[null]`), "stages[0]", journey.ErrType, "null"},
-		{"null extensions", doc(`"extensions":null`), "extensions", journey.ErrType, "null"},
-		{"null emotion", deepStage(`,"emotion":null`, ""), "stages[1].touchpoints[1].emotion", journey.ErrType, "null"},
-		{"bad enum lists allowed", strings.Replace(deepStage("", ""), `"support"`, `"legal"`, 1), "stages[1].touchpoints[1].pain_points[1].category", journey.ErrEnum, "financial, productivity, process, support"},
-		{"bad channel", doc(`"stages":[{"name":"S","phase":"before_purchase","touchpoints":[{"name":"t","channel":"fax"}]}]`), "stages[0].touchpoints[0].channel", journey.ErrEnum, "website"},
-		{"bad phase", doc(`"stages":[{"name":"S","phase":"later"}]`), "stages[0].phase", journey.ErrEnum, "before_purchase, during_purchase, after_purchase"},
-		{"bad type", `{"schema_version":1,"title":"T","type":"map"}`, "type", journey.ErrEnum, "current_state"},
-		{"bad preferred channel", doc(`"personas":[{"name":"P","preferred_channels":["web"]}]`), "personas[0].preferred_channels[0]", journey.ErrEnum, ""},
-		{"bad uuid", doc(`"id":"not-a-uuid"`), "id", journey.ErrInvalid, "not-a-uuid"},
-		{"uuid without dashes", doc(`"id":"6f1c1b3e8a4e4c3b9a3e1d2c3b4a5e6f"`), "id", journey.ErrInvalid, ""},
-		{"nil uuid", doc(`"id":"00000000-0000-0000-0000-000000000000"`), "id", journey.ErrInvalid, "nil UUID"},
-		{"bad uuid reference", doc(`"opportunities":[{"title":"O","pain_point_ids":["6f1c1b3e-8a4e-4c3b-9a3e-1d2c3b4a5e6f","x"]}]`), "opportunities[0].pain_point_ids[1]", journey.ErrInvalid, ""},
-		{"bad persona emotion key", deepStage(`,"persona_emotions":{"lan":1}`, ""), `stages[1].touchpoints[1].persona_emotions["lan"]`, journey.ErrInvalid, ""},
-		{"bad time", doc(`"reviewed_at":"2026-11-23 10:00"`), "reviewed_at", journey.ErrInvalid, "RFC 3339"},
-		{"bad time no zone", doc(`"reviewed_at":"2026-11-23T10:00:00"`), "reviewed_at", journey.ErrInvalid, ""},
-		{"explicit zero impact", doc(`"opportunities":[{"title":"O","impact":0}]`), "opportunities[0].impact", journey.ErrRange, "impact 0"},
-		{"explicit zero effort", doc(`"opportunities":[{"title":"O","effort":0}]`), "opportunities[0].effort", journey.ErrRange, ""},
-		{"explicit zero review days", doc(`"review_every_days":0`), "review_every_days", journey.ErrRange, ""},
-		{"number beyond float64", deepStage(`,"emotion":1e999`, ""), "stages[1].touchpoints[1].emotion", journey.ErrRange, ""},
-		{"integer beyond int", doc(`"review_every_days":99999999999999999999`), "review_every_days", journey.ErrRange, ""},
-		{"missing metric value", doc(`"stages":[{"name":"S","phase":"before_purchase","metrics":[{"name":"m","kind":"nps"}]}]`), "stages[0].metrics[0].value", journey.ErrRequired, "value"},
-		{"missing schema_version", `{"title":"T","type":"current_state"}`, "schema_version", journey.ErrSchemaVersion, "required"},
-		{"zero schema_version", `{"schema_version":0,"title":"T","type":"current_state"}`, "schema_version", journey.ErrSchemaVersion, "not supported"},
-		{"syntax missing colon", `{"schema_version" 1}`, "", journey.ErrSyntax, "':'"},
-		{"syntax trailing comma", `{"schema_version":1,}`, "", journey.ErrSyntax, ""},
-		{"syntax trailing comma in array", doc(`"stages":[{"name":"S","phase":"before_purchase"},]`), "stages[1]", journey.ErrSyntax, ""},
-		{"syntax truncated", `{"schema_version":1,"title":"T`, "title", journey.ErrSyntax, "end of input"},
-		{"syntax leading zero", doc(`"review_every_days":01`), "review_every_days", journey.ErrSyntax, ""},
-		{"syntax control character", doc(`"owner":"a` + "\n" + `"`), "owner", journey.ErrSyntax, ""},
-		{"syntax bad escape", doc(`"owner":"\x"`), "owner", journey.ErrSyntax, "escape"},
-		{"syntax bad literal in extensions", doc(`"extensions":{"a":tru}`), `extensions["a"]`, journey.ErrSyntax, ""},
-		{"empty input", ``, "", journey.ErrSyntax, "end of input"},
+		{"unknown field at root", doc(`"colour":"red"`), "colour", docerr.ErrUnknownField, `unknown field "colour"`},
+		{"unknown field deep", deepStage("", `,"sev":"x"`), "stages[1].touchpoints[1].pain_points[1].sev", docerr.ErrUnknownField, "sev"},
+		{"unknown field in support", deepStage(`,"supports":[{"layer":"backstage","kind":"people","description":"d","who":1}]`, ""), "stages[1].touchpoints[1].supports[0].who", docerr.ErrUnknownField, ""},
+		{"unknown field in metric", doc(`"stages":[{"name":"S","phase":"after_purchase","metrics":[{"name":"m","kind":"nps","value":1,"x":2}]}]`), "stages[0].metrics[0].x", docerr.ErrUnknownField, ""},
+		{"unknown field in demographics", doc(`"personas":[{"name":"P","demographics":{"age":3}}]`), "personas[0].demographics.age", docerr.ErrUnknownField, ""},
+		{"odd unknown key is quoted", doc(`"a.b":1`), `["a.b"]`, docerr.ErrUnknownField, ""},
+		{"duplicate key at root", doc(`"title":"again"`), "title", docerr.ErrDuplicateKey, `duplicate key "title"`},
+		{"duplicate key deep", deepStage("", `,"severity":"low"`), "stages[1].touchpoints[1].pain_points[1].severity", docerr.ErrDuplicateKey, ""},
+		{"duplicate key escaped", doc(`"titl\u0065":"again"`), "title", docerr.ErrDuplicateKey, ""},
+		{"duplicate key in extensions", doc(`"extensions":{"a":{"b":1,"c":2,"b":3}}`), `extensions["a"]["b"]`, docerr.ErrDuplicateKey, ""},
+		{"duplicate persona emotion", deepStage(`,"persona_emotions":{"6f1c1b3e-8a4e-4c3b-9a3e-1d2c3b4a5e6f":1,"6F1C1B3E-8A4E-4C3B-9A3E-1D2C3B4A5E6F":2}`, ""), `stages[1].touchpoints[1].persona_emotions["6F1C1B3E-8A4E-4C3B-9A3E-1D2C3B4A5E6F"]`, docerr.ErrDuplicateKey, ""},
+		{"trailing data", doc("") + ` {}`, "", docerr.ErrTrailingData, "line 1"},
+		{"trailing garbage", doc("") + "x", "", docerr.ErrTrailingData, ""},
+		{"invalid UTF-8", doc(`"owner":"a` + "\xff" + `b"`), "owner", docerr.ErrInvalidUTF8, ""},
+		{"invalid UTF-8 in extensions", doc(`"extensions":{"k":"` + "\xc3\x28" + `"}`), `extensions["k"]`, docerr.ErrInvalidUTF8, ""},
+		{"invalid UTF-8 in key", doc(`"` + "\xe2\x82" + `":1`), "", docerr.ErrInvalidUTF8, ""},
+		{"unpaired surrogate", doc(`"owner":"\ud83d x"`), "owner", docerr.ErrInvalidUTF8, "surrogate"},
+		{"too deep", doc(`"extensions":{"a":` + strings.Repeat("[", 70) + strings.Repeat("]", 70) + `}`), `extensions["a"]` + strings.Repeat("[0]", 62), docerr.ErrTooDeep, "64"},
+		{"wrong type string for number", deepStage(`,"emotion":"high"`, ""), "stages[1].touchpoints[1].emotion", docerr.ErrType, "expected a number, got a string"},
+		{"wrong type number for string", doc(`"owner":5`), "owner", docerr.ErrType, "expected a string, got a number"},
+		{"wrong type object for array", doc(`"stages":{}`), "stages", docerr.ErrType, "expected an array, got an object"},
+		{"wrong type array element", doc(`"stages":[{"name":"S","phase":"before_purchase","questions":["a",2]}]`), "stages[0].questions[1]", docerr.ErrType, ""},
+		{"wrong type root", `[]`, "", docerr.ErrType, "expected an object"},
+		{"fraction for integer", doc(`"review_every_days":1.5`), "review_every_days", docerr.ErrType, "integer"},
+		{"extensions not an object", doc(`"extensions":[1]`), "extensions", docerr.ErrType, ""},
+		{"null at root member", doc(`"description":null`), "description", docerr.ErrType, "null is not allowed"},
+		{"null in list", doc(`"stages":[null]`), "stages[0]", docerr.ErrType, "null"},
+		{"null extensions", doc(`"extensions":null`), "extensions", docerr.ErrType, "null"},
+		{"null emotion", deepStage(`,"emotion":null`, ""), "stages[1].touchpoints[1].emotion", docerr.ErrType, "null"},
+		{"bad enum lists allowed", strings.Replace(deepStage("", ""), `"support"`, `"legal"`, 1), "stages[1].touchpoints[1].pain_points[1].category", docerr.ErrEnum, "financial, productivity, process, support"},
+		{"bad channel", doc(`"stages":[{"name":"S","phase":"before_purchase","touchpoints":[{"name":"t","channel":"fax"}]}]`), "stages[0].touchpoints[0].channel", docerr.ErrEnum, "website"},
+		{"bad phase", doc(`"stages":[{"name":"S","phase":"later"}]`), "stages[0].phase", docerr.ErrEnum, "before_purchase, during_purchase, after_purchase"},
+		{"bad type", `{"schema_version":1,"title":"T","type":"map"}`, "type", docerr.ErrEnum, "current_state"},
+		{"bad preferred channel", doc(`"personas":[{"name":"P","preferred_channels":["web"]}]`), "personas[0].preferred_channels[0]", docerr.ErrEnum, ""},
+		{"bad uuid", doc(`"id":"not-a-uuid"`), "id", docerr.ErrInvalid, "not-a-uuid"},
+		{"uuid without dashes", doc(`"id":"6f1c1b3e8a4e4c3b9a3e1d2c3b4a5e6f"`), "id", docerr.ErrInvalid, ""},
+		{"nil uuid", doc(`"id":"00000000-0000-0000-0000-000000000000"`), "id", docerr.ErrInvalid, "nil UUID"},
+		{"bad uuid reference", doc(`"opportunities":[{"title":"O","pain_point_ids":["6f1c1b3e-8a4e-4c3b-9a3e-1d2c3b4a5e6f","x"]}]`), "opportunities[0].pain_point_ids[1]", docerr.ErrInvalid, ""},
+		{"bad persona emotion key", deepStage(`,"persona_emotions":{"lan":1}`, ""), `stages[1].touchpoints[1].persona_emotions["lan"]`, docerr.ErrInvalid, ""},
+		{"bad time", doc(`"reviewed_at":"2026-11-23 10:00"`), "reviewed_at", docerr.ErrInvalid, "RFC 3339"},
+		{"bad time no zone", doc(`"reviewed_at":"2026-11-23T10:00:00"`), "reviewed_at", docerr.ErrInvalid, ""},
+		{"explicit zero impact", doc(`"opportunities":[{"title":"O","impact":0}]`), "opportunities[0].impact", docerr.ErrRange, "impact 0"},
+		{"explicit zero effort", doc(`"opportunities":[{"title":"O","effort":0}]`), "opportunities[0].effort", docerr.ErrRange, ""},
+		{"explicit zero review days", doc(`"review_every_days":0`), "review_every_days", docerr.ErrRange, ""},
+		{"number beyond float64", deepStage(`,"emotion":1e999`, ""), "stages[1].touchpoints[1].emotion", docerr.ErrRange, ""},
+		{"integer beyond int", doc(`"review_every_days":99999999999999999999`), "review_every_days", docerr.ErrRange, ""},
+		{"missing metric value", doc(`"stages":[{"name":"S","phase":"before_purchase","metrics":[{"name":"m","kind":"nps"}]}]`), "stages[0].metrics[0].value", docerr.ErrRequired, "value"},
+		{"missing schema_version", `{"title":"T","type":"current_state"}`, "schema_version", docerr.ErrSchemaVersion, "required"},
+		{"zero schema_version", `{"schema_version":0,"title":"T","type":"current_state"}`, "schema_version", docerr.ErrSchemaVersion, "not supported"},
+		{"syntax missing colon", `{"schema_version" 1}`, "", docerr.ErrSyntax, "':'"},
+		{"syntax trailing comma", `{"schema_version":1,}`, "", docerr.ErrSyntax, ""},
+		{"syntax trailing comma in array", doc(`"stages":[{"name":"S","phase":"before_purchase"},]`), "stages[1]", docerr.ErrSyntax, ""},
+		{"syntax truncated", `{"schema_version":1,"title":"T`, "title", docerr.ErrSyntax, "end of input"},
+		{"syntax leading zero", doc(`"review_every_days":01`), "review_every_days", docerr.ErrSyntax, ""},
+		{"syntax control character", doc(`"owner":"a` + "\n" + `"`), "owner", docerr.ErrSyntax, ""},
+		{"syntax bad escape", doc(`"owner":"\x"`), "owner", docerr.ErrSyntax, "escape"},
+		{"syntax bad literal in extensions", doc(`"extensions":{"a":tru}`), `extensions["a"]`, docerr.ErrSyntax, ""},
+		{"empty input", ``, "", docerr.ErrSyntax, "end of input"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -129,12 +129,31 @@ func TestDecodeCollectsManyProblems(t *testing.T) {
 	assert.Equal(t, []string{"colour", "owner", "stages[0].phase", "stages[0].touchpoints[0].channel", "stages[0].touchpoints[0].emotion"}, paths)
 }
 
-func TestDecodeStopsAfterManyProblems(t *testing.T) {
+func TestDecodeCapsTheProblemsItLists(t *testing.T) {
 	in := doc(`"extensions":{}` + strings.Repeat(`,"x":1`, 500))
-	_, err := journey.Unmarshal([]byte(in))
-	var list docerr.List
-	require.ErrorAs(t, err, &list)
-	assert.Len(t, list, 100)
+	tests := []struct {
+		name   string
+		max    int
+		listed int // entries, the counting one included
+	}{
+		{"the default lists 100 and counts the other 400 in one more entry", 0, 101},
+		{"a smaller cap lists fewer", 10, 11},
+		{"a cap above the count lists every problem and no counting entry", 1000, 500},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := journey.UnmarshalOptions([]byte(in), journey.DecodeOptions{MaxProblems: tt.max})
+			var list docerr.List
+			require.ErrorAs(t, err, &list)
+			assert.Len(t, list, tt.listed)
+			assert.Equal(t, 500, list.Count(), "every problem is counted")
+			if tt.listed < 500 {
+				var more *docerr.Omitted
+				require.ErrorAs(t, list[len(list)-1], &more)
+				assert.Equal(t, 500-(tt.listed-1), more.N)
+			}
+		})
+	}
 }
 
 func TestDecodeNewerSchemaVersion(t *testing.T) {
@@ -145,7 +164,7 @@ func TestDecodeNewerSchemaVersion(t *testing.T) {
 	var list docerr.List
 	require.ErrorAs(t, err, &list)
 	require.Len(t, list, 1)
-	assert.ErrorIs(t, list[0], journey.ErrSchemaVersion)
+	assert.ErrorIs(t, list[0], docerr.ErrSchemaVersion)
 	assert.Equal(t, "schema_version", list[0].Path)
 	assert.Contains(t, list[0].Error(), "newer")
 	assert.Contains(t, list[0].Error(), "supports (1)")
@@ -156,12 +175,12 @@ func TestDecodeTooLarge(t *testing.T) {
 	opts := journey.DecodeOptions{MaxBytes: 100}
 
 	_, err := journey.UnmarshalOptions(in, opts)
-	assert.ErrorIs(t, err, journey.ErrTooLarge)
+	assert.ErrorIs(t, err, docerr.ErrTooLarge)
 
 	// Decode reads at most MaxBytes+1 bytes.
 	r := &countingReader{r: bytes.NewReader(append(in, make([]byte, 1<<20)...))}
 	_, err = journey.Decode(r, opts)
-	assert.ErrorIs(t, err, journey.ErrTooLarge)
+	assert.ErrorIs(t, err, docerr.ErrTooLarge)
 	assert.LessOrEqual(t, r.n, 101+512, "Decode must stop reading past the limit")
 
 	// At the limit it is fine.
@@ -192,7 +211,7 @@ func TestDecodeMaxDepthOption(t *testing.T) {
 	_, err := journey.UnmarshalOptions(in, journey.DecodeOptions{MaxDepth: 4})
 	assert.NoError(t, err)
 	_, err = journey.UnmarshalOptions(in, journey.DecodeOptions{MaxDepth: 3})
-	assert.ErrorIs(t, err, journey.ErrTooDeep)
+	assert.ErrorIs(t, err, docerr.ErrTooDeep)
 }
 
 func TestDecodeAccepts(t *testing.T) {
@@ -236,7 +255,7 @@ func TestDecodeFillsIDsDeterministically(t *testing.T) {
 	require.NoError(t, a.Validate())
 
 	// The documented rule.
-	assert.Equal(t, uuid.NewSHA1(journey.Namespace, in), a.ID)
+	assert.Equal(t, uuid.NewSHA1(journey.Namespace(), in), a.ID)
 	assert.Equal(t, uuid.NewSHA1(a.ID, []byte("personas[0]")), a.Personas[0].ID)
 	assert.Equal(t, uuid.NewSHA1(a.ID, []byte("stages[0]")), a.Stages[0].ID)
 	assert.Equal(t, uuid.NewSHA1(a.ID, []byte("stages[0].touchpoints[0]")), a.Stages[0].Touchpoints[0].ID)

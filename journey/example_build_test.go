@@ -56,7 +56,7 @@ func ExampleJourney_Validate() {
 			fmt.Println(p.Path, "|", p.Detail)
 		}
 	}
-	fmt.Println(errors.Is(err, journey.ErrRange))
+	fmt.Println(errors.Is(err, docerr.ErrRange))
 	// Output:
 	// title | required, must not be blank
 	// stages[0].phase | phase "later" is not one of before_purchase, during_purchase, after_purchase

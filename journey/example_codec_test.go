@@ -51,10 +51,10 @@ func ExampleUnmarshal_errors() {
 	var problems docerr.List
 	if errors.As(err, &problems) {
 		for _, p := range problems {
-			fmt.Println(p.Path, "|", errors.Is(p, journey.ErrUnknownField), errors.Is(p, journey.ErrEnum), errors.Is(p, journey.ErrType))
+			fmt.Println(p.Path, "|", errors.Is(p, docerr.ErrUnknownField), errors.Is(p, docerr.ErrEnum), errors.Is(p, docerr.ErrType))
 		}
 	}
-	fmt.Println(errors.Is(err, journey.ErrEnum))
+	fmt.Println(errors.Is(err, docerr.ErrEnum))
 	// Output:
 	// colour | true false false
 	// stages[0].phase | false true false
@@ -107,7 +107,7 @@ func ExampleDecode() {
 	// A request body from an untrusted client: limit its size and nesting.
 	body := strings.NewReader(`{"schema_version": 1, "title": "T", "type": "current_state", "extensions": {"a": {"b": {"c": 1}}}}`)
 	_, err := journey.Decode(body, journey.DecodeOptions{MaxBytes: 64 << 10, MaxDepth: 3})
-	fmt.Println(errors.Is(err, journey.ErrTooDeep))
+	fmt.Println(errors.Is(err, docerr.ErrTooDeep))
 	fmt.Println(err)
 	// Output:
 	// true

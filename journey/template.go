@@ -3,6 +3,9 @@ package journey
 import (
 	"fmt"
 	"strings"
+
+	"github.com/journeymap/journeymap/i18n"
+	"github.com/journeymap/journeymap/internal/safetext"
 )
 
 // Template is a ready set of stages from the source articles, with names in
@@ -112,19 +115,17 @@ func TemplateByName(name string) (Template, error) {
 		}
 		names = append(names, t.Name)
 	}
-	return Template{}, fmt.Errorf("journey: unknown template %q (known: %s)", name, strings.Join(names, ", "))
+	return Template{}, fmt.Errorf("journey: unknown template %s (known: %s)", safetext.Quote(name), strings.Join(names, ", "))
 }
 
 // IsVietnamese reports whether the BCP 47 tag lang is Vietnamese: "vi", or
 // a "vi-…" tag ("vi-VN"), also written "vi_VN", in any case, spaces around
-// it ignored. The renderers, the analysis and the templates all ask here,
-// so a page's words and its findings never disagree on the language.
+// it ignored. It asks i18n.Parse, the one place tags are read; new code
+// should call i18n.Resolve, which also applies the rule "explicit, else
+// the document's language, else English".
 func IsVietnamese(lang string) bool {
-	lang = strings.TrimSpace(lang)
-	if len(lang) < 2 || !strings.EqualFold(lang[:2], "vi") {
-		return false
-	}
-	return len(lang) == 2 || lang[2] == '-' || lang[2] == '_'
+	l, _ := i18n.Parse(lang)
+	return l == i18n.Vietnamese
 }
 
 // StageName returns the stage's name in lang: Vietnamese for "vi" tags,

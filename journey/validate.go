@@ -7,6 +7,7 @@ import (
 
 	"github.com/journeymap/journeymap/docerr"
 	"github.com/journeymap/journeymap/internal/enum"
+	"github.com/journeymap/journeymap/internal/safetext"
 )
 
 // Validate checks the whole journey and reports every problem at once, as a
@@ -27,9 +28,28 @@ import (
 //   - ErrUnknownRef: persona_ids, the keys of persona_emotions,
 //     pain_point_ids or touchpoint_ids name no object of the right kind.
 //
+// At most docerr.DefaultMaxProblems (100) problems are listed; the rest
+// are counted, not built, in a final entry wrapping a *docerr.Omitted (see
+// ValidateWith to change the cap).
+//
 // Use errors.As with a *docerr.List (or docerr.List) to walk the problems.
-func (j *Journey) Validate() error {
-	var l docerr.List
+func (j *Journey) Validate() error { return j.ValidateWith(ValidateOptions{}) }
+
+// ValidateOptions adjust Journey.ValidateWith. The zero value is the
+// defaults of Validate.
+type ValidateOptions struct {
+	// MaxProblems is how many problems are listed; zero means
+	// docerr.DefaultMaxProblems (100) and a negative value lists them all.
+	// Further problems are counted in a final entry wrapping a
+	// *docerr.Omitted.
+	MaxProblems int
+}
+
+// ValidateWith is Validate with options. Its cost is linear in the size of
+// the journey whatever the number of problems: problems past the cap are
+// only counted.
+func (j *Journey) ValidateWith(opts ValidateOptions) error {
+	l := &docerr.Collector{Max: opts.MaxProblems}
 	switch {
 	case j.SchemaVersion == 0:
 		l.Add("schema_version", docerr.ErrSchemaVersion, fmt.Sprintf("schema_version is required (this library reads version %d)", SchemaVersion))
@@ -41,42 +61,42 @@ func (j *Journey) Validate() error {
 	if j.ID == uuid.Nil {
 		l.Add("id", docerr.ErrRequired, "id is missing (decoding fills it; in Go use journey.New or FillIDs)")
 	}
-	enum.Required(&l, "title", j.Title)
-	types.Check(&l, "type", j.Type, true)
+	enum.Required(l, "title", j.Title)
+	types.Check(l, "type", j.Type, true)
 	if j.Language != "" && !wellFormedLanguage(j.Language) {
-		l.Add("language", docerr.ErrInvalid, fmt.Sprintf("language %q is not a BCP 47 tag such as \"vi\" or \"en-US\"", j.Language))
+		l.Add("language", docerr.ErrInvalid, fmt.Sprintf("language %s is not a BCP 47 tag such as \"vi\" or \"en-US\"", safetext.Quote(j.Language)))
 	}
 	if j.ReviewEveryDays < 0 {
 		l.Add("review_every_days", docerr.ErrRange, fmt.Sprintf("%d must be at least 1 (days)", j.ReviewEveryDays))
 	}
 
-	ids := newIDIndex(&l)
-	ids.add(j.ID, "id", kindJourney)
+	ids := newIDIndex(l, j)
+	ids.add(j.ID, place{kind: kindJourney})
 	for i, p := range j.Personas {
-		path := docerr.Index("personas", i)
+		path := at(l, "personas", i)
 		if p == nil {
 			l.Add(path, docerr.ErrRequired, "null entry: remove it or fill it in")
 			continue
 		}
 		l.AddAll(path, p.Validate())
-		ids.add(p.ID, path+".id", kindPersona)
+		ids.add(p.ID, place{kind: kindPersona, i: int32(i)})
 	}
 	for i, s := range j.Stages {
-		path := docerr.Index("stages", i)
+		path := at(l, "stages", i)
 		if s == nil {
 			l.Add(path, docerr.ErrRequired, "null entry: remove it or fill it in")
 			continue
 		}
-		s.validate(&l, path, ids)
+		s.validate(l, path, i, ids)
 	}
 	for i, o := range j.Opportunities {
-		path := docerr.Index("opportunities", i)
+		path := at(l, "opportunities", i)
 		if o == nil {
 			l.Add(path, docerr.ErrRequired, "null entry: remove it or fill it in")
 			continue
 		}
-		o.validate(&l, path)
-		ids.add(o.ID, path+".id", kindOpportunity)
+		o.validate(l, path)
+		ids.add(o.ID, place{kind: kindOpportunity, i: int32(i)})
 	}
 
 	// References are checked once every id is known, so forward references work.
@@ -88,19 +108,23 @@ func (j *Journey) Validate() error {
 			if t == nil {
 				continue
 			}
-			tpPath := docerr.Index(docerr.Index("stages", i)+".touchpoints", k)
+			tpPath := func() string { return docerr.Index(docerr.Index("stages", i)+".touchpoints", k) }
 			for n, id := range t.PersonaIDs {
-				ids.ref(id, docerr.Index(tpPath+".persona_ids", n), kindPersona)
+				ids.ref(id, kindPersona, func() string { return docerr.Index(tpPath()+".persona_ids", n) })
 			}
-			for _, id := range t.PersonaEmotionIDs() {
-				ids.ref(id, docerr.Key(tpPath+".persona_emotions", id.String()), kindPersona)
+			if len(t.PersonaEmotions) > 0 {
+				for _, id := range t.PersonaEmotionIDs() {
+					ids.ref(id, kindPersona, func() string { return docerr.Key(tpPath()+".persona_emotions", id.String()) })
+				}
 			}
 			for m, p := range t.PainPoints {
 				if p == nil {
 					continue
 				}
 				for n, id := range p.PersonaIDs {
-					ids.ref(id, docerr.Index(docerr.Index(tpPath+".pain_points", m)+".persona_ids", n), kindPersona)
+					ids.ref(id, kindPersona, func() string {
+						return docerr.Index(docerr.Index(tpPath()+".pain_points", m)+".persona_ids", n)
+					})
 				}
 			}
 		}
@@ -109,44 +133,45 @@ func (j *Journey) Validate() error {
 		if o == nil {
 			continue
 		}
-		path := docerr.Index("opportunities", i)
 		for n, id := range o.PainPointIDs {
-			ids.ref(id, docerr.Index(path+".pain_point_ids", n), kindPainPoint)
+			ids.ref(id, kindPainPoint, func() string { return docerr.Index(docerr.Index("opportunities", i)+".pain_point_ids", n) })
 		}
 		for n, id := range o.TouchpointIDs {
-			ids.ref(id, docerr.Index(path+".touchpoint_ids", n), kindTouchpoint)
+			ids.ref(id, kindTouchpoint, func() string { return docerr.Index(docerr.Index("opportunities", i)+".touchpoint_ids", n) })
 		}
 	}
 	return l.Err()
 }
 
-func (s *Stage) validate(l *docerr.List, path string, ids *idIndex) {
+func (s *Stage) validate(l *docerr.Collector, path string, i int, ids *idIndex) {
 	if s.ID == uuid.Nil {
-		l.Add(path+".id", docerr.ErrRequired, "id is missing (decoding fills it; in Go use AddStage or FillIDs)")
+		l.Add(below(l, path, "id"), docerr.ErrRequired, "id is missing (decoding fills it; in Go use AddStage or FillIDs)")
 	}
-	ids.add(s.ID, path+".id", kindStage)
-	enum.Required(l, path+".name", s.Name)
-	phases.Check(l, path+".phase", s.Phase, true)
+	ids.add(s.ID, place{kind: kindStage, i: int32(i)})
+	enum.Required(l, below(l, path, "name"), s.Name)
+	phases.Check(l, below(l, path, "phase"), s.Phase, true)
 	for k, t := range s.Touchpoints {
-		tpPath := docerr.Index(path+".touchpoints", k)
+		tpPath := at(l, below(l, path, "touchpoints"), k)
 		if t == nil {
 			l.Add(tpPath, docerr.ErrRequired, "null entry: remove it or fill it in")
 			continue
 		}
 		l.AddAll(tpPath, t.Validate())
-		ids.add(t.ID, tpPath+".id", kindTouchpoint)
+		ids.add(t.ID, place{kind: kindTouchpoint, i: int32(i), k: int32(k)})
 		for m, p := range t.PainPoints {
 			if p != nil {
-				ids.add(p.ID, docerr.Index(tpPath+".pain_points", m)+".id", kindPainPoint)
+				ids.add(p.ID, place{kind: kindPainPoint, i: int32(i), k: int32(k), m: int32(m)})
 			}
 		}
 	}
 	for i, m := range s.Metrics {
-		l.AddAll(docerr.Index(path+".metrics", i), m.Validate())
+		if err := m.Validate(); err != nil {
+			l.AddAll(docerr.Index(path+".metrics", i), err)
+		}
 	}
 }
 
-func (o *Opportunity) validate(l *docerr.List, path string) {
+func (o *Opportunity) validate(l *docerr.Collector, path string) {
 	if o.ID == uuid.Nil {
 		l.Add(path+".id", docerr.ErrRequired, "id is missing (decoding fills it; in Go use AddOpportunity or FillIDs)")
 	}
@@ -162,8 +187,26 @@ func (o *Opportunity) validate(l *docerr.List, path string) {
 	score("effort", o.Effort)
 }
 
+// at returns prefix with index i appended while problems are still listed,
+// and "" once the cap is reached: a problem past the cap is only counted,
+// so its path is never read and need not be built.
+func at(l *docerr.Collector, prefix string, i int) string {
+	if l.Full() {
+		return ""
+	}
+	return docerr.Index(prefix, i)
+}
+
+// below is at for a member name.
+func below(l *docerr.Collector, prefix, name string) string {
+	if l.Full() {
+		return ""
+	}
+	return docerr.Join(prefix, name)
+}
+
 // objectKind names what an id belongs to, for reference checks.
-type objectKind int
+type objectKind uint8
 
 const (
 	kindJourney objectKind = iota
@@ -178,40 +221,75 @@ func (k objectKind) String() string {
 	return [...]string{"the journey", "a persona", "a stage", "a touchpoint", "a pain point", "an opportunity"}[k]
 }
 
-type idEntry struct {
-	path string
-	kind objectKind
+// place is where an id stands: the kind of object and its indexes (stage
+// i, touchpoint k, pain point m; persona or opportunity i). Its path is
+// built only for a problem, so indexing a million ids keeps no strings.
+type place struct {
+	kind    objectKind
+	i, k, m int32 // 16 bytes a place: the index holds one per object
+}
+
+func (p place) path() string {
+	i, k, m := int(p.i), int(p.k), int(p.m)
+	switch p.kind {
+	case kindPersona:
+		return docerr.Index("personas", i) + ".id"
+	case kindStage:
+		return docerr.Index("stages", i) + ".id"
+	case kindTouchpoint:
+		return docerr.Index(docerr.Index("stages", i)+".touchpoints", k) + ".id"
+	case kindPainPoint:
+		return docerr.Index(docerr.Index(docerr.Index("stages", i)+".touchpoints", k)+".pain_points", m) + ".id"
+	case kindOpportunity:
+		return docerr.Index("opportunities", i) + ".id"
+	}
+	return "id"
 }
 
 // idIndex records where every id of the document stands, reporting
 // duplicates as they are added and dangling references as they are checked.
 type idIndex struct {
-	l    *docerr.List
-	seen map[uuid.UUID]idEntry
+	l    *docerr.Collector
+	seen map[uuid.UUID]place
 }
 
-func newIDIndex(l *docerr.List) *idIndex {
-	return &idIndex{l: l, seen: make(map[uuid.UUID]idEntry)}
+// newIDIndex returns an index sized for the objects of j, so that a large
+// journey's index is allocated once.
+func newIDIndex(l *docerr.Collector, j *Journey) *idIndex {
+	n := 1 + len(j.Personas) + len(j.Stages) + len(j.Opportunities)
+	for _, t := range j.Touchpoints() {
+		n += 1 + len(t.PainPoints)
+	}
+	return &idIndex{l: l, seen: make(map[uuid.UUID]place, n)}
 }
 
-func (x *idIndex) add(id uuid.UUID, path string, kind objectKind) {
+func (x *idIndex) add(id uuid.UUID, at place) {
 	if id == uuid.Nil {
 		return // reported as missing by the object itself
 	}
 	if first, dup := x.seen[id]; dup {
-		x.l.Add(path, docerr.ErrDuplicateID, fmt.Sprintf("id %s is already used by %s at %s", id, first.kind, first.path))
+		if x.l.Full() {
+			x.l.Skip(1)
+			return
+		}
+		x.l.Add(at.path(), docerr.ErrDuplicateID, fmt.Sprintf("id %s is already used by %s at %s", id, first.kind, first.path()))
 		return
 	}
-	x.seen[id] = idEntry{path: path, kind: kind}
+	x.seen[id] = at
 }
 
-func (x *idIndex) ref(id uuid.UUID, path string, want objectKind) {
+// ref checks a reference to an object of kind want; path builds the
+// reference's path, only for a problem that is listed.
+func (x *idIndex) ref(id uuid.UUID, want objectKind, path func() string) {
 	got, ok := x.seen[id]
 	switch {
+	case ok && got.kind == want:
+	case x.l.Full():
+		x.l.Skip(1)
 	case !ok:
-		x.l.Add(path, docerr.ErrUnknownRef, fmt.Sprintf("refers to %s, but no %s in the document has that id", id, kindNoun(want)))
-	case got.kind != want:
-		x.l.Add(path, docerr.ErrUnknownRef, fmt.Sprintf("refers to %s (at %s), not to %s", got.kind, got.path, want))
+		x.l.Add(path(), docerr.ErrUnknownRef, fmt.Sprintf("refers to %s, but no %s in the document has that id", id, kindNoun(want)))
+	default:
+		x.l.Add(path(), docerr.ErrUnknownRef, fmt.Sprintf("refers to %s (at %s), not to %s", got.kind, got.path(), want))
 	}
 }
 

@@ -47,7 +47,7 @@ func TestFilledID(t *testing.T) {
 	in := []byte(`{"title":"t","category":"process","severity":"low"}`)
 	a, err := painpoint.Unmarshal(in)
 	require.NoError(t, err)
-	assert.Equal(t, uuid.NewSHA1(painpoint.Namespace, in), a.ID)
+	assert.Equal(t, uuid.NewSHA1(painpoint.Namespace(), in), a.ID)
 	b, err := painpoint.Decode(strings.NewReader(string(in)), painpoint.DecodeOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, a.ID, b.ID)
@@ -59,15 +59,15 @@ func TestDecodeRejections(t *testing.T) {
 		path     string
 		sentinel error
 	}{
-		{`{"title":"t","category":"legal","severity":"low"}`, "category", painpoint.ErrEnum},
-		{`{"title":"t","category":"process","severity":"urgent"}`, "severity", painpoint.ErrEnum},
-		{`{"title":"t","severity":"low","severity":"high"}`, "severity", painpoint.ErrDuplicateKey},
-		{`{"title":"t","cost":1}`, "cost", painpoint.ErrUnknownField},
-		{`{"title":"t","persona_ids":["x"]}`, "persona_ids[0]", painpoint.ErrInvalid},
-		{`{"title":"t","persona_ids":[null]}`, "persona_ids[0]", painpoint.ErrType},
-		{`{"title":7}`, "title", painpoint.ErrType},
-		{`{"title":"t"}x`, "", painpoint.ErrTrailingData},
-		{`{"title":"t","extensions":{"a":1,"a":1}}`, `extensions["a"]`, painpoint.ErrDuplicateKey},
+		{`{"title":"t","category":"legal","severity":"low"}`, "category", docerr.ErrEnum},
+		{`{"title":"t","category":"process","severity":"urgent"}`, "severity", docerr.ErrEnum},
+		{`{"title":"t","severity":"low","severity":"high"}`, "severity", docerr.ErrDuplicateKey},
+		{`{"title":"t","cost":1}`, "cost", docerr.ErrUnknownField},
+		{`{"title":"t","persona_ids":["x"]}`, "persona_ids[0]", docerr.ErrInvalid},
+		{`{"title":"t","persona_ids":[null]}`, "persona_ids[0]", docerr.ErrType},
+		{`{"title":7}`, "title", docerr.ErrType},
+		{`{"title":"t"}x`, "", docerr.ErrTrailingData},
+		{`{"title":"t","extensions":{"a":1,"a":1}}`, `extensions["a"]`, docerr.ErrDuplicateKey},
 	}
 	for _, tc := range tests {
 		p, err := painpoint.Unmarshal([]byte(tc.in))
@@ -81,15 +81,15 @@ func TestDecodeRejections(t *testing.T) {
 		assert.True(t, found, "%s: want %v at %q, got %v", tc.in, tc.sentinel, tc.path, err)
 	}
 	_, err := painpoint.UnmarshalOptions([]byte(full), painpoint.DecodeOptions{MaxBytes: 10})
-	assert.ErrorIs(t, err, painpoint.ErrTooLarge)
+	assert.ErrorIs(t, err, docerr.ErrTooLarge)
 }
 
 func TestEncodeRejections(t *testing.T) {
 	_, err := painpoint.Marshal(&painpoint.PainPoint{Title: "t", Category: painpoint.Process})
-	assert.ErrorIs(t, err, painpoint.ErrEnum)
+	assert.ErrorIs(t, err, docerr.ErrEnum)
 	assert.True(t, strings.HasPrefix(err.Error(), "severity: "), err.Error())
 	_, err = painpoint.Marshal(&painpoint.PainPoint{Title: "bad\xff", Category: painpoint.Process, Severity: painpoint.Low})
-	assert.ErrorIs(t, err, painpoint.ErrInvalidUTF8)
+	assert.ErrorIs(t, err, docerr.ErrInvalidUTF8)
 }
 
 func TestClone(t *testing.T) {

@@ -9,19 +9,31 @@ import (
 )
 
 // DecodeOptions are the limits of Decode and UnmarshalOptions. The zero
-// value uses the defaults: 16 MiB and 64 levels of nesting.
-type DecodeOptions = strictjson.Options
+// value uses the defaults.
+type DecodeOptions struct {
+	// MaxBytes is the largest document accepted, in bytes; zero means
+	// 16 MiB. A larger document fails with docerr.ErrTooLarge.
+	MaxBytes int64
+	// MaxDepth is the deepest nesting of objects and arrays accepted, the
+	// root object counting as 1 and extensions included; zero means 64.
+	MaxDepth int
+	// MaxProblems is how many problems the error lists; zero means
+	// docerr.DefaultMaxProblems (100). Further problems are counted in a
+	// final entry wrapping a *docerr.Omitted.
+	MaxProblems int
+}
 
-// Namespace is the UUID namespace of the ids filled in standalone pain
+func (o DecodeOptions) codec() strictjson.Options {
+	return strictjson.Options{MaxBytes: o.MaxBytes, MaxDepth: o.MaxDepth, MaxProblems: o.MaxProblems}
+}
+
+// Namespace returns the UUID namespace of the ids filled in standalone pain
 // point documents: a pain point document without an id gets
-// uuid.NewSHA1(Namespace, the document's bytes), so the same bytes always
-// give the same id.
-var Namespace = uuid.MustParse("a3c4e1f0-6b2d-4f7a-8e19-0d5b7c2a9f46")
+// uuid.NewSHA1(Namespace(), the document's bytes without a byte order
+// mark), so the same bytes always give the same id.
+func Namespace() uuid.UUID { return namespace }
 
-var (
-	categoryValues = Categories()
-	severityValues = Severities()
-)
+var namespace = uuid.MustParse("a3c4e1f0-6b2d-4f7a-8e19-0d5b7c2a9f46")
 
 // Unmarshal decodes a standalone pain point document (a pain point object
 // at the root) with the default limits. See UnmarshalOptions.
@@ -30,84 +42,28 @@ func Unmarshal(data []byte) (*PainPoint, error) { return UnmarshalOptions(data, 
 // Decode reads a standalone pain point document from r, reading at most
 // opts.MaxBytes+1 bytes. See UnmarshalOptions.
 func Decode(r io.Reader, opts DecodeOptions) (*PainPoint, error) {
-	return strictjson.ReadDocument(r, opts, UnmarshalOptions)
+	data, err := strictjson.ReadAll(r, opts.codec())
+	if err != nil {
+		return nil, err
+	}
+	return UnmarshalOptions(data, opts)
 }
 
 // UnmarshalOptions decodes a standalone pain point document strictly:
 // unknown members (outside extensions), duplicate keys, nulls, wrong types,
 // unknown enum values, invalid UTF-8 and trailing data are errors. The
-// error is a docerr.List of every problem found (up to 100), each with its
-// JSON path and a sentinel for errors.Is. A missing id is filled
+// error is a docerr.List of every problem found (the first
+// opts.MaxProblems, then one entry counting the rest), each with its JSON
+// path and a docerr sentinel for errors.Is. A missing id is filled
 // deterministically (see Namespace). Decoding does not check what Validate
 // checks (required title, category and severity).
 func UnmarshalOptions(data []byte, opts DecodeOptions) (*PainPoint, error) {
-	p, err := strictjson.DecodeDocument(data, opts, DecodeObject)
+	p, err := strictjson.Unmarshal[PainPoint](data, opts.codec())
 	if err != nil {
 		return nil, err
 	}
 	if p.ID == uuid.Nil {
-		p.ID = uuid.NewSHA1(Namespace, data)
+		p.ID = uuid.NewSHA1(namespace, strictjson.Content(data))
 	}
 	return p, nil
-}
-
-// Member bits for duplicate detection.
-const (
-	bitID uint64 = 1 << iota
-	bitTitle
-	bitDescription
-	bitCategory
-	bitSeverity
-	bitPersonaIDs
-	bitEvidence
-	bitExtensions
-)
-
-// DecodeObject reads a pain point object from d into p, reporting problems
-// to d. It is the building block shared with package journey (the Decoder
-// type is internal to journeymap); it leaves a missing id nil.
-func DecodeObject(d *strictjson.Decoder, p *PainPoint) {
-	if !d.BeginObject() {
-		return
-	}
-	var seen uint64
-	for d.NextKey() {
-		switch string(d.Key()) {
-		case "id":
-			if d.Once(&seen, bitID) {
-				p.ID, _ = d.ReadUUID()
-			}
-		case "title":
-			if d.Once(&seen, bitTitle) {
-				p.Title, _ = d.ReadString()
-			}
-		case "description":
-			if d.Once(&seen, bitDescription) {
-				p.Description, _ = d.ReadString()
-			}
-		case "category":
-			if d.Once(&seen, bitCategory) {
-				p.Category, _ = strictjson.ReadEnum(d, categoryValues, ParseCategory)
-			}
-		case "severity":
-			if d.Once(&seen, bitSeverity) {
-				p.Severity, _ = strictjson.ReadEnum(d, severityValues, ParseSeverity)
-			}
-		case "persona_ids":
-			if d.Once(&seen, bitPersonaIDs) {
-				p.PersonaIDs = d.ReadUUIDs(p.PersonaIDs)
-			}
-		case "evidence":
-			if d.Once(&seen, bitEvidence) {
-				p.Evidence, _ = d.ReadString()
-			}
-		case "extensions":
-			if d.Once(&seen, bitExtensions) {
-				p.Extensions, _ = d.ReadRawObject()
-			}
-		default:
-			d.Unknown()
-		}
-	}
-	d.EndObject()
 }

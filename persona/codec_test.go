@@ -54,7 +54,7 @@ func TestFilledID(t *testing.T) {
 	b, err := persona.Unmarshal(in)
 	require.NoError(t, err)
 	assert.Equal(t, a.ID, b.ID)
-	assert.Equal(t, uuid.NewSHA1(persona.Namespace, in), a.ID)
+	assert.Equal(t, uuid.NewSHA1(persona.Namespace(), in), a.ID)
 	out, err := persona.Marshal(&persona.Persona{Name: "no id"})
 	require.NoError(t, err)
 	assert.Equal(t, `{"name":"no id"}`, string(out), "a nil id is left out")
@@ -66,20 +66,20 @@ func TestDecodeRejections(t *testing.T) {
 		path     string
 		sentinel error
 	}{
-		{`{"name":"a","age":3}`, "age", persona.ErrUnknownField},
-		{`{"name":"a","name":"b"}`, "name", persona.ErrDuplicateKey},
-		{`{"name":"a","demographics":{"gender":"x","gender":"y"}}`, "demographics.gender", persona.ErrDuplicateKey},
-		{`{"name":"a","demographics":{"height":1}}`, "demographics.height", persona.ErrUnknownField},
-		{`{"name":"a","lifecycle":"fan"}`, "lifecycle", persona.ErrEnum},
-		{`{"name":"a","preferred_channels":["chat","fax"]}`, "preferred_channels[1]", persona.ErrEnum},
-		{`{"name":null}`, "name", persona.ErrType},
-		{`{"name":"a","goals":"g"}`, "goals", persona.ErrType},
-		{`{"name":"a","id":"x"}`, "id", persona.ErrInvalid},
-		{`{"name":"a"} {}`, "", persona.ErrTrailingData},
-		{`{"name":"` + "\xff" + `"}`, "name", persona.ErrInvalidUTF8},
-		{`{"name":"a","extensions":` + strings.Repeat("[", 80) + strings.Repeat("]", 80) + `}`, "extensions", persona.ErrType},
-		{`{"name":"a","extensions":{"a":` + strings.Repeat("[", 80) + strings.Repeat("]", 80) + `}}`, `extensions["a"]` + strings.Repeat("[0]", 62), persona.ErrTooDeep},
-		{`{"name":"a"`, "", persona.ErrSyntax},
+		{`{"name":"a","age":3}`, "age", docerr.ErrUnknownField},
+		{`{"name":"a","name":"b"}`, "name", docerr.ErrDuplicateKey},
+		{`{"name":"a","demographics":{"gender":"x","gender":"y"}}`, "demographics.gender", docerr.ErrDuplicateKey},
+		{`{"name":"a","demographics":{"height":1}}`, "demographics.height", docerr.ErrUnknownField},
+		{`{"name":"a","lifecycle":"fan"}`, "lifecycle", docerr.ErrEnum},
+		{`{"name":"a","preferred_channels":["chat","fax"]}`, "preferred_channels[1]", docerr.ErrEnum},
+		{`{"name":null}`, "name", docerr.ErrType},
+		{`{"name":"a","goals":"g"}`, "goals", docerr.ErrType},
+		{`{"name":"a","id":"x"}`, "id", docerr.ErrInvalid},
+		{`{"name":"a"} {}`, "", docerr.ErrTrailingData},
+		{`{"name":"` + "\xff" + `"}`, "name", docerr.ErrInvalidUTF8},
+		{`{"name":"a","extensions":` + strings.Repeat("[", 80) + strings.Repeat("]", 80) + `}`, "extensions", docerr.ErrType},
+		{`{"name":"a","extensions":{"a":` + strings.Repeat("[", 80) + strings.Repeat("]", 80) + `}}`, `extensions["a"]` + strings.Repeat("[0]", 62), docerr.ErrTooDeep},
+		{`{"name":"a"`, "", docerr.ErrSyntax},
 	}
 	for _, tc := range tests {
 		p, err := persona.Unmarshal([]byte(tc.in))
@@ -93,7 +93,7 @@ func TestDecodeRejections(t *testing.T) {
 		assert.True(t, found, "%s: want %v at %q, got %v", tc.in, tc.sentinel, tc.path, err)
 	}
 	_, err := persona.Decode(strings.NewReader(full), persona.DecodeOptions{MaxBytes: 20})
-	assert.ErrorIs(t, err, persona.ErrTooLarge)
+	assert.ErrorIs(t, err, docerr.ErrTooLarge)
 	p, err := persona.Decode(strings.NewReader(full), persona.DecodeOptions{})
 	require.NoError(t, err)
 	assert.Equal(t, "Lan", p.Name)
@@ -101,12 +101,12 @@ func TestDecodeRejections(t *testing.T) {
 
 func TestEncodeRejections(t *testing.T) {
 	_, err := persona.Marshal(&persona.Persona{Name: "a", Lifecycle: "fan"})
-	assert.ErrorIs(t, err, persona.ErrEnum)
+	assert.ErrorIs(t, err, docerr.ErrEnum)
 	assert.True(t, strings.HasPrefix(err.Error(), "lifecycle: "), err.Error())
 	_, err = persona.Marshal(&persona.Persona{Name: "a", PreferredChannels: []channel.Channel{"fax"}})
 	assert.True(t, strings.HasPrefix(err.Error(), "preferred_channels[0]: "), err.Error())
 	_, err = persona.Marshal(&persona.Persona{Name: "a", Demographics: &persona.Demographics{Extensions: []byte("{")}})
-	assert.ErrorIs(t, err, persona.ErrSyntax)
+	assert.ErrorIs(t, err, docerr.ErrSyntax)
 	assert.True(t, strings.HasPrefix(err.Error(), "demographics.extensions: "), err.Error())
 }
 

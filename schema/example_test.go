@@ -71,7 +71,7 @@ func ExampleReflect() {
 	fmt.Println(name.Description)
 	// Output:
 	// Stage [name phase]
-	// Name of the stage, e.g. "Consideration".
+	// The name of the stage.
 }
 
 // A Go service can check documents against the published schema, for
@@ -106,4 +106,37 @@ func ExampleJourney() {
 	// true
 	// false
 	// false
+}
+
+// A front end that builds its editor form from the schema asks for the
+// language of its users: the Vietnamese schema has Vietnamese titles and
+// the same constraints.
+func ExampleLookup() {
+	data, err := schema.Lookup("journey", "vi")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var s struct {
+		ID         string `json:"$id"`
+		Title      string `json:"title"`
+		Properties map[string]struct {
+			Title string `json:"title"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.ID)
+	fmt.Println(s.Title)
+	fmt.Println(s.Properties["reviewed_at"].Title)
+
+	_, err = schema.Lookup("journey", "fr")
+	fmt.Println(err)
+	// Output:
+	// https://journeymap.dev/schema/v1/vi/journey.schema.json
+	// Bản đồ hành trình khách hàng
+	// Lần xem xét gần nhất
+	// schema: unknown schema: no language "fr" (have en, vi)
 }

@@ -80,5 +80,5 @@ func TestReflectFromAnotherModuleUnderTrimpath(t *testing.T) {
 		} `json:"$defs"`
 	}
 	require.NoError(t, json.Unmarshal(out, &got))
-	assert.Equal(t, "Journey is a customer journey map: the aggregate root of the document.", got.Defs["Journey"].Description)
+	assert.Equal(t, "A customer journey map: who the customers are, the stages they go through, the touchpoints where they meet the brand, what hurts along the way and the ideas to improve it.", got.Defs["Journey"].Description)
 }

@@ -168,7 +168,7 @@ func Import(r io.Reader, opts Options) (*journey.Journey, error) {
 	seed = append(seed, opts.Language...)
 	seed = append(seed, 0)
 	seed = append(seed, data...)
-	j.ID = uuid.NewSHA1(journey.Namespace, seed)
+	j.ID = uuid.NewSHA1(journey.Namespace(), seed)
 	j.FillIDs()
 	if err := j.Validate(); err != nil {
 		var out Errors

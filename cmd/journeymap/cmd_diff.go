@@ -1,10 +1,10 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
+	"io"
 
 	"github.com/journeymap/journeymap/analysis"
+	"github.com/journeymap/journeymap/i18n"
 )
 
 func runDiff(e *env, args []string) int {
@@ -24,16 +24,9 @@ func runDiff(e *env, args []string) int {
 		return exitInvalid
 	}
 	changes := analysis.Diff(old, cur)
-	var data []byte
+	produce := func(w io.Writer) error { return changes.WriteText(w, i18n.Resolve(lang.value, old.Language)) }
 	if format.value == "json" {
-		var err error
-		if data, err = json.MarshalIndent(changes, "", "  "); err != nil {
-			fmt.Fprintf(e.stderr, "journeymap diff: %v\n", err)
-			return exitInvalid
-		}
-		data = append(data, '\n')
-	} else {
-		data = []byte(changes.Text(readerLanguage(lang.value, old)))
+		produce = changes.WriteJSON
 	}
-	return e.write(*out, data)
+	return e.writeTo(*out, produce)
 }

@@ -28,44 +28,51 @@ func runFunnel(e *env, args []string) int {
 			"drop-off, time between steps, and deviations from the planned journey. -format html\n"+
 			"renders the journey with the measured metrics laid over it and the measured funnel.")
 	journeyFile := fs.String("journey", "", "journey document `FILE` (required)")
-	eventsFile := fs.String("events", "", "event log `FILE`, \"-\" for standard input (required)")
-	eventsFormat := enumFlag(fs, "events-format", "", "event log `format` (default: from the file extension, csv otherwise)", "csv", "ndjson")
+	input := addEventFlags(fs)
+	eventsFile := input.file
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json", "html")
 	measure := measureFlags(fs)
-	strict := fs.Bool("strict", false, "exit 1 when any event row is bad (bad rows are otherwise skipped and listed)")
+	strict := fs.Bool("strict", false, "exit 1 when any event row is bad, as -max-bad-rows 0")
 	lang := enumFlag(fs, "lang", "", "`language` of the text and html formats (default: the journey's language)", "en", "vi")
 	out := outputFlag(fs)
+	sqlf := addSQLFlags(fs)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {
 		return code
+	}
+	if sqlf.active() {
+		return runFunnelSQL(e, sqlf, *journeyFile, time.Duration(measure.window), format.value, lang.value, *out, *strict)
 	}
 	if *journeyFile == "" || *eventsFile == "" {
 		return usageError(e, errors.New("-journey and -events are required"))
 	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opts := analytics.Options{Source: filepath.Base(*eventsFile), Context: ctx}
+	if err := input.options(&opts, *strict); err != nil {
+		return usageError(e, err)
+	}
+	measure.apply(&opts)
+	defer measure.limitHeap(opts)()
 	j, ok := e.load(*journeyFile)
 	if !ok {
 		return exitInvalid
 	}
-	events, ok := e.open(*eventsFile)
-	if !ok {
+	plan, err := analytics.NewPlan(j, opts)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)
 		return exitInvalid
 	}
-	defer events.Close()
-	evFormat := eventsFormat.value
-	if evFormat == "" {
-		evFormat = "csv"
-		switch strings.ToLower(filepath.Ext(*eventsFile)) {
-		case ".ndjson", ".jsonl":
-			evFormat = "ndjson"
-		}
+	res, opened, err := input.read(e, plan)
+	if !opened {
+		return exitInvalid
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	opts := analytics.Options{Source: filepath.Base(*eventsFile), Context: ctx}
-	measure.apply(&opts)
-	defer measure.limitHeap(opts)()
-	res, err := analytics.Run(j, events, evFormat, opts)
 	if err != nil {
-		e.report(*eventsFile, err)
+		if !readFailed(e, *eventsFile, err) {
+			e.report(*eventsFile, err)
+		}
+		if errors.Is(err, analytics.ErrMissingColumn) {
+			fmt.Fprintln(e.stderr, "journeymap funnel: name the columns with -columns, e.g. -columns customer=user_id,touchpoint=event,time=ts")
+		}
 		return exitInvalid
 	}
 	var b bytes.Buffer
@@ -88,19 +95,7 @@ func runFunnel(e *env, args []string) int {
 	if code := e.write(*out, b.Bytes()); code != exitOK {
 		return code
 	}
-	if n := res.BadRows.Count; n > 0 {
-		fmt.Fprintf(e.stderr, "journeymap funnel: %s: %d bad row%s skipped\n", displayName(*eventsFile), n, plural(int(n)))
-		for _, r := range res.BadRows.Rows {
-			where := fmt.Sprintf("line %d", r.Line)
-			if r.Field != "" {
-				where += ", column " + strconv.Quote(r.Field)
-			}
-			fmt.Fprintf(e.stderr, "%s: %s: %s\n", displayName(*eventsFile), where, r.Message)
-		}
-		if *strict {
-			return exitInvalid
-		}
-	}
+	reportBadRows(e.stderr, *eventsFile, res.BadRows, true)
 	return exitOK
 }
 
@@ -134,7 +129,9 @@ func (m *measureFlagSet) apply(o *analytics.Options) {
 	o.Mode, _ = analytics.ParseMode(m.mode.value)
 	o.MemoryLimit = int64(m.memory)
 	o.Window = time.Duration(m.window)
-	o.Columns.Breakdown = *m.by
+	if *m.by != "" {
+		o.Columns.Breakdown = *m.by // else as -columns breakdown=… says
+	}
 }
 
 // limitHeap keeps the Go heap near the -memory budget in any order (a soft

@@ -9,12 +9,19 @@ import (
 
 func runSchema(e *env, args []string) int {
 	fs := newFlags(e, "schema", "",
-		"Print the JSON Schema (draft 2020-12) of the journey document.")
+		"Print the JSON Schema (draft 2020-12) of the journey document, or of a persona or a\n"+
+			"pain point on its own, with titles, descriptions and examples in English or\n"+
+			"Vietnamese (the constraints are the same in both).")
+	doc := enumFlag(fs, "for", "journey", "the `document` described", schema.Names()...)
+	lang := enumFlag(fs, "lang", "en", "`language` of the titles, descriptions and examples", schema.Languages()...)
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {
 		return code
 	}
-	data := schema.Journey()
+	data, err := schema.Lookup(doc.String(), lang.String())
+	if err != nil {
+		return usageError(e, err) // unreachable: the flags allow only published names
+	}
 	if !bytes.HasSuffix(data, []byte("\n")) {
 		data = append(data, '\n')
 	}

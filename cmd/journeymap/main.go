@@ -55,6 +55,7 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	staged []staged // -o outputs waiting for the command to succeed (see write)
 }
 
 // command is one subcommand.
@@ -96,7 +97,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands() {
 		if c.name == name {
-			return c.run(&env{name: c.name, stdin: stdin, stdout: stdout, stderr: stderr}, args[1:])
+			e := &env{name: c.name, stdin: stdin, stdout: stdout, stderr: stderr}
+			return e.finish(c.run(e, args[1:]))
 		}
 	}
 	fmt.Fprintf(stderr, "journeymap: unknown command %q\n\n", name)

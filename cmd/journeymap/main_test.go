@@ -445,7 +445,7 @@ func TestFunnel(t *testing.T) {
 	assert.Equal(t, exitUsage, cli(t, "", "funnel", "-journey", current, "-events", eventsFile, "-window", "-1h").code)
 	assert.Equal(t, exitUsage, cli(t, "", "funnel", "-journey", current, "-events", eventsFile, "-format", "pdf").code)
 	bad := writeTemp(t, "bad.csv", "customer_id,touchpoint,timestamp\nann,Gets SMS updates from the courier,2026-11-01T10:00:00Z\nbob,Gets SMS updates from the courier,soon\n")
-	r = cli(t, "", "funnel", "-journey", current, "-events", bad)
+	r = cli(t, "", "funnel", "-journey", current, "-events", bad, "-max-bad-rows", "1")
 	assert.Equal(t, exitOK, r.code, "bad rows are skipped and listed")
 	assert.Contains(t, r.stderr, `bad.csv: 1 bad row skipped`)
 	assert.Contains(t, r.stderr, `bad.csv: line 3, column "timestamp": `)
@@ -453,7 +453,7 @@ func TestFunnel(t *testing.T) {
 	noColumn := writeTemp(t, "nocol.csv", "who,touchpoint,timestamp\na,b,c\n")
 	r = cli(t, "", "funnel", "-journey", current, "-events", noColumn)
 	assert.Equal(t, exitInvalid, r.code)
-	assert.Contains(t, r.stderr, `nocol.csv: line 1: header lacks column "customer_id"`)
+	assert.Contains(t, r.stderr, `nocol.csv: line 1: header lacks the column "customer_id"`)
 
 	r = cli(t, "", "funnel", "-journey", current, "-events", "missing.csv")
 	assert.Equal(t, exitInvalid, r.code)

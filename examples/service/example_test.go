@@ -25,3 +25,28 @@ func ExampleNewServer() {
 	// 422
 	// {"errors":[{"path":"stages[0].touchpoints[0].emotion","message":"-3 is outside -2..2"}]}
 }
+
+// Two editors start from the same version: the first save wins, the second
+// is refused with 412 and the current ETag, so no edit is lost silently.
+func ExampleServer_ifMatch() {
+	srv := NewServer(Options{})
+	call := func(method, target, etag, body string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, target, strings.NewReader(body))
+		if etag != "" {
+			req.Header.Set("If-Match", etag)
+		}
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		return rec
+	}
+	created := call("POST", "/journeys", "", `{"schema_version":1,"title":"Checkout","type":"current_state"}`)
+	at, v1 := created.Header().Get("Location"), created.Header().Get("ETag")
+
+	ann := call("PUT", at, v1, `{"schema_version":1,"title":"Checkout (Ann)","type":"current_state"}`)
+	bob := call("PUT", at, v1, `{"schema_version":1,"title":"Checkout (Bob)","type":"current_state"}`)
+	fmt.Println(created.Code, ann.Code, bob.Code)
+	fmt.Println(bob.Header().Get("ETag") == ann.Header().Get("ETag"))
+	// Output:
+	// 201 200 412
+	// true
+}

@@ -7,9 +7,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -53,144 +53,79 @@ func errorsOf(t *testing.T, body string) []Problem {
 	return er.Errors
 }
 
+// stored returns the canonical encoding of doc stored under id, as GET serves it.
+func stored(t *testing.T, doc, id string) string {
+	t.Helper()
+	j, err := journey.Unmarshal([]byte(doc))
+	require.NoError(t, err)
+	j.ID = uuid.MustParse(id)
+	canonical, err := journey.Marshal(j)
+	require.NoError(t, err)
+	return string(canonical) + "\n"
+}
+
+func idOf(t *testing.T, body string) string {
+	t.Helper()
+	var created struct{ ID string }
+	require.NoError(t, json.Unmarshal([]byte(body), &created), body)
+	require.NotEmpty(t, created.ID, body)
+	return created.ID
+}
+
 func TestStoreAndServe(t *testing.T) {
 	srv := NewServer(Options{})
 	doc := readExample(t)
+	original, err := journey.Unmarshal([]byte(doc))
+	require.NoError(t, err)
 
 	r := do(t, srv, "POST", "/journeys", "application/json", doc)
 	require.Equal(t, http.StatusCreated, r.status, r.body)
-	var created struct{ ID string }
-	require.NoError(t, json.Unmarshal([]byte(r.body), &created))
-	assert.Equal(t, "/journeys/"+created.ID, r.header.Get("Location"))
+	id := idOf(t, r.body)
+	assert.NotEqual(t, original.ID.String(), id, "POST stores under a fresh id, not the document's")
+	assert.Equal(t, "/journeys/"+id, r.header.Get("Location"))
+	assert.NotEmpty(t, r.header.Get("ETag"))
 
-	r = do(t, srv, "GET", "/journeys/"+created.ID, "", "")
-	require.Equal(t, http.StatusOK, r.status)
-	assert.Equal(t, "application/json; charset=utf-8", r.header.Get("Content-Type"))
-	j, err := journey.Unmarshal([]byte(doc))
-	require.NoError(t, err)
-	canonical, err := journey.Marshal(j)
-	require.NoError(t, err)
-	assert.True(t, string(canonical)+"\n" == r.body, "served as the canonical encoding")
+	get := do(t, srv, "GET", "/journeys/"+id, "", "")
+	require.Equal(t, http.StatusOK, get.status)
+	assert.Equal(t, "application/json; charset=utf-8", get.header.Get("Content-Type"))
+	assert.True(t, stored(t, doc, id) == get.body, "served as the canonical encoding, under the new id")
+	assert.Equal(t, r.header.Get("ETag"), get.header.Get("ETag"), "the ETag of the stored version")
 
-	r = do(t, srv, "GET", "/journeys/"+created.ID+"/mermaid", "", "")
+	// Two people posting the same starting document get two journeys.
+	again := do(t, srv, "POST", "/journeys", "application/json; charset=utf-8", doc)
+	require.Equal(t, http.StatusCreated, again.status, again.body)
+	assert.NotEqual(t, id, idOf(t, again.body))
+
+	r = do(t, srv, "GET", "/journeys/"+id+"/mermaid", "", "")
 	require.Equal(t, http.StatusOK, r.status)
 	assert.True(t, strings.HasPrefix(r.body, "journey\n"), r.body)
 
-	r = do(t, srv, "GET", "/journeys/"+created.ID+"/html", "", "")
+	r = do(t, srv, "GET", "/journeys/"+id+"/html", "", "")
 	require.Equal(t, http.StatusOK, r.status)
 	assert.Equal(t, "text/html; charset=utf-8", r.header.Get("Content-Type"))
 	assert.Equal(t, "nosniff", r.header.Get("X-Content-Type-Options"))
 	assert.Contains(t, r.body, "Sải Bước")
-	vi := do(t, srv, "GET", "/journeys/"+created.ID+"/html?lang=vi", "", "")
+	vi := do(t, srv, "GET", "/journeys/"+id+"/html?lang=vi", "", "")
 	assert.Equal(t, http.StatusOK, vi.status)
 	assert.NotEqual(t, r.body, vi.body)
-	assert.Equal(t, http.StatusBadRequest, do(t, srv, "GET", "/journeys/"+created.ID+"/html?lang=fr", "", "").status)
 
 	r = do(t, srv, "GET", "/journeys", "", "")
 	require.Equal(t, http.StatusOK, r.status)
 	var list []Summary
 	require.NoError(t, json.Unmarshal([]byte(r.body), &list))
-	require.Len(t, list, 1)
-	assert.Equal(t, j.Title, list[0].Title)
-
-	r = do(t, srv, "POST", "/journeys", "application/json; charset=utf-8", doc)
-	assert.Equal(t, http.StatusConflict, r.status)
-	assert.Equal(t, "id", errorsOf(t, r.body)[0].Path)
+	require.Len(t, list, 2)
+	assert.Equal(t, original.Title, list[0].Title)
+	assert.Equal(t, id, list[0].ID.String())
 
 	r = do(t, srv, "GET", "/schema.json", "", "")
 	require.Equal(t, http.StatusOK, r.status)
 	assert.Equal(t, "application/schema+json", r.header.Get("Content-Type"))
 	assert.Equal(t, string(schema.Journey()), r.body)
-}
-
-func TestRejectedDocuments(t *testing.T) {
-	srv := NewServer(Options{MaxBytes: 4096})
-	tests := []struct {
-		name, contentType, body string
-		status                  int
-		paths                   []string
-	}{
-		{"invalid document: every problem with its path", "application/json",
-			`{"schema_version":1,"title":"Shop","type":"current_state","stages":[{"name":"Buy","phase":"during_purchase",
-			 "touchpoints":[{"name":"Cart","channel":"website","emotion":3,"pain_points":[{"title":" ","category":"financial","severity":"high"}]}]}]}`,
-			http.StatusUnprocessableEntity,
-			[]string{"stages[0].touchpoints[0].emotion", "stages[0].touchpoints[0].pain_points[0].title"}},
-		{"bad enum", "application/json", `{"schema_version":1,"title":"x","type":"someday"}`,
-			http.StatusUnprocessableEntity, []string{"type"}},
-		{"unknown field", "application/json", `{"schema_version":1,"title":"x","type":"current_state","colour":"red"}`,
-			http.StatusUnprocessableEntity, []string{"colour"}},
-		{"dangling reference", "", `{"schema_version":1,"title":"x","type":"current_state","opportunities":[{"title":"o","touchpoint_ids":["7d444840-9dc0-41c4-a3a2-8f6a1d9a5a1e"]}]}`,
-			http.StatusUnprocessableEntity, []string{"opportunities[0].touchpoint_ids[0]"}},
-		{"malformed JSON", "application/json", `{"schema_version":1,`, http.StatusBadRequest, nil},
-		{"trailing data", "application/json", `{"schema_version":1,"title":"x","type":"current_state"} {}`, http.StatusBadRequest, nil},
-		{"too large", "application/json", `{"title":"` + strings.Repeat("x", 5000) + `"}`, http.StatusRequestEntityTooLarge, nil},
-		{"not JSON", "text/plain", `hello`, http.StatusUnsupportedMediaType, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := do(t, srv, "POST", "/journeys", tt.contentType, tt.body)
-			assert.Equal(t, tt.status, r.status, r.body)
-			assert.Equal(t, "application/json; charset=utf-8", r.header.Get("Content-Type"))
-			problems := errorsOf(t, r.body)
-			require.NotEmpty(t, problems)
-			var paths []string
-			for _, p := range problems {
-				assert.NotEmpty(t, p.Message)
-				if p.Path != "" {
-					paths = append(paths, p.Path)
-				}
-			}
-			for _, want := range tt.paths {
-				assert.Contains(t, paths, want)
-			}
-		})
-	}
-	r := do(t, srv, "GET", "/journeys", "", "")
-	assert.Equal(t, "[]\n", r.body, "nothing rejected was stored")
-}
-
-func TestNotFoundAndMethods(t *testing.T) {
-	srv := NewServer(Options{})
-	for _, target := range []string{"/journeys/7d444840-9dc0-41c4-a3a2-8f6a1d9a5a1e", "/journeys/not-an-id/html", "/journeys/7d444840-9dc0-41c4-a3a2-8f6a1d9a5a1e/mermaid"} {
-		r := do(t, srv, "GET", target, "", "")
-		assert.Equal(t, http.StatusNotFound, r.status, target)
-		assert.NotEmpty(t, errorsOf(t, r.body), target)
-	}
-	assert.Equal(t, http.StatusMethodNotAllowed, do(t, srv, "DELETE", "/journeys", "", "").status)
-	assert.Equal(t, http.StatusMethodNotAllowed, do(t, srv, "PUT", "/schema.json", "", "").status)
-}
-
-// TestConcurrentUse stores and reads journeys from many goroutines (run with -race).
-func TestConcurrentUse(t *testing.T) {
-	srv := httptest.NewServer(NewServer(Options{}))
-	defer srv.Close()
-	var wg sync.WaitGroup
-	for i := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			doc := `{"schema_version":1,"title":"Journey ` + string(rune('A'+i)) + `","type":"current_state"}`
-			res, err := http.Post(srv.URL+"/journeys", "application/json", strings.NewReader(doc))
-			if !assert.NoError(t, err) {
-				return
-			}
-			res.Body.Close()
-			assert.Equal(t, http.StatusCreated, res.StatusCode)
-			res, err = http.Get(srv.URL + res.Header.Get("Location") + "/html")
-			if !assert.NoError(t, err) {
-				return
-			}
-			res.Body.Close()
-			assert.Equal(t, http.StatusOK, res.StatusCode)
-		}()
-	}
-	wg.Wait()
-	res, err := http.Get(srv.URL + "/journeys")
+	r = do(t, srv, "GET", "/schema.json?lang=vi", "", "")
+	require.Equal(t, http.StatusOK, r.status)
+	want, err := schema.Lookup("journey", "vi")
 	require.NoError(t, err)
-	defer res.Body.Close()
-	var list []Summary
-	require.NoError(t, json.NewDecoder(res.Body).Decode(&list))
-	assert.Len(t, list, 8)
+	assert.Equal(t, string(want), r.body)
 }
 
 func TestFindings(t *testing.T) {
@@ -254,11 +189,56 @@ func TestFindings(t *testing.T) {
 	for target, want := range map[string]string{
 		enPath + "?lang=fr":       "lang must be en or vi",
 		enPath + "?now=yesterday": "now must be an RFC 3339 time",
-		"/journeys/nope/findings": "no journey nope",
+		"/journeys/nope/findings": `no journey "nope"`,
 	} {
 		r := do(t, srv, "GET", target, "", "")
 		assert.NotEqual(t, http.StatusOK, r.status, target)
 		require.NotEmpty(t, errorsOf(t, r.body), target)
 		assert.Contains(t, errorsOf(t, r.body)[0].Message, want, target)
 	}
+}
+func TestRejectedDocuments(t *testing.T) {
+	srv := NewServer(Options{MaxBytes: 4096})
+	tests := []struct {
+		name, contentType, body string
+		status                  int
+		paths                   []string
+	}{
+		{"invalid document: every problem with its path", "application/json",
+			`{"schema_version":1,"title":"Shop","type":"current_state","stages":[{"name":"Buy","phase":"during_purchase",
+			 "touchpoints":[{"name":"Cart","channel":"website","emotion":3,"pain_points":[{"title":" ","category":"financial","severity":"high"}]}]}]}`,
+			http.StatusUnprocessableEntity,
+			[]string{"stages[0].touchpoints[0].emotion", "stages[0].touchpoints[0].pain_points[0].title"}},
+		{"bad enum", "application/json", `{"schema_version":1,"title":"x","type":"someday"}`,
+			http.StatusUnprocessableEntity, []string{"type"}},
+		{"unknown field", "application/json", `{"schema_version":1,"title":"x","type":"current_state","colour":"red"}`,
+			http.StatusUnprocessableEntity, []string{"colour"}},
+		{"dangling reference", "", `{"schema_version":1,"title":"x","type":"current_state","opportunities":[{"title":"o","touchpoint_ids":["7d444840-9dc0-41c4-a3a2-8f6a1d9a5a1e"]}]}`,
+			http.StatusUnprocessableEntity, []string{"opportunities[0].touchpoint_ids[0]"}},
+		{"malformed JSON", "application/json", `{"schema_version":1,`, http.StatusBadRequest, nil},
+		{"trailing data", "application/json", `{"schema_version":1,"title":"x","type":"current_state"} {}`, http.StatusBadRequest, nil},
+		{"too large", "application/json", `{"title":"` + strings.Repeat("x", 5000) + `"}`, http.StatusRequestEntityTooLarge, nil},
+		{"not JSON", "text/plain", `hello`, http.StatusUnsupportedMediaType, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := do(t, srv, "POST", "/journeys", tt.contentType, tt.body)
+			assert.Equal(t, tt.status, r.status, r.body)
+			assert.Equal(t, "application/json; charset=utf-8", r.header.Get("Content-Type"))
+			problems := errorsOf(t, r.body)
+			require.NotEmpty(t, problems)
+			var paths []string
+			for _, p := range problems {
+				assert.NotEmpty(t, p.Message)
+				if p.Path != "" {
+					paths = append(paths, p.Path)
+				}
+			}
+			for _, want := range tt.paths {
+				assert.Contains(t, paths, want)
+			}
+		})
+	}
+	r := do(t, srv, "GET", "/journeys", "", "")
+	assert.Equal(t, "[]\n", r.body, "nothing rejected was stored")
 }

@@ -5,10 +5,13 @@ package enum
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/internal/safetext"
 )
 
 // Set is the closed set of values of one enumeration.
@@ -17,9 +20,43 @@ type Set[T ~string] struct {
 	values []T
 }
 
-// New returns the set named name (used in errors, e.g. "pain category").
+// New returns the set named name (used in errors, e.g. "pain category")
+// and records it as the set of type T, for Lookup.
 func New[T ~string](name string, values ...T) Set[T] {
-	return Set[T]{name: name, values: values}
+	s := Set[T]{name: name, values: values}
+	strs := make([]string, len(values))
+	for i, v := range values {
+		strs[i] = string(v)
+	}
+	// The first set of a type is its own (the declaring package's
+	// initialisation runs before that of any package using the type).
+	registry.LoadOrStore(reflect.TypeFor[T](), &Info{Name: name, Values: strs, Error: s.Error})
+	return s
+}
+
+// Info describes the set of an enumeration type for code that handles
+// every document type alike (the strict codec, the random generator).
+type Info struct {
+	// Name names the set in errors, e.g. "phase".
+	Name string
+	// Values are the allowed values in documented order.
+	Values []string
+	// Error returns the error for a text that is not a value (it wraps
+	// docerr.ErrEnum and lists the values).
+	Error func(text string) error
+}
+
+// registry maps an enumeration type to its *Info. It is filled by the
+// package-level New calls of the domain packages, before any use.
+var registry sync.Map
+
+// Lookup returns the set of the enumeration type t, or nil when t is not
+// an enumeration made with New.
+func Lookup(t reflect.Type) *Info {
+	if v, ok := registry.Load(t); ok {
+		return v.(*Info)
+	}
+	return nil
 }
 
 // Values returns a copy of the allowed values in their documented order.
@@ -51,7 +88,7 @@ func (s Set[T]) Describe(text string) string {
 	for i, v := range s.values {
 		allowed[i] = string(v)
 	}
-	return fmt.Sprintf("%s %q is not one of %s", s.name, text, strings.Join(allowed, ", "))
+	return fmt.Sprintf("%s %s is not one of %s", s.name, safetext.Quote(text), strings.Join(allowed, ", "))
 }
 
 // Marshal returns v as text, or an error if v is not an allowed value.

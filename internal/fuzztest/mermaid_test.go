@@ -11,7 +11,7 @@ import (
 )
 
 // The Go-side reading of Mermaid diagrams below follows the journey and
-// flowchart grammar facts of DESIGN.md §5 (checked against mermaid 12.3.0 in
+// flowchart grammar as mermaid 12.3.0 parses it (checked against it in
 // Chromium by package e2e). The fuzzer cannot run a browser; this reading
 // lets it find an escape that breaks a label in milliseconds, and the e2e
 // tests confirm the same rules with the real Mermaid.

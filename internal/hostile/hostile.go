@@ -5,7 +5,7 @@
 // so a label added here is checked everywhere.
 //
 // The corpus covers XSS vectors for HTML text, attribute, URL, CSS and SVG
-// contexts; every Mermaid breaker of DESIGN.md §5 (":" ";" "#" "%",
+// contexts; every text that breaks a Mermaid 12.3.0 journey (":" ";" "#" "%",
 // "%%{init: …}%%", "#58;", "&lt;", labels starting with a keyword, commas,
 // "<br>", newlines, "<script>"); spreadsheet formulas; Markdown markup;
 // control characters; bidi overrides and zero-width characters; a 100 KB

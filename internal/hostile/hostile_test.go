@@ -28,7 +28,7 @@ func TestEntries(t *testing.T) {
 	assert.Equal(t, len(entries), len(hostile.Labels()))
 }
 
-// TestCorpusCoversDesignBreakers checks that every breaker DESIGN.md §5 names
+// TestCorpusCoversDesignBreakers checks that every Mermaid breaker named above
 // is in the corpus, so no later edit silently loses one.
 func TestCorpusCoversDesignBreakers(t *testing.T) {
 	all := strings.Join(hostile.Labels(), "\x00")

@@ -30,8 +30,13 @@ var (
 // Append appends v to b in style s. Not-a-number and infinities, which no
 // valid document holds, are written as strconv writes them.
 func (s Style) Append(b []byte, v float64) []byte {
-	start := len(b)
-	b = strconv.AppendFloat(b, v, 'f', -1, 64)
+	return s.group(strconv.AppendFloat(b, v, 'f', -1, 64), len(b))
+}
+
+// group rewrites the number strconv wrote at b[start:] in style s: the
+// decimal mark, and a separator between groups of three digits of an
+// integer part of four digits or more.
+func (s Style) group(b []byte, start int) []byte {
 	digits := b[start:]
 	if len(digits) > 0 && (digits[0] == '-' || digits[0] == '+') {
 		start++
@@ -92,3 +97,14 @@ func (s Style) AppendWithUnit(b []byte, v float64, unit string) []byte {
 
 // Format returns v in style s.
 func (s Style) Format(v float64) string { return string(s.Append(nil, v)) }
+
+// AppendInt appends n to b in style s, grouped by thousands.
+func (s Style) AppendInt(b []byte, n int64) []byte {
+	return s.group(strconv.AppendInt(b, n, 10), len(b))
+}
+
+// AppendFixed appends v to b in style s with exactly prec digits after the
+// decimal mark (none when prec is 0), grouped by thousands.
+func (s Style) AppendFixed(b []byte, v float64, prec int) []byte {
+	return s.group(strconv.AppendFloat(b, v, 'f', prec, 64), len(b))
+}

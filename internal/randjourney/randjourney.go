@@ -21,24 +21,31 @@
 //   - persona_ids, persona_emotions, pain_point_ids and touchpoint_ids only
 //     refer to objects of the journey.
 //
+// Objects are generated from the document's Go types, member by member
+// through the codec's per-type plan (internal/strictjson), so a field added
+// to a document type is generated without a change here; rules keyed by
+// "Type.Field" decide only the members the domain constrains.
+//
 // Use New for a small journey, Generate with Options to size one (OneMB is
 // about 1 MB encoded), and the encoded form from journey.Marshal.
 package randjourney
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"time"
 
 	"github.com/google/uuid"
 
-	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/internal/enum"
+	"github.com/journeymap/journeymap/internal/strictjson"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
-	"github.com/journeymap/journeymap/persona"
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
@@ -88,6 +95,10 @@ type gen struct {
 	r    *rand.Rand
 	opts Options
 	next map[string]int // per enumeration (keyed by its first value): the next index
+
+	j           *journey.Journey // the journey being generated
+	touchpoints []uuid.UUID      // ids generated so far, for opportunities
+	painPoints  []uuid.UUID
 }
 
 // pick returns the next value of an enumeration, cycling from a random
@@ -250,230 +261,262 @@ func (g *gen) extValue(b *strings.Builder, depth int) {
 
 var zones = []*time.Location{time.UTC, time.FixedZone("", 7*3600), time.FixedZone("", -(5*3600 + 30*60)), time.FixedZone("", 14*3600)}
 
-func (g *gen) journey() *journey.Journey {
-	j := &journey.Journey{
-		SchemaVersion: journey.SchemaVersion,
-		ID:            g.id(),
-		Title:         g.text(5),
-		Description:   g.opt(12),
-		Type:          pick(g, journey.Types()),
-		Objective:     g.opt(8),
-		Owner:         g.opt(2),
-		Extensions:    g.extensions(),
-	}
-	if g.chance(0.7) {
-		j.Language = []string{"vi", "en", "en-US", "vi-VN", "zh-Hant-TW"}[g.r.IntN(5)]
-	}
-	if g.chance(0.7) {
-		t := time.Date(2020+g.r.IntN(7), time.Month(1+g.r.IntN(12)), 1+g.r.IntN(28),
-			g.r.IntN(24), g.r.IntN(60), g.r.IntN(60), 0, zones[g.r.IntN(len(zones))])
-		if g.chance(0.3) {
-			t = t.Add(time.Duration(1 + g.r.IntN(999999999)))
-		}
-		j.ReviewedAt = &t
-	}
-	if g.chance(0.7) {
-		j.ReviewEveryDays = 1 + g.r.IntN(365)
-	}
-	for range g.opts.Personas {
-		j.Personas = append(j.Personas, g.persona())
-	}
-	var painPoints []uuid.UUID
-	var touchpoints []uuid.UUID
-	for range g.opts.Stages {
-		s := g.stage(j)
-		for _, t := range s.Touchpoints {
-			touchpoints = append(touchpoints, t.ID)
-			for _, p := range t.PainPoints {
-				painPoints = append(painPoints, p.ID)
+// The journey is generated from the document's Go types: every exported
+// field of every object is filled by fill, member by member in document
+// order, through the same per-type plan the codec uses. A member whose
+// values follow a rule of the domain (references between objects, ranges,
+// list sizes, realistic values) has an entry in rules, keyed by
+// "Type.Field"; every other member is filled by its Go type alone, so a
+// field added to a document type is generated without a change here (a
+// field of a type fill does not know panics with its name).
+
+// rule fills one member; v is the field. Returning false leaves the member
+// to fill's default for its type.
+type rule func(g *gen, v reflect.Value) bool
+
+var rules map[string]rule
+
+func init() {
+	// Assigned in init: the rules call fill, which reads rules.
+	rules = map[string]rule{
+		"Journey.SchemaVersion": func(g *gen, v reflect.Value) bool { v.SetInt(journey.SchemaVersion); return true },
+		"Journey.Language": func(g *gen, v reflect.Value) bool {
+			if g.chance(0.7) {
+				v.SetString([]string{"vi", "en", "en-US", "vi-VN", "zh-Hant-TW"}[g.r.IntN(5)])
 			}
-		}
-		j.Stages = append(j.Stages, s)
+			return true
+		},
+		"Journey.ReviewedAt": func(g *gen, v reflect.Value) bool {
+			if g.chance(0.7) {
+				t := time.Date(2020+g.r.IntN(7), time.Month(1+g.r.IntN(12)), 1+g.r.IntN(28),
+					g.r.IntN(24), g.r.IntN(60), g.r.IntN(60), 0, zones[g.r.IntN(len(zones))])
+				if g.chance(0.3) {
+					t = t.Add(time.Duration(1 + g.r.IntN(999999999)))
+				}
+				v.Set(reflect.ValueOf(&t))
+			}
+			return true
+		},
+		"Journey.ReviewEveryDays": func(g *gen, v reflect.Value) bool {
+			if g.chance(0.7) {
+				v.SetInt(int64(1 + g.r.IntN(365)))
+			}
+			return true
+		},
+		"Journey.Personas":      func(g *gen, v reflect.Value) bool { g.list(v, g.opts.Personas); return true },
+		"Journey.Stages":        func(g *gen, v reflect.Value) bool { g.list(v, g.opts.Stages); return true },
+		"Journey.Opportunities": func(g *gen, v reflect.Value) bool { g.list(v, g.opts.Opportunities); return true },
+		"Stage.Touchpoints":     func(g *gen, v reflect.Value) bool { g.list(v, g.opts.TouchpointsPerStage); return true },
+		"Touchpoint.PainPoints": func(g *gen, v reflect.Value) bool {
+			g.list(v, g.r.IntN(g.opts.PainPointsPerTouchpoint+1))
+			return true
+		},
+		"Touchpoint.PersonaIDs": personaRefs,
+		"PainPoint.PersonaIDs":  personaRefs,
+		"Touchpoint.Emotion": func(g *gen, v reflect.Value) bool {
+			if g.chance(0.8) {
+				e := g.emotion()
+				v.Set(reflect.ValueOf(&e))
+			}
+			return true
+		},
+		"Touchpoint.PersonaEmotions": func(g *gen, v reflect.Value) bool {
+			m := map[uuid.UUID]float64{}
+			for _, p := range g.j.Personas {
+				if g.chance(0.25) {
+					m[p.ID] = g.emotion()
+				}
+			}
+			if len(m) > 0 {
+				v.Set(reflect.ValueOf(m))
+			}
+			return true
+		},
+		"Touchpoint.Supports": func(g *gen, v reflect.Value) bool {
+			if g.chance(0.5) {
+				g.list(v, 1+g.r.IntN(3))
+			}
+			return true
+		},
+		"Opportunity.PainPointIDs":  func(g *gen, v reflect.Value) bool { g.refs(v, g.painPoints); return true },
+		"Opportunity.TouchpointIDs": func(g *gen, v reflect.Value) bool { g.refs(v, g.touchpoints); return true },
+		"Opportunity.Impact":        score,
+		"Opportunity.Effort":        score,
+		"Persona.PreferredChannels": func(g *gen, v reflect.Value) bool { g.list(v, g.r.IntN(4)); return true },
+		"Demographics.AgeRange":     choice("18-24", "25-34", "35-44", "45+"),
+		"Demographics.Income":       choice("", "15-25 triệu VND/tháng", "$3,000/month"),
+		"Demographics.Location":     choice("", "TP. Hồ Chí Minh", "Hà Nội", "Đà Nẵng"),
+		"Metric.Unit":               choice("", "%", "s", "điểm", "days"),
 	}
-	for range g.opts.Opportunities {
-		j.Opportunities = append(j.Opportunities, g.opportunity(painPoints, touchpoints))
-	}
-	return j
 }
 
-func (g *gen) persona() *persona.Persona {
-	p := &persona.Persona{
-		ID:           g.id(),
-		Name:         g.text(3),
-		Description:  g.opt(20),
-		Quote:        g.opt(10),
-		Goals:        g.texts(3),
-		Needs:        g.texts(3),
-		Frustrations: g.texts(3),
-		Behaviors:    g.texts(3),
-		Extensions:   g.extensions(),
-	}
-	if g.chance(0.8) {
-		p.Lifecycle = pick(g, persona.Lifecycles())
-	}
-	if g.chance(0.7) {
-		p.Demographics = &persona.Demographics{
-			AgeRange:   []string{"18-24", "25-34", "35-44", "45+"}[g.r.IntN(4)],
-			Gender:     g.opt(1),
-			Income:     []string{"", "15-25 triệu VND/tháng", "$3,000/month"}[g.r.IntN(3)],
-			Location:   []string{"", "TP. Hồ Chí Minh", "Hà Nội", "Đà Nẵng"}[g.r.IntN(4)],
-			Occupation: g.opt(2),
-			Extensions: g.extensions(),
-		}
-	}
-	for range g.r.IntN(4) {
-		p.PreferredChannels = append(p.PreferredChannels, pick(g, channel.Channels()))
-	}
-	return p
-}
-
-func (g *gen) stage(j *journey.Journey) *journey.Stage {
-	s := &journey.Stage{
-		ID:           g.id(),
-		Name:         g.text(3),
-		Description:  g.opt(15),
-		Phase:        pick(g, journey.Phases()),
-		CustomerGoal: g.opt(8),
-		Questions:    g.texts(3),
-		Extensions:   g.extensions(),
-	}
-	for range g.opts.TouchpointsPerStage {
-		s.Touchpoints = append(s.Touchpoints, g.touchpoint(j))
-	}
-	s.Metrics = g.metrics()
-	return s
-}
-
-// personaRefs returns a random subset of the journey's persona ids.
-func (g *gen) personaRefs(j *journey.Journey) []uuid.UUID {
+func personaRefs(g *gen, v reflect.Value) bool {
 	var out []uuid.UUID
-	for _, p := range j.Personas {
+	for _, p := range g.j.Personas {
 		if g.chance(0.3) {
 			out = append(out, p.ID)
 		}
 	}
-	return out
+	v.Set(reflect.ValueOf(out))
+	return true
 }
 
-func (g *gen) touchpoint(j *journey.Journey) *touchpoint.Touchpoint {
-	t := &touchpoint.Touchpoint{
-		ID:               g.id(),
-		Name:             g.text(4),
-		Description:      g.opt(15),
-		Channel:          pick(g, channel.Channels()),
-		Owner:            g.opt(2),
-		PersonaIDs:       g.personaRefs(j),
-		Actions:          g.texts(3),
-		Thoughts:         g.texts(3),
-		Feelings:         g.texts(2),
-		PhysicalEvidence: g.texts(2),
-		Extensions:       g.extensions(),
-	}
-	if g.chance(0.4) {
-		t.Mode = pick(g, channel.Modes())
-	}
+func score(g *gen, v reflect.Value) bool {
 	if g.chance(0.7) {
-		t.Initiator = pick(g, touchpoint.Initiators())
+		v.SetInt(int64(journey.MinScore + g.r.IntN(journey.MaxScore)))
 	}
-	if g.chance(0.8) {
-		e := g.emotion()
-		t.Emotion = &e
+	return true
+}
+
+func choice(values ...string) rule {
+	return func(g *gen, v reflect.Value) bool { v.SetString(values[g.r.IntN(len(values))]); return true }
+}
+
+// textLength is the most words of a text member, by JSON name; others get 6.
+var textLength = map[string]int{
+	"title": 5, "name": 3, "description": 15, "objective": 8, "owner": 2, "quote": 10,
+	"customer_goal": 8, "evidence": 10, "source": 4, "gender": 1, "occupation": 2,
+}
+
+var (
+	uuidType  = reflect.TypeFor[uuid.UUID]()
+	rawType   = reflect.TypeFor[json.RawMessage]()
+	floatPtr  = reflect.TypeFor[*float64]()
+	timePtr   = reflect.TypeFor[*time.Time]()
+	tpType    = reflect.TypeFor[touchpoint.Touchpoint]()
+	painType  = reflect.TypeFor[painpoint.PainPoint]()
+	metricsOf = reflect.TypeFor[[]metric.Metric]()
+)
+
+// fill fills the struct v member by member.
+func (g *gen) fill(v reflect.Value) {
+	p := strictjson.PlanOf(v.Type())
+	for _, m := range p.Members {
+		f := v.Field(m.Index)
+		if r, ok := rules[p.Type.Name()+"."+m.Field]; ok && r(g, f) {
+			continue
+		}
+		g.member(p.Type.Name()+"."+m.Field, m, f)
 	}
-	for _, p := range j.Personas {
-		if g.chance(0.25) {
-			if t.PersonaEmotions == nil {
-				t.PersonaEmotions = make(map[uuid.UUID]float64)
+	// Remember the ids opportunities may refer to.
+	switch v.Type() {
+	case tpType:
+		g.touchpoints = append(g.touchpoints, v.Addr().Interface().(*touchpoint.Touchpoint).ID)
+	case painType:
+		g.painPoints = append(g.painPoints, v.Addr().Interface().(*painpoint.PainPoint).ID)
+	}
+}
+
+// member fills the field v of member m by its Go type.
+func (g *gen) member(where string, m strictjson.Member, v reflect.Value) {
+	t := m.Type
+	if info := enum.Lookup(t); info != nil {
+		if !m.OmitEmpty || g.chance(0.7) {
+			v.SetString(g.pickValue(info))
+		}
+		return
+	}
+	switch {
+	case t == uuidType:
+		*v.Addr().Interface().(*uuid.UUID) = g.id()
+	case t == rawType:
+		v.SetBytes(g.extensions())
+	case t == floatPtr:
+		if g.chance(0.5) {
+			f := g.number()
+			v.Set(reflect.ValueOf(&f))
+		}
+	case t == timePtr:
+		if g.chance(0.5) {
+			tm := time.Date(2020+g.r.IntN(7), time.Month(1+g.r.IntN(12)), 1+g.r.IntN(28), 0, 0, 0, 0, time.UTC)
+			v.Set(reflect.ValueOf(&tm))
+		}
+	case t == metricsOf:
+		if !g.chance(0.4) {
+			g.list(v, 1+g.r.IntN(3))
+		}
+	case t.Kind() == reflect.String:
+		n := textLength[m.Name]
+		if n == 0 {
+			n = 6
+		}
+		if m.OmitEmpty {
+			v.SetString(g.opt(n))
+		} else {
+			v.SetString(g.text(n))
+		}
+	case t.Kind() == reflect.Float64:
+		v.SetFloat(g.number())
+	case t.Kind() == reflect.Int:
+		if !m.OmitEmpty || g.chance(0.7) {
+			v.SetInt(int64(1 + g.r.IntN(5)))
+		}
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String && enum.Lookup(t.Elem()) == nil:
+		if texts := g.texts(3); texts != nil {
+			out := reflect.MakeSlice(t, len(texts), len(texts))
+			for i, s := range texts {
+				out.Index(i).SetString(s)
 			}
-			t.PersonaEmotions[p.ID] = g.emotion()
+			v.Set(out)
 		}
-	}
-	for range g.r.IntN(g.opts.PainPointsPerTouchpoint + 1) {
-		t.PainPoints = append(t.PainPoints, g.painPoint(j))
-	}
-	t.Metrics = g.metrics()
-	if g.chance(0.5) {
-		for range 1 + g.r.IntN(3) {
-			t.Supports = append(t.Supports, touchpoint.Support{
-				Layer:       pick(g, touchpoint.Layers()),
-				Kind:        pick(g, touchpoint.SupportKinds()),
-				Description: g.text(8),
-				Owner:       g.opt(2),
-				Extensions:  g.extensions(),
-			})
+	case t.Kind() == reflect.Slice:
+		if g.chance(0.7) {
+			g.list(v, 1+g.r.IntN(3))
 		}
-	}
-	return t
-}
-
-func (g *gen) painPoint(j *journey.Journey) *painpoint.PainPoint {
-	return &painpoint.PainPoint{
-		ID:          g.id(),
-		Title:       g.text(5),
-		Description: g.opt(20),
-		Category:    pick(g, painpoint.Categories()),
-		Severity:    pick(g, painpoint.Severities()),
-		PersonaIDs:  g.personaRefs(j),
-		Evidence:    g.opt(10),
-		Extensions:  g.extensions(),
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
+		if g.chance(0.7) {
+			e := reflect.New(t.Elem())
+			g.fill(e.Elem())
+			v.Set(e)
+		}
+	default:
+		panic("randjourney: cannot generate " + where + " of type " + t.String() + ": add a rule")
 	}
 }
 
-func (g *gen) metrics() []metric.Metric {
-	if g.chance(0.4) {
-		return nil
+// list sets the slice v to n generated elements: objects, pointers to
+// objects, or enumeration values.
+func (g *gen) list(v reflect.Value, n int) {
+	if n == 0 {
+		return
 	}
-	out := make([]metric.Metric, 1+g.r.IntN(3))
+	out := reflect.MakeSlice(v.Type(), n, n)
+	et := v.Type().Elem()
+	for i := range n {
+		e := out.Index(i)
+		switch {
+		case enum.Lookup(et) != nil:
+			e.SetString(g.pickValue(enum.Lookup(et)))
+		case et.Kind() == reflect.Pointer:
+			p := reflect.New(et.Elem())
+			g.fill(p.Elem())
+			e.Set(p)
+		default:
+			g.fill(e)
+		}
+	}
+	v.Set(out)
+}
+
+// refs sets v to 1..3 ids drawn from ids, or leaves it empty.
+func (g *gen) refs(v reflect.Value, ids []uuid.UUID) {
+	if len(ids) == 0 || g.chance(0.3) {
+		return
+	}
+	out := make([]uuid.UUID, 1+g.r.IntN(3))
 	for i := range out {
-		m := metric.Metric{
-			Name:       g.text(3),
-			Kind:       pick(g, metric.Kinds()),
-			Value:      g.number(),
-			Unit:       []string{"", "%", "s", "điểm", "days"}[g.r.IntN(5)],
-			Source:     g.opt(4),
-			Extensions: g.extensions(),
-		}
-		if g.chance(0.5) {
-			v := g.number()
-			m.Target = &v
-		}
-		if g.chance(0.5) {
-			m.Better = pick(g, metric.Betters())
-		}
-		out[i] = m
+		out[i] = ids[g.r.IntN(len(ids))]
 	}
-	return out
+	v.Set(reflect.ValueOf(out))
 }
 
-func (g *gen) opportunity(painPoints, touchpoints []uuid.UUID) *journey.Opportunity {
-	o := &journey.Opportunity{
-		ID:          g.id(),
-		Title:       g.text(5),
-		Description: g.opt(20),
-		Owner:       g.opt(2),
-		Extensions:  g.extensions(),
-	}
-	ref := func(ids []uuid.UUID) []uuid.UUID {
-		if len(ids) == 0 || g.chance(0.3) {
-			return nil
-		}
-		out := make([]uuid.UUID, 1+g.r.IntN(3))
-		for i := range out {
-			out[i] = ids[g.r.IntN(len(ids))]
-		}
-		return out
-	}
-	o.PainPointIDs = ref(painPoints)
-	o.TouchpointIDs = ref(touchpoints)
-	if g.chance(0.8) {
-		o.Status = pick(g, journey.Statuses())
-	}
-	if g.chance(0.7) {
-		o.Impact = journey.MinScore + g.r.IntN(journey.MaxScore)
-	}
-	if g.chance(0.7) {
-		o.Effort = journey.MinScore + g.r.IntN(journey.MaxScore)
-	}
-	return o
+// pickValue is pick for an enumeration known by its Info.
+func (g *gen) pickValue(info *enum.Info) string { return pick(g, info.Values) }
+
+func (g *gen) journey() *journey.Journey {
+	g.j = new(journey.Journey)
+	g.fill(reflect.ValueOf(g.j).Elem())
+	return g.j
 }
 
 // String describes the sizes, for test names.

@@ -1,8 +1,11 @@
 // Package strictjson is journeymap's hand-written JSON reader and writer.
 //
-// The Decoder reads a document in one pass over a []byte and lets the
-// domain decoders (journey, persona, painpoint) fill their typed structs
-// directly, without reflection. It is strict, as a decoder of untrusted
+// The Decoder reads a document in one pass over a []byte. Read, Write,
+// Unmarshal, Marshal, Clone and ChangedMembers handle every document type
+// through a Plan derived once per struct type, by reflection, from its
+// fields and json tags (see PlanOf): the Go types of journey, persona,
+// painpoint, touchpoint and metric are the one definition of the document.
+// The Decoder is strict, as a decoder of untrusted
 // input must be: a size and a nesting limit, UTF-8 validation, duplicate
 // keys, unknown members, wrong types, nulls and trailing data are all
 // reported, each as a *docerr.Error whose path uses the document's own
@@ -14,7 +17,7 @@
 // returns zero values and loops end. The others (unknown member, wrong type,
 // bad enum value, bad uuid, ...) are collected, the offending value is
 // skipped, and decoding goes on, so a user sees many problems at once
-// (up to MaxErrors).
+// (the first MaxProblems of them are listed, the rest only counted).
 //
 // The Writer produces canonical JSON: encoding/json's number formatting and
 // string escaping (without HTML escaping), optional indentation in the
@@ -34,6 +37,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/internal/safetext"
 )
 
 // Default limits of a Decoder whose Options leave them zero.
@@ -43,8 +47,9 @@ const (
 	// DefaultMaxDepth is the default nesting limit: 64 levels of objects
 	// and arrays, counting the root object as 1.
 	DefaultMaxDepth = 64
-	// MaxErrors is how many problems a Decoder collects before it stops.
-	MaxErrors = 100
+	// DefaultMaxProblems is how many problems a Decoder lists when Options
+	// leave MaxProblems zero; further ones are only counted.
+	DefaultMaxProblems = docerr.DefaultMaxProblems
 )
 
 // Options are the limits of a Decoder. The zero value uses the defaults.
@@ -56,6 +61,10 @@ type Options struct {
 	// root object counting as 1 (extensions included); zero means
 	// DefaultMaxDepth (64). Deeper input fails with docerr.ErrTooDeep.
 	MaxDepth int
+	// MaxProblems is how many problems are listed; further ones are
+	// counted, not built, and reported as one final entry wrapping a
+	// *docerr.Omitted. Zero means DefaultMaxProblems (100).
+	MaxProblems int
 }
 
 func (o Options) maxBytes() int64 {
@@ -102,8 +111,11 @@ type Decoder struct {
 	depth    int
 	maxDepth int
 	frames   []frame
-	errs     docerr.List
+	errs     docerr.Collector
 	stopped  bool
+	start    int             // where the document starts: 3 after a UTF-8 byte order mark
+	mark     int             // where the value or key being read starts, for the Pos of its problems
+	cursor   docerr.Position // the last position computed, to go on from
 	scratch  []byte
 	escaped  bool // the last string read had escapes (its bytes are in scratch)
 }
@@ -111,18 +123,30 @@ type Decoder struct {
 // NewDecoder returns a Decoder over data, or an error wrapping
 // docerr.ErrTooLarge when data is above the size limit. The Decoder does
 // not keep references into data in what it returns.
+//
+// A UTF-8 byte order mark at the start is skipped (positions still count
+// it); input in UTF-16 or UTF-32 is refused at once with an error wrapping
+// docerr.ErrInvalidUTF8 that names the encoding.
 func NewDecoder(data []byte, o Options) (*Decoder, error) {
 	if int64(len(data)) > o.maxBytes() {
 		return nil, o.TooLarge()
 	}
-	return &Decoder{data: data, maxDepth: o.maxDepth(), frames: make([]frame, 0, 8)}, nil
+	if err := checkEncoding(data); err != nil {
+		return nil, err
+	}
+	d := &Decoder{data: data, maxDepth: o.maxDepth(), frames: make([]frame, 0, 8)}
+	d.errs.Max = o.MaxProblems
+	if hasBOM(data) {
+		d.start, d.pos = len(bom), len(bom)
+	}
+	return d, nil
 }
 
 // Err returns the problems found, as a docerr.List, or nil.
 func (d *Decoder) Err() error { return d.errs.Err() }
 
 // Errors returns the problems found so far.
-func (d *Decoder) Errors() docerr.List { return d.errs }
+func (d *Decoder) Errors() docerr.List { return d.errs.List() }
 
 // Stopped reports whether a fatal error (or too many errors) ended decoding.
 func (d *Decoder) Stopped() bool { return d.stopped }
@@ -130,13 +154,32 @@ func (d *Decoder) Stopped() bool { return d.stopped }
 // Path returns the JSON path of the value being read.
 func (d *Decoder) Path() string { return pathOf(d.frames, "", true) }
 
-// Fail records a non-fatal problem with the value being read.
-func (d *Decoder) Fail(sentinel error, detail string) { d.add(d.Path(), sentinel, detail) }
+// Fail records a non-fatal problem with the value being read. Past the
+// problem cap it is only counted: the path is not built.
+func (d *Decoder) Fail(sentinel error, detail string) {
+	if d.counted() {
+		return
+	}
+	d.add(d.Path(), sentinel, detail)
+}
+
+// counted reports whether a problem is not to be built (decoding stopped,
+// or the cap is reached, in which case it is counted).
+func (d *Decoder) counted() bool {
+	if d.stopped {
+		return true
+	}
+	if d.errs.Full() {
+		d.errs.Skip(1)
+		return true
+	}
+	return false
+}
 
 // FailErr records err (which should wrap a docerr sentinel, like the
 // errors of the enums' Parse functions) as a problem of the value being read.
 func (d *Decoder) FailErr(err error) {
-	if d.stopped {
+	if d.counted() {
 		return
 	}
 	d.add(d.Path(), err, detailOf(err))
@@ -157,7 +200,7 @@ func detailOf(err error) string {
 // FailMember records a problem with member name of the object being read,
 // typically a missing required member, after its last member was read.
 func (d *Decoder) FailMember(name string, sentinel error, detail string) {
-	if d.stopped {
+	if d.counted() {
 		return
 	}
 	d.add(pathOf(d.frames, name, true), sentinel, detail)
@@ -167,18 +210,52 @@ func (d *Decoder) add(path string, err error, detail string) {
 	if d.stopped {
 		return
 	}
-	d.errs = append(d.errs, &docerr.Error{Path: path, Err: err, Detail: detail})
-	if len(d.errs) >= MaxErrors {
-		d.stopped = true
-	}
+	d.errs.AddError(&docerr.Error{Path: path, Err: err, Detail: detail, Pos: d.position(d.mark)})
 }
 
-// fatal records a problem that stops decoding.
-func (d *Decoder) fatal(sentinel error, detail string) {
+// position returns the Position of offset off, going on from the last one
+// computed when off is not before it (problems come in document order), so
+// listing many problems scans the input about once.
+func (d *Decoder) position(off int) docerr.Position {
+	if off > len(d.data) {
+		off = len(d.data)
+	}
+	c := d.cursor
+	if !c.IsValid() || int(c.Offset) > off {
+		c = docerr.Position{Line: 1, Column: 1}
+	}
+	line, lineStart := c.Line, int(c.Offset)-(c.Column-1)
+	for i := int(c.Offset); i < off; i++ {
+		if d.data[i] == '\n' {
+			line++
+			lineStart = i + 1
+		}
+	}
+	d.cursor = docerr.Position{Line: line, Column: off - lineStart + 1, Offset: int64(off)}
+	return d.cursor
+}
+
+// fatal records a problem at offset off that stops decoding; detail is
+// followed by " at " and the position in words, which the error also
+// carries as its Pos.
+func (d *Decoder) fatal(sentinel error, detail string, off int) {
+	d.fatalAt(sentinel, detail, off, true)
+}
+
+// fatalAt is fatal; with say false the position is in Pos only.
+func (d *Decoder) fatalAt(sentinel error, detail string, off int, say bool) {
 	if d.stopped {
 		return
 	}
-	d.add(d.Path(), sentinel, detail)
+	pos := d.position(off)
+	if say {
+		detail += " at " + pos.String()
+	}
+	if !d.errs.Full() {
+		d.errs.AddError(&docerr.Error{Path: d.Path(), Err: sentinel, Detail: detail, Pos: pos})
+	} else {
+		d.errs.Skip(1)
+	}
 	d.stopped = true
 }
 
@@ -195,7 +272,7 @@ func (d *Decoder) syntax(what string) {
 	if what != "" {
 		got += " " + what
 	}
-	d.fatal(docerr.ErrSyntax, got+" at "+position(d.data, d.pos))
+	d.fatal(docerr.ErrSyntax, got, d.pos)
 }
 
 func quoteChar(c byte) string {
@@ -211,6 +288,20 @@ func quoteChar(c byte) string {
 		return s
 	}
 	return "'" + s[1:len(s)-1] + "'"
+}
+
+// fatalHere is fatal at the current position, which the message does not
+// repeat.
+func (d *Decoder) fatalHere(sentinel error, detail string) { d.fatalAt(sentinel, detail, d.pos, false) }
+
+// clip returns the bytes of a number for an error message, cut to
+// safetext.MaxQuote bytes with the count of the rest (a number holds no
+// control characters: the grammar was checked).
+func clip(num []byte) string {
+	if len(num) <= safetext.MaxQuote {
+		return string(num)
+	}
+	return string(num[:safetext.MaxQuote]) + "… (+" + strconv.Itoa(len(num)-safetext.MaxQuote) + " bytes)"
 }
 
 // ws skips white space and returns the next byte, or 0 at the end.
@@ -232,7 +323,7 @@ func (d *Decoder) Finish() {
 		return
 	}
 	if d.ws() != 0 || d.pos < len(d.data) {
-		d.fatal(docerr.ErrTrailingData, "data after the document at "+position(d.data, d.pos))
+		d.fatal(docerr.ErrTrailingData, "data after the document", d.pos)
 	}
 }
 
@@ -276,7 +367,7 @@ func (d *Decoder) mismatch(c byte, want string) {
 func (d *Decoder) push(kind frameKind) bool {
 	d.depth++
 	if d.depth > d.maxDepth {
-		d.fatal(docerr.ErrTooDeep, fmt.Sprintf("nesting deeper than the limit of %d", d.maxDepth))
+		d.fatalHere(docerr.ErrTooDeep, fmt.Sprintf("nesting deeper than the limit of %d", d.maxDepth))
 		return false
 	}
 	d.frames = append(d.frames, frame{kind: kind})
@@ -308,6 +399,7 @@ func (d *Decoder) begin(open byte, kind frameKind, want string) bool {
 		return false
 	}
 	c := d.ws()
+	d.mark = d.pos
 	if c != open {
 		d.mismatch(c, want)
 		return false
@@ -338,12 +430,14 @@ func (d *Decoder) NextKey() bool {
 	c := d.ws()
 	if f.n == 0 {
 		if c == '}' {
+			d.mark = d.pos // a missing member is reported at the closing brace
 			d.pos++
 			return false
 		}
 	} else {
 		switch c {
 		case '}':
+			d.mark = d.pos
 			d.pos++
 			return false
 		case ',':
@@ -358,6 +452,7 @@ func (d *Decoder) NextKey() bool {
 		d.syntax("looking for the beginning of an object key")
 		return false
 	}
+	d.mark = d.pos
 	key, ok := d.readString()
 	if !ok {
 		return false
@@ -419,14 +514,14 @@ func (d *Decoder) Once(seen *uint64, bit uint64) bool {
 		*seen |= bit
 		return true
 	}
-	d.Fail(docerr.ErrDuplicateKey, "duplicate key "+strconv.Quote(string(d.Key())))
+	d.Fail(docerr.ErrDuplicateKey, "duplicate key "+safetext.Quote(string(d.Key())))
 	d.skip(false)
 	return false
 }
 
 // Unknown reports the current member as unknown and skips its value.
 func (d *Decoder) Unknown() {
-	d.Fail(docerr.ErrUnknownField, "unknown field "+strconv.Quote(string(d.Key())))
+	d.Fail(docerr.ErrUnknownField, "unknown field "+safetext.Quote(string(d.Key())))
 	d.skip(false)
 }
 
@@ -450,6 +545,7 @@ func (d *Decoder) ReadStringBytes() ([]byte, bool) {
 		return nil, false
 	}
 	c := d.ws()
+	d.mark = d.pos
 	if c != '"' {
 		d.mismatch(c, "a string")
 		return nil, false
@@ -488,7 +584,7 @@ func (d *Decoder) readString() ([]byte, bool) {
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size == 1 {
 				d.pos = i
-				d.fatal(docerr.ErrInvalidUTF8, "invalid UTF-8 in string at "+position(d.data, i))
+				d.fatal(docerr.ErrInvalidUTF8, "invalid UTF-8 in string", i)
 				return nil, false
 			}
 			i += size
@@ -555,7 +651,7 @@ func (d *Decoder) readEscaped(start int) ([]byte, bool) {
 					dec := utf16.DecodeRune(r, r2)
 					if !ok2 || dec == utf8.RuneError {
 						d.pos = i - 6
-						d.fatal(docerr.ErrInvalidUTF8, "unpaired UTF-16 surrogate escape at "+position(d.data, i-6))
+						d.fatal(docerr.ErrInvalidUTF8, "unpaired UTF-16 surrogate escape", i-6)
 						return nil, false
 					}
 					r = dec
@@ -578,7 +674,7 @@ func (d *Decoder) readEscaped(start int) ([]byte, bool) {
 			r, size := utf8.DecodeRune(data[i:])
 			if r == utf8.RuneError && size == 1 {
 				d.pos = i
-				d.fatal(docerr.ErrInvalidUTF8, "invalid UTF-8 in string at "+position(d.data, i))
+				d.fatal(docerr.ErrInvalidUTF8, "invalid UTF-8 in string", i)
 				return nil, false
 			}
 			buf = append(buf, data[i:i+size]...)
@@ -686,6 +782,7 @@ func (d *Decoder) ReadFloat() (float64, bool) {
 		return 0, false
 	}
 	c := d.ws()
+	d.mark = d.pos
 	if c != '-' && (c < '0' || c > '9') {
 		d.mismatch(c, "a number")
 		return 0, false
@@ -717,7 +814,7 @@ func (d *Decoder) ReadFloat() (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(string(num), 64)
 	if err != nil {
-		d.Fail(docerr.ErrRange, "number "+string(num)+" is out of the range of a float64")
+		d.Fail(docerr.ErrRange, "number "+clip(num)+" is out of the range of a float64")
 		return 0, false
 	}
 	return f, true
@@ -731,6 +828,7 @@ func (d *Decoder) ReadInt() (int, bool) {
 		return 0, false
 	}
 	c := d.ws()
+	d.mark = d.pos
 	if c != '-' && (c < '0' || c > '9') {
 		d.mismatch(c, "an integer")
 		return 0, false
@@ -740,12 +838,12 @@ func (d *Decoder) ReadInt() (int, bool) {
 		return 0, false
 	}
 	if !isInt {
-		d.Fail(docerr.ErrType, "expected an integer, got "+string(num))
+		d.Fail(docerr.ErrType, "expected an integer, got "+clip(num))
 		return 0, false
 	}
 	v, err := strconv.Atoi(string(num))
 	if err != nil {
-		d.Fail(docerr.ErrRange, "integer "+string(num)+" is out of range")
+		d.Fail(docerr.ErrRange, "integer "+clip(num)+" is out of range")
 		return 0, false
 	}
 	return v, true
@@ -760,14 +858,15 @@ func (d *Decoder) ReadRawObject() (json.RawMessage, bool) {
 		return nil, false
 	}
 	c := d.ws()
+	d.mark = d.pos
 	if c != '{' {
 		d.mismatch(c, "an object")
 		return nil, false
 	}
 	start := d.pos
-	n := len(d.errs)
+	n := d.errs.Len()
 	d.skip(true)
-	if d.stopped || len(d.errs) != n {
+	if d.stopped || d.errs.Len() != n {
 		return nil, false
 	}
 	return bytes.Clone(d.data[start:d.pos]), true
@@ -779,7 +878,9 @@ func (d *Decoder) skip(checkKeys bool) {
 	if d.stopped {
 		return
 	}
-	switch c := d.ws(); c {
+	c := d.ws()
+	d.mark = d.pos
+	switch c {
 	case '{':
 		d.pos++
 		if !d.push(frameMap) {
@@ -798,7 +899,7 @@ func (d *Decoder) skip(checkKeys bool) {
 						keys = map[string]struct{}{string(first): {}}
 					}
 					if _, dup := keys[string(k)]; dup {
-						d.Fail(docerr.ErrDuplicateKey, "duplicate key "+strconv.Quote(string(k)))
+						d.Fail(docerr.ErrDuplicateKey, "duplicate key "+safetext.Quote(string(k)))
 					} else {
 						keys[string(k)] = struct{}{}
 					}
@@ -854,20 +955,10 @@ func CheckObject(raw []byte, maxDepth int) error {
 	if _, ok := d.ReadRawObject(); ok {
 		d.Finish()
 	}
-	if len(d.errs) > 0 {
-		return d.errs[0]
+	if l := d.errs.List(); len(l) > 0 {
+		return l[0]
 	}
 	return nil
-}
-
-// ReadDocument reads at most o.MaxBytes+1 bytes from r (more is an error
-// wrapping ErrTooLarge) and decodes them with unmarshal.
-func ReadDocument[T any](r io.Reader, o Options, unmarshal func([]byte, Options) (*T, error)) (*T, error) {
-	data, err := ReadAll(r, o)
-	if err != nil {
-		return nil, err
-	}
-	return unmarshal(data, o)
 }
 
 // DecodeDocument decodes data as one document whose root value decode

@@ -1,9 +1,10 @@
 package strictjson
 
 import (
-	"strconv"
+	"unicode/utf8"
 
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/internal/safetext"
 )
 
 // frameKind says how a container contributes to a JSON path.
@@ -63,7 +64,13 @@ func pathOf(frames []frame, name string, useBytes bool) string {
 
 // appendKey appends a member name: as ".name" when it is a plain
 // identifier of a known object, else quoted in brackets.
+//
+// A key longer than safetext.MaxQuote characters is cut as safetext.Quote
+// cuts it, so that a path never echoes unbounded input.
 func appendKey(p, k string, isMap bool) string {
+	if utf8.RuneCountInString(k) > safetext.MaxQuote {
+		return p + "[" + safetext.Quote(k) + "]"
+	}
 	if !isMap && isIdent(k) {
 		return docerr.Join(p, k)
 	}
@@ -81,19 +88,4 @@ func isIdent(s string) bool {
 		}
 	}
 	return true
-}
-
-// position describes offset off in data as "line L, column C (offset N)",
-// counting columns in bytes from 1.
-func position(data []byte, off int) string {
-	line, col := 1, 1
-	for i := 0; i < off && i < len(data); i++ {
-		if data[i] == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
-	}
-	return "line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col) + " (offset " + strconv.Itoa(off) + ")"
 }

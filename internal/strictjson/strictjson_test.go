@@ -154,7 +154,7 @@ func TestSyntaxAgreesWithEncodingJSON(t *testing.T) {
 		`0`, `-0`, `01`, `-`, `1.`, `.5`, `1e`, `1e+`, `1E-5`, `1.5e3`, `-1.0e-0`, `+1`, `0x10`, `1_000`, `NaN`, `Infinity`,
 		`""`, `"a`, `"\u00e9"`, `"\u00"`, `"\q"`, `"\/"`, "\"\t\"", `"\ud83d\ude00"`,
 		`true`, `tru`, `false`, `null`, `nul`, `[]`, `[1,]`, `[,1]`, `[1 2]`, `{}`, `{"a":1,}`, `{"a" 1}`, `{a:1}`,
-		`{"a":{"b":[1,{"c":null}]}}`, `  [ 1 , 2 ]  `, `[1] [2]`, `{"a":1}}`, "\ufeff{}", `'a'`, ``, ` `,
+		`{"a":{"b":[1,{"c":null}]}}`, `  [ 1 , 2 ]  `, `[1] [2]`, `{"a":1}}`, `'a'`, ``, ` `,
 	}
 	for _, in := range inputs {
 		err := valid([]byte(in), 0)
@@ -173,6 +173,9 @@ func FuzzSyntax(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		err := valid(data, 1000)
 		std := json.Valid(data)
+		if bytes.HasPrefix(data, []byte("\ufeff")) {
+			std = json.Valid(data[3:]) // a byte order mark is skipped on purpose
+		}
 		if err == nil && !std {
 			t.Fatalf("accepted what encoding/json rejects: %q", data)
 		}

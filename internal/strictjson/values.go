@@ -6,27 +6,8 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/internal/safetext"
 )
-
-// ReadEnum reads a string that must be one of values (the enumeration's
-// values in documented order). A match returns the constant itself, so no
-// text is allocated; anything else is reported with the error of parse (the
-// enumeration's Parse function, whose error lists the allowed values).
-func ReadEnum[T ~string](d *Decoder, values []T, parse func(string) (T, error)) (T, bool) {
-	b, ok := d.ReadStringBytes()
-	if !ok {
-		return "", false
-	}
-	for _, v := range values {
-		if string(v) == string(b) {
-			return v, true
-		}
-	}
-	if _, err := parse(string(b)); err != nil {
-		d.FailErr(err)
-	}
-	return "", false
-}
 
 // ReadUUID reads a UUID string in its canonical 36-character form
 // (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx). Other spellings and the nil UUID
@@ -95,26 +76,9 @@ func (d *Decoder) ReadUUIDs(dst []uuid.UUID) []uuid.UUID {
 	return dst
 }
 
-// ReadEnums reads an array of enumeration values, appending them to dst.
-func ReadEnums[T ~string](d *Decoder, dst []T, values []T, parse func(string) (T, error)) []T {
-	if !d.BeginArray() {
-		return dst
-	}
-	for d.NextElem() {
-		if v, ok := ReadEnum(d, values, parse); ok {
-			dst = append(dst, v)
-		}
-	}
-	d.EndArray()
-	return dst
-}
-
-func quote(b []byte) string {
-	if len(b) > 64 {
-		b = b[:64]
-	}
-	return `"` + string(b) + `"`
-}
+// quote quotes input for an error message: at most safetext.MaxQuote
+// characters, control characters escaped.
+func quote(b []byte) string { return safetext.Quote(string(b)) }
 
 // Writer helpers for the same value types.
 
@@ -174,31 +138,6 @@ func (w *Writer) OptString(name, s string) {
 		w.Member(name)
 		w.String(s)
 	}
-}
-
-// Extensions writes the extensions member unless raw is empty.
-func (w *Writer) Extensions(raw []byte) {
-	if len(raw) > 0 {
-		w.Member("extensions")
-		w.RawObject(raw)
-	}
-}
-
-// Enum writes member name holding v, an enumeration value, or fails with
-// the enumeration's own error (which lists the allowed values) when v is
-// not valid. Optional enumerations skip empty values before calling Enum.
-func Enum[T interface {
-	~string
-	Valid() bool
-	MarshalText() ([]byte, error)
-}](w *Writer, name string, v T) {
-	w.Member(name)
-	if !v.Valid() {
-		_, err := v.MarshalText()
-		w.FailErr(err)
-		return
-	}
-	w.buf = appendString(w.buf, string(v))
 }
 
 // AppendUUID appends id in its canonical 36-character form.

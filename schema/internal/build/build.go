@@ -1,10 +1,10 @@
 // Package build turns journeymap's Go types into JSON Schema (draft 2020-12)
 // with github.com/invopop/jsonschema, and adds what reflection alone cannot
 // know: uuid and enum types, ids that the decoder fills in, non-blank required
-// strings, numeric ranges, titles for front ends, and descriptions of enum
-// values. Both the schema package (at run time, with its committed comment
-// map) and the generator (with comments freshly read from source) use it, so
-// the committed files and the run-time reflector cannot differ.
+// strings, numeric ranges, fixed defaults, and the titles, descriptions and
+// examples people read in a form, from a catalog per language (words_en.go,
+// words_vi.go). Both the schema package at run time and the generator use
+// it, so the committed files and the run-time reflector cannot differ.
 package build
 
 import (
@@ -24,23 +24,11 @@ import (
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
-// Module is the import path of the journeymap module, whose source Extract
-// reads.
+// Module is the import path of the journeymap module.
 const Module = "github.com/journeymap/journeymap"
 
 // BaseID is the base URI of the published schemas.
 const BaseID = "https://journeymap.dev/schema/v1/"
-
-// Comments holds the Go doc comments the schemas are described with.
-type Comments struct {
-	// Types maps fully qualified type names ("pkgpath.Type") and field names
-	// ("pkgpath.Type.Field") to their doc comments, in the form of
-	// jsonschema.Reflector.CommentMap.
-	Types map[string]string
-	// Values maps enum values ("pkgpath.Type.value") to the doc comment of
-	// the constant that defines them.
-	Values map[string]string
-}
 
 var (
 	uuidType = reflect.TypeFor[uuid.UUID]()
@@ -71,7 +59,14 @@ var NonBlankPattern = nonBlankPattern()
 // A type of another module whose name is also the name of one of this
 // module's types gets its package name as a prefix in $defs ("mypkg.Stage"),
 // so that the definitions cannot collide.
-func Reflect(t reflect.Type, c Comments, root bool) (s *jsonschema.Schema, err error) {
+//
+// Titles, descriptions and examples are in language lang ("" is English;
+// see Languages); every other keyword is the same in every language.
+func Reflect(t reflect.Type, lang string, root bool) (s *jsonschema.Schema, err error) {
+	w, err := wordsFor(lang)
+	if err != nil {
+		return nil, err
+	}
 	if t == nil {
 		return nil, fmt.Errorf("schema: reflect: nil type")
 	}
@@ -87,7 +82,6 @@ func Reflect(t reflect.Type, c Comments, root bool) (s *jsonschema.Schema, err e
 	usedEnums := map[reflect.Type]bool{}
 	r := &jsonschema.Reflector{
 		ExpandedStruct: root,
-		CommentMap:     c.Types,
 		Namer:          defName,
 		Mapper: func(t reflect.Type) *jsonschema.Schema {
 			switch {
@@ -108,7 +102,9 @@ func Reflect(t reflect.Type, c Comments, root bool) (s *jsonschema.Schema, err e
 		s.Definitions = jsonschema.Definitions{}
 	}
 	for et := range usedEnums {
-		s.Definitions[et.Name()] = enumSchema(et, c)
+		if s.Definitions[et.Name()], err = enumSchema(et, w); err != nil {
+			return nil, err
+		}
 	}
 	for _, st := range structs(t) {
 		def := s.Definitions[defName(st)]
@@ -122,7 +118,7 @@ func Reflect(t reflect.Type, c Comments, root bool) (s *jsonschema.Schema, err e
 			continue // anonymous, or embedded and so inlined
 		}
 		if isOwn(st) {
-			if err := refine(def, st); err != nil {
+			if err := refine(def, st, w); err != nil {
 				return nil, err
 			}
 			continue
@@ -136,7 +132,7 @@ func Reflect(t reflect.Type, c Comments, root bool) (s *jsonschema.Schema, err e
 				ft = ft.Elem()
 			}
 			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); f.Anonymous && name == "" && isOwn(ft) && ft.Kind() == reflect.Struct {
-				if err := refineFields(def, ft); err != nil {
+				if err := refineFields(def, ft, w); err != nil {
 					return nil, err
 				}
 			}
@@ -202,8 +198,7 @@ func inModule(t reflect.Type) bool {
 // isOwn reports whether t is one of the document's types, which this
 // package describes (a caller's type in this module is not).
 func isOwn(t reflect.Type) bool {
-	_, isStruct := structTitles[t]
-	return isStruct || IsEnum(t)
+	return structTypes[t] || IsEnum(t)
 }
 
 // Unlisted returns the named types of this module reachable from roots that
@@ -221,17 +216,20 @@ func Unlisted(roots ...reflect.Type) []reflect.Type {
 // refine adds to the definition s of struct type t what reflection cannot
 // know. It fails when the Go type has a property the tables do not cover, so
 // a new field cannot slip into the schema without a title.
-func refine(s *jsonschema.Schema, t reflect.Type) error {
-	title, ok := structTitles[t]
-	if !ok {
-		return fmt.Errorf("schema: no title for type %s: add it to structTitles", t)
+func refine(s *jsonschema.Schema, t reflect.Type, w *words) error {
+	if !structTypes[t] {
+		return fmt.Errorf("schema: type %s is not a document type: add it to structTypes", t)
 	}
-	s.Title = title
-	return refineFields(s, t)
+	txt, err := w.text(t.Name())
+	if err != nil {
+		return err
+	}
+	s.Title, s.Description = txt.title, txt.description
+	return refineFields(s, t, w)
 }
 
 // refineFields refines the properties of s that come from the fields of t.
-func refineFields(s *jsonschema.Schema, t reflect.Type) error {
+func refineFields(s *jsonschema.Schema, t reflect.Type, w *words) error {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
@@ -245,9 +243,15 @@ func refineFields(s *jsonschema.Schema, t reflect.Type) error {
 		if !ok {
 			return fmt.Errorf("schema: %s has no property %q", t, name)
 		}
-		p.Title = propertyTitle(name)
-		if p.Description == "" {
-			return fmt.Errorf("schema: %s.%s has no doc comment", t, f.Name)
+		key := t.Name() + "." + name
+		txt, err := w.text(key)
+		if err != nil {
+			return err
+		}
+		p.Title, p.Description = txt.title, txt.description
+		p.Examples = w.examplesFor(key)
+		if d, ok := defaults[key]; ok {
+			p.Default = d
 		}
 		switch {
 		case f.Type == uuidType:
@@ -308,4 +312,34 @@ func emotionRange(p *jsonschema.Schema) {
 
 func number[T int | float64](v T) json.Number {
 	return json.Number(fmt.Sprint(v))
+}
+
+// reachable returns the named struct and enum types of this module used by
+// roots, directly or through fields, slices, pointers and maps.
+func reachable(roots []reflect.Type) map[reflect.Type]bool {
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+			if t.Kind() == reflect.Map {
+				walk(t.Key())
+			}
+			t = t.Elem()
+		}
+		if seen[t] || !inModule(t) {
+			return
+		}
+		seen[t] = true
+		if t.Kind() == reflect.Struct {
+			for i := range t.NumField() {
+				if f := t.Field(i); f.IsExported() {
+					walk(f.Type)
+				}
+			}
+		}
+	}
+	for _, t := range roots {
+		walk(t)
+	}
+	return seen
 }

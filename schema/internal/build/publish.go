@@ -37,21 +37,35 @@ func Roots() []reflect.Type {
 // Regenerate is the command that refreshes the generated files.
 const Regenerate = "go generate ./schema"
 
-// Publish returns the encoded schema of every document, keyed by file name.
-func Publish(c Comments) (map[string][]byte, error) {
-	out := make(map[string][]byte, len(Documents))
-	for _, d := range Documents {
-		s, err := Reflect(d.Type, c, true)
-		if err != nil {
-			return nil, err
+// Path returns the path of the schema file of d in language lang, relative
+// to the schema package and to BaseID: English at the top
+// ("journey.schema.json"), every other language in a folder named by its tag
+// ("vi/journey.schema.json").
+func (d Document) Path(lang string) string {
+	if lang == "" || lang == "en" {
+		return d.File
+	}
+	return lang + "/" + d.File
+}
+
+// Publish returns the encoded schema of every document in every language,
+// keyed by its path (see Document.Path).
+func Publish() (map[string][]byte, error) {
+	out := make(map[string][]byte, len(Documents)*len(catalogs))
+	for _, lang := range Languages() {
+		for _, d := range Documents {
+			s, err := Reflect(d.Type, lang, true)
+			if err != nil {
+				return nil, err
+			}
+			s.ID = jsonschema.ID(BaseID + d.Path(lang))
+			s.Comments = "Generated from the journeymap Go types; do not edit. Refresh with: " + Regenerate
+			b, err := Encode(s)
+			if err != nil {
+				return nil, err
+			}
+			out[d.Path(lang)] = b
 		}
-		s.ID = jsonschema.ID(BaseID + d.File)
-		s.Comments = "Generated from the journeymap Go types; do not edit. Refresh with: " + Regenerate
-		b, err := Encode(s)
-		if err != nil {
-			return nil, err
-		}
-		out[d.File] = b
 	}
 	return out, nil
 }

@@ -2,7 +2,6 @@ package build
 
 import (
 	"reflect"
-	"strings"
 
 	"github.com/invopop/jsonschema"
 
@@ -14,36 +13,30 @@ import (
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
-// enumInfo is what the schema needs of one enum type: an English title and
-// its values, taken from the package's own list so they cannot drift.
-type enumInfo struct {
-	title  string
-	values []string
+// enums lists every enum type of the document with its values, taken from
+// the package's own list so they cannot drift.
+var enums = map[reflect.Type][]string{
+	reflect.TypeFor[journey.Type]():           values(journey.Types()),
+	reflect.TypeFor[journey.Phase]():          values(journey.Phases()),
+	reflect.TypeFor[journey.Status]():         values(journey.Statuses()),
+	reflect.TypeFor[persona.Lifecycle]():      values(persona.Lifecycles()),
+	reflect.TypeFor[channel.Channel]():        values(channel.Channels()),
+	reflect.TypeFor[channel.Mode]():           values(channel.Modes()),
+	reflect.TypeFor[touchpoint.Initiator]():   values(touchpoint.Initiators()),
+	reflect.TypeFor[touchpoint.Layer]():       values(touchpoint.Layers()),
+	reflect.TypeFor[touchpoint.SupportKind](): values(touchpoint.SupportKinds()),
+	reflect.TypeFor[painpoint.Category]():     values(painpoint.Categories()),
+	reflect.TypeFor[painpoint.Severity]():     values(painpoint.Severities()),
+	reflect.TypeFor[metric.Kind]():            values(metric.Kinds()),
+	reflect.TypeFor[metric.Better]():          values(metric.Betters()),
 }
 
-func enumOf[T ~string](title string, values []T) enumInfo {
-	e := enumInfo{title: title}
-	for _, v := range values {
-		e.values = append(e.values, string(v))
+func values[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
 	}
-	return e
-}
-
-// enums lists every enum type of the document.
-var enums = map[reflect.Type]enumInfo{
-	reflect.TypeFor[journey.Type]():           enumOf("Map type", journey.Types()),
-	reflect.TypeFor[journey.Phase]():          enumOf("Phase", journey.Phases()),
-	reflect.TypeFor[journey.Status]():         enumOf("Opportunity status", journey.Statuses()),
-	reflect.TypeFor[persona.Lifecycle]():      enumOf("Lifecycle stage", persona.Lifecycles()),
-	reflect.TypeFor[channel.Channel]():        enumOf("Channel", channel.Channels()),
-	reflect.TypeFor[channel.Mode]():           enumOf("Mode", channel.Modes()),
-	reflect.TypeFor[touchpoint.Initiator]():   enumOf("Initiator", touchpoint.Initiators()),
-	reflect.TypeFor[touchpoint.Layer]():       enumOf("Blueprint layer", touchpoint.Layers()),
-	reflect.TypeFor[touchpoint.SupportKind](): enumOf("Support kind", touchpoint.SupportKinds()),
-	reflect.TypeFor[painpoint.Category]():     enumOf("Pain category", painpoint.Categories()),
-	reflect.TypeFor[painpoint.Severity]():     enumOf("Severity", painpoint.Severities()),
-	reflect.TypeFor[metric.Kind]():            enumOf("Metric kind", metric.Kinds()),
-	reflect.TypeFor[metric.Better]():          enumOf("Better direction", metric.Betters()),
+	return out
 }
 
 // IsEnum reports whether t is one of the document's enum types.
@@ -53,82 +46,59 @@ func IsEnum(t reflect.Type) bool {
 }
 
 // EnumValues returns the values of enum type t in documented order.
-func EnumValues(t reflect.Type) []string { return enums[t].values }
+func EnumValues(t reflect.Type) []string { return enums[t] }
 
-// enumSchema returns the definition of enum type t: a string with its
-// values as enum (for validators and code generators) and the same values
-// again as oneOf const with an English title and the constant's doc comment
-// (for editors that show choices), standard keywords only.
-func enumSchema(t reflect.Type, c Comments) *jsonschema.Schema {
-	e := enums[t]
-	s := &jsonschema.Schema{
-		Type:        "string",
-		Title:       e.title,
-		Description: c.Types[t.PkgPath()+"."+t.Name()],
+// enumSchema returns the definition of enum type t: a string that is one of
+// its values, written as oneOf const entries with a title and a description
+// in the catalog's language, standard keywords only. This is the labelled
+// enum form builders read (react-jsonschema-form, JSON Forms): with an enum
+// keyword beside it they show the raw values ("current_state") as choices
+// and never the titles. For validators it is the same set of strings.
+func enumSchema(t reflect.Type, w *words) (*jsonschema.Schema, error) {
+	txt, err := w.text(t.Name())
+	if err != nil {
+		return nil, err
 	}
-	for _, v := range e.values {
-		s.Enum = append(s.Enum, v)
-		s.OneOf = append(s.OneOf, &jsonschema.Schema{
-			Const:       v,
-			Title:       ValueTitle(v),
-			Description: c.Values[t.PkgPath()+"."+t.Name()+"."+v],
-		})
-	}
-	return s
-}
-
-// acronyms are words written in capitals in titles.
-var acronyms = map[string]string{
-	"id": "ID", "ids": "IDs", "csat": "CSAT", "nps": "NPS", "ces": "CES", "sms": "SMS",
-}
-
-// valueTitles are the titles that read better than the value's words.
-var valueTitles = map[string]string{"drop_off_rate": "Drop-off rate"}
-
-// ValueTitle returns the English title of a snake_case document value:
-// "day_in_the_life" is "Day in the life", "csat" is "CSAT".
-func ValueTitle(v string) string {
-	if t, ok := valueTitles[v]; ok {
-		return t
-	}
-	words := strings.Split(v, "_")
-	for i, w := range words {
-		switch {
-		case acronyms[w] != "":
-			words[i] = acronyms[w]
-		case i == 0 && w != "":
-			words[i] = strings.ToUpper(w[:1]) + w[1:]
+	s := &jsonschema.Schema{Type: "string", Title: txt.title, Description: txt.description}
+	for _, v := range enums[t] {
+		vt, err := w.text(t.Name() + "." + v)
+		if err != nil {
+			return nil, err
 		}
+		s.OneOf = append(s.OneOf, &jsonschema.Schema{Const: v, Title: vt.title, Description: vt.description})
 	}
-	return strings.Join(words, " ")
+	return s, nil
 }
 
-// propertyTitles are the titles that read better than the property's name.
-var propertyTitles = map[string]string{
-	"review_every_days": "Review every (days)",
-	"reviewed_at":       "Last reviewed",
-	"persona_emotions":  "Emotion per persona",
+// structTypes are the document's object types.
+var structTypes = map[reflect.Type]bool{
+	reflect.TypeFor[journey.Journey]():       true,
+	reflect.TypeFor[journey.Stage]():         true,
+	reflect.TypeFor[journey.Opportunity]():   true,
+	reflect.TypeFor[persona.Persona]():       true,
+	reflect.TypeFor[persona.Demographics]():  true,
+	reflect.TypeFor[touchpoint.Touchpoint](): true,
+	reflect.TypeFor[touchpoint.Support]():    true,
+	reflect.TypeFor[painpoint.PainPoint]():   true,
+	reflect.TypeFor[metric.Metric]():         true,
 }
 
-// propertyTitle returns the title front ends show for a property.
-func propertyTitle(name string) string {
-	if t, ok := propertyTitles[name]; ok {
-		return t
+// StructTypes returns the document's object types.
+func StructTypes() []reflect.Type {
+	out := make([]reflect.Type, 0, len(structTypes))
+	for t := range structTypes {
+		out = append(out, t)
 	}
-	return ValueTitle(name)
+	return out
 }
 
-// structTitles are the titles of the document's object types.
-var structTitles = map[reflect.Type]string{
-	reflect.TypeFor[journey.Journey]():       "Customer journey map",
-	reflect.TypeFor[journey.Stage]():         "Stage",
-	reflect.TypeFor[journey.Opportunity]():   "Opportunity",
-	reflect.TypeFor[persona.Persona]():       "Persona",
-	reflect.TypeFor[persona.Demographics]():  "Demographics",
-	reflect.TypeFor[touchpoint.Touchpoint](): "Touchpoint",
-	reflect.TypeFor[touchpoint.Support]():    "Blueprint support",
-	reflect.TypeFor[painpoint.PainPoint]():   "Pain point",
-	reflect.TypeFor[metric.Metric]():         "Metric",
+// EnumTypes returns the document's enum types.
+func EnumTypes() []reflect.Type {
+	out := make([]reflect.Type, 0, len(enums))
+	for t := range enums {
+		out = append(out, t)
+	}
+	return out
 }
 
 // ownNames holds the names of this module's document types, which other
@@ -138,7 +108,7 @@ var ownNames = func() map[string]bool {
 	for t := range enums {
 		names[t.Name()] = true
 	}
-	for t := range structTitles {
+	for t := range structTypes {
 		names[t.Name()] = true
 	}
 	return names

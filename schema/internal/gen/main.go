@@ -1,7 +1,6 @@
 // Command gen regenerates the schema package's generated files: the JSON
-// Schema documents and comments_gen.go, the Go doc comments they are
-// described with. Run it with go generate ./schema; it finds the module root
-// itself, because comments can only be read from there.
+// Schema documents, in English and in every other language of the catalogs.
+// Run it with go generate ./schema; it finds the module root itself.
 package main
 
 import (
@@ -25,24 +24,16 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	if err := os.Chdir(root); err != nil {
-		return err
-	}
-	c, err := build.Extract(build.Roots()...)
+	files, err := build.Publish()
 	if err != nil {
 		return err
 	}
-	src, err := build.GoSource("schema", "comments", c)
-	if err != nil {
-		return err
-	}
-	files, err := build.Publish(c)
-	if err != nil {
-		return err
-	}
-	files["comments_gen.go"] = src
 	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(root, "schema", name), data, 0o644); err != nil {
+		path := filepath.Join(root, "schema", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
 			return err
 		}
 	}

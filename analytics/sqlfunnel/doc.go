@@ -1,0 +1,98 @@
+// Package sqlfunnel runs a journey's funnel where the events already live:
+// it writes the funnel of an analytics.Plan as one SQL query for DuckDB,
+// PostgreSQL or ClickHouse over a table or view whose columns the caller
+// names (Source), and reads the query's rows into the same analytics.Result
+// the Go engine computes, so that only the small result leaves the
+// database and Results from engines, shards and files merge exactly
+// (analytics.Merge). The package imports database/sql only: bring the
+// engine's driver (for example github.com/jackc/pgx/v5/stdlib or
+// github.com/duckdb/duckdb-go/v2).
+//
+// Two ways to use an engine, both from a *sql.DB:
+//
+//   - Run pushes the funnel down (Source.Funnel) and reads the rows (Read):
+//     both funnels with reached, drop-off and time-to-convert histograms,
+//     events, customers, per-touchpoint events, failures and emotions,
+//     ad-hoc touchpoints and the number of bad rows.
+//   - Stream reads the events ORDER BY customer, time (Source.Events) into
+//     the Go engine for the full analysis (deviations, variants) in
+//     constant memory.
+//
+// # Semantics
+//
+// The query computes the funnels of the analytics package in its default
+// order mode, anchored greedy, with the plan's conversion window: a
+// customer starts at their first event on step 0 (t0); step i is reached at
+// their earliest event on step i strictly after step i−1's time, provided
+// it is at most the window after t0. Step keys are the plan's (analytics
+// Plan.Keys: ids, unique names and Options.Keys); any other touchpoint is
+// ad hoc. A row is a bad row, counted but not used, when the customer,
+// touchpoint or time is NULL or empty, the time is outside the years
+// 1678..2261, the outcome is not NULL, "", "ok" or "failed", or the emotion
+// is not NULL and not within −2..2 — the rules of the Go readers.
+//
+// Times are taken at the engine's resolution: microseconds in PostgreSQL
+// and DuckDB timestamps, seconds in ClickHouse's DateTime, or the unit of
+// an integer column (Source.TimeUnit). A Result from an engine equals the
+// Go engine's on the same events at that resolution, histogram buckets
+// included. What the query cannot compute are the figures that depend on
+// the order of events with equal times: missing and irregular touchpoints,
+// customers by kind of deviation, and variants are zero in a pushed-down
+// Result (use Stream for them).
+//
+// # The query
+//
+// For DuckDB and PostgreSQL the query is a chain of common table
+// expressions an analyst can follow: planned_keys (the touchpoint keys and
+// their steps, as quoted literals), source_rows (every row, usable or bad,
+// time in nanoseconds), by_key (events and bad rows per key), customers
+// (per customer: the first time on step 0 and the list of times on every
+// later step), one CTE per step (touchpoint_1, touchpoint_2, …, stage_1, …:
+// the earliest time after the previous step within the window), reached,
+// durations and bucketed (the histogram bucket of each time to convert).
+// The per-step CTEs use lists and a lambda in DuckDB (list_filter,
+// list_min) and an unnest subquery in PostgreSQL.
+//
+// ClickHouse 18.16 (Debian bookworm's) has neither WITH subqueries nor
+// window functions, so the ClickHouse query nests commented subqueries
+// using only functions both that release and current releases accept:
+// countIf, minIf, groupArrayIf, arrayFilter with a lambda, arrayReduce,
+// notEmpty, transform, ARRAY JOIN, log2, bitShiftRight, multiIf. It runs
+// unchanged over a Distributed table: the per-customer aggregation is then
+// done on the shards and merged on the initiator. With customers sharded
+// by key, running the query on every shard's local table and merging the
+// Results keeps even that traffic on the shards.
+//
+// Nothing the caller provides is spliced into the SQL unquoted: table,
+// schema and column names are quoted identifiers (a name with a NUL byte is
+// refused), touchpoint keys are string literals escaped for the dialect
+// (PostgreSQL E'…' strings, DuckDB '…' strings, ClickHouse backslash
+// escapes), and names in comments are reduced to printable characters on
+// one line. A key PostgreSQL or DuckDB text cannot hold (a NUL byte,
+// invalid UTF-8) is left out of their queries, as no row can carry it.
+//
+// # Result rows
+//
+// The query returns rows of five columns, in any order; rows with the same
+// first four columns add up:
+//
+//	measure     text     what the row counts (below)
+//	touchpoint  text     the touchpoint key, for per-key measures; '' otherwise
+//	step        integer  the funnel step, 0-based, for funnel measures; 0 otherwise
+//	bucket      integer  the histogram bucket (analytics.BucketOf), for durations; 0 otherwise
+//	value       integer  the count (a sum for emotion_sum_milli)
+//
+// The measures:
+//
+//	customers                      customers with at least one usable row
+//	events                         usable rows with this touchpoint key
+//	failing                        usable rows with this key and outcome 'failed'
+//	emotion_count                  usable rows with this key and an emotion
+//	emotion_sum_milli              the sum of their emotions in thousandths
+//	bad_rows                       rows with this key (or '') that are not usable
+//	touchpoint_reached             customers who reached touchpoint step `step`
+//	stage_reached                  customers who reached stage step `step`
+//	touchpoint_from_previous       customers whose time from step−1 to step fell in `bucket`
+//	touchpoint_from_start          customers whose time from step 0 to step fell in `bucket`
+//	stage_from_previous, stage_from_start   the same for the stage funnel
+package sqlfunnel

@@ -1,0 +1,151 @@
+package sqlfunnel_test
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/journeymap/journeymap/analytics"
+	"github.com/journeymap/journeymap/analytics/sqlfunnel"
+	"github.com/journeymap/journeymap/analytics/sqlfunnel/sqlfunneltest"
+	_ "github.com/journeymap/journeymap/internal/chhttp"
+)
+
+// engine opens the database named by environment variable env (set by
+// .ci/engines), or skips the test with a clear message; under
+// JOURNEYMAP_E2E=1 a missing engine is a failure.
+func engine(t *testing.T, env, driver string) *sql.DB {
+	t.Helper()
+	url := os.Getenv(env)
+	if url == "" {
+		msg := fmt.Sprintf("%s is not set: no %s to test against (bash .ci/engines starts one)", env, driver)
+		if os.Getenv("JOURNEYMAP_E2E") == "1" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	db, err := sql.Open(driver, url)
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	require.NoError(t, db.PingContext(context.Background()), "connecting to %s", env)
+	return db
+}
+
+// conformance loads generated logs into db and asserts that the pushed-down
+// funnel and the streamed analysis equal the Go engine's Result.
+func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duration, nul bool) {
+	ctx := context.Background()
+	for seed := range uint64(6) {
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: res, NUL: nul})
+		name := fmt.Sprintf("jm_conformance_%d", seed)
+		require.NoError(t, sqlfunneltest.Load(ctx, db, d, name, log.Events, ""), "loading log %d", seed)
+		want, err := log.Go(log.Events)
+		require.NoError(t, err)
+		p, err := log.Plan()
+		require.NoError(t, err)
+		src := sqlfunneltest.Table(d, name)
+		got, err := sqlfunnel.Run(ctx, db, p, src)
+		require.NoError(t, err, "log %d", seed)
+		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "log %d: pushed-down funnel", seed)
+		assert.Positive(t, want.BadRows.Count, "log %d has bad rows, so the test counts them", seed)
+
+		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, analytics.Options{Window: log.Window, Source: "conformance"}, src)
+		require.NoError(t, err, "log %d", seed)
+		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(streamed), "log %d: streamed", seed)
+		assert.Equal(t, want.Deviations.Variants != nil, streamed.Deviations.Variants != nil, "log %d: the streamed analysis has variants", seed)
+		if seed == 0 {
+			renamed, err := sqlfunneltest.RenamedView(ctx, db, d, name, "jm_renamed")
+			require.NoError(t, err)
+			got, err := sqlfunnel.Run(ctx, db, p, renamed)
+			require.NoError(t, err, "columns named like the query's own values")
+			assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "columns named like the query's own values")
+		}
+		if t.Failed() {
+			q, _ := src.Funnel(p)
+			t.Fatalf("log %d failed; query:\n%s", seed, q)
+		}
+	}
+}
+
+func TestPostgresConformance(t *testing.T) {
+	db := engine(t, "JOURNEYMAP_POSTGRES_URL", "pgx")
+	conformance(t, db, sqlfunnel.PostgreSQL, time.Microsecond, false)
+}
+
+func TestClickHouseConformance(t *testing.T) {
+	db := engine(t, "JOURNEYMAP_CLICKHOUSE_URL", "clickhouse-http")
+	conformance(t, db, sqlfunnel.ClickHouse, time.Second, true)
+}
+
+// TestClickHouseCluster is the distributed proof: the events are split by
+// customer over two ClickHouse shards; the generated query over the
+// Distributed table equals the Go engine over all events, and so do the
+// per-shard results (Go engine and pushed-down query) merged.
+func TestClickHouseCluster(t *testing.T) {
+	shard1 := engine(t, "JOURNEYMAP_CLICKHOUSE_URL", "clickhouse-http")
+	shard2 := engine(t, "JOURNEYMAP_CLICKHOUSE_SHARD2_URL", "clickhouse-http")
+	cluster := os.Getenv("JOURNEYMAP_CLICKHOUSE_CLUSTER")
+	require.NotEmpty(t, cluster, "JOURNEYMAP_CLICKHOUSE_CLUSTER names the cluster of the two shards")
+	ctx := context.Background()
+	for seed := range uint64(4) {
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: 100 + seed, Customers: 500, Resolution: time.Second, NUL: true})
+		var parts [2][]analytics.Event
+		for _, e := range log.Events {
+			s := analytics.CustomerKey(e.Customer) % 2
+			parts[s] = append(parts[s], e)
+		}
+		require.NotEmpty(t, parts[0])
+		require.NotEmpty(t, parts[1])
+		for i, db := range []*sql.DB{shard1, shard2} {
+			require.NoError(t, sqlfunneltest.Load(ctx, db, sqlfunnel.ClickHouse, "jm_local", parts[i], ""), "shard %d", i+1)
+		}
+		_, err := shard1.ExecContext(ctx, "DROP TABLE IF EXISTS jm_all")
+		require.NoError(t, err)
+		_, err = shard1.ExecContext(ctx, "CREATE TABLE jm_all AS jm_local ENGINE = Distributed("+cluster+", currentDatabase(), jm_local)")
+		require.NoError(t, err)
+
+		p, err := log.Plan()
+		require.NoError(t, err)
+		want, err := log.Go(log.Events)
+		require.NoError(t, err)
+
+		got, err := sqlfunnel.Run(ctx, shard1, p, sqlfunneltest.Table(sqlfunnel.ClickHouse, "jm_all"))
+		require.NoError(t, err, "log %d", seed)
+		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "log %d: query over the Distributed table", seed)
+
+		var goParts, sqlParts []*analytics.Result
+		for i, db := range []*sql.DB{shard1, shard2} {
+			r, err := log.Go(parts[i])
+			require.NoError(t, err)
+			goParts = append(goParts, r)
+			r, err = sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(sqlfunnel.ClickHouse, "jm_local"))
+			require.NoError(t, err, "log %d shard %d", seed, i+1)
+			sqlParts = append(sqlParts, r)
+		}
+		goMerged, err := analytics.Merge(goParts...)
+		require.NoError(t, err)
+		assert.Equal(t, canonical(t, want), canonical(t, goMerged), "log %d: Go per shard, merged (every figure)", seed)
+		sqlMerged, err := analytics.Merge(sqlParts...)
+		require.NoError(t, err)
+		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(sqlMerged), "log %d: query per shard, merged", seed)
+	}
+}
+
+// canonical is every figure of r as JSON, sources and listed bad rows apart.
+func canonical(t *testing.T, r *analytics.Result) string {
+	t.Helper()
+	c := *r
+	c.Source = ""
+	c.BadRows.Rows = nil
+	b, err := json.MarshalIndent(&c, "", " ")
+	require.NoError(t, err)
+	return string(b)
+}

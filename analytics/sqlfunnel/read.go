@@ -1,0 +1,180 @@
+package sqlfunnel
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/journeymap/journeymap/analytics"
+)
+
+// Run runs the funnel query of plan p over s in db and reads its rows into
+// a Result (see Read).
+func Run(ctx context.Context, db *sql.DB, p *analytics.Plan, s Source) (*analytics.Result, error) {
+	q, err := s.Funnel(p)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("sqlfunnel: running the %s funnel query: %w", s.Dialect, err)
+	}
+	defer rows.Close()
+	return Read(p, rows)
+}
+
+// Read reads the rows of a funnel query of plan p (measure, touchpoint,
+// step, bucket, value; see the package doc) into a Result. The Result has
+// the figures that do not depend on the order of events with equal times:
+// events, customers, both funnels with their histograms, per-touchpoint
+// events, failures and emotions, ad-hoc touchpoints and the count of bad
+// rows. Missing and irregular touchpoints, customers by kind of deviation
+// and variants are left zero (stream the events for those: Stream).
+// Rows may come in any order; rows of the same measure, touchpoint, step
+// and bucket add up, so the rows of several engines can be read as one.
+func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
+	r := p.NewResult()
+	planned := map[string]int{}
+	for _, k := range p.Keys() {
+		planned[k.Key] = k.Touch
+	}
+	adhoc := map[string]*analytics.AdHocTouchpoint{}
+	emotion := func(key string) *analytics.Emotion {
+		if i, ok := planned[key]; ok {
+			t := &r.Deviations.Touchpoints[i]
+			if t.Emotion == nil {
+				t.Emotion = &analytics.Emotion{}
+			}
+			return t.Emotion
+		}
+		a := adhocOf(adhoc, key)
+		if a.Emotion == nil {
+			a.Emotion = &analytics.Emotion{}
+		}
+		return a.Emotion
+	}
+	var n int64
+	for rows.Next() {
+		n++
+		var measure string
+		var key sql.NullString
+		var step, bucket, value int64
+		if err := rows.Scan(&measure, &key, &step, &bucket, &value); err != nil {
+			return nil, fmt.Errorf("%w %d: %v", ErrRow, n, err)
+		}
+		bad := func(what string) error {
+			return fmt.Errorf("%w %d: %s (measure %q, touchpoint %q, step %d, bucket %d, value %d)", ErrRow, n, what, measure, key.String, step, bucket, value)
+		}
+		if value < 0 && measure != "emotion_sum_milli" {
+			return nil, bad("negative value")
+		}
+		switch measure {
+		case "customers":
+			r.Customers += value
+			continue
+		case "bad_rows":
+			r.BadRows.Count += value
+			continue
+		case "events", "failing":
+			i, ok := planned[key.String]
+			switch {
+			case measure == "events" && ok:
+				r.Deviations.Touchpoints[i].Events += value
+			case ok:
+				r.Deviations.Touchpoints[i].Failing += value
+			case measure == "events":
+				adhocOf(adhoc, key.String).Events += value
+			default:
+				adhocOf(adhoc, key.String).Failing += value
+			}
+			if measure == "events" {
+				r.Events += value
+			}
+			continue
+		case "emotion_count":
+			emotion(key.String).Count += value
+			continue
+		case "emotion_sum_milli":
+			emotion(key.String).SumMilli += value
+			continue
+		}
+		funnel, what, ok := strings.Cut(measure, "_")
+		var steps []analytics.Step
+		switch funnel {
+		case "touchpoint":
+			steps = r.Touchpoints
+		case "stage":
+			steps = r.Stages
+		default:
+			ok = false
+		}
+		if !ok {
+			return nil, bad("unknown measure")
+		}
+		if step < 0 || step >= int64(len(steps)) {
+			return nil, bad("no such step")
+		}
+		s := &steps[step]
+		var t *analytics.Timing
+		switch what {
+		case "reached":
+			s.Reached += value
+			continue
+		case "from_previous":
+			t = &s.FromPrevious
+		case "from_start":
+			t = &s.FromStart
+		default:
+			return nil, bad("unknown measure")
+		}
+		if step == 0 || bucket < 0 || bucket > 1<<20 {
+			return nil, bad("no such bucket")
+		}
+		t.Buckets = append(t.Buckets, analytics.Bucket{Index: int(bucket), Count: value})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlfunnel: reading the funnel rows: %w", err)
+	}
+	for _, a := range adhoc {
+		if a.Events > 0 {
+			r.Deviations.AdHoc = append(r.Deviations.AdHoc, *a)
+		}
+	}
+	for _, steps := range [][]analytics.Step{r.Touchpoints, r.Stages} {
+		for i := range steps {
+			steps[i].FromPrevious.Buckets = addUp(steps[i].FromPrevious.Buckets)
+			steps[i].FromStart.Buckets = addUp(steps[i].FromStart.Buckets)
+		}
+	}
+	r.Derive()
+	return r, nil
+}
+
+func adhocOf(m map[string]*analytics.AdHocTouchpoint, key string) *analytics.AdHocTouchpoint {
+	a, ok := m[key]
+	if !ok {
+		a = &analytics.AdHocTouchpoint{Key: key}
+		m[key] = a
+	}
+	return a
+}
+
+// addUp sorts buckets by index and adds the counts of equal indexes.
+func addUp(bs []analytics.Bucket) []analytics.Bucket {
+	slices.SortFunc(bs, func(a, b analytics.Bucket) int { return cmp.Compare(a.Index, b.Index) })
+	out := bs[:0]
+	for _, b := range bs {
+		if n := len(out); n > 0 && out[n-1].Index == b.Index {
+			out[n-1].Count += b.Count
+			continue
+		}
+		out = append(out, b)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}

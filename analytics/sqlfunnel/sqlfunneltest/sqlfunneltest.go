@@ -1,0 +1,314 @@
+// Package sqlfunneltest generates event logs full of edge cases, loads them
+// into a database, and compares the Result an engine computes with the Go
+// engine's: the conformance tests of package sqlfunnel, shared with the
+// DuckDB module (bench/duckdb), which cannot live in this module.
+package sqlfunneltest
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/journeymap/journeymap/analytics"
+	"github.com/journeymap/journeymap/analytics/sqlfunnel"
+	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/touchpoint"
+)
+
+// Hostile returns touchpoint names that break naive SQL: quotes,
+// backslashes, comment markers, placeholders, control characters and
+// non-ASCII text. Each call returns a new slice.
+func Hostile() []string { return slices.Clone(hostile) }
+
+var hostile = []string{
+	`it's`, `back\slash\`, `"double"`, `$1`, `-- not a comment`, `/* nor this */`, `?`,
+	`Robert'); DROP TABLE events;--`, "tab\there", "new\nline", "`back`tick`", `\'`, `%s%d`,
+	"Việt Nam ☕", "\u2028line separator", `E'\x41'`,
+}
+
+// Log is a generated journey and event log.
+type Log struct {
+	Journey *journey.Journey
+	Events  []analytics.Event
+	Window  time.Duration
+}
+
+// Config says what to generate.
+type Config struct {
+	// Seed makes the log reproducible.
+	Seed uint64
+	// Customers is the number of customers (several hundred for the engines).
+	Customers int
+	// Resolution is the engine's time resolution (time.Second for
+	// ClickHouse's DateTime, time.Microsecond for PostgreSQL and DuckDB);
+	// every time is a multiple of it.
+	Resolution time.Duration
+	// NUL allows NUL bytes in touchpoint keys that events use (ClickHouse
+	// holds them; PostgreSQL and DuckDB text cannot).
+	NUL bool
+}
+
+// Random generates a log with equal timestamps, repeated events, events
+// before the first step, customers who never start, ad-hoc touchpoints,
+// failures, emotions, steps exactly at the window's edge and just past it,
+// an empty stage, bad rows (empty customer, emotion out of range) and
+// hostile touchpoint names.
+func Random(cfg Config) Log {
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x5e1))
+	j := &journey.Journey{SchemaVersion: 1, ID: uuidFrom(rng), Title: "conformance 'log' \\ " + fmt.Sprint(cfg.Seed), Type: journey.CurrentState}
+	nT := 2 + rng.IntN(6)
+	nS := 1 + rng.IntN(nT)
+	for s := range nS {
+		j.Stages = append(j.Stages, &journey.Stage{ID: uuidFrom(rng), Name: fmt.Sprintf("S%d %s", s, hostile[rng.IntN(len(hostile))]), Phase: journey.BeforePurchase})
+	}
+	if rng.IntN(3) == 0 { // a stage that can never be reached
+		j.Stages = append(j.Stages, &journey.Stage{ID: uuidFrom(rng), Name: "empty stage", Phase: journey.AfterPurchase})
+	}
+	names := rng.Perm(len(hostile))
+	for k := range nT {
+		s := j.Stages[min(nS-1, k*nS/nT+rng.IntN(2))]
+		name := hostile[names[k%len(names)]] + fmt.Sprint(k)
+		if k == 1 {
+			name = "nul\x00byte" // a key PostgreSQL and DuckDB cannot hold
+		}
+		s.Touchpoints = append(s.Touchpoints, &touchpoint.Touchpoint{ID: uuidFrom(rng), Name: name, Channel: channel.Email})
+	}
+	var keys []string
+	for _, t := range j.Touchpoints() {
+		if cfg.NUL || !strings.ContainsRune(t.Name, 0) {
+			keys = append(keys, t.Name)
+		}
+		keys = append(keys, t.ID.String())
+	}
+	keys = append(keys, "ad hoc 'x'", `ad\hoc`, "ad hoc ☕")
+	if cfg.NUL {
+		keys = append(keys, "ad\x00hoc")
+	}
+	res := cfg.Resolution
+	if res <= 0 {
+		res = time.Second
+	}
+	base := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	window := time.Duration(1+rng.IntN(12)) * time.Minute
+	if rng.IntN(4) == 0 {
+		window = analytics.DefaultWindow
+	}
+	var events []analytics.Event
+	for c := range cfg.Customers {
+		id := fmt.Sprintf("cust %04d", c)
+		if c%7 == 3 {
+			id = fmt.Sprintf("c'ust\\%d", c)
+		}
+		if rng.IntN(5) < 3 { // a walk along the route, steps 0, 1, 2, … with short gaps
+			t := base.Add(time.Duration(rng.IntN(5)) * time.Minute)
+			for _, tp := range j.Touchpoints() {
+				if rng.IntN(8) == 0 {
+					break
+				}
+				key := tp.ID.String()
+				if rng.IntN(2) == 0 && (cfg.NUL || !strings.ContainsRune(tp.Name, 0)) {
+					key = tp.Name
+				}
+				events = append(events, analytics.Event{Customer: id, Touchpoint: key, Time: t})
+				switch rng.IntN(4) {
+				case 0: // the next step at the same time: not after, so not reached then
+				case 1:
+					t = t.Add(time.Duration(1+rng.IntN(60_000_000)) * time.Microsecond).Truncate(res)
+				default:
+					t = t.Add(time.Duration(1+rng.IntN(3)) * time.Minute)
+				}
+			}
+		}
+		for range rng.IntN(10) {
+			e := analytics.Event{Customer: id, Touchpoint: keys[rng.IntN(len(keys))], Time: base.Add(time.Duration(rng.IntN(15)) * time.Minute)}
+			if rng.IntN(4) == 0 { // off the minute, at the engine's resolution
+				e.Time = e.Time.Add(time.Duration(1+rng.IntN(59_999_999)) * time.Microsecond).Truncate(res)
+			}
+			e.Outcome = analytics.Outcome(rng.IntN(3))
+			if rng.IntN(3) == 0 {
+				f := float64(rng.IntN(41)-20) / 10
+				e.Emotion = &f
+			}
+			switch rng.IntN(200) {
+			case 0:
+				e.Customer = "" // bad row
+			case 1:
+				f := 2.5 // bad row
+				e.Emotion = &f
+			}
+			events = append(events, e)
+		}
+	}
+	rng.Shuffle(len(events), func(a, b int) { events[a], events[b] = events[b], events[a] })
+	return Log{Journey: j, Events: events, Window: window}
+}
+
+func uuidFrom(rng *rand.Rand) uuid.UUID {
+	var u uuid.UUID
+	for i := range u {
+		u[i] = byte(rng.Uint32())
+	}
+	u[6] = u[6]&0x0f | 0x40
+	u[8] = u[8]&0x3f | 0x80
+	return u
+}
+
+// Go analyses events with the Go engine (events in any order).
+func (l Log) Go(events []analytics.Event) (*analytics.Result, error) {
+	p, err := l.Plan()
+	if err != nil {
+		return nil, err
+	}
+	ordered := append([]analytics.Event(nil), events...)
+	sortByTime(ordered)
+	return p.AnalyzeSlice(ordered)
+}
+
+// Plan compiles the log's journey with its window.
+func (l Log) Plan() (*analytics.Plan, error) {
+	return analytics.NewPlan(l.Journey, analytics.Options{Window: l.Window, Source: "conformance"})
+}
+
+func sortByTime(e []analytics.Event) {
+	slices.SortStableFunc(e, func(a, b analytics.Event) int { return a.Time.Compare(b.Time) })
+}
+
+// Comparable returns the part of r that an engine's funnel query computes
+// (see sqlfunnel.Read) as indented JSON, for comparison: the order-dependent
+// deviations, the listed bad rows and the source are left out.
+func Comparable(r *analytics.Result) string {
+	c := *r
+	c.Source = ""
+	c.Deviations.Customers = analytics.CustomerDeviations{}
+	c.Deviations.Variants = nil
+	c.Deviations.Touchpoints = append([]analytics.TouchpointDeviations(nil), r.Deviations.Touchpoints...)
+	for i := range c.Deviations.Touchpoints {
+		c.Deviations.Touchpoints[i].Missing, c.Deviations.Touchpoints[i].Irregular = 0, 0
+	}
+	c.BadRows.Rows = nil
+	b, err := json.MarshalIndent(&c, "", " ")
+	if err != nil {
+		return err.Error()
+	}
+	return string(b)
+}
+
+// Table is where Load puts events: columns customer_id, touchpoint, ts,
+// outcome, emotion.
+func Table(d sqlfunnel.Dialect, name string) sqlfunnel.Source {
+	return sqlfunnel.Source{Dialect: d, Table: name, Columns: sqlfunnel.Columns{Customer: "customer_id", Touchpoint: "touchpoint", Time: "ts", Outcome: "outcome", Emotion: "emotion"}}
+}
+
+// Load (re)creates table name in db and inserts events: with bound
+// parameters in PostgreSQL ($1…) and DuckDB (?), and as TabSeparated data
+// in ClickHouse (engine MergeTree, or the ClickHouse table engine given in
+// chEngine when not empty). It never goes through sqlfunnel's quoting, so
+// a quoting bug cannot hide itself.
+func Load(ctx context.Context, db *sql.DB, d sqlfunnel.Dialect, name string, events []analytics.Event, chEngine string) error {
+	drop := "DROP TABLE IF EXISTS " + name
+	if d == sqlfunnel.PostgreSQL {
+		drop += " CASCADE" // and the views over it (RenamedView)
+	}
+	if _, err := db.ExecContext(ctx, drop); err != nil {
+		return err
+	}
+	switch d {
+	case sqlfunnel.ClickHouse:
+		if chEngine == "" {
+			chEngine = "MergeTree() ORDER BY (customer_id, ts)"
+		}
+		ddl := "CREATE TABLE " + name + " (customer_id String, touchpoint String, ts DateTime('UTC'), outcome Nullable(String), emotion Nullable(Float64)) ENGINE = " + chEngine
+		if _, err := db.ExecContext(ctx, ddl); err != nil {
+			return err
+		}
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + name + " FORMAT TabSeparated\n")
+		for _, e := range events {
+			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", tsv(e.Customer), tsv(e.Touchpoint), e.Time.UTC().Format("2006-01-02 15:04:05"), outcomeTSV(e.Outcome), emotionTSV(e.Emotion))
+		}
+		_, err := db.ExecContext(ctx, b.String())
+		return err
+	case sqlfunnel.PostgreSQL:
+		if _, err := db.ExecContext(ctx, "CREATE TABLE "+name+" (customer_id text, touchpoint text, ts timestamptz, outcome text, emotion double precision)"); err != nil {
+			return err
+		}
+	default:
+		if _, err := db.ExecContext(ctx, "CREATE TABLE "+name+" (customer_id VARCHAR, touchpoint VARCHAR, ts TIMESTAMPTZ, outcome VARCHAR, emotion DOUBLE)"); err != nil {
+			return err
+		}
+	}
+	const batch = 500
+	for from := 0; from < len(events); from += batch {
+		to := min(from+batch, len(events))
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + name + " VALUES ")
+		var args []any
+		for i, e := range events[from:to] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if d == sqlfunnel.PostgreSQL {
+				n := 5 * i
+				fmt.Fprintf(&b, "($%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5)
+			} else {
+				b.WriteString("(?, ?, ?, ?, ?)")
+			}
+			var outcome, emotion any
+			if e.Outcome != analytics.NoOutcome || i%2 == 0 {
+				outcome = e.Outcome.String() // "" or NULL for no outcome
+			}
+			if e.Emotion != nil {
+				emotion = *e.Emotion
+			}
+			args = append(args, e.Customer, e.Touchpoint, e.Time.UTC(), outcome, emotion)
+		}
+		if _, err := db.ExecContext(ctx, b.String(), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func tsv(s string) string {
+	r := strings.NewReplacer("\\", "\\\\", "\t", "\\t", "\n", "\\n", "\r", "\\r", "\x00", "\\0")
+	return r.Replace(s)
+}
+
+func outcomeTSV(o analytics.Outcome) string {
+	if o == analytics.NoOutcome {
+		return `\N`
+	}
+	return o.String()
+}
+
+func emotionTSV(e *float64) string {
+	if e == nil {
+		return `\N`
+	}
+	return fmt.Sprint(*e)
+}
+
+// RenamedView creates view (over a table made by Load) whose columns have
+// the names the funnel query uses for its own values (customer,
+// touchpoint, t, usable, failed), and returns the Source that maps them:
+// a query that confused its names with the table's would break on it.
+func RenamedView(ctx context.Context, db *sql.DB, d sqlfunnel.Dialect, table, view string) (sqlfunnel.Source, error) {
+	if _, err := db.ExecContext(ctx, "DROP VIEW IF EXISTS "+view); err != nil {
+		if _, err2 := db.ExecContext(ctx, "DROP TABLE IF EXISTS "+view); err2 != nil { // ClickHouse 18.16 drops views as tables
+			return sqlfunnel.Source{}, err
+		}
+	}
+	q := "CREATE VIEW " + view + " AS SELECT customer_id AS customer, touchpoint, ts AS t, outcome AS usable, emotion AS failed FROM " + table
+	if _, err := db.ExecContext(ctx, q); err != nil {
+		return sqlfunnel.Source{}, err
+	}
+	return sqlfunnel.Source{Dialect: d, Table: view, Columns: sqlfunnel.Columns{Customer: "customer", Touchpoint: "touchpoint", Time: "t", Outcome: "usable", Emotion: "failed"}}, nil
+}

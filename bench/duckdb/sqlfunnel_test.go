@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/journeymap/journeymap/analytics"
+	"github.com/journeymap/journeymap/analytics/sqlfunnel"
+	"github.com/journeymap/journeymap/analytics/sqlfunnel/sqlfunneltest"
+)
+
+// TestSQLFunnelConformance loads generated logs (hostile touchpoint names,
+// equal timestamps, window edges, bad rows) into DuckDB and checks that the
+// generated funnel query, read back into a Result, equals the Go engine's,
+// and that the streamed full analysis does too.
+func TestSQLFunnelConformance(t *testing.T) {
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	for seed := range uint64(6) {
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: time.Microsecond})
+		name := fmt.Sprintf("jm_conformance_%d", seed)
+		if err := sqlfunneltest.Load(ctx, db, sqlfunnel.DuckDB, name, log.Events, ""); err != nil {
+			t.Fatalf("loading log %d: %v", seed, err)
+		}
+		want, err := log.Go(log.Events)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := log.Plan()
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := sqlfunneltest.Table(sqlfunnel.DuckDB, name)
+		got, err := sqlfunnel.Run(ctx, db, p, src)
+		if err != nil {
+			q, _ := src.Funnel(p)
+			t.Fatalf("log %d: %v\n%s", seed, err, q)
+		}
+		if w, g := sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got); w != g {
+			t.Errorf("log %d: pushed-down funnel differs from the Go engine:\n%s", seed, diff(w, g))
+		}
+		if seed == 0 {
+			renamed, err := sqlfunneltest.RenamedView(ctx, db, sqlfunnel.DuckDB, name, "jm_renamed")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := sqlfunnel.Run(ctx, db, p, renamed)
+			if err != nil {
+				t.Fatalf("columns named like the query's own values: %v", err)
+			}
+			if w, g := sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got); w != g {
+				t.Errorf("columns named like the query's own values:\n%s", diff(w, g))
+			}
+		}
+		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, analytics.Options{Window: log.Window, Source: "conformance"}, src)
+		if err != nil {
+			t.Fatalf("log %d: %v", seed, err)
+		}
+		if w, g := sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(streamed); w != g {
+			t.Errorf("log %d: streamed analysis differs from the Go engine:\n%s", seed, diff(w, g))
+		}
+	}
+}
+
+// diff shows the first lines where want and got differ.
+func diff(want, got string) string {
+	w, g := lines(want), lines(got)
+	for i := range max(len(w), len(g)) {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d:\n  want %s\n  got  %s", i+1, a, b)
+		}
+	}
+	return "(equal)"
+}
+
+func lines(s string) []string {
+	var out []string
+	start := 0
+	for i := range len(s) {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/journeymap/journeymap/analytics"
+	"github.com/journeymap/journeymap/analytics/sqlfunnel"
+	"github.com/journeymap/journeymap/analytics/sqlfunnel/sqlfunneltest"
+)
+
+func TestFunnelSQLPrintsTheQuery(t *testing.T) {
+	for _, d := range []string{"duckdb", "postgres", "clickhouse"} {
+		r := cli(t, "", "funnel", "-journey", current, "-sql", d, "-table", "events", "-columns", "time=ts,outcome=outcome,emotion=emotion")
+		require.Equal(t, 0, r.code, r.stderr)
+		// The golden files are the queries as an analyst reads them.
+		golden(t, "funnel-"+d+".sql", r.stdout)
+	}
+}
+
+func TestFunnelSQLUsage(t *testing.T) {
+	for _, c := range []struct {
+		why  string
+		args []string
+		want string
+	}{
+		{"the table is required", []string{"-sql", "postgres"}, "-table is required"},
+		{"an unknown dialect", []string{"-sql", "mysql", "-table", "e"}, `"mysql" is not one of`},
+		{"an unknown column field", []string{"-sql", "duckdb", "-table", "e", "-columns", "segment=plan"}, `field "segment"`},
+		{"a column mapping without =", []string{"-sql", "duckdb", "-table", "e", "-columns", "customer"}, "is not field=column"},
+		{"a table name with a NUL byte cannot be quoted", []string{"-sql", "duckdb", "-table", "e\x00vil"}, "NUL byte"},
+		{"an unknown time unit", []string{"-sql", "duckdb", "-table", "e", "-time-unit", "days"}, "-time-unit"},
+		{"DuckDB is not a server", []string{"-db", "duckdb://x", "-table", "e"}, "DuckDB runs inside a program"},
+		{"an unknown scheme", []string{"-db", "mysql://h/db", "-table", "e"}, `scheme "mysql"`},
+		{"-sql must agree with -db", []string{"-sql", "clickhouse", "-db", "postgres://127.0.0.1:1/x", "-table", "e"}, "does not match"},
+	} {
+		r := cli(t, "", append([]string{"funnel", "-journey", current}, c.args...)...)
+		assert.Equal(t, exitUsage, r.code, c.why)
+		assert.Contains(t, r.stderr, c.want, c.why)
+	}
+}
+
+// TestFunnelDBNeverPrintsCredentials connects to a closed port with a
+// password in the URL and in the environment: the error names the server,
+// never the password.
+func TestFunnelDBNeverPrintsCredentials(t *testing.T) {
+	t.Setenv("PGPASSWORD", "env-s3cret")
+	t.Setenv("CLICKHOUSE_PASSWORD", "env-s3cret")
+	for _, url := range []string{"postgres://me:url-s3cret@127.0.0.1:1/db?connect_timeout=2", "clickhouse://me:url-s3cret@127.0.0.1:1/db", "clickhouse://127.0.0.1:1/db"} {
+		r := cli(t, "", "funnel", "-journey", current, "-db", url, "-table", "events")
+		assert.Equal(t, exitInvalid, r.code, url)
+		assert.Contains(t, r.stderr, "127.0.0.1:1", "the error names the server")
+		assert.NotContains(t, r.stderr+r.stdout, "s3cret", url)
+	}
+}
+
+// TestFunnelDBPostgres and TestFunnelDBClickHouse load the example events
+// into the engine and check that -db gives the funnel of -events, and
+// -stream every figure.
+func TestFunnelDBPostgres(t *testing.T) {
+	funnelDB(t, "JOURNEYMAP_POSTGRES_URL", "pgx", sqlfunnel.PostgreSQL)
+}
+
+func TestFunnelDBClickHouse(t *testing.T) {
+	funnelDB(t, "JOURNEYMAP_CLICKHOUSE_URL", "clickhouse-http", sqlfunnel.ClickHouse)
+}
+
+func funnelDB(t *testing.T, env, driver string, d sqlfunnel.Dialect) {
+	url := os.Getenv(env)
+	if url == "" {
+		msg := env + " is not set: no database to test against (bash .ci/engines starts one)"
+		if os.Getenv("JOURNEYMAP_E2E") == "1" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	db, err := sql.Open(driver, url)
+	require.NoError(t, err)
+	defer db.Close()
+	require.NoError(t, sqlfunneltest.Load(context.Background(), db, d, "jm_cmd_events", exampleEvents(t), ""))
+	if d == sqlfunnel.ClickHouse {
+		url = "clickhouse" + url[len("http"):]
+	}
+	args := []string{"funnel", "-journey", current, "-format", "json", "-db", url, "-table", "jm_cmd_events", "-columns", "time=ts,outcome=outcome,emotion=emotion"}
+	want := decode(t, cli(t, "", "funnel", "-journey", current, "-format", "json", "-events", eventsFile))
+	pushed := decode(t, cli(t, "", args...))
+	assert.Equal(t, want.Stages, pushed.Stages, "stage funnel")
+	assert.Equal(t, want.Touchpoints, pushed.Touchpoints, "touchpoint funnel")
+	assert.Equal(t, want.Events, pushed.Events, "events")
+	assert.Equal(t, want.Customers, pushed.Customers, "customers")
+	streamed := decode(t, cli(t, "", append(args, "-stream")...))
+	want.Source, streamed.Source = "", ""
+	assert.Equal(t, want, streamed, "streamed: every figure")
+}
+
+func decode(t *testing.T, r result) *analytics.Result {
+	t.Helper()
+	require.Equal(t, 0, r.code, r.stderr)
+	var res analytics.Result
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &res))
+	return &res
+}
+
+// exampleEvents reads the example event log.
+func exampleEvents(t *testing.T) []analytics.Event {
+	f, err := os.Open(eventsFile)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	var out []analytics.Event
+	for _, r := range rows[1:] {
+		tm, err := time.Parse(time.RFC3339, r[2])
+		require.NoError(t, err)
+		o, err := analytics.ParseOutcome(r[3])
+		require.NoError(t, err)
+		e := analytics.Event{Customer: r[0], Touchpoint: r[1], Time: tm, Outcome: o}
+		if r[4] != "" {
+			f, err := strconv.ParseFloat(r[4], 64)
+			require.NoError(t, err)
+			e.Emotion = &f
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// TestFunnelMerge splits the example events by customer, measures each
+// part, and merges the JSON results: every figure equals one pass.
+func TestFunnelMerge(t *testing.T) {
+	data, err := os.ReadFile(eventsFile)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	parts := [2][]string{{lines[0]}, {lines[0]}}
+	for _, l := range lines[1:] {
+		c, _, _ := strings.Cut(l, ",")
+		k := analytics.CustomerKey(c) % 2
+		parts[k] = append(parts[k], l)
+	}
+	var files []string
+	for i, p := range parts {
+		csvFile := writeTemp(t, "part"+strconv.Itoa(i)+".csv", strings.Join(p, "\n")+"\n")
+		r := cli(t, "", "funnel", "-journey", current, "-format", "json", "-events", csvFile)
+		require.Equal(t, 0, r.code, r.stderr)
+		files = append(files, writeTemp(t, "part"+strconv.Itoa(i)+".json", r.stdout))
+	}
+	merged := decode(t, cli(t, "", "funnel", "-journey", current, "-format", "json", "-merge", files[0], "-merge", files[1]))
+	whole := decode(t, cli(t, "", "funnel", "-journey", current, "-format", "json", "-events", eventsFile))
+	assert.Equal(t, "part0.csv, part1.csv", merged.Source)
+	merged.Source, whole.Source = "", ""
+	assert.Equal(t, whole, merged)
+
+	r := cli(t, "", "funnel", "-journey", b2b, "-merge", files[0])
+	assert.Equal(t, exitInvalid, r.code, "a result of another journey is refused")
+	assert.Contains(t, r.stderr, "not of")
+	r = cli(t, "", "funnel", "-journey", current, "-merge", current)
+	assert.Equal(t, exitInvalid, r.code, "a journey is not a result")
+}

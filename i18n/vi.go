@@ -1,0 +1,288 @@
+package i18n
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/journeymap/journeymap/internal/numfmt"
+)
+
+// The Vietnamese words. Vietnamese writes dates day first (31/10/2026),
+// a decimal comma and a dot between thousands (1.234,5).
+
+var viFormat = Format{num: numfmt.Vietnamese, date: "02/01/2006", hours: "giờ", minutes: "phút", seconds: "giây"}
+
+var viPhases = map[string]string{
+	"before_purchase": "trước khi mua hàng", "during_purchase": "trong khi mua hàng", "after_purchase": "sau khi mua hàng",
+}
+
+var viWhyPhase = map[string]string{
+	"before_purchase": "không có gì giúp khách hàng khám phá, tìm kiếm và so sánh trước khi mua.",
+	"during_purchase": "bản đồ bỏ trống đúng lúc khách hàng lựa chọn, thanh toán và nhận hàng.",
+	"after_purchase":  "khách hàng bị lãng quên sau khi mua (sử dụng, hỗ trợ, gắn bó lâu dài, ủng hộ thương hiệu).",
+}
+
+var viSeverities = map[string]string{"low": "thấp", "medium": "trung bình", "high": "cao", "critical": "nghiêm trọng"}
+
+var viCategories = map[string]string{
+	"financial": "tài chính", "productivity": "năng suất", "process": "quy trình", "support": "hỗ trợ",
+}
+
+var viChannels = map[string]string{
+	"website": "trang web", "mobile_app": "ứng dụng di động", "email": "thư điện tử",
+	"sms": "tin nhắn SMS", "chat": "trò chuyện trực tuyến", "phone": "điện thoại",
+	"social_media": "mạng xã hội", "search": "tìm kiếm", "online_ads": "quảng cáo trực tuyến",
+	"review_site": "trang đánh giá", "marketplace": "sàn thương mại điện tử", "store": "cửa hàng",
+	"event": "sự kiện", "print": "ấn phẩm in", "direct_mail": "thư gửi trực tiếp",
+	"word_of_mouth": "truyền miệng", "partner": "đối tác", "staff": "nhân viên",
+	"other": "kênh khác", // alone in a sentence: "từ trang web sang kênh khác"
+}
+
+var viStageChange = map[string]string{"added": "bước được thêm", "removed": "bước bị bỏ", "changed": "bước thay đổi", "unchanged": "bước giữ nguyên"}
+
+var viTouchpointChange = map[string]string{"added": "điểm chạm được thêm", "removed": "điểm chạm bị bỏ", "changed": "điểm chạm thay đổi", "unchanged": "điểm chạm giữ nguyên"}
+
+// viPain writes a pain point's severity and category: "mức độ cao, loại quy trình".
+func viPain(sev, cat string) string {
+	return "mức độ " + name(viSeverities, sev) + ", loại " + name(viCategories, cat)
+}
+
+func viInt(n int) string { return viFormat.Int(int64(n)) }
+
+var vietnamese = Words{
+	Format:     viFormat,
+	channels:   viChannels,
+	phases:     viPhases,
+	types:      map[string]string{"current_state": "hiện trạng", "future_state": "trạng thái tương lai", "day_in_the_life": "một ngày trong cuộc sống", "service_blueprint": "bản thiết kế dịch vụ"},
+	statuses:   map[string]string{"idea": "ý tưởng", "planned": "đã lên kế hoạch", "in_progress": "đang thực hiện", "done": "hoàn thành"},
+	modes:      map[string]string{"online": "trực tuyến", "offline": "trực tiếp"},
+	initiators: map[string]string{"customer": "khách hàng", "company": "doanh nghiệp", "third_party": "bên thứ ba"},
+	layers:     map[string]string{"frontstage": "tiền cảnh", "backstage": "hậu cảnh", "support_process": "quy trình hỗ trợ"},
+	kinds:      map[string]string{"people": "con người", "technology": "công nghệ", "policy": "chính sách", "process": "quy trình"},
+	categories: viCategories,
+	severities: viSeverities,
+	lifecycles: map[string]string{"stranger": "người lạ", "visitor": "khách truy cập", "lead": "khách hàng tiềm năng", "customer": "khách hàng", "promoter": "người ủng hộ"},
+	metricKinds: map[string]string{
+		"conversion_rate": "tỷ lệ chuyển đổi", "drop_off_rate": "tỷ lệ rời bỏ", "bounce_rate": "tỷ lệ thoát",
+		"csat": "mức độ hài lòng (CSAT)", "nps": "chỉ số khách hàng giới thiệu (NPS)", "ces": "điểm nỗ lực của khách hàng (CES)",
+		"duration": "thời gian", "count": "số lượng", "custom": "tùy chỉnh",
+	},
+	columns: map[string]string{
+		"stage_id": "mã giai đoạn", "stage": "giai đoạn", "phase": "giai đoạn mua", "touchpoint_id": "mã điểm chạm",
+		"touchpoint": "điểm chạm", "channel": "kênh", "mode": "hình thức", "initiator": "người khởi tạo",
+		"owner": "chủ sở hữu", "emotion": "cảm xúc", "actions": "hành động", "thoughts": "suy nghĩ", "feelings": "cảm nhận",
+		"pain_point_id": "mã điểm đau", "pain_category": "loại điểm đau", "pain_severity": "mức độ", "pain": "điểm đau",
+		"pain_description": "mô tả điểm đau", "pain_evidence": "bằng chứng",
+	},
+	findingSeverities: map[string]string{"info": "thông tin", "warning": "cảnh báo", "critical": "nghiêm trọng"},
+	codes: map[string]string{
+		"journey.no_objective":              "Hành trình chưa có mục tiêu",
+		"journey.no_personas":               "Hành trình chưa có chân dung khách hàng",
+		"review.overdue":                    "Đã quá hạn xem xét lại",
+		"phase.uncovered":                   "Giai đoạn mua hàng chưa được bao phủ",
+		"persona.unserved":                  "Chân dung khách hàng chưa được điểm chạm nào phục vụ",
+		"persona.channel_missing":           "Kênh ưa thích mà hành trình không dùng đến",
+		"stage.no_touchpoints":              "Bước chưa có điểm chạm",
+		"stage.single_touchpoint":           "Bước chỉ có một điểm chạm",
+		"stage.too_many_touchpoints":        "Bước có quá nhiều điểm chạm",
+		"touchpoint.no_owner":               "Điểm chạm chưa có người phụ trách",
+		"touchpoint.unmeasured":             "Điểm chạm chưa được chấm điểm hay đo lường",
+		"blueprint.no_backstage":            "Điểm chạm thiếu hỗ trợ hậu cảnh",
+		"painpoint.unaddressed":             "Điểm đau chưa có cơ hội cải thiện nào",
+		"painpoint.support_without_contact": "Điểm đau về hỗ trợ ở bước không có kênh liên hệ",
+		"metric.below_target":               "Chỉ số chưa đạt mục tiêu",
+	},
+	factors: map[string]string{
+		"pain.financial": "điểm đau tài chính", "pain.productivity": "điểm đau năng suất",
+		"pain.process": "điểm đau quy trình", "pain.support": "điểm đau hỗ trợ", "pain.other": "điểm đau khác",
+		"negative_emotion": "cảm xúc tiêu cực", "emotion_dip": "cảm xúc đi xuống",
+		"channel_handoff": "chuyển kênh", "missed_target": "chưa đạt mục tiêu", "drop_off": "khách rời bỏ",
+	},
+
+	Unnamed: func(n int) string { return "#" + strconv.Itoa(n) + " (chưa đặt tên)" },
+
+	Findings: FindingWords{
+		NoObjective: "Hành trình chưa có mục tiêu: hãy ghi rõ nhóm muốn tìm hiểu hay thay đổi điều gì với bản đồ này, để mọi người đều hiểu bản đồ như nhau.",
+		NoPersonas:  "Hành trình chưa nêu chân dung khách hàng nào: hãy cho biết đây là hành trình của ai, để các điểm chạm và điểm đau được đánh giá từ góc nhìn của một khách hàng thực.",
+		ReviewOverdue: func(reviewed, due time.Time, every, late int) string {
+			return "Bản đồ được xem xét lần gần nhất vào ngày " + viFormat.Date(reviewed) +
+				" và cần được xem xét lại mỗi " + viInt(every) + " ngày: hạn xem xét lại là ngày " +
+				viFormat.Date(due) + " (đã trễ " + viInt(late) +
+				" ngày). Hãy đối chiếu bản đồ với những gì khách hàng đang làm hôm nay."
+		},
+		PhaseUncovered: func(phase string, stages int) string {
+			if stages == 0 {
+				return "Không có điểm chạm nào ở giai đoạn " + name(viPhases, phase) + ": " + viWhyPhase[phase]
+			}
+			return "Giai đoạn " + name(viPhases, phase) + " có " + viInt(stages) + " bước nhưng không có điểm chạm nào: " + viWhyPhase[phase]
+		},
+		PersonaUnserved: func(p string) string {
+			return "Không có điểm chạm nào phục vụ chân dung khách hàng " + p +
+				": hành trình không hề gặp họ. Hãy thêm điểm chạm dành cho họ hoặc thêm họ vào danh sách chân dung khách hàng mà một điểm chạm phục vụ (persona_ids)."
+		},
+		ChannelMissing: func(p, c string) string {
+			return "Kênh ưa thích của chân dung khách hàng " + p + " là " + channelName(viChannels, c) + ", nhưng không có điểm chạm nào của hành trình dùng kênh này."
+		},
+		NoTouchpoints: func(s string) string {
+			return "Bước " + s + " chưa có điểm chạm nào: ở đây khách hàng không gặp điều gì từ thương hiệu. Hãy thêm điểm chạm còn thiếu."
+		},
+		SingleTouchpoint: func(s string) string {
+			return "Bước " + s + " chỉ có một điểm chạm: nếu điểm chạm này trục trặc, khách hàng không còn nơi nào khác để tìm đến và có thể chuyển sang đối thủ cạnh tranh."
+		},
+		TooManyTouchpoints: func(s string, n, most int) string {
+			return "Bước " + s + " có " + viInt(n) + " điểm chạm (nhiều hơn " + viInt(most) +
+				"): lộ trình rối rắm đối với khách hàng. Hãy cân nhắc gộp hoặc bỏ bớt một số điểm chạm."
+		},
+		NoOwner: func(t string) string {
+			return "Điểm chạm " + t + " chưa có người phụ trách: không ai trong doanh nghiệp chịu trách nhiệm về điểm chạm này."
+		},
+		Unmeasured: func(t string) string {
+			return "Điểm chạm " + t + " chưa được đo lường: không có điểm cảm xúc cũng không có chỉ số nào, nên không ai biết khách hàng trải qua điểm chạm này ra sao."
+		},
+		NoBackstage: func(t string) string {
+			return "Điểm chạm " + t + " không cho thấy điều gì ở phía sau: hãy thêm phần việc hậu cảnh hoặc quy trình hỗ trợ giúp điểm chạm này diễn ra."
+		},
+		Unaddressed: func(p, sev, cat string) string {
+			return "Điểm đau " + p + " (" + viPain(sev, cat) + ") chưa được cơ hội cải thiện nào giải quyết."
+		},
+		SupportWithoutContact: func(p, s string) string {
+			return "Khách hàng bị mắc kẹt ở điểm đau " + p + ", nhưng bước " + s +
+				" không có cách nào để liên hệ với một người thật (trò chuyện trực tuyến, điện thoại, thư điện tử, cửa hàng hay nhân viên)."
+		},
+		BelowTarget: func(m string, value, target float64, unit string, lower bool) string {
+			dir := "càng cao càng tốt"
+			if lower {
+				dir = "càng thấp càng tốt"
+			}
+			return "Chỉ số " + m + " đang ở mức " + viFormat.WithUnit(value, unit) + ", chưa đạt mục tiêu " +
+				viFormat.WithUnit(target, unit) + " (" + dir + ")."
+		},
+	},
+
+	Details: DetailWords{
+		Pain: func(c SeverityCounts) string {
+			return severityCounts(c, [5]string{"nghiêm trọng", "cao", "trung bình", "thấp", "chưa rõ mức độ"})
+		},
+		Emotion: func(e float64) string { return "cảm xúc " + viFormat.Number(e) },
+		Dip: func(from, to float64) string {
+			return "cảm xúc giảm từ " + viFormat.Number(from) + " xuống " + viFormat.Number(to)
+		},
+		Handoff: func(from, to string) string {
+			return "từ " + channelName(viChannels, from) + " sang " + channelName(viChannels, to)
+		},
+	},
+
+	Report: ReportWords{
+		NoFindings: "Không có phát hiện nào.",
+		Findings:   func(n int) string { return "Phát hiện (" + viInt(n) + "):" },
+		Friction: func(score, points float64) string {
+			return "Ma sát: " + viFormat.Fixed(score, 2) + " (" + viFormat.Fixed(points, 2) + " điểm)"
+		},
+		Points:  func(p float64) string { return viFormat.Fixed(p, 2) + " điểm" },
+		Stages:  "Các bước:",
+		Hotspot: "Điểm nóng:",
+	},
+
+	Diff: DiffWords{
+		Stage: func(change, n string, fields []string, friction, emotion string) string {
+			s := name(viStageChange, change) + ": " + n + fieldList(fields) + "; ma sát " + friction
+			if emotion != "" {
+				s += "; cảm xúc " + emotion
+			}
+			return s
+		},
+		Touchpoint: func(change, n, stage string, fields []string) string {
+			return name(viTouchpointChange, change) + ": " + n + " ở bước " + stage + fieldList(fields)
+		},
+		Resolved: func(title, sev, cat, tp string) string {
+			return "điểm đau đã được giải quyết: " + title + " (" + viPain(sev, cat) + ") tại điểm chạm " + tp
+		},
+		Introduced: func(title, sev, cat, tp string) string {
+			return "điểm đau mới phát sinh: " + title + " (" + viPain(sev, cat) + ") tại điểm chạm " + tp
+		},
+		Journey: func(friction string) string { return "ma sát của hành trình " + friction },
+		Delta:   enDelta(viFormat, "không có"),
+	},
+
+	Page: PageWords{
+		JourneyMap: "Bản đồ hành trình khách hàng", MapType: "Loại bản đồ", Objective: "Mục tiêu",
+		Owner: "Người phụ trách", LastReview: "Lần xem xét gần nhất",
+		NotReviewed: "chưa được xem xét", Description: "Mô tả",
+		Personas: "Chân dung khách hàng", Quote: "Câu nói", Lifecycle: "Vòng đời", AgeRange: "Độ tuổi",
+		Gender: "Giới tính", Income: "Thu nhập", Location: "Nơi sống", Occupation: "Nghề nghiệp",
+		Goals: "Mục tiêu", Needs: "Nhu cầu", Frustrations: "Vấn đề gặp phải", Behaviors: "Hành vi mua hàng",
+		PreferredChannels: "Kênh ưa thích",
+		Map:               "Bản đồ hành trình", MapCaption: "Hành trình theo giai đoạn mua hàng và bước: mỗi cột là một điểm chạm",
+		Phase: "Giai đoạn mua hàng", Stage: "Bước", CustomerGoal: "Mục tiêu của khách hàng",
+		Questions: "Câu hỏi", Touchpoint: "Điểm chạm", Touchpoints: "Điểm chạm",
+		Channel: "Kênh", Mode: "Hình thức", Initiator: "Bên khởi xướng", Actions: "Hành động của khách hàng",
+		Thoughts: "Suy nghĩ", Feelings: "Cảm nhận", Emotion: "Cảm xúc", EmotionCurve: "Đường cảm xúc",
+		EmotionScale: "Thang điểm: −2 rất tiêu cực, 0 trung lập, +2 rất tích cực",
+		AllCustomers: "Tất cả khách hàng", NotMeasured: "chưa đo",
+		PainPoints: "Điểm đau", Category: "Loại", Severity: "Mức độ",
+		Evidence: "Bằng chứng", Opportunities: "Cơ hội cải thiện", Status: "Trạng thái", Impact: "Tác động",
+		Effort: "Công sức", Metrics: "Chỉ số", StageMetrics: "Chỉ số của bước", Value: "Giá trị", Target: "Mục tiêu",
+		TargetMet: "đạt mục tiêu", TargetMissed: "chưa đạt mục tiêu", NoTarget: "không có mục tiêu",
+		Source: "Nguồn", Higher: "càng cao càng tốt", Lower: "càng thấp càng tốt",
+		PhysicalEvidence: "Bằng chứng hữu hình",
+		CustomerActions:  "Hành động của khách hàng", SupportLayers: "Bản thiết kế dịch vụ", Kind: "Loại",
+		FactorList: "Nguyên nhân", Findings: "Phát hiện", Hotspots: "Điểm nóng ma sát", Friction: "Ma sát", Hotspot: "Điểm nóng",
+		Path: "Vị trí", Code: "Mã",
+		Served: "Chân dung", AllPersonas: "tất cả chân dung", None: "không có", Stages: "Các bước",
+		Unit: "Đơn vị", OtherLayers: "Lớp khác", ReviewCycle: "Chu kỳ xem xét", Layer: "Lớp",
+		ReviewEvery: func(days int) string { return "Xem xét lại mỗi " + viInt(days) + " ngày" },
+		EmotionCurveAlt: func(n int) string {
+			return "Đường cảm xúc qua " + viInt(n) + " điểm chạm; điểm số được liệt kê ở hàng Cảm xúc."
+		},
+		Measured: "Phễu đo thực tế", MeasuredFrom: "Đo từ", CustomersWord: "khách hàng",
+		EventsWord: "sự kiện", WindowWord: "cửa sổ chuyển đổi", Days: "ngày", Hours: "giờ",
+		Reached: "Đến được", FromStart: "So với ban đầu", DropOff: "Rời bỏ", FunnelBars: "Tỷ lệ khách hàng đến được bước này",
+		Deviations: "Khách hàng so với kế hoạch", AsPlanned: "đúng kế hoạch", WithAdHoc: "dùng điểm chạm ngoài bản đồ",
+		MissingOne: "bỏ qua một điểm chạm trong kế hoạch", OutOfOrder: "sai thứ tự", WithFailure: "gặp một điểm chạm thất bại",
+		AdHocTouchpoints: "Điểm chạm khách hàng dùng mà bản đồ không có", EventCount: "Sự kiện", Failed: "Thất bại",
+		WorstDropOff: "rời bỏ nhiều nhất", FeelingsCaption: "Nơi khách hàng cảm thấy khác với bản đồ (cảm xúc −2..+2)",
+		InTheMap: "Trên bản đồ", MeasuredEmotion: "Đo được", Difference: "Chênh lệch",
+		FeelBetter: "tốt hơn bản đồ", FeelWorse: "tệ hơn bản đồ",
+		MoreFeelings: func(n int) string {
+			return "… và " + viInt(n) + " điểm chạm khác lệch từ nửa điểm trở lên so với bản đồ."
+		},
+	},
+
+	Funnel: FunnelWords{
+		Title: func(title, source string, window time.Duration) string {
+			return "Phễu chuyển đổi của " + strconv.Quote(title) + " theo " + source + " (cửa sổ chuyển đổi " + viFormat.Duration(window) + ")"
+		},
+		Counts: func(events, customers, bad int64) string {
+			return viFormat.Int(events) + " sự kiện, " + viFormat.Int(customers) + " khách hàng, " + viFormat.Int(bad) + " dòng lỗi"
+		},
+		Stage: "Bước", Touchpoint: "Điểm chạm",
+		Reached: "đạt tới", FromPrevious: "so với bước trước", FromStart: "so với ban đầu", DropOff: "rời bỏ",
+		Median: "thời gian trung vị", P90: "thời gian p90",
+		Deviations: "Sai lệch so với kế hoạch",
+		Events:     "sự kiện", Missing: "bỏ qua", Irregular: "sai thứ tự", Failing: "thất bại", Emotion: "cảm xúc", Planned: "kế hoạch",
+		AdHoc: "ngoài kế hoạch",
+		Customers: func(conforming, adHoc, missing, irregular, failing int64) string {
+			return "Khách hàng: " + viFormat.Int(conforming) + " đúng kế hoạch, " + viFormat.Int(adHoc) + " có điểm chạm ngoài kế hoạch, " +
+				viFormat.Int(missing) + " bỏ qua một điểm chạm, " + viFormat.Int(irregular) + " sai thứ tự, " +
+				viFormat.Int(failing) + " gặp thất bại"
+		},
+		Variants: func(n int) string {
+			return "Các biến thể thường gặp nhất (trong " + viInt(n) + " biến thể)"
+		},
+		Variant: func(missing, irregular, failing []string, adHoc bool) string {
+			return variant([3]string{"bỏ qua", "sai thứ tự", "thất bại"}, "ngoài kế hoạch", "đúng kế hoạch", missing, irregular, failing, adHoc)
+		},
+		Folded:  func(n int) string { return "các điểm chạm từ thứ " + strconv.Itoa(n) + " trở đi" },
+		BadRows: func(n int64) string { return "Dòng lỗi: bỏ qua " + viFormat.Int(n) + " dòng" },
+		Line:    func(n int64) string { return "dòng " + strconv.FormatInt(n, 10) },
+		More:    func(n int64) string { return "… và " + viFormat.Int(n) + " dòng khác" },
+	},
+
+	Overlay: OverlayWords{
+		Reached:    "Số khách hàng đến được (đo thực tế)",
+		Conversion: "Tỷ lệ chuyển sang bước sau (đo thực tế)",
+		DropOff:    "Tỷ lệ rời bỏ (đo thực tế)",
+		Duration:   "Thời gian trung vị từ bước trước (đo thực tế)",
+		Customers:  "khách hàng", Seconds: "giây", Minutes: "phút", Hours: "giờ", Days: "ngày",
+	},
+}

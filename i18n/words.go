@@ -1,0 +1,257 @@
+package i18n
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Words is the catalog of one language: every word journeymap writes for
+// people. The names of enumerations are looked up by the document's value
+// (Channel("mobile_app") is "mobile app"); the messages are functions of
+// the facts they state, given as data (names already quoted by the caller,
+// numbers as numbers), so each language writes them in its own word order.
+//
+// Names are in the case they take inside a sentence ("mobile app",
+// "before purchase"); a heading or a table cell capitalises them with Title.
+type Words struct {
+	// Format writes numbers, per cents, dates and durations.
+	Format
+
+	// Names of the document's enumerations and of the analysis' stable
+	// names, by value: see the methods.
+	channels, phases, types, statuses, modes, initiators, layers, kinds map[string]string
+	categories, severities, lifecycles, metricKinds, columns            map[string]string
+	findingSeverities, codes, factors                                   map[string]string
+
+	// Unnamed describes an object with a blank name by its place: "#3 (no name)".
+	Unnamed func(n int) string
+
+	// Findings are the messages of the analysis' findings.
+	Findings FindingWords
+	// Details are the details of friction factors.
+	Details DetailWords
+	// Report is the analysis report as text (journeymap analyze).
+	Report ReportWords
+	// Diff is the comparison of two journeys as text (journeymap diff).
+	Diff DiffWords
+	// Page is the HTML and Markdown pages.
+	Page PageWords
+	// Funnel is the event analytics' result as text (journeymap funnel).
+	Funnel FunnelWords
+	// Overlay names the measured metrics laid over a journey.
+	Overlay OverlayWords
+}
+
+// SeverityCounts counts pain points by severity.
+type SeverityCounts struct {
+	// Unknown counts pain points whose severity is not one of the four
+	// (only in a journey that fails validation).
+	Unknown, Low, Medium, High, Critical int
+}
+
+// FindingWords are the messages of the analysis' findings, one per code.
+// Names and titles are passed quoted (or as Unnamed describes them);
+// channels, phases, severities and categories as the document's values.
+type FindingWords struct {
+	NoObjective, NoPersonas string
+	ReviewOverdue           func(reviewed, due time.Time, everyDays, lateDays int) string
+	// PhaseUncovered: no touchpoint in the phase, which has stages stages.
+	PhaseUncovered        func(phase string, stages int) string
+	PersonaUnserved       func(persona string) string
+	ChannelMissing        func(persona, channel string) string
+	NoTouchpoints         func(stage string) string
+	SingleTouchpoint      func(stage string) string
+	TooManyTouchpoints    func(stage string, touchpoints, most int) string
+	NoOwner               func(touchpoint string) string
+	Unmeasured            func(touchpoint string) string
+	NoBackstage           func(touchpoint string) string
+	Unaddressed           func(pain, severity, category string) string
+	SupportWithoutContact func(pain, stage string) string
+	// BelowTarget: metric is at value, missing its target; lower tells
+	// which way is better.
+	BelowTarget func(metric string, value, target float64, unit string, lower bool) string
+}
+
+// DetailWords are the details of friction factors.
+type DetailWords struct {
+	// Pain says how many pain points of each severity, the worst first.
+	Pain func(SeverityCounts) string
+	// Emotion is a touchpoint's negative emotion.
+	Emotion func(emotion float64) string
+	// Dip is a fall of emotion from the previous measured touchpoint.
+	Dip func(from, to float64) string
+	// Handoff is a change of channel (the document's values).
+	Handoff func(from, to string) string
+}
+
+// ReportWords are the analysis report as text.
+type ReportWords struct {
+	NoFindings string
+	// Findings heads the list of n findings.
+	Findings func(n int) string
+	// Friction is the journey's friction line.
+	Friction func(score, points float64) string
+	// Points is a number of friction points.
+	Points          func(points float64) string
+	Stages, Hotspot string
+}
+
+// DiffWords are the comparison of two journeys as text. A change is
+// "added", "removed", "changed" or "unchanged"; fields are the document's
+// member names; old and new numbers are nil when absent on that side.
+type DiffWords struct {
+	Stage      func(change, name string, fields []string, friction, emotion string) string
+	Touchpoint func(change, name, stage string, fields []string) string
+	Resolved   func(title, severity, category, touchpoint string) string
+	Introduced func(title, severity, category, touchpoint string) string
+	Journey    func(friction string) string
+	// Delta is a value before and after, and its change when both exist.
+	Delta func(old, new, change *float64) string
+}
+
+// PageWords are the headings and labels of the HTML and Markdown pages.
+type PageWords struct {
+	JourneyMap, MapType, Objective, Owner, LastReview, NotReviewed, Description             string
+	Personas, Quote, Lifecycle, AgeRange, Gender, Income, Location, Occupation              string
+	Goals, Needs, Frustrations, Behaviors, PreferredChannels                                string
+	Map, MapCaption, Phase, Stage, CustomerGoal, Questions, Touchpoint, Touchpoints         string
+	Channel, Mode, Initiator, Actions, Thoughts, Feelings, Emotion, EmotionCurve            string
+	EmotionScale, AllCustomers, NotMeasured, PainPoints, Category, Severity                 string
+	Evidence, Opportunities, Status, Impact, Effort, Metrics, StageMetrics, Value, Target   string
+	TargetMet, TargetMissed, NoTarget, Source, Higher, Lower, PhysicalEvidence              string
+	CustomerActions, SupportLayers, Kind, Findings, Hotspots, Friction, Hotspot, Path, Code string
+	Served, AllPersonas, None, Stages, Unit, OtherLayers, ReviewCycle, Layer, FactorList    string
+	// ReviewEvery is the review cycle of days days.
+	ReviewEvery func(days int) string
+	// EmotionCurveAlt describes the emotion curve over n touchpoints.
+	EmotionCurveAlt func(n int) string
+
+	// The measured funnel.
+	Measured, MeasuredFrom, CustomersWord, EventsWord, WindowWord, Days, Hours string
+	Reached, FromStart, DropOff, FunnelBars, Deviations, AsPlanned, WithAdHoc  string
+	MissingOne, OutOfOrder, WithFailure, AdHocTouchpoints, EventCount, Failed  string
+	WorstDropOff, FeelingsCaption, InTheMap, MeasuredEmotion, Difference       string
+	FeelBetter, FeelWorse                                                      string
+	// MoreFeelings counts the n touchpoints left out of the emotion gaps.
+	MoreFeelings func(n int) string
+}
+
+// FunnelWords are the event analytics' result as text.
+type FunnelWords struct {
+	// Title heads the report: the journey's title (to quote), the events'
+	// source and the conversion window.
+	Title func(title, source string, window time.Duration) string
+	// Counts counts events, customers and bad rows.
+	Counts func(events, customers, badRows int64) string
+	// Column headings.
+	Stage, Touchpoint, Reached, FromPrevious, FromStart, DropOff, Median, P90 string
+	Deviations, Events, Missing, Irregular, Failing, Planned, Emotion         string
+	// AdHoc marks a touchpoint the plan does not have.
+	AdHoc string
+	// Customers counts customers by how they deviate from the plan.
+	Customers func(conforming, adHoc, missing, irregular, failing int64) string
+	// Variants heads the most frequent of n variants.
+	Variants func(n int) string
+	// Variant says how a variant deviates from the plan (names of
+	// touchpoints); none: as planned.
+	Variant func(missing, irregular, failing []string, adHoc bool) string
+	// Folded names the touchpoints from position n on, counted as one.
+	Folded func(n int) string
+	// BadRows heads the n bad rows skipped; Line places one; More counts
+	// the n not listed.
+	BadRows func(n int64) string
+	Line    func(n int64) string
+	More    func(n int64) string
+}
+
+// OverlayWords name the measured metrics laid over a journey and their
+// units. They become part of the document.
+type OverlayWords struct {
+	Reached, Conversion, DropOff, Duration   string
+	Customers, Seconds, Minutes, Hours, Days string
+}
+
+// name looks v up in m; a value the language does not name is written as it is.
+func name(m map[string]string, v string) string {
+	if s, ok := m[v]; ok {
+		return s
+	}
+	return v
+}
+
+// Channel names a channel ("mobile_app": "mobile app"); a channel the
+// language does not name is written with its underscores as spaces.
+func (w *Words) Channel(c string) string { return channelName(w.channels, c) }
+
+// channelName looks channel c up in m, or writes it with its underscores as spaces.
+func channelName(m map[string]string, c string) string {
+	if s, ok := m[c]; ok {
+		return s
+	}
+	return strings.ReplaceAll(c, "_", " ")
+}
+
+// Phase names a purchase phase ("before_purchase": "before purchase").
+func (w *Words) Phase(p string) string { return name(w.phases, p) }
+
+// Type names a map type ("current_state": "current state").
+func (w *Words) Type(t string) string { return name(w.types, t) }
+
+// Status names an opportunity's status.
+func (w *Words) Status(s string) string { return name(w.statuses, s) }
+
+// Mode names a touchpoint's mode (online, offline).
+func (w *Words) Mode(m string) string { return name(w.modes, m) }
+
+// Initiator names who starts a touchpoint.
+func (w *Words) Initiator(i string) string { return name(w.initiators, i) }
+
+// Layer names a service blueprint layer.
+func (w *Words) Layer(l string) string { return name(w.layers, l) }
+
+// Kind names a kind of support (people, technology, policy, process).
+func (w *Words) Kind(k string) string { return name(w.kinds, k) }
+
+// Category names a pain point category ("financial").
+func (w *Words) Category(c string) string { return name(w.categories, c) }
+
+// Severity names a pain point severity ("high").
+func (w *Words) Severity(s string) string { return name(w.severities, s) }
+
+// Lifecycle names a persona's lifecycle status.
+func (w *Words) Lifecycle(l string) string { return name(w.lifecycles, l) }
+
+// MetricKind names a kind of metric ("conversion_rate": "conversion rate").
+func (w *Words) MetricKind(k string) string { return name(w.metricKinds, k) }
+
+// Column names a column of the spreadsheet format by its field ("stage_id").
+func (w *Words) Column(field string) string { return name(w.columns, field) }
+
+// FindingSeverity names a finding's severity ("warning").
+func (w *Words) FindingSeverity(s string) string { return name(w.findingSeverities, s) }
+
+// Code titles a finding code ("touchpoint.no_owner": "touchpoint without an
+// owner"); ok is false for a code the language does not name, which is
+// returned as it is.
+func (w *Words) Code(code string) (title string, ok bool) {
+	title, ok = w.codes[code]
+	if !ok {
+		return code, false
+	}
+	return title, true
+}
+
+// Factor names a friction factor ("pain.support": "support pain").
+func (w *Words) Factor(f string) string { return name(w.factors, f) }
+
+// Title returns s with its first letter in upper case, for a heading or a
+// table cell: Title("mobile app") is "Mobile app".
+func Title(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

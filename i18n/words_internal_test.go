@@ -1,0 +1,92 @@
+package i18n
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// missing lists the words of v (a Words or one of its parts) that are
+// empty: blank strings, nil functions, and nil or empty maps, by field path.
+func missing(v reflect.Value, path string) []string {
+	var out []string
+	for i := range v.NumField() {
+		f, sf := v.Field(i), v.Type().Field(i)
+		p := path + "." + sf.Name
+		switch f.Kind() {
+		case reflect.String:
+			if f.String() == "" {
+				out = append(out, p)
+			}
+		case reflect.Func, reflect.Map:
+			if f.IsNil() || (f.Kind() == reflect.Map && f.Len() == 0) {
+				out = append(out, p)
+			}
+		case reflect.Struct:
+			if sf.Name != "Format" {
+				out = append(out, missing(f, p)...)
+			}
+		}
+	}
+	return out
+}
+
+// mapKeys returns the sorted keys of the map v, read through reflection
+// (the maps are unexported fields).
+func mapKeys(v reflect.Value) []string {
+	var keys []string
+	for _, k := range v.MapKeys() {
+		keys = append(keys, k.String())
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// TestEveryLanguageHasEveryWord: no word of any language is left empty,
+// and every name (channel, phase, code, ...) one language gives, every
+// language gives, so a page never falls back to a document value in one
+// language only.
+func TestEveryLanguageHasEveryWord(t *testing.T) {
+	en := reflect.ValueOf(english)
+	for _, lang := range Languages() {
+		w := reflect.ValueOf(*lang.Words())
+		assert.Empty(t, missing(w, string(lang)), "words %s leaves empty", lang)
+		for i := range w.NumField() {
+			if w.Field(i).Kind() != reflect.Map {
+				continue
+			}
+			keys := mapKeys(w.Field(i))
+			want := mapKeys(en.Field(i))
+			assert.Equal(t, want, keys, "%s: %s names other values than English", lang, w.Type().Field(i).Name)
+		}
+	}
+}
+
+// TestMessagesAreComplete calls every message function of every language
+// with the same facts: each gives a sentence, and no two languages give
+// the same one (a forgotten translation copied from English).
+func TestMessagesAreComplete(t *testing.T) {
+	seen := map[string]Language{}
+	for _, lang := range Languages() {
+		w := lang.Words()
+		f := w.Findings
+		for _, s := range []string{
+			f.NoObjective, f.NoPersonas, f.PersonaUnserved(`"Lan"`), f.ChannelMissing(`"Lan"`, "store"),
+			f.PhaseUncovered("after_purchase", 0), f.PhaseUncovered("after_purchase", 2),
+			f.NoTouchpoints(`"S"`), f.SingleTouchpoint(`"S"`), f.TooManyTouchpoints(`"S"`, 9, 7),
+			f.NoOwner(`"T"`), f.Unmeasured(`"T"`), f.NoBackstage(`"T"`), f.Unaddressed(`"P"`, "high", "process"),
+			f.SupportWithoutContact(`"P"`, `"S"`), f.BelowTarget(`"M"`, 0.2, 0.25, "%", false),
+			w.Details.Pain(SeverityCounts{Low: 1}), w.Details.Emotion(-1), w.Details.Dip(1, -1), w.Details.Handoff("website", "phone"),
+			w.Report.Findings(2), w.Report.Friction(0.5, 1), w.Diff.Journey("0 → 1"),
+			w.Funnel.Counts(1, 2, 3), w.Funnel.Variants(4), w.Funnel.Variant(nil, nil, nil, false),
+		} {
+			assert.NotEmpty(t, s, lang)
+			if other, ok := seen[s]; ok {
+				assert.Fail(t, "the same sentence in two languages", "%s and %s: %q", other, lang, s)
+			}
+			seen[s] = lang
+		}
+	}
+}

@@ -99,13 +99,24 @@ func funnelDB(t *testing.T, env, driver string, d sqlfunnel.Dialect) {
 	args := []string{"funnel", "-journey", straight, "-format", "json", "-db", url, "-table", "jm_cmd_events", "-columns", "time=ts,outcome=outcome,emotion=emotion"}
 	want := decode(t, cli(t, "", "funnel", "-journey", straight, "-format", "json", "-events", eventsFile))
 	pushed := decode(t, cli(t, "", args...))
-	assert.Equal(t, want.Stages, pushed.Stages, "stage funnel")
-	assert.Equal(t, want.Touchpoints, pushed.Touchpoints, "touchpoint funnel")
+	// The query does not compute what dropped-off customers did next
+	// (package sqlfunnel's doc): every other figure of the steps agrees.
+	assert.Equal(t, withoutAfterDropOff(want.Stages), pushed.Stages, "stage funnel")
+	assert.Equal(t, withoutAfterDropOff(want.Touchpoints), pushed.Touchpoints, "touchpoint funnel")
 	assert.Equal(t, want.Events, pushed.Events, "events")
 	assert.Equal(t, want.Customers, pushed.Customers, "customers")
 	streamed := decode(t, cli(t, "", append(args, "-stream")...))
 	want.Source, streamed.Source = "", ""
 	assert.Equal(t, want, streamed, "streamed: every figure")
+}
+
+// withoutAfterDropOff returns a copy of steps without Step.AfterDropOff.
+func withoutAfterDropOff(steps []analytics.Step) []analytics.Step {
+	out := append([]analytics.Step(nil), steps...)
+	for i := range out {
+		out[i].AfterDropOff = nil
+	}
+	return out
 }
 
 // straightJourney writes the example journey without persona_ids: every

@@ -40,7 +40,9 @@ func runFunnel(e *env, args []string) int {
 		return code
 	}
 	if sqlf.active() {
-		return runFunnelSQL(e, sqlf, *journeyFile, time.Duration(measure.window), format.value, lang.value, *out, *strict)
+		var m analytics.Options
+		measure.apply(&m)
+		return runFunnelSQL(e, sqlf, *journeyFile, m, format.value, lang.value, *out, *strict)
 	}
 	if *journeyFile == "" || *eventsFile == "" {
 		return usageError(e, errors.New("-journey and -events are required"))

@@ -40,6 +40,8 @@ func TestFunnelSQLUsage(t *testing.T) {
 		{"a column mapping without =", []string{"-sql", "duckdb", "-table", "e", "-columns", "customer"}, "is not field=column"},
 		{"a table name with a NUL byte cannot be quoted", []string{"-sql", "duckdb", "-table", "e\x00vil"}, "NUL byte"},
 		{"an unknown time unit", []string{"-sql", "duckdb", "-table", "e", "-time-unit", "days"}, "-time-unit"},
+		{"the query computes no breakdown", []string{"-sql", "duckdb", "-table", "e", "-by", "plan"}, "-by is not computed with -sql or -db"},
+		{"the query computes the default mode only", []string{"-sql", "duckdb", "-table", "e", "-mode", "strict"}, "order mode strict"},
 		{"a route with alternatives is not what the query measures", []string{"-sql", "duckdb", "-table", "e"}, "is an alternative of another on the route"},
 		{"DuckDB is not a server", []string{"-db", "duckdb://x", "-table", "e"}, "DuckDB runs inside a program"},
 		{"an unknown scheme", []string{"-db", "mysql://h/db", "-table", "e"}, `scheme "mysql"`},

@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"bytes"
 	"math/bits"
 	"slices"
 )
@@ -24,31 +25,73 @@ func posBit(pos int, shift uint) uint64 {
 	return uint64(1) << (uint(pos) + shift)
 }
 
+// fstate is one customer's progress through one funnel.
+type fstate struct {
+	start, last int64
+	seen        uint64 // any order: units (touchpoints or stages) seen
+	via, next   int32  // unit that reached the last step; first other touch after it (−1: none)
+	step        int16  // last reached step, −1 before the start
+	started     bool
+	broken      bool // strict order: the funnel ended
+}
+
+func (f *fstate) reset() { *f = fstate{step: -1, via: -1, next: -1} }
+
 // cstate is the state of one customer: both funnels and the deviations seen.
 type cstate struct {
-	key           uint64
-	tStart, tLast int64 // touchpoint funnel: start and last reached times
-	sStart, sLast int64 // stage funnel
-	dev           uint64
-	tStep, sStep  int16 // last reached step, −1 before the start
-	maxPos        int16 // furthest planned touchpoint seen, −1 before any
-	_             int16
+	key     uint64
+	id      [2]uint64 // the id (see table.sameID), zero when none
+	dev     uint64
+	t, s    fstate
+	seg     uint32
+	maxStep int16 // furthest step of the route seen, −1 before any
+	route   int16
+	first   bool // an event was seen (route and segment fixed)
 }
 
 func (s *cstate) reset(key uint64) {
-	*s = cstate{key: key, tStep: -1, sStep: -1, maxPos: -1}
+	*s = cstate{key: key, maxStep: -1}
+	s.t.reset()
+	s.s.reset()
+}
+
+// fcount counts one funnel of one group of customers, per unit (touchpoint
+// or stage).
+type fcount struct {
+	customers   int64
+	reached     []int64
+	drop        []int64
+	prev, start [][]int64         // dense fine histograms, allocated on first use
+	prevB       [][]int64         // chart bins of prev, likewise
+	startB      [][]int64         // chart bins of start
+	after       []map[int32]int64 // next touch (−1: none) → customers who dropped off here
+}
+
+func newFcount(n int) *fcount {
+	return &fcount{reached: make([]int64, n), drop: make([]int64, n),
+		prev: make([][]int64, n), start: make([][]int64, n), prevB: make([][]int64, n), startB: make([][]int64, n),
+		after: make([]map[int32]int64, n)}
+}
+
+func addHist(h [][]int64, i, size int, idx int) {
+	if h[i] == nil {
+		h[i] = make([]int64, size)
+	}
+	h[i][idx]++
 }
 
 // acc accumulates one shard of customers.
 type acc struct {
 	p       *Plan
 	nT, nS  int
+	nR      int
 	window  int64
+	mode    Mode
+	nb, nc  int // fine buckets and chart bins per histogram
 	stageOf []int16
 
-	reachedT, reachedS []int64
-	prevT, startT      [][]int64 // dense duration histograms per touchpoint step
-	prevS, startS      [][]int64 // per stage step
+	tc []*fcount // touchpoint funnel per group·nR + route, allocated on first use
+	sc []*fcount // stage funnel per group
 
 	// per touch index (planned and ad hoc)
 	events, failed, emoSum, emoN []int64
@@ -61,26 +104,18 @@ type acc struct {
 	nEvents int64
 	bad     badRows
 
-	// grouped mode
-	haveCur bool
-	cur     uint64
-	buf     []Record
+	// contiguous and any order: the current customer's events
+	buf []Record
 	// time-ordered mode
 	tab table
 }
 
 func newAcc(p *Plan) *acc {
 	nT, nS := len(p.touches), len(p.stages)
-	nb := bucketOf(p.window) + 1
 	a := &acc{
-		p: p, nT: nT, nS: nS, window: p.window,
+		p: p, nT: nT, nS: nS, nR: len(p.routes), window: p.window, mode: p.opts.Mode,
+		nb: bucketOf(p.window) + 1, nc: binOf(p.window) + 1,
 		stageOf:   make([]int16, nT),
-		reachedT:  make([]int64, nT),
-		reachedS:  make([]int64, nS),
-		prevT:     hists(nT, nb),
-		startT:    hists(nT, nb),
-		prevS:     hists(nS, nb),
-		startS:    hists(nS, nb),
 		events:    make([]int64, nT),
 		failed:    make([]int64, nT),
 		emoSum:    make([]int64, nT),
@@ -97,14 +132,22 @@ func newAcc(p *Plan) *acc {
 	return a
 }
 
-func hists(n, nb int) [][]int64 {
-	h := make([][]int64, n)
-	for i := range h {
-		if i > 0 { // step 0 has no duration
-			h[i] = make([]int64, nb)
-		}
+// counts returns the touchpoint and stage counters of group g and route r.
+func (a *acc) counts(g uint32, r int) (*fcount, *fcount) {
+	ti := int(g)*a.nR + r
+	if ti >= len(a.tc) {
+		a.tc = slices.Grow(a.tc, ti+1-len(a.tc))[:max(ti+1, len(a.tc))]
 	}
-	return h
+	if int(g) >= len(a.sc) {
+		a.sc = slices.Grow(a.sc, int(g)+1-len(a.sc))[:int(g)+1]
+	}
+	if a.tc[ti] == nil {
+		a.tc[ti] = newFcount(a.nT)
+	}
+	if a.sc[g] == nil {
+		a.sc[g] = newFcount(a.nS)
+	}
+	return a.tc[ti], a.sc[g]
 }
 
 // grow makes the per-touch arrays cover touch index tp.
@@ -119,12 +162,82 @@ func (a *acc) grow(tp int) {
 	a.emoN = slices.Grow(a.emoN, n-len(a.emoN))[:n]
 }
 
+// reach records that funnel state f reached step at unit u at time t.
+func (a *acc) reach(f *fstate, fc *fcount, u int32, step int, t int64) {
+	fc.reached[u]++
+	if step > 0 {
+		addHist(fc.prev, int(u), a.nb, bucketOf(t-f.last))
+		addHist(fc.start, int(u), a.nb, bucketOf(t-f.start))
+		addHist(fc.prevB, int(u), a.nc, binOf(t-f.last))
+		addHist(fc.startB, int(u), a.nc, binOf(t-f.start))
+	}
+	f.step = int16(step)
+	f.last = t
+	f.via = u
+	f.next = -1
+}
+
+// advance applies an event at time t on step s (−1: not a step of this
+// funnel) through unit u to funnel state f with steps units.
+func (a *acc) advance(f *fstate, fc *fcount, s int, u int32, t int64, steps [][]int32) {
+	if a.mode == AnyOrder {
+		if s < 0 {
+			return
+		}
+		if !f.started {
+			f.started, f.start = true, t
+		}
+		if t-f.start > a.window {
+			return
+		}
+		f.seen |= 1 << uint(u)
+		for next := int(f.step) + 1; next < len(steps); next++ {
+			hit := int32(-1)
+			for _, x := range steps[next] {
+				if f.seen&(1<<uint(x)) != 0 {
+					hit = x
+					break
+				}
+			}
+			if hit < 0 {
+				return
+			}
+			a.reach(f, fc, hit, next, t)
+		}
+		return
+	}
+	if f.step < 0 {
+		if s == 0 {
+			f.started, f.start = true, t
+			a.reach(f, fc, u, 0, t)
+		}
+		return
+	}
+	if f.broken {
+		return
+	}
+	if s == int(f.step)+1 && t > f.last && t-f.start <= a.window {
+		a.reach(f, fc, u, s, t)
+		return
+	}
+	if a.mode == StrictOrder && s >= 0 && s != int(f.step) {
+		f.broken = true
+	}
+}
+
 // event applies one record, in the customer's time order, to state st.
 func (a *acc) event(st *cstate, r *Record) {
 	a.nEvents++
 	tp := int(r.Touch)
 	if tp >= len(a.events) {
 		a.grow(tp)
+	}
+	if !st.first {
+		st.first = true
+		st.seg = r.Breakdown
+		if int(r.Persona) < a.nR && r.Persona > 0 {
+			st.route = r.Persona
+		}
 	}
 	a.events[tp]++
 	if r.Emotion != NoEmotion {
@@ -135,59 +248,61 @@ func (a *acc) event(st *cstate, r *Record) {
 	if failed {
 		a.failed[tp]++
 	}
+	tc, sc := a.counts(st.seg, int(st.route))
+	rt := &a.p.routes[st.route]
+	before := st.t.step
 	if tp >= a.nT {
 		st.dev |= adhocBit
-		return
-	}
-	if failed {
-		st.dev |= posBit(tp, failShift)
-	}
-	if mp := int(st.maxPos); tp < mp {
-		a.irregular[tp]++
-		st.dev |= posBit(tp, irrShift)
-	} else if tp > mp {
-		for q := mp + 1; q < tp; q++ {
-			a.missing[q]++
-			st.dev |= posBit(q, missShift)
+	} else {
+		if failed {
+			st.dev |= posBit(tp, failShift)
 		}
-		st.maxPos = int16(tp)
-	}
-	t := r.Time
-	// touchpoint funnel
-	if st.tStep < 0 {
-		if tp == 0 {
-			st.tStep, st.tStart, st.tLast = 0, t, t
-			a.reachedT[0]++
+		s := int(rt.stepOf[tp])
+		if s >= 0 {
+			if mp := int(st.maxStep); s < mp {
+				a.irregular[tp]++
+				st.dev |= posBit(tp, irrShift)
+			} else if s > mp {
+				for q := mp + 1; q < s; q++ {
+					for _, x := range rt.steps[q] {
+						a.missing[x]++
+						st.dev |= posBit(int(x), missShift)
+					}
+				}
+				st.maxStep = int16(s)
+			}
 		}
-	} else if tp == int(st.tStep)+1 && t > st.tLast && t-st.tStart <= a.window {
-		a.reachedT[tp]++
-		a.prevT[tp][bucketOf(t-st.tLast)]++
-		a.startT[tp][bucketOf(t-st.tStart)]++
-		st.tStep++
-		st.tLast = t
+		t := r.Time
+		a.advance(&st.t, tc, s, int32(tp), t, rt.steps)
+		stg := int(a.stageOf[tp])
+		a.advance(&st.s, sc, stg, int32(stg), t, a.p.stageSteps)
 	}
-	// stage funnel
-	s := int(a.stageOf[tp])
-	if st.sStep < 0 {
-		if s == 0 {
-			st.sStep, st.sStart, st.sLast = 0, t, t
-			a.reachedS[0]++
-		}
-	} else if s == int(st.sStep)+1 && t > st.sLast && t-st.sStart <= a.window {
-		a.reachedS[s]++
-		a.prevS[s][bucketOf(t-st.sLast)]++
-		a.startS[s][bucketOf(t-st.sStart)]++
-		st.sStep++
-		st.sLast = t
+	if f := &st.t; f.step >= 0 && f.step == before && f.next < 0 && int32(tp) != f.via {
+		f.next = int32(tp)
 	}
 }
 
-// finish folds a customer's deviations into the totals.
+// finish folds a customer's funnels and deviations into the totals.
 func (a *acc) finish(st *cstate) {
 	a.customers++
+	tc, sc := a.counts(st.seg, int(st.route))
+	tc.customers++
+	sc.customers++
+	if f := &st.t; f.step >= 0 && int(f.step) < len(a.p.routes[st.route].steps)-1 {
+		tc.drop[f.via]++
+		m := tc.after[f.via]
+		if m == nil {
+			m = map[int32]int64{}
+			tc.after[f.via] = m
+		}
+		m[f.next]++
+	}
+	if f := &st.s; f.step >= 0 && int(f.step) < a.nS-1 {
+		sc.drop[f.via]++
+	}
 	d := st.dev
 	if f := a.p.opts.OnCustomer; f != nil {
-		f(CustomerReport{Key: st.key, Touchpoints: int(st.tStep) + 1, Stages: int(st.sStep) + 1, Variant: a.p.variant(d, 1)})
+		f(CustomerReport{Key: st.key, Touchpoints: int(st.t.step) + 1, Stages: int(st.s.step) + 1, Variant: a.p.variant(d, 1)})
 	}
 	if d == 0 {
 		a.kinds[0]++
@@ -208,23 +323,65 @@ func (a *acc) finish(st *cstate) {
 	a.variants[d]++
 }
 
-// group processes all records of one customer (any time order).
+// compareTies orders two records of one customer with equal times
+// canonically: planned touchpoints in journey order, then ad-hoc keys in
+// byte order, then outcome, emotion, persona and segment.
+func (p *Plan) compareTies(x, y *Record) int {
+	if x.Touch != y.Touch {
+		n := int32(len(p.touches))
+		switch {
+		case x.Touch < n && y.Touch < n:
+			return int(x.Touch) - int(y.Touch)
+		case x.Touch < n:
+			return -1
+		case y.Touch < n:
+			return 1
+		}
+		return compareStrings(p.adhocKey(int(x.Touch)), p.adhocKey(int(y.Touch)))
+	}
+	switch {
+	case x.Outcome != y.Outcome:
+		return int(x.Outcome) - int(y.Outcome)
+	case x.Emotion != y.Emotion:
+		return int(x.Emotion) - int(y.Emotion)
+	case x.Persona != y.Persona:
+		return int(x.Persona) - int(y.Persona)
+	case x.Breakdown != y.Breakdown:
+		return compareStrings(p.segment(x.Breakdown), p.segment(y.Breakdown))
+	}
+	return 0
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// group processes all records of one customer (any time order): sorted by
+// time, equal times in canonical order (compareTies).
 func (a *acc) group(g []Record) {
+	sorted := true
 	for i := 1; i < len(g); i++ {
-		if g[i].Time < g[i-1].Time {
-			a.buf = append(a.buf[:0], g...)
-			slices.SortStableFunc(a.buf, func(x, y Record) int {
-				switch {
-				case x.Time < y.Time:
-					return -1
-				case x.Time > y.Time:
-					return 1
-				}
-				return 0
-			})
-			g = a.buf
+		if g[i].Time < g[i-1].Time || g[i].Time == g[i-1].Time && a.p.compareTies(&g[i-1], &g[i]) > 0 {
+			sorted = false
 			break
 		}
+	}
+	if !sorted {
+		slices.SortStableFunc(g, func(x, y Record) int {
+			switch {
+			case x.Time < y.Time:
+				return -1
+			case x.Time > y.Time:
+				return 1
+			}
+			return a.p.compareTies(&x, &y)
+		})
 	}
 	var st cstate
 	st.reset(g[0].Customer)
@@ -234,112 +391,151 @@ func (a *acc) group(g []Record) {
 	a.finish(&st)
 }
 
-// pushGrouped adds a record in grouped mode; the caller has checked the order.
-func (a *acc) pushGrouped(r Record) {
-	if a.haveCur && r.Customer == a.cur {
-		a.buf = append(a.buf, r)
-		return
-	}
-	a.flushGroup()
-	a.haveCur, a.cur = true, r.Customer
-	a.buf = append(a.buf[:0], r)
-}
-
-func (a *acc) flushGroup() {
-	if a.haveCur && len(a.buf) > 0 {
-		g := a.buf
-		a.buf = nil // group may sort into a.buf
-		a.group(g)
-		a.buf = g[:0]
-	}
-	a.haveCur = false
-}
-
-// pushTime adds a record in time-ordered mode; the caller has checked the order.
-func (a *acc) pushTime(r *Record) {
-	a.event(a.tab.get(r.Customer), r)
+// pushTime adds a record in time-ordered mode; the caller has checked the
+// order. id is the customer's id, or nil when Record.Customer is the identity.
+func (a *acc) pushTime(r *Record, id []byte) {
+	a.event(a.tab.get(r.Customer, id), r)
 }
 
 // end finishes every customer still open.
 func (a *acc) end() {
-	a.flushGroup()
-	for i := range a.tab.slots {
-		if a.tab.slots[i].key != 0 {
-			a.finish(&a.tab.slots[i])
+	for _, ch := range a.tab.states {
+		for i := range ch {
+			a.finish(&ch[i])
 		}
 	}
 	a.tab = table{expected: a.tab.expected}
 }
 
-// table is an open-addressing hash table of customer states keyed by
-// customer key (0 is stored as 1). It grows by half when 85% full.
+// table finds the state of a customer by key and, when given, id: two ids
+// with the same key get two states. The states are kept densely in chunks
+// that never move; an open-addressing index of 16-byte slots (kept at most
+// half full, so probes are short and touch little memory) maps keys to
+// them. An id of up to 16 bytes is kept in its state (compared in the cache
+// line the event updates anyway), a longer one in an arena.
 type table struct {
-	slots    []cstate
+	index    []tslot
 	n        int
-	limit    int
-	expected int // customers to size for on first use
+	states   [][]cstate
+	expected int    // customers to size for on first use
+	arena    []byte // ids longer than inlineID
 }
+
+type tslot struct {
+	key uint64
+	ref uint32 // state number + 1; 0: empty
+	_   uint32
+}
+
+const (
+	maxIDLen    = 1<<20 - 1
+	inlineID    = 16
+	stateChunk  = 1 << 12
+	idArenaFlag = 1 << 63
+)
 
 func (t *table) init(expected int) {
 	c := 64
-	if want := expected*100/80 + 1; want > c {
-		c = want
+	for c < 2*expected {
+		c *= 2
 	}
-	t.slots = make([]cstate, c)
-	t.n = 0
-	t.limit = c * 85 / 100
+	t.index = make([]tslot, c)
 }
 
-func (t *table) index(key uint64) int {
-	hi, _ := bits.Mul64(key*0x9e3779b97f4a7c15, uint64(len(t.slots)))
-	return int(hi)
+func (t *table) slot(key uint64) int {
+	return int((key * 0x9e3779b97f4a7c15) >> (64 - bits.Len(uint(len(t.index)-1))))
 }
 
-func (t *table) get(key uint64) *cstate {
-	if key == 0 {
-		key = 1
+func (t *table) state(ref uint32) *cstate {
+	i := int(ref - 1)
+	return &t.states[i/stateChunk][i%stateChunk]
+}
+
+// sameID reports whether state s is of customer id.
+func (t *table) sameID(s *cstate, id []byte) bool {
+	if len(id) == 0 {
+		return true
 	}
-	if t.slots == nil {
+	id = id[:min(len(id), maxIDLen)]
+	if s.id[1]&idArenaFlag != 0 {
+		off, n := s.id[0], s.id[1]&^idArenaFlag
+		return bytes.Equal(t.arena[off:off+n], id)
+	}
+	if len(id) >= inlineID {
+		return false // kept in the arena
+	}
+	var w [2]uint64
+	packID(&w, id)
+	return w == s.id
+}
+
+// packID packs an id of up to 16 bytes into two words; the length is in the
+// top byte of the second word, so ids differing only by trailing zero bytes
+// differ. (An id of exactly 16 bytes leaves no room: its last byte's top
+// bits are shared with the length, so such ids go to the arena instead.)
+func packID(w *[2]uint64, id []byte) {
+	var b [16]byte
+	copy(b[:], id)
+	w[0] = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 | uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	w[1] = uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 | uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(len(id))<<56
+}
+
+func (t *table) get(key uint64, id []byte) *cstate {
+	if t.index == nil {
 		t.init(t.expected)
 	}
-	i := t.index(key)
-	for {
-		s := &t.slots[i]
-		if s.key == key {
-			return s
-		}
-		if s.key == 0 {
-			if t.n >= t.limit {
+	mask := len(t.index) - 1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		sl := &t.index[i]
+		if sl.ref == 0 {
+			if 2*(t.n+1) > len(t.index) {
 				t.grow()
-				return t.get(key)
+				return t.get(key, id)
 			}
-			t.n++
-			s.reset(key)
-			return s
+			return t.add(sl, key, id)
 		}
-		i++
-		if i == len(t.slots) {
-			i = 0
+		if sl.key == key {
+			if s := t.state(sl.ref); t.sameID(s, id) {
+				return s
+			}
 		}
 	}
+}
+
+func (t *table) add(sl *tslot, key uint64, id []byte) *cstate {
+	if t.n%stateChunk == 0 {
+		t.states = append(t.states, make([]cstate, 0, stateChunk))
+	}
+	ch := &t.states[len(t.states)-1]
+	*ch = append(*ch, cstate{})
+	s := &(*ch)[len(*ch)-1]
+	s.reset(key)
+	t.n++
+	sl.key, sl.ref = key, uint32(t.n)
+	if len(id) > 0 {
+		id = id[:min(len(id), maxIDLen)]
+		if len(id) < inlineID {
+			packID(&s.id, id)
+		} else {
+			s.id = [2]uint64{uint64(len(t.arena)), uint64(len(id)) | idArenaFlag}
+			t.arena = append(t.arena, id...)
+		}
+	}
+	return s
 }
 
 func (t *table) grow() {
-	old := t.slots
-	c := len(old) + len(old)/2
-	t.slots = make([]cstate, c)
-	t.limit = c * 85 / 100
-	for k := range old {
-		if old[k].key == 0 {
+	old := t.index
+	t.index = make([]tslot, 2*len(old))
+	mask := len(t.index) - 1
+	for _, sl := range old {
+		if sl.ref == 0 {
 			continue
 		}
-		i := t.index(old[k].key)
-		for t.slots[i].key != 0 {
-			i++
-			if i == len(t.slots) {
-				i = 0
-			}
+		i := t.slot(sl.key)
+		for t.index[i].ref != 0 {
+			i = (i + 1) & mask
 		}
-		t.slots[i] = old[k]
+		t.index[i] = sl
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"iter"
 	"math"
 	"math/bits"
@@ -11,6 +12,8 @@ import (
 	"sync"
 	"time"
 	"unsafe"
+
+	"github.com/journeymap/journeymap/internal/safetext"
 )
 
 // parallelMin is the number of records below which one goroutine does all
@@ -19,17 +22,31 @@ var parallelMin = 1 << 16
 
 // sequencer checks the input order and feeds one accumulator.
 type sequencer struct {
-	a        *acc
-	order    Order
-	fatal    bool
-	maxTime  int64
+	a       *acc
+	p       *Plan
+	order   Order
+	fatal   bool
+	maxTime int64
+	n       int64
+	// customer-contiguous order
 	started  bool
-	prevKey  uint64
 	prevCust []byte
+	done     hashSet // keyed hashes of the customers already finished
+	seed     maphash.Seed
+	keyBuf   [8]byte
+	// any order
+	any *anyBuf
 }
 
 func newSequencer(p *Plan) *sequencer {
-	return &sequencer{a: newAcc(p), order: p.opts.Order, fatal: p.opts.BadRows == Fatal, maxTime: math.MinInt64}
+	s := &sequencer{a: newAcc(p), p: p, order: p.opts.Order, fatal: p.opts.BadRows == Fatal, maxTime: math.MinInt64}
+	switch s.order {
+	case CustomerContiguous:
+		s.seed = maphash.MakeSeed()
+	case Any:
+		s.any = newAnyBuf(p, p.opts.MemoryLimit)
+	}
+	return s
 }
 
 // bad handles a bad row: counted, or returned when fatal.
@@ -41,42 +58,148 @@ func (s *sequencer) bad(e *RowError) error {
 	return nil
 }
 
-// push adds record r of customer cust found at line.
+// stop returns the context's error once it is cancelled.
+func (s *sequencer) stop() error {
+	if ctx := s.p.opts.Context; ctx != nil {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("analytics: %w", err)
+		}
+	}
+	return nil
+}
+
+// push adds record r of customer cust (nil when Record.Customer is the
+// identity) found at line.
 func (s *sequencer) push(r Record, cust []byte, line int64) error {
-	if s.order == Grouped {
-		if s.started && r.Customer != s.prevKey {
-			if bytes.Compare(cust, s.prevCust) < 0 {
-				return &RowError{Line: line, Field: "customer", Err: fmt.Errorf("%w: customer %q follows %q", ErrNotGrouped, cust, s.prevCust)}
-			}
+	s.n++
+	if r.Persona < 0 || int(r.Persona) >= len(s.p.routes) {
+		return s.bad(&RowError{Line: line, Field: s.p.opts.Columns.Persona, Err: fmt.Errorf("persona index %d is not a persona of the journey", r.Persona)})
+	}
+	if s.n&4095 == 0 {
+		if err := s.stop(); err != nil {
+			return err
 		}
-		if !s.started || r.Customer != s.prevKey {
-			s.prevCust = append(s.prevCust[:0], cust...)
-		}
-		s.started, s.prevKey = true, r.Customer
-		s.a.pushGrouped(r)
-		return nil
+	}
+	switch s.order {
+	case CustomerContiguous:
+		return s.pushContiguous(r, cust, line)
+	case Any:
+		return s.any.add(r, cust)
 	}
 	if r.Time < s.maxTime {
-		return s.bad(&RowError{Line: line, Field: "time", Reason: ReasonOutOfOrder, Err: fmt.Errorf("event at %s is before an earlier event at %s (time-ordered input)",
+		return s.bad(&RowError{Line: line, Field: "time", Reason: ReasonOutOfOrder, Err: fmt.Errorf("event at %s is before an earlier event at %s (time-ordered input; use any order)",
 			fmtTime(r.Time), fmtTime(s.maxTime))})
 	}
 	s.maxTime = r.Time
-	s.a.pushTime(&r)
+	s.a.pushTime(&r, cust)
 	return nil
+}
+
+// pushContiguous adds a record in customer-contiguous order. A customer who
+// comes back after another customer makes the input not contiguous.
+func (s *sequencer) pushContiguous(r Record, cust []byte, line int64) error {
+	if cust == nil {
+		cust = keyID(s.keyBuf[:0], r.Customer)
+	}
+	if s.started && bytes.Equal(cust, s.prevCust) {
+		s.a.buf = append(s.a.buf, r)
+		return nil
+	}
+	s.flushContiguous()
+	h := maphash.Bytes(s.seed, cust) | 1
+	if s.done.has(h) {
+		return &RowError{Line: line, Field: s.p.opts.Columns.Customer, Err: fmt.Errorf("%w: customer %s comes back after other customers (use any order)", ErrNotGrouped, safetext.Quote(string(cust)))}
+	}
+	s.started = true
+	s.prevCust = append(s.prevCust[:0], cust...)
+	s.a.buf = append(s.a.buf[:0], r)
+	return nil
+}
+
+// flushContiguous finishes the current customer.
+func (s *sequencer) flushContiguous() {
+	if !s.started || len(s.a.buf) == 0 {
+		return
+	}
+	s.done.add(maphash.Bytes(s.seed, s.prevCust) | 1)
+	s.a.group(s.a.buf)
+	s.a.buf = s.a.buf[:0]
 }
 
 func fmtTime(ns int64) string { return time.Unix(0, ns).UTC().Format(time.RFC3339Nano) }
 
-func (s *sequencer) result() *Result {
+// result ends the input and returns the Result.
+func (s *sequencer) result() (*Result, error) {
+	switch s.order {
+	case CustomerContiguous:
+		s.flushContiguous()
+	case Any:
+		if err := s.any.finish(s.a, s.stop); err != nil {
+			return nil, err
+		}
+	}
 	s.a.end()
-	return s.a.result()
+	return s.a.result(), nil
+}
+
+// close removes any temporary file left (after a failure).
+func (s *sequencer) close() {
+	if s.any != nil && s.any.sp != nil {
+		s.any.sp.remove()
+	}
+}
+
+// hashSet is an open-addressing set of non-zero 64-bit hashes.
+type hashSet struct {
+	slots []uint64
+	n     int
+}
+
+func (h *hashSet) has(x uint64) bool {
+	if len(h.slots) == 0 {
+		return false
+	}
+	for i := h.index(x); ; i = (i + 1) & (len(h.slots) - 1) {
+		switch h.slots[i] {
+		case x:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+func (h *hashSet) index(x uint64) int { return int(mix(x) & uint64(len(h.slots)-1)) }
+
+func (h *hashSet) add(x uint64) {
+	if 4*(h.n+1) > 3*len(h.slots) {
+		old := h.slots
+		h.slots = make([]uint64, max(64, 2*len(old)))
+		h.n = 0
+		for _, y := range old {
+			if y != 0 {
+				h.add(y)
+			}
+		}
+	}
+	for i := h.index(x); ; i = (i + 1) & (len(h.slots) - 1) {
+		switch h.slots[i] {
+		case x:
+			return
+		case 0:
+			h.slots[i] = x
+			h.n++
+			return
+		}
+	}
 }
 
 // Analyze runs the analysis over events in the plan's order. A bad event
-// (empty customer or touchpoint, emotion out of range, out of time order)
-// is reported with its 1-based position as the line.
+// (empty customer or touchpoint, unknown persona, emotion out of range, out
+// of time order) is reported with its 1-based position as the line.
 func (p *Plan) Analyze(events iter.Seq[Event]) (*Result, error) {
 	s := newSequencer(p)
+	defer s.close()
 	var line int64
 	var cust []byte
 	for e := range events {
@@ -91,14 +214,12 @@ func (p *Plan) Analyze(events iter.Seq[Event]) (*Result, error) {
 			}
 			continue
 		}
-		if p.opts.Order == Grouped {
-			cust = append(cust[:0], e.Customer...)
-		}
+		cust = append(cust[:0], e.Customer...)
 		if err := s.push(r, cust, line); err != nil {
 			return nil, err
 		}
 	}
-	return s.result(), nil
+	return s.result()
 }
 
 // AnalyzeSlice runs the analysis over a slice of events.
@@ -106,19 +227,42 @@ func (p *Plan) AnalyzeSlice(events []Event) (*Result, error) {
 	return p.Analyze(slices.Values(events))
 }
 
-// AnalyzeRecords runs the analysis over resolved records, the fastest pass.
-// In Grouped order customer keys must ascend; in time order times must not
-// decrease (a record out of order is a bad row). Large inputs are split
-// among Options.Workers goroutines.
+// AnalyzeRecords runs the analysis over resolved records, the fastest pass;
+// Record.Customer identifies the customer. In time order times must not
+// decrease (a record out of order is a bad row); in customer-contiguous
+// order a customer's records must be contiguous; in any order the records
+// are gathered per customer (spilled beyond Options.MemoryLimit). Large
+// time-ordered and contiguous inputs are split among Options.Workers
+// goroutines.
 func (p *Plan) AnalyzeRecords(recs []Record) (*Result, error) {
 	w := p.opts.Workers
 	if len(recs) < parallelMin {
 		w = 1
 	}
-	if p.opts.Order == Grouped {
+	for i := range recs {
+		if r := recs[i].Persona; r < 0 || int(r) >= len(p.routes) {
+			return p.sequential(recs) // reports the bad rows
+		}
+	}
+	switch p.opts.Order {
+	case CustomerContiguous:
 		return p.groupedRecords(recs, w)
+	case Any:
+		return p.sequential(recs)
 	}
 	return p.timeRecords(recs, w)
+}
+
+// sequential runs recs through one sequencer.
+func (p *Plan) sequential(recs []Record) (*Result, error) {
+	s := newSequencer(p)
+	defer s.close()
+	for i := range recs {
+		if err := s.push(recs[i], nil, int64(i)+1); err != nil {
+			return nil, err
+		}
+	}
+	return s.result()
 }
 
 // groupedRecords splits recs at customer boundaries into w chunks.
@@ -138,10 +282,16 @@ func (p *Plan) groupedRecords(recs []Record, w int) (*Result, error) {
 		}
 	}
 	cuts = append(cuts, len(recs))
-	for _, c := range cuts[1 : len(cuts)-1] {
-		if recs[c].Customer < recs[c-1].Customer {
-			return nil, notGrouped(c, recs)
+	var done hashSet
+	for i := range recs {
+		if i > 0 && recs[i].Customer == recs[i-1].Customer {
+			continue
 		}
+		h := mix(recs[i].Customer^0x243f6a8885a308d3) | 1
+		if done.has(h) {
+			return nil, notGrouped(i, recs)
+		}
+		done.add(h)
 	}
 	results := make([]*Result, len(cuts)-1)
 	errs := make([]error, len(cuts)-1)
@@ -163,7 +313,7 @@ func (p *Plan) groupedRecords(recs []Record, w int) (*Result, error) {
 }
 
 func notGrouped(i int, recs []Record) error {
-	return &RowError{Line: int64(i) + 1, Field: "customer", Err: fmt.Errorf("%w: customer %d follows %d", ErrNotGrouped, recs[i].Customer, recs[i-1].Customer)}
+	return &RowError{Line: int64(i) + 1, Field: "customer", Err: fmt.Errorf("%w: customer %d comes back after other customers", ErrNotGrouped, recs[i].Customer)}
 }
 
 // groupedSlice processes recs[from:to], which starts at a customer boundary.
@@ -175,10 +325,8 @@ func (a *acc) groupedSlice(recs []Record, from, to int) error {
 		for j < to && recs[j].Customer == c {
 			j++
 		}
-		a.group(recs[i:j])
-		if j < to && recs[j].Customer < c {
-			return notGrouped(j, recs)
-		}
+		a.buf = append(a.buf[:0], recs[i:j]...)
+		a.group(a.buf)
 		i = j
 	}
 	return nil
@@ -230,7 +378,7 @@ func (p *Plan) timeRecords(recs []Record, w int) (*Result, error) {
 						continue
 					}
 					maxTime = r.Time
-					a.pushTime(r)
+					a.pushTime(r, nil)
 				}
 				a.end()
 			}

@@ -31,6 +31,7 @@ const (
 	ReasonBadOutcome      Reason = "bad_outcome"      // an outcome other than ok or failed
 	ReasonBadEmotion      Reason = "bad_emotion"      // an emotion that is not a number in −2..2
 	ReasonOutOfOrder      Reason = "out_of_order"     // an event before an earlier one in time-ordered input
+	ReasonUnknownPersona  Reason = "unknown_persona"  // a persona that is neither the id nor the unique name of a persona of the journey
 	ReasonNoHeader        Reason = "no_header"        // the input is empty
 	ReasonOther           Reason = "other"            // anything else
 )
@@ -161,9 +162,12 @@ func (e *ReadError) Error() string {
 // Unwrap returns Err.
 func (e *ReadError) Unwrap() error { return e.Err }
 
-// checkRead applies Options.MaxBadRows and the rule that a read must give
+// checkRead passes on err, else applies Options.MaxBadRows and the rule that a read must give
 // at least one event.
-func (p *Plan) checkRead(res *Result) (*Result, error) {
+func (p *Plan) checkRead(res *Result, err error) (*Result, error) {
+	if err != nil {
+		return nil, err
+	}
 	bad, rows := res.BadRows.Count, res.Events+res.BadRows.Count
 	switch {
 	case res.Events == 0:

@@ -75,7 +75,7 @@ func reportRate(b *testing.B, events, workers int, cpu0 time.Duration) {
 }
 
 func BenchmarkRecords(b *testing.B) {
-	for _, order := range []Order{Grouped, TimeOrdered} {
+	for _, order := range []Order{CustomerContiguous, TimeOrdered, Any} {
 		for _, workers := range []int{1, 2} {
 			b.Run(fmt.Sprintf("%v/workers=%d", order, workers), func(b *testing.B) {
 				benchRecords(b, order, workers)
@@ -107,7 +107,7 @@ func benchRecords(b *testing.B, order Order, workers int) {
 }
 
 func BenchmarkCSV(b *testing.B) {
-	for _, order := range []Order{Grouped, TimeOrdered} {
+	for _, order := range []Order{CustomerContiguous, TimeOrdered, Any} {
 		for _, workers := range []int{1, 2} {
 			b.Run(fmt.Sprintf("%v/workers=%d", order, workers), func(b *testing.B) {
 				syn, in := benchLog(b, order, true)
@@ -163,10 +163,10 @@ func BenchmarkMemory(b *testing.B) {
 				b.ReportMetric(perRun, "alloc-B/run")
 				a := newAcc(p)
 				for i := range recs {
-					a.pushTime(&recs[i])
+					a.pushTime(&recs[i], nil)
 				}
 				if order == TimeOrdered {
-					b.ReportMetric(float64(len(a.tab.slots))*float64(unsafeSizeofCstate)/float64(n), "table-B/customer")
+					b.ReportMetric(float64(len(a.tab.index)*16+a.tab.n*int(unsafeSizeofCstate))/float64(n), "table-B/customer")
 				}
 			})
 		}

@@ -13,10 +13,42 @@
 // or by its name when that name is unique in the journey, tried in this
 // order. An event on any other touchpoint is ad hoc.
 //
-// # Funnel semantics: anchored greedy
+// # Routes per persona
 //
-// Each customer's events are taken in time order (events with equal
-// timestamps keep their input order). For each funnel separately:
+// A touchpoint whose persona_ids name some of the journey's personas serves
+// those personas only (naming every persona is the same as naming none).
+// The touchpoint funnel is measured on routes (Routes lists them):
+//
+//   - An event may name the customer's persona (Event.Persona, the persona
+//     column: a persona id or a unique persona name). The customer's persona
+//     is the one on their first event; a later event's persona is not used.
+//     Such a customer is measured on their persona's route: the touchpoints
+//     that serve the persona, in journey order, one step each. A touchpoint
+//     of another persona is not on the route: it is never a step, never
+//     missing and never irregular for this customer.
+//   - A customer without a persona is measured on the route of
+//     alternatives: consecutive touchpoints of one stage that each serve only
+//     some personas, no two sharing a persona, form one step, and reaching
+//     any of them reaches the step. Every other touchpoint is a step of its
+//     own, including one that serves some personas but has no alternative
+//     beside it (the data cannot say whose it is). In
+//     examples/journeys/ecommerce-current.json the TikTok review (Tuấn) and
+//     the friend's word (Minh Anh) are one step.
+//
+// Result.Touchpoints keeps one Step per planned touchpoint; Step.RouteStep
+// gives the step of the route of alternatives it belongs to, and conversion
+// from the previous step divides by all the alternatives of the previous
+// step together. When events name personas, Result.Personas gives one
+// funnel per route. Missing means a whole step was skipped: every
+// alternative of a skipped step counts the customer. The stage funnel does
+// not depend on routes.
+//
+// # Funnel semantics and order modes
+//
+// Each customer's events are taken in time order (see Input order for equal
+// timestamps). For each funnel separately, in the default mode InOrder
+// (anchored greedy, like ClickHouse's windowFunnel and "this order" in
+// product analytics):
 //
 //   - the journey starts at the customer's first event on the first step
 //     (time t0); a customer with no event on the first step never starts and
@@ -24,26 +56,73 @@
 //   - step i (i ≥ 1) is reached at the customer's earliest event on step i
 //     strictly after the time step i−1 was reached, provided that event is
 //     within the window: t_i − t0 ≤ Options.Window (default 30 days);
+//     other events between steps are allowed;
 //   - when step i is not reached, no later step is.
 //
-// A stage without touchpoints can never be reached, so the stage funnel ends
-// before it. For every step the Result gives the customers who reached it, conversion
-// from the previous step and from the start, drop-off (customers who reached
-// the step but not the next one) and the time to convert, median and p90,
-// both from the previous step (t_i − t_{i−1}) and from the start (t_i − t0).
+// StrictOrder is the same, except that the funnel ends at the first event,
+// after the start, on a planned touchpoint of the customer's route that
+// neither is on the current step (repeats are allowed) nor reaches the next
+// step. Ad-hoc events never end it. (This is ClickHouse windowFunnel's
+// strict_order and StarRocks' FIXED mode, A-B-D-C counting A-B, except that
+// repeating the current step does not end the funnel.)
+//
+// AnyOrder counts the steps in any order: the journey starts at the
+// customer's first event on any step (t0); step i is reached once the
+// customer has had, within the window from t0, an event on every step 0..i,
+// at the time of the event that completed them; several steps can be reached
+// at once (a time from previous of 0). Of a step's alternatives, the first in
+// journey order that the customer had by then is credited. AnyOrder measures
+// journeys of at most 64 touchpoints and 64 stages.
+//
+// A stage without touchpoints can never be reached, so the stage funnel
+// ends before it. For every step the Result gives the customers who reached
+// it, conversion from the previous step and from the start, drop-off (the
+// customers whose last reached step it is, when it is not the last step of
+// their route) and the time to convert, from the previous step (t_i −
+// t_{i−1}) and from the start (t_i − t0).
+//
+// # Time to convert
+//
+// Every Timing keeps two histograms. Buckets is the fine one: durations
+// below 256 ns exactly, a duration v with 2^e ≤ v < 2^(e+1) ns (e ≥ 8) in
+// bucket 128·(e−6) + ⌊v / 2^(e−7)⌋ − 128, 128 buckets per power of two; the
+// quantiles Median, P90, P95 and P99 are the midpoint of the bucket that
+// holds the exact nearest-rank quantile (rank ⌈q·n⌉), within 1/256 (0.4%)
+// of the exact value. Bins is the histogram to draw: with s the whole
+// seconds of the duration (⌊v / 10⁹⌋), bin 0 holds s = 0 and bin k ≥ 1 holds
+// 2^(k−1) ≤ s < 2^k, that is bin = ⌊log2 s⌋ + 1; in SQL, on integer
+// seconds, the bit length of s. Both merge by adding counts.
+//
+// # After drop-off
+//
+// For every touchpoint step, Step.AfterDropOff counts what the customers who
+// dropped off there did next: the touchpoint (planned or ad hoc) of their
+// first event, after the event that reached the step, on another
+// touchpoint than the step's own; or nothing. All of them are kept, so they
+// merge exactly.
+//
+// # Breakdown
+//
+// Options.Columns.Breakdown names a breakdown column (the command's -by;
+// Event.Breakdown for events in Go).
+// A customer's value is the one on their first event ("" when it has
+// none); Result.Breakdown gives, per value, the customers and both funnels.
+// Breakdowns merge exactly, a result without one counting as the group of
+// the empty value.
 //
 // # Deviations (CJML)
 //
 // In the terms of the Customer Journey Modelling Language (Halvorsrud et
-// al. 2016), over all of a customer's events in time order:
+// al. 2016), over all of a customer's events in time order, on the
+// customer's route:
 //
 //   - ad hoc: an event on a touchpoint that is not in the journey;
-//   - missing: a planned touchpoint that the customer skipped before reaching
-//     a later planned touchpoint (counted once per customer and touchpoint,
-//     even if the customer comes back to it later);
-//   - irregular: an event on a planned touchpoint after the customer already
-//     had an event on a later planned touchpoint (out of planned order);
-//     repeating the same touchpoint is not irregular;
+//   - missing: a step of the route that the customer skipped before
+//     reaching a later step (counted once per customer and touchpoint, even
+//     if the customer comes back to it later);
+//   - irregular: an event on a step after the customer already had an event
+//     on a later step (out of planned order); repeating a step is not
+//     irregular;
 //   - failing: an event whose outcome is failed.
 //
 // The Result counts them per touchpoint and per customer (Options.OnCustomer
@@ -55,28 +134,51 @@
 // are reported together as "touchpoints 21+" within a variant (the
 // per-touchpoint counts stay exact).
 //
+// # Customer identity
+//
+// Two events are of one customer exactly when their customer ids are equal
+// byte for byte (Event.Customer, the customer column); for Records, exactly
+// when their Record.Customer keys are equal. Ids are never reduced to a
+// hash that could merge two customers: the customer table compares the ids
+// themselves, and spill files carry them. (CustomerKey's 64-bit hash only
+// finds a customer's slot.) Ids longer than 1 MiB − 1 byte are compared on
+// their first 1 MiB − 1 bytes.
+//
 // # Input order and memory
 //
-// Events arrive in one of two orders (Options.Order):
+// Events arrive in one of three orders (Options.Order):
 //
-//   - TimeOrdered (the default): globally in non-decreasing time order, as an
-//     event log is written. The analyser keeps one 56-byte state per
-//     customer in an open-addressing table that grows by half when 85% full,
-//     so it holds between 66 and 99 bytes per distinct customer (for a
-//     moment 1.7 times that while it grows; set Options.ExpectedCustomers to
-//     size it once). Each event is one random access into that table, so
-//     this mode is bound by memory latency once the table outgrows the
-//     processor's cache. Customers are identified by
-//     a 64-bit hash of their id; two different ids collide with probability
-//     about n²/2⁶⁵ (3·10⁻⁸ for a million customers). An event earlier than
-//     an event before it is a bad row.
-//   - Grouped: all events of a customer are contiguous and customers come in
-//     ascending order of their id (byte order for strings, numeric order for
-//     Record.Customer), as `ORDER BY customer` or `sort` writes them; within
-//     a customer any time order is accepted. Memory is constant: only the
-//     current customer's events are held (the result itself grows only with
-//     the number of distinct variants and ad-hoc keys). A customer that appears out of
-//     ascending order makes the input not grouped, which is an error.
+//   - Any (the default): any order. Events are gathered per customer in
+//     memory, about 48 bytes per event and 96 bytes plus the id per
+//     customer. When that would pass Options.MemoryLimit (default 512 MiB),
+//     the events gathered so far and every later one are written to 32
+//     temporary files partitioned by a seeded hash of the customer id
+//     (external hash partitioning) in a directory under Options.TempDir;
+//     at the end each partition is read back and analysed on its own, and a
+//     partition still larger than half the limit is partitioned again (up to
+//     4 levels). The files are removed when the analysis ends, succeeds or
+//     fails, and when Options.Context is cancelled (the command cancels it on
+//     an interrupt).
+//   - TimeOrdered: globally in non-decreasing time order, as an event log is
+//     written. The analyser keeps a 128-byte state per customer (holding
+//     ids under 16 bytes; longer ids are kept once more in an arena), found
+//     through an open-addressing index of 16-byte slots at most half full:
+//     about 170 to 200 bytes per customer. An event earlier than an event
+//     before it is a bad row.
+//   - CustomerContiguous: all events of a customer are together, customers in
+//     any order (what ORDER BY customer_id, ts gives under any collation);
+//     within a customer any time order is accepted. Only the current
+//     customer's events are held, plus a keyed 64-bit hash of each finished
+//     customer (16 bytes per customer) to detect a customer who comes back,
+//     which is an error (ErrNotGrouped); two different customers can share
+//     such a hash with probability about n²/2⁶⁵, which stops the run with that
+//     error, never merges them.
+//
+// The sorting orders (Any, CustomerContiguous) take a customer's events with
+// equal timestamps in a canonical order: planned touchpoints in journey
+// order, then ad-hoc keys in byte order, then by outcome, emotion, persona
+// and breakdown value; so a shuffled log gives the same Result as the
+// ordered one. TimeOrdered takes equal timestamps in input order.
 //
 // # Inputs
 //
@@ -92,7 +194,8 @@
 // Columns are named by Options.Columns (ParseColumns reads
 // "customer=user_id,touchpoint=event,time=ts"): customer, touchpoint and
 // time are required; outcome, emotion, persona and segment are read when
-// present, and Columns.Breakdown names one more column to read. Names match
+// present, and Columns.Breakdown names one more column to read (a CSV
+// header without it is an error). Names match
 // the CSV header or the NDJSON members without regard to case. A header
 // with the same name twice, or without a required column, is an error that
 // lists the header.
@@ -164,18 +267,16 @@
 // Large CSV and NDJSON inputs are cut into blocks at line ends and parsed by
 // Options.Workers goroutines (default GOMAXPROCS); one goroutine then applies
 // the rows in input order. Large record slices are split among the workers:
-// in grouped mode at customer boundaries, in time-ordered mode by customer
-// hash, each worker taking its customers in passes whose table fits in cache.
+// in customer-contiguous order at customer boundaries, in time order by
+// customer hash, each worker taking its customers in passes whose table fits
+// in cache; in any order records are gathered per customer like events.
 //
 // # Merging
 //
-// Results computed on disjoint sets of customers with the same plan merge
-// exactly (Merge): counts add up, and the time-to-convert quantiles come from
-// per-step duration histograms that merge by adding bucket counts. A
-// histogram keeps durations below 256 ns exactly and larger ones in buckets
-// 1/128 of a power of two wide; a reported quantile is the midpoint of the
-// bucket that holds the exact nearest-rank quantile, so it is within 1/256
-// (0.4%) of the exact value, and merge(shards) equals one pass bit for bit.
+// Results computed on disjoint sets of customers with the same plan, window
+// and mode merge exactly (Merge): counts, histograms, after-drop-off counts,
+// persona funnels and breakdowns add up, so merge(shards) equals one pass
+// bit for bit.
 // The JSON form of a Result keeps the histograms, so results computed on
 // different machines merge as well. Emotion sums are kept in thousandths so
 // that they, too, add up exactly.

@@ -66,15 +66,23 @@ func ExampleResult_WriteText() {
 	// Output:
 	// Funnel of "Buying a phone online" from shop.csv (window 720h)
 	// 7 events, 3 customers, 1 bad row
+	// Steps counted in order, other events allowed between steps.
 	//
-	//           Stage  reached  from previous  from start   drop-off  median time  p90 time
-	//   Consideration        3         100.0%      100.0%  2 (66.7%)            -         -
-	//        Purchase        1          33.3%       33.3%   0 (0.0%)           2h        2h
+	//           Stage  reached  from previous  from start   drop-off  median time  p90 time  p95 time  p99 time
+	//   Consideration        3         100.0%      100.0%  2 (66.7%)            -         -         -         -
+	//        Purchase        1          33.3%       33.3%   0 (0.0%)           2h        2h        2h        2h
 	//
-	//   Touchpoint  reached  from previous  from start   drop-off  median time  p90 time
-	//       browse        2         100.0%      100.0%  1 (50.0%)            -         -
-	//      compare        1          50.0%       50.0%   0 (0.0%)          20m       20m
-	//          pay        1         100.0%       50.0%   0 (0.0%)        1h40m     1h40m
+	//   Touchpoint  reached  from previous  from start   drop-off  median time  p90 time  p95 time  p99 time
+	//       browse        2         100.0%      100.0%  1 (50.0%)            -         -         -         -
+	//      compare        1          50.0%       50.0%   0 (0.0%)          20m       20m       20m       20m
+	//          pay        1         100.0%       50.0%   0 (0.0%)        1h40m     1h40m     1h40m     1h40m
+	//
+	// After dropping off (the next touchpoint of the customers who stopped at a step)
+	//   browse → hotline (ad hoc) 1
+	//
+	// Time to convert from the previous step (customers per interval)
+	//   compare: ≥17m 1
+	//   pay: ≥1h8m 1
 	//
 	// Deviations
 	//         Touchpoint  events  missing  irregular  failing  planned  emotion
@@ -102,15 +110,23 @@ func ExampleResult_WriteTextIn() {
 	// Output:
 	// Phễu chuyển đổi của "Buying a phone online" theo shop.csv (cửa sổ chuyển đổi 720 giờ)
 	// 7 sự kiện, 3 khách hàng, 1 dòng lỗi
+	// Các bước được tính theo thứ tự, cho phép sự kiện khác xen giữa các bước.
 	//
-	//            Bước  đạt tới  so với bước trước  so với ban đầu     rời bỏ  thời gian trung vị  thời gian p90
-	//   Consideration        3             100,0%          100,0%  2 (66,7%)                   -              -
-	//        Purchase        1              33,3%           33,3%   0 (0,0%)               2 giờ          2 giờ
+	//            Bước  đạt tới  so với bước trước  so với ban đầu     rời bỏ  thời gian trung vị  thời gian p90  thời gian p95  thời gian p99
+	//   Consideration        3             100,0%          100,0%  2 (66,7%)                   -              -              -              -
+	//        Purchase        1              33,3%           33,3%   0 (0,0%)               2 giờ          2 giờ          2 giờ          2 giờ
 	//
-	//   Điểm chạm  đạt tới  so với bước trước  so với ban đầu     rời bỏ  thời gian trung vị  thời gian p90
-	//      browse        2             100,0%          100,0%  1 (50,0%)                   -              -
-	//     compare        1              50,0%           50,0%   0 (0,0%)             20 phút        20 phút
-	//         pay        1             100,0%           50,0%   0 (0,0%)       1 giờ 40 phút  1 giờ 40 phút
+	//   Điểm chạm  đạt tới  so với bước trước  so với ban đầu     rời bỏ  thời gian trung vị  thời gian p90  thời gian p95  thời gian p99
+	//      browse        2             100,0%          100,0%  1 (50,0%)                   -              -              -              -
+	//     compare        1              50,0%           50,0%   0 (0,0%)             20 phút        20 phút        20 phút        20 phút
+	//         pay        1             100,0%           50,0%   0 (0,0%)       1 giờ 40 phút  1 giờ 40 phút  1 giờ 40 phút  1 giờ 40 phút
+	//
+	// Sau khi rời bỏ (điểm chạm tiếp theo của khách hàng dừng lại ở một bước)
+	//   browse → hotline (ngoài kế hoạch) 1
+	//
+	// Thời gian chuyển đổi từ bước trước (số khách hàng theo khoảng)
+	//   compare: ≥17 phút 1
+	//   pay: ≥1 giờ 8 phút 1
 	//
 	// Sai lệch so với kế hoạch
 	//                  Điểm chạm  sự kiện  bỏ qua  sai thứ tự  thất bại  kế hoạch  cảm xúc

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,7 +37,7 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestGolden(t *testing.T) {
-	syn := NewSynthetic(SyntheticConfig{Seed: 42, Customers: 400, Steps: 5, DropOff: 0.2, Noise: 0.1})
+	syn := NewSynthetic(SyntheticConfig{Seed: 42, Customers: 400, Steps: 5, DropOff: 0.2, Noise: 0.1, Order: TimeOrdered})
 	var in bytes.Buffer
 	require.NoError(t, syn.WriteCSV(&in))
 	golden(t, "synthetic.csv", in.Bytes())
@@ -126,10 +127,10 @@ func TestOnCustomer(t *testing.T) {
 		{Customer: "b", Touchpoint: "a1", Time: at.Add(time.Minute)},
 		{Customer: "a", Touchpoint: "zz", Time: at.Add(2 * time.Minute)},
 	}
-	for _, order := range []Order{TimeOrdered, Grouped} {
+	for _, order := range []Order{TimeOrdered, CustomerContiguous, Any} {
 		in := events
-		if order == Grouped {
-			in = grouped(events)
+		if order == CustomerContiguous {
+			in = contiguous(rand.New(rand.NewPCG(1, 1)), events)
 		}
 		got := map[uint64]CustomerReport{}
 		p, err := NewPlan(smallJourney(), Options{Order: order, OnCustomer: func(c CustomerReport) { got[c.Key] = c }})
@@ -170,4 +171,50 @@ func TestOverlayFeedsFriction(t *testing.T) {
 	want := res.Touchpoints[0].DropOffRate
 	assert.InDelta(t, want, factor(after), 0.001, "drop_off points = share of customers who leave")
 	assert.Greater(t, after.Friction.Score, before.Friction.Score)
+}
+
+// TestOverlayConversionOnRoutesWithAlternatives checks the overlay's
+// conversion on a journey whose personas take different routes: an
+// alternative's next touchpoint in the list is not the next step of its
+// customers, so conversion is everyone who went further (never over 100%)
+// and conversion plus drop-off is the whole.
+func TestOverlayConversionOnRoutesWithAlternatives(t *testing.T) {
+	j, err := journey.Unmarshal(mustRead(t, filepath.Join("..", "examples", "journeys", "ecommerce-current.json")))
+	require.NoError(t, err)
+	f, err := os.Open(filepath.Join("..", "examples", "events", "ecommerce-current.csv"))
+	require.NoError(t, err)
+	defer f.Close()
+	p, err := NewPlan(j, Options{})
+	require.NoError(t, err)
+	res, err := p.ReadCSV(f)
+	require.NoError(t, err)
+	checked := 0
+	for _, st := range Overlay(j, res).Stages {
+		for _, tp := range st.Touchpoints {
+			var conv, drop *metric.Metric
+			for i := range tp.Metrics {
+				switch tp.Metrics[i].Name {
+				case MetricConversion:
+					conv = &tp.Metrics[i]
+				case MetricDropOff:
+					drop = &tp.Metrics[i]
+				}
+			}
+			if conv == nil {
+				continue
+			}
+			require.NotNil(t, drop, tp.Name)
+			assert.LessOrEqual(t, conv.Value, 100.0, "%s: conversion over 100%%", tp.Name)
+			assert.InDelta(t, 100, conv.Value+drop.Value, 0.02, "%s: conversion and drop-off make the whole", tp.Name)
+			checked++
+		}
+	}
+	assert.Greater(t, checked, 10)
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return b
 }

@@ -101,6 +101,10 @@ func nearestRank(n int64, q float64) int64 {
 		r = (n + 1) / 2
 	case 0.9:
 		r = (9*n + 9) / 10
+	case 0.95:
+		r = (19*n + 19) / 20
+	case 0.99:
+		r = (99*n + 99) / 100
 	default:
 		r = int64(q*float64(n) + 0.999999999)
 	}
@@ -111,4 +115,38 @@ func nearestRank(n int64, q float64) int64 {
 		r = n
 	}
 	return r
+}
+
+// binOf returns the chart bin of duration v in nanoseconds: with s the whole
+// seconds of v (v / 10⁹ rounded down), bin 0 holds s = 0 and bin k ≥ 1
+// holds 2^(k−1) ≤ s < 2^k, that is floor(log2(s)) + 1.
+func binOf(v int64) int {
+	s := v / 1e9
+	if s <= 0 {
+		return 0
+	}
+	return bits.Len64(uint64(s))
+}
+
+// trimBins returns dense chart bins without trailing zeros (nil when empty).
+func trimBins(d []int64) []int64 {
+	n := len(d)
+	for n > 0 && d[n-1] == 0 {
+		n--
+	}
+	if n == 0 {
+		return nil
+	}
+	return append([]int64(nil), d[:n]...)
+}
+
+// addBins adds chart bins b to a.
+func addBins(a, b []int64) []int64 {
+	if len(b) > len(a) {
+		a = append(a, make([]int64, len(b)-len(a))...)
+	}
+	for i, n := range b {
+		a[i] += n
+	}
+	return a
 }

@@ -116,8 +116,12 @@ func overlayMetrics(wd *overlayWords, ms []metric.Metric, steps []Step, i int, s
 		ms = append(ms, m)
 	}
 	add(wd.reached, metric.Count, float64(s.Reached), wd.customers)
-	if i+1 < len(steps) && s.Reached > 0 {
-		conv := float64(steps[i+1].Reached) / float64(s.Reached)
+	// Conversion to the next step is everyone who reached this step and went
+	// further: with alternatives on the route (touchpoints that share a
+	// RouteStep) the next touchpoint in the list may be another alternative
+	// or serve other personas, so it is not a ratio of two steps' Reached.
+	if s.RouteStep < steps[len(steps)-1].RouteStep && s.Reached > 0 {
+		conv := float64(s.Reached-s.DropOff) / float64(s.Reached)
 		add(wd.conversion, metric.ConversionRate, round2(100*conv), "%")
 		add(wd.dropOff, metric.DropOffRate, round2(100*s.DropOffRate), "%")
 	}

@@ -74,6 +74,7 @@ func (p *Plan) pipeline(fr *framer, parse rowParser) (*Result, readStats, error)
 		}
 	}()
 	s := newSequencer(p)
+	defer s.close()
 	var err error
 	for b := range order {
 		pr := <-b.out

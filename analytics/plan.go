@@ -1,6 +1,7 @@
 package analytics
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -20,8 +21,9 @@ const DefaultWindow = 30 * 24 * time.Hour
 var (
 	// ErrNoTouchpoints: the journey has no touchpoint to measure.
 	ErrNoTouchpoints = errors.New("analytics: journey has no touchpoints")
-	// ErrNotGrouped: in Grouped order a customer appeared out of ascending order.
-	ErrNotGrouped = errors.New("analytics: events not grouped by customer in ascending order")
+	// ErrNotGrouped: in CustomerContiguous order a customer's events were
+	// not contiguous (the customer came back after another customer).
+	ErrNotGrouped = errors.New("analytics: events not contiguous by customer")
 	// ErrBadRow: a row could not be used (wrapped by *RowError).
 	ErrBadRow = errors.New("analytics: bad row")
 	// ErrMismatch: two results of different plans or windows cannot be merged.
@@ -32,19 +34,98 @@ var (
 type Order int
 
 const (
+	// Any order (the default): events come in any order; they are gathered
+	// per customer in memory, or spilled to temporary files partitioned by
+	// customer when they do not fit Options.MemoryLimit.
+	Any Order = iota
 	// TimeOrdered events come in non-decreasing time order across all customers.
-	TimeOrdered Order = iota
-	// Grouped events come customer by customer, customers in ascending order of id.
-	Grouped
+	TimeOrdered
+	// CustomerContiguous events come customer by customer, customers in any
+	// order (what ORDER BY customer_id, ts writes under any collation);
+	// within a customer any time order is accepted.
+	CustomerContiguous
+	// Grouped is the former name of CustomerContiguous.
+	Grouped = CustomerContiguous
 )
 
-// String returns "time" or "grouped".
+// String returns "any", "time" or "customer".
 func (o Order) String() string {
-	if o == Grouped {
-		return "grouped"
+	switch o {
+	case TimeOrdered:
+		return "time"
+	case CustomerContiguous:
+		return "customer"
 	}
-	return "time"
+	return "any"
 }
+
+// ParseOrder accepts "any", "time" and "customer" ("grouped" is an alias of
+// "customer").
+func ParseOrder(s string) (Order, error) {
+	switch s {
+	case "any", "":
+		return Any, nil
+	case "time":
+		return TimeOrdered, nil
+	case "customer", "grouped":
+		return CustomerContiguous, nil
+	}
+	return Any, fmt.Errorf("analytics: order %q is not any, time or customer", s)
+}
+
+// Mode says how a funnel's steps must follow one another.
+type Mode int
+
+const (
+	// InOrder (the default): each step after the previous one, other events
+	// allowed between steps (anchored greedy).
+	InOrder Mode = iota
+	// StrictOrder: each step after the previous one with no event on another
+	// planned touchpoint of the route between them (repeats of the current
+	// step are allowed).
+	StrictOrder
+	// AnyOrder: the steps in any order; step i is reached once steps 0..i
+	// all happened within the window.
+	AnyOrder
+)
+
+// String returns "ordered", "strict" or "any".
+func (m Mode) String() string {
+	switch m {
+	case StrictOrder:
+		return "strict"
+	case AnyOrder:
+		return "any"
+	}
+	return "ordered"
+}
+
+// ParseMode accepts "ordered", "strict" and "any".
+func ParseMode(s string) (Mode, error) {
+	switch s {
+	case "ordered", "":
+		return InOrder, nil
+	case "strict":
+		return StrictOrder, nil
+	case "any":
+		return AnyOrder, nil
+	}
+	return InOrder, fmt.Errorf("analytics: mode %q is not ordered, strict or any", s)
+}
+
+// MarshalText returns String.
+func (m Mode) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+
+// UnmarshalText accepts what ParseMode accepts.
+func (m *Mode) UnmarshalText(b []byte) error {
+	v, err := ParseMode(string(b))
+	*m = v
+	return err
+}
+
+// DefaultMemoryLimit is the memory budget of Any order when
+// Options.MemoryLimit is zero.
+const DefaultMemoryLimit = 512 << 20
 
 // BadRowPolicy says what to do with a row that cannot be used.
 type BadRowPolicy int
@@ -64,10 +145,10 @@ type Columns struct {
 	Time       string // default "timestamp"
 	Outcome    string // default "outcome"; optional in the data
 	Emotion    string // default "emotion"; optional in the data
-	Persona    string // default "persona"; optional in the data
+	Persona    string // default "persona"; optional: a persona id or name
 	Segment    string // default "segment"; optional in the data
 	// Breakdown names one more column to read for a breakdown (any column
-	// of the data); empty reads none.
+	// of the data, the command's -by); empty reads none.
 	Breakdown string
 }
 
@@ -87,14 +168,27 @@ func (c Columns) withDefaults() Columns {
 	return c
 }
 
-// Options tune an analysis. The zero value works: 30-day window, time-ordered
-// input, bad rows skipped and reported, default column names, all CPUs.
+// Options tune an analysis. The zero value works: 30-day window, input in
+// any order within 512 MiB, in-order funnels, bad rows skipped and
+// reported, default column names, all CPUs.
 type Options struct {
 	// Window is the conversion window measured from the start of a
 	// customer's journey; zero means DefaultWindow.
 	Window time.Duration
-	// Order says whether events are time-ordered (default) or grouped by customer.
+	// Order says how events arrive: in any order (default), time-ordered or
+	// contiguous by customer.
 	Order Order
+	// Mode says how funnel steps must follow one another (default InOrder).
+	Mode Mode
+	// MemoryLimit is the memory budget of Any order in bytes; zero means
+	// DefaultMemoryLimit. Beyond it events spill to temporary files.
+	MemoryLimit int64
+	// TempDir is where Any order spills; empty means os.TempDir().
+	TempDir string
+	// Context, when set, stops a long analysis when it is cancelled (the
+	// analysis then fails with the context's error and leaves no temporary
+	// file behind).
+	Context context.Context
 	// BadRows says whether a bad row is skipped (default) or fatal.
 	BadRows BadRowPolicy
 	// Keys maps event touchpoint keys (names used in the data) to touchpoint ids.
@@ -189,6 +283,12 @@ type Event struct {
 	Outcome Outcome
 	// Emotion is the measured emotion, −2..2, or nil.
 	Emotion *float64
+	// Persona is the customer's persona, by id or name (optional): the
+	// customer is measured on that persona's route.
+	Persona string
+	// Breakdown is the value of the breakdown column (optional; see
+	// Result.Breakdown).
+	Breakdown string
 }
 
 // NoEmotion marks a Record without an emotion.
@@ -199,13 +299,18 @@ const NoEmotion = math.MinInt16
 type Record struct {
 	// Time is the event time in Unix nanoseconds.
 	Time int64
-	// Customer is any 64-bit key unique per customer (a database id, or
-	// CustomerKey of the id string). In Grouped order keys must ascend.
+	// Customer is a 64-bit key unique per customer (a database id, or a
+	// rank of the id string): two records are of one customer exactly when
+	// their keys are equal.
 	Customer uint64
 	// Touch is Plan.Touch of the event's touchpoint key.
 	Touch int32
+	// Breakdown is Plan.Breakdown of the breakdown value, 0 for none.
+	Breakdown uint32
 	// Emotion is the emotion in thousandths (−2000..2000), or NoEmotion.
 	Emotion int16
+	// Persona is Plan.Persona of the persona, 0 for none.
+	Persona int16
 	// Outcome is the event's outcome.
 	Outcome Outcome
 }
@@ -254,16 +359,24 @@ type Plan struct {
 	stages  []planStage
 	keys    map[string]int32 // planned keys
 
+	personas   []planPersona
+	personaIdx map[string]int16 // persona id or unique name → 1-based index
+	routes     []route          // 0: persona unknown; k: persona k
+	stageSteps [][]int32        // stage i is step i
+
 	mu       sync.RWMutex
 	adhocIdx map[string]int32 // ad-hoc keys, index ≥ len(touches)
 	adhoc    []string
+	segIdx   map[string]uint32 // breakdown values, from 1
+	segs     []string
 }
 
 type planTouch struct {
-	id      uuid.UUID
-	name    string
-	stage   int16
-	emotion *float64 // the journey's, copied
+	id       uuid.UUID
+	name     string
+	stage    int16
+	emotion  *float64 // the journey's, copied
+	personas []uuid.UUID
 }
 
 type planStage struct {
@@ -302,6 +415,19 @@ func NewPlan(j *journey.Journey, opts Options) (*Plan, error) {
 		source:    opts.Source,
 		keys:      map[string]int32{},
 		adhocIdx:  map[string]int32{},
+		segIdx:    map[string]uint32{},
+	}
+	if opts.MemoryLimit < 0 {
+		return nil, fmt.Errorf("analytics: memory limit %d is negative", opts.MemoryLimit)
+	}
+	if opts.MemoryLimit == 0 {
+		p.opts.MemoryLimit = DefaultMemoryLimit
+	}
+	if opts.Order < Any || opts.Order > CustomerContiguous {
+		return nil, fmt.Errorf("analytics: unknown order %d", opts.Order)
+	}
+	if opts.Mode < InOrder || opts.Mode > AnyOrder {
+		return nil, fmt.Errorf("analytics: unknown mode %d", opts.Mode)
 	}
 	if p.source == "" {
 		p.source = "event log"
@@ -337,6 +463,9 @@ func NewPlan(j *journey.Journey, opts Options) (*Plan, error) {
 	}
 	if len(p.touches) == 0 {
 		return nil, ErrNoTouchpoints
+	}
+	if err := p.initRoutes(j); err != nil {
+		return nil, err
 	}
 	// Lowest priority first, so higher priorities overwrite.
 	for i, t := range p.touches {
@@ -408,9 +537,12 @@ func (p *Plan) Len() int { return len(p.touches) }
 // Window returns the conversion window.
 func (p *Plan) Window() time.Duration { return time.Duration(p.window) }
 
-// CustomerKey returns the 64-bit key of a customer id used in Records and in
-// the time-ordered customer table: a non-cryptographic hash that takes the
-// id eight bytes at a time, then mixes.
+// CustomerKey returns a 64-bit hash of a customer id: a non-cryptographic
+// hash that takes the id eight bytes at a time, then mixes. Different ids
+// can have the same key: the analyser uses it only to find a customer's
+// state and compares the ids themselves (see the package doc, "Customer
+// identity"); a caller who builds Records needs keys unique per customer
+// (a database id, or the rank of the id) rather than this hash.
 func CustomerKey(id string) uint64 { return hashKey(id) }
 
 func customerKeyBytes(id []byte) uint64 { return hashKey(id) }
@@ -457,7 +589,12 @@ func (p *Plan) Resolve(e Event) (Record, error) {
 	if y := e.Time.Year(); y < minYear || y > maxYear {
 		return Record{}, &RowError{Field: "time", Err: fmt.Errorf("time %s is outside the years %d..%d", e.Time.Format(time.RFC3339), minYear, maxYear)}
 	}
-	r := Record{Time: e.Time.UnixNano(), Customer: CustomerKey(e.Customer), Touch: p.Touch(e.Touchpoint), Outcome: e.Outcome, Emotion: NoEmotion}
+	pi, ok := p.Persona(e.Persona)
+	if !ok {
+		return Record{}, &RowError{Field: "persona", Err: fmt.Errorf("persona %q is neither the id nor the unique name of a persona of the journey", e.Persona)}
+	}
+	r := Record{Time: e.Time.UnixNano(), Customer: CustomerKey(e.Customer), Touch: p.Touch(e.Touchpoint), Outcome: e.Outcome, Emotion: NoEmotion,
+		Persona: pi, Breakdown: p.Breakdown(e.Breakdown)}
 	if e.Emotion != nil {
 		em, err := emotionMilli(*e.Emotion)
 		if err != nil {

@@ -73,7 +73,7 @@ func TestCSVBadRows(t *testing.T) {
 		"c2,a\"1,2026-01-01T00:03:00Z,,\n" + // 13 bare quote
 		"c2,,2026-01-01T00:03:00Z,,\n" + // 14 empty touchpoint
 		"c2,b1,1767225900,failed,-0.5\n" // 15 unix seconds = 2026-01-01T00:05:00Z
-	p, err := NewPlan(smallJourney(), Options{Workers: 2, MaxBadRows: MaxBadPercent(100)})
+	p, err := NewPlan(smallJourney(), Options{Workers: 2, Order: TimeOrdered, MaxBadRows: MaxBadPercent(100)})
 	require.NoError(t, err)
 	res, err := p.ReadCSV(strings.NewReader(in))
 	require.NoError(t, err)
@@ -123,9 +123,9 @@ func TestCSVHeaderAndOrderErrors(t *testing.T) {
 
 	g, err := NewPlan(smallJourney(), Options{Order: Grouped})
 	require.NoError(t, err)
-	_, err = g.ReadCSV(strings.NewReader("customer_id,touchpoint,timestamp\nb,a1,2026-01-01T00:00:00Z\na,a1,2026-01-01T00:00:00Z\n"))
-	assert.ErrorIs(t, err, ErrNotGrouped)
-	assert.ErrorContains(t, err, "line 3")
+	_, err = g.ReadCSV(strings.NewReader("customer_id,touchpoint,timestamp\nb,a1,2026-01-01T00:00:00Z\na,a1,2026-01-01T00:00:00Z\nb,a2,2026-01-01T00:00:00Z\n"))
+	assert.ErrorIs(t, err, ErrNotGrouped, "b comes back after a")
+	assert.ErrorContains(t, err, "line 4")
 	_, err = Run(smallJourney(), strings.NewReader(""), "xml", Options{})
 	assert.ErrorContains(t, err, `unknown event format "xml"`)
 }
@@ -140,7 +140,7 @@ not json
 
 {"customer_id":"c1","touchpoint":"b1","timestamp":"2026-01-01T00:03:00+07:00"}
 `
-	res, err := Run(smallJourney(), strings.NewReader(in), "ndjson", Options{MaxBadRows: MaxBadRows(4)})
+	res, err := Run(smallJourney(), strings.NewReader(in), "ndjson", Options{Order: TimeOrdered, MaxBadRows: MaxBadRows(4)})
 	require.NoError(t, err)
 	var lines []int64
 	for _, b := range res.BadRows.Rows {
@@ -216,19 +216,19 @@ func TestGroupedRecordsNotAscending(t *testing.T) {
 	for _, w := range []int{1, 2} {
 		p, err := NewPlan(smallJourney(), Options{Order: Grouped, Workers: w})
 		require.NoError(t, err)
-		_, err = p.AnalyzeRecords([]Record{{Customer: 2}, {Customer: 2}, {Customer: 1}, {Customer: 1}})
-		assert.ErrorIs(t, err, ErrNotGrouped)
-		assert.ErrorContains(t, err, "line 3")
+		_, err = p.AnalyzeRecords([]Record{{Customer: 2}, {Customer: 2}, {Customer: 1}, {Customer: 2}})
+		assert.ErrorIs(t, err, ErrNotGrouped, "customer 2 comes back")
+		assert.ErrorContains(t, err, "line 4")
 	}
 	defer func(b int) { passTableBytes = b }(passTableBytes)
 	passTableBytes = 64
 	recs := []Record{{Customer: 1, Time: 5}, {Customer: 2, Time: 6}, {Customer: 3, Time: 4}, {Customer: 4, Time: 1}, {Customer: 5, Time: 2}, {Customer: 6, Time: 0}}
 	for _, w := range []int{1, 2, 3} {
-		p, err := NewPlan(smallJourney(), Options{Workers: w, BadRows: Fatal})
+		p, err := NewPlan(smallJourney(), Options{Workers: w, BadRows: Fatal, Order: TimeOrdered})
 		require.NoError(t, err)
 		_, err = p.AnalyzeRecords(recs)
 		assert.ErrorContains(t, err, "line 3: time", "workers %d", w)
-		p, err = NewPlan(smallJourney(), Options{Workers: w})
+		p, err = NewPlan(smallJourney(), Options{Workers: w, Order: TimeOrdered})
 		require.NoError(t, err)
 		res, err := p.AnalyzeRecords(recs)
 		require.NoError(t, err)

@@ -20,6 +20,8 @@ type Result struct {
 	Source string `json:"source"`
 	// Window is the conversion window in nanoseconds.
 	Window time.Duration `json:"window_ns"`
+	// Mode is the funnel order mode: "ordered", "strict" or "any".
+	Mode Mode `json:"mode"`
 	// Events counts the events used (bad rows excluded).
 	Events int64 `json:"events"`
 	// Customers counts the distinct customers.
@@ -28,6 +30,13 @@ type Result struct {
 	Stages []Step `json:"stages"`
 	// Touchpoints is the funnel over the journey's touchpoints in stage order.
 	Touchpoints []Step `json:"touchpoints"`
+	// Personas gives the touchpoint funnel of each route, when events named
+	// personas: one per persona that has customers, plus the route of
+	// customers without a persona (ID uuid.Nil) when there are such.
+	Personas []PersonaFunnel `json:"personas,omitempty"`
+	// Breakdown gives the funnels per value of the breakdown column, when
+	// events carried one.
+	Breakdown *Breakdown `json:"breakdown,omitempty"`
 	// Deviations from the planned journey.
 	Deviations Deviations `json:"deviations"`
 	// BadRows counts and lists the rows that could not be used.
@@ -41,13 +50,21 @@ type Step struct {
 	Name string    `json:"name"`
 	// Stage names the touchpoint's stage (touchpoint funnel only).
 	Stage string `json:"stage,omitempty"`
+	// Personas lists the personas the touchpoint serves (empty: every persona).
+	Personas []uuid.UUID `json:"personas,omitempty"`
+	// RouteStep is the step of the route the touchpoint belongs to:
+	// touchpoints with the same RouteStep are alternatives (see the package
+	// doc, "Routes"). For stages it is the stage's position.
+	RouteStep int `json:"route_step"`
 	// Reached counts the customers who reached the step.
 	Reached int64 `json:"reached"`
-	// ConversionFromPrevious is Reached over the previous step's Reached (1 for the first step).
+	// ConversionFromPrevious is Reached over the Reached of the previous
+	// route step, all its alternatives together (1 for the first step).
 	ConversionFromPrevious float64 `json:"conversion_from_previous"`
-	// ConversionFromStart is Reached over the first step's Reached.
+	// ConversionFromStart is Reached over the first route step's Reached.
 	ConversionFromStart float64 `json:"conversion_from_start"`
-	// DropOff counts the customers who reached this step but not the next (0 for the last step).
+	// DropOff counts the customers whose furthest step was reached here,
+	// at a step that is not the last of their route.
 	DropOff int64 `json:"drop_off"`
 	// DropOffRate is DropOff over Reached.
 	DropOffRate float64 `json:"drop_off_rate"`
@@ -55,17 +72,76 @@ type Step struct {
 	FromPrevious Timing `json:"time_from_previous"`
 	// FromStart is the time from the first step to this one.
 	FromStart Timing `json:"time_from_start"`
+	// AfterDropOff says what the customers who dropped off here did next:
+	// the first event after the one that reached this step on another
+	// touchpoint (planned or ad hoc), or nothing, most customers first.
+	// Touchpoint funnel only.
+	AfterDropOff []NextTouchpoint `json:"after_drop_off,omitempty"`
+}
+
+// NextTouchpoint is what a number of dropped-off customers did next.
+type NextTouchpoint struct {
+	// ID identifies a planned touchpoint (uuid.Nil otherwise).
+	ID uuid.UUID `json:"id,omitzero"`
+	// Name is the planned touchpoint's name or the ad-hoc key; empty when
+	// the customers had no further event.
+	Name string `json:"name,omitempty"`
+	// AdHoc is true for a touchpoint that is not in the journey.
+	AdHoc bool `json:"ad_hoc,omitempty"`
+	// None is true when the customers had no further event.
+	None bool `json:"none,omitempty"`
+	// Customers counts the customers.
+	Customers int64 `json:"customers"`
+}
+
+// PersonaFunnel is the touchpoint funnel of one route.
+type PersonaFunnel struct {
+	// ID and Name identify the persona (uuid.Nil and "" for customers
+	// without a persona, measured on the route of alternatives).
+	ID   uuid.UUID `json:"id"`
+	Name string    `json:"name"`
+	// Customers counts the customers on this route.
+	Customers int64 `json:"customers"`
+	// Touchpoints is the funnel over the touchpoints of the route.
+	Touchpoints []Step `json:"touchpoints"`
+}
+
+// Breakdown is the funnels per value of one column.
+type Breakdown struct {
+	// Column names the breakdown column.
+	Column string `json:"column"`
+	// Groups lists one funnel per value, most customers first.
+	Groups []BreakdownGroup `json:"groups"`
+}
+
+// BreakdownGroup is the funnels of the customers with one breakdown value
+// (a customer's value is the one on their first event; "" for none).
+type BreakdownGroup struct {
+	// Value is the breakdown value.
+	Value string `json:"value"`
+	// Customers counts the customers with it.
+	Customers int64 `json:"customers"`
+	// Stages and Touchpoints are their funnels.
+	Stages      []Step `json:"stages"`
+	Touchpoints []Step `json:"touchpoints"`
 }
 
 // Timing summarises the durations of one step.
 type Timing struct {
 	// Count is the number of durations (customers who converted into the step).
 	Count int64 `json:"count"`
-	// Median and P90 are nearest-rank quantiles, within 0.4% (see the package doc).
+	// Median, P90, P95 and P99 are nearest-rank quantiles, within 0.4%
+	// (see the package doc).
 	Median time.Duration `json:"median_ns"`
 	P90    time.Duration `json:"p90_ns"`
-	// Buckets is the duration histogram, kept for Merge.
+	P95    time.Duration `json:"p95_ns"`
+	P99    time.Duration `json:"p99_ns"`
+	// Buckets is the fine duration histogram, kept for Merge and quantiles.
 	Buckets []Bucket `json:"buckets,omitempty"`
+	// Bins is the histogram to draw: Bins[0] counts durations under one
+	// second, Bins[k] (k ≥ 1) those of 2^(k−1) to 2^k seconds (whole
+	// seconds, see the package doc). Trailing empty bins are left out.
+	Bins []int64 `json:"bins,omitempty"`
 }
 
 // Deviations counts how actual journeys departed from the plan.
@@ -184,29 +260,140 @@ func (b *badRows) add(e *RowError) {
 	}
 }
 
+// touchSteps builds the touchpoint steps of counts fc (all touchpoints in
+// journey order, RouteStep from the route of alternatives).
+func (a *acc) touchSteps(fc *fcount) []Step {
+	p := a.p
+	out := make([]Step, 0, a.nT)
+	for i, t := range p.touches {
+		st := Step{ID: t.id, Name: t.name, Stage: p.stages[t.stage].name, Personas: t.personas,
+			RouteStep: int(p.routes[0].stepOf[i])}
+		a.fillStep(&st, fc, i)
+		out = append(out, st)
+	}
+	return out
+}
+
+func (a *acc) stageSteps(fc *fcount) []Step {
+	out := make([]Step, 0, a.nS)
+	for i, s := range a.p.stages {
+		st := Step{ID: s.id, Name: s.name, RouteStep: i}
+		a.fillStep(&st, fc, i)
+		out = append(out, st)
+	}
+	return out
+}
+
+func (a *acc) fillStep(st *Step, fc *fcount, i int) {
+	if fc == nil {
+		return
+	}
+	st.Reached, st.DropOff = fc.reached[i], fc.drop[i]
+	st.FromPrevious.Buckets, st.FromPrevious.Bins = sparse(fc.prev[i]), trimBins(fc.prevB[i])
+	st.FromStart.Buckets, st.FromStart.Bins = sparse(fc.start[i]), trimBins(fc.startB[i])
+	for next, n := range fc.after[i] {
+		nt := NextTouchpoint{Customers: n}
+		switch {
+		case next < 0:
+			nt.None = true
+		case int(next) < a.nT:
+			nt.ID, nt.Name = a.p.touches[next].id, a.p.touches[next].name
+		default:
+			nt.Name, nt.AdHoc = a.p.adhocKey(int(next)), true
+		}
+		st.AfterDropOff = append(st.AfterDropOff, nt)
+	}
+}
+
+// sumSteps adds step lists of the same shape.
+func sumSteps(lists [][]Step) []Step {
+	out := cloneSteps(lists[0])
+	for _, l := range lists[1:] {
+		addSteps(out, l)
+	}
+	return out
+}
+
 // result builds the Result of an ended accumulator.
 func (a *acc) result() *Result {
 	p := a.p
 	r := &Result{
-		JourneyID: p.journeyID, Title: p.title, Source: p.source, Window: time.Duration(p.window),
+		JourneyID: p.journeyID, Title: p.title, Source: p.source, Window: time.Duration(p.window), Mode: p.opts.Mode,
 		Events: a.nEvents, Customers: a.customers, BadRows: a.bad.BadRows,
 	}
-	for i, s := range p.stages {
-		st := Step{ID: s.id, Name: s.name, Reached: a.reachedS[i]}
-		if i > 0 {
-			st.FromPrevious.Buckets = sparse(a.prevS[i])
-			st.FromStart.Buckets = sparse(a.startS[i])
+	// Touchpoint steps per group and route, then the sums.
+	var all, stages [][]Step
+	perRoute := make([][][]Step, a.nR)
+	routeCust := make([]int64, a.nR)
+	nG := len(a.sc)
+	perGroup := make([][][]Step, nG)
+	groupCust := make([]int64, nG)
+	for k, fc := range a.tc {
+		if fc == nil {
+			continue
 		}
-		r.Stages = append(r.Stages, st)
+		g, rt := k/a.nR, k%a.nR
+		steps := a.touchSteps(fc)
+		all = append(all, steps)
+		perRoute[rt] = append(perRoute[rt], steps)
+		routeCust[rt] += fc.customers
+		perGroup[g] = append(perGroup[g], steps)
+		groupCust[g] += fc.customers
+	}
+	for _, fc := range a.sc {
+		if fc != nil {
+			stages = append(stages, a.stageSteps(fc))
+		}
+	}
+	if len(all) == 0 {
+		all = append(all, a.touchSteps(nil))
+	}
+	if len(stages) == 0 {
+		stages = append(stages, a.stageSteps(nil))
+	}
+	r.Touchpoints = sumSteps(all)
+	r.Stages = sumSteps(stages)
+	withPersona := false
+	for rt := 1; rt < a.nR; rt++ {
+		withPersona = withPersona || routeCust[rt] > 0
+	}
+	if withPersona {
+		for rt := range a.nR {
+			if routeCust[rt] == 0 {
+				continue
+			}
+			pf := PersonaFunnel{Customers: routeCust[rt]}
+			if rt > 0 {
+				pf.ID, pf.Name = p.personas[rt-1].id, p.personas[rt-1].name
+			}
+			sum := sumSteps(perRoute[rt])
+			for i := range sum {
+				if s := p.routes[rt].stepOf[i]; s >= 0 {
+					sum[i].RouteStep = int(s)
+					pf.Touchpoints = append(pf.Touchpoints, sum[i])
+				}
+			}
+			r.Personas = append(r.Personas, pf)
+		}
+	}
+	if nG > 1 || p.opts.Columns.Breakdown != "" {
+		col := p.opts.Columns.Breakdown
+		if col == "" {
+			col = "segment"
+		}
+		r.Breakdown = &Breakdown{Column: col}
+		for g := range nG {
+			if groupCust[g] == 0 || a.sc[g] == nil {
+				continue
+			}
+			r.Breakdown.Groups = append(r.Breakdown.Groups, BreakdownGroup{
+				Value: p.segment(uint32(g)), Customers: groupCust[g],
+				Stages: a.stageSteps(a.sc[g]), Touchpoints: sumSteps(perGroup[g]),
+			})
+		}
 	}
 	d := &r.Deviations
 	for i, t := range p.touches {
-		st := Step{ID: t.id, Name: t.name, Stage: p.stages[t.stage].name, Reached: a.reachedT[i]}
-		if i > 0 {
-			st.FromPrevious.Buckets = sparse(a.prevT[i])
-			st.FromStart.Buckets = sparse(a.startT[i])
-		}
-		r.Touchpoints = append(r.Touchpoints, st)
 		d.Touchpoints = append(d.Touchpoints, TouchpointDeviations{
 			ID: t.id, Name: t.name, Events: a.events[i], Missing: a.missing[i],
 			Irregular: a.irregular[i], Failing: a.failed[i], Emotion: emotion(a.emoN[i], a.emoSum[i]),
@@ -265,6 +452,24 @@ func (p *Plan) variant(sig uint64, n int64) Variant {
 func (r *Result) derive() {
 	deriveSteps(r.Stages)
 	deriveSteps(r.Touchpoints)
+	for i := range r.Personas {
+		deriveSteps(r.Personas[i].Touchpoints)
+	}
+	if b := r.Breakdown; b != nil {
+		for i := range b.Groups {
+			deriveSteps(b.Groups[i].Stages)
+			deriveSteps(b.Groups[i].Touchpoints)
+		}
+		slices.SortFunc(b.Groups, func(x, y BreakdownGroup) int {
+			if c := cmp.Compare(y.Customers, x.Customers); c != 0 {
+				return c
+			}
+			return strings.Compare(x.Value, y.Value)
+		})
+	}
+	slices.SortFunc(r.Personas, func(x, y PersonaFunnel) int {
+		return strings.Compare(x.ID.String(), y.ID.String())
+	})
 	d := &r.Deviations
 	for i := range d.Touchpoints {
 		d.Touchpoints[i].Emotion.derive()
@@ -302,21 +507,60 @@ func ratio(a, b int64) float64 {
 }
 
 func deriveSteps(steps []Step) {
+	// Reached per route step (alternatives together).
+	var perStep []int64
+	for _, s := range steps {
+		for len(perStep) <= s.RouteStep {
+			perStep = append(perStep, 0)
+		}
+		perStep[s.RouteStep] += s.Reached
+	}
 	for i := range steps {
 		s := &steps[i]
 		s.ConversionFromPrevious = 1
-		if i > 0 {
-			s.ConversionFromPrevious = ratio(s.Reached, steps[i-1].Reached)
+		if s.RouteStep > 0 {
+			s.ConversionFromPrevious = ratio(s.Reached, perStep[s.RouteStep-1])
 		}
-		s.ConversionFromStart = ratio(s.Reached, steps[0].Reached)
-		s.DropOff = 0
-		if i+1 < len(steps) {
-			s.DropOff = s.Reached - steps[i+1].Reached
+		if len(perStep) > 0 {
+			s.ConversionFromStart = ratio(s.Reached, perStep[0])
 		}
 		s.DropOffRate = ratio(s.DropOff, s.Reached)
 		s.FromPrevious.derive()
 		s.FromStart.derive()
+		slices.SortFunc(s.AfterDropOff, func(x, y NextTouchpoint) int {
+			if c := cmp.Compare(y.Customers, x.Customers); c != 0 {
+				return c
+			}
+			return nextKey(x).compare(nextKey(y))
+		})
 	}
+}
+
+type nkey struct {
+	none, adhoc bool
+	id          uuid.UUID
+	name        string
+}
+
+func nextKey(n NextTouchpoint) nkey { return nkey{n.None, n.AdHoc, n.ID, n.Name} }
+
+func (k nkey) compare(o nkey) int {
+	b := func(x bool) int {
+		if x {
+			return 1
+		}
+		return 0
+	}
+	if c := cmp.Compare(b(k.none), b(o.none)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b(k.adhoc), b(o.adhoc)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(k.name, o.name); c != 0 {
+		return c
+	}
+	return strings.Compare(k.id.String(), o.id.String())
 }
 
 func (t *Timing) derive() {
@@ -326,6 +570,8 @@ func (t *Timing) derive() {
 	}
 	t.Median = time.Duration(quantile(t.Buckets, 0.5))
 	t.P90 = time.Duration(quantile(t.Buckets, 0.9))
+	t.P95 = time.Duration(quantile(t.Buckets, 0.95))
+	t.P99 = time.Duration(quantile(t.Buckets, 0.99))
 }
 
 // Merge combines results computed with the same plan on disjoint sets of
@@ -357,8 +603,21 @@ func copyFloat(f *float64) *float64 {
 
 func (r *Result) clone() *Result {
 	c := *r
-	c.Stages = slices.Clone(r.Stages)
-	c.Touchpoints = slices.Clone(r.Touchpoints)
+	c.Stages = cloneSteps(r.Stages)
+	c.Touchpoints = cloneSteps(r.Touchpoints)
+	c.Personas = slices.Clone(r.Personas)
+	for i := range c.Personas {
+		c.Personas[i].Touchpoints = cloneSteps(c.Personas[i].Touchpoints)
+	}
+	if r.Breakdown != nil {
+		b := *r.Breakdown
+		b.Groups = slices.Clone(b.Groups)
+		for i := range b.Groups {
+			b.Groups[i].Stages = cloneSteps(b.Groups[i].Stages)
+			b.Groups[i].Touchpoints = cloneSteps(b.Groups[i].Touchpoints)
+		}
+		c.Breakdown = &b
+	}
 	c.Deviations.Touchpoints = slices.Clone(r.Deviations.Touchpoints)
 	for i, t := range c.Deviations.Touchpoints {
 		if t.Emotion != nil {
@@ -378,6 +637,21 @@ func (r *Result) clone() *Result {
 	c.BadRows.Rows = slices.Clone(r.BadRows.Rows)
 	c.BadRows.Reasons = slices.Clone(r.BadRows.Reasons)
 	return &c
+}
+
+// cloneSteps copies steps deeply enough for add to change the copy only.
+func cloneSteps(steps []Step) []Step {
+	out := slices.Clone(steps)
+	for i := range out {
+		s := &out[i]
+		s.FromPrevious.Buckets = slices.Clone(s.FromPrevious.Buckets)
+		s.FromStart.Buckets = slices.Clone(s.FromStart.Buckets)
+		s.FromPrevious.Bins = slices.Clone(s.FromPrevious.Bins)
+		s.FromStart.Bins = slices.Clone(s.FromStart.Bins)
+		s.AfterDropOff = slices.Clone(s.AfterDropOff)
+		s.Personas = slices.Clone(s.Personas)
+	}
+	return out
 }
 
 func sameSteps(a, b []Step) bool {
@@ -407,8 +681,14 @@ func addEmotion(a *Emotion, b *Emotion) *Emotion {
 
 // add adds o's counts to r (derived figures are stale until derive).
 func (r *Result) add(o *Result) error {
-	if r.JourneyID != o.JourneyID || r.Window != o.Window || !sameSteps(r.Stages, o.Stages) || !sameSteps(r.Touchpoints, o.Touchpoints) {
-		return fmt.Errorf("%w: journey %s window %v and journey %s window %v", ErrMismatch, r.JourneyID, r.Window, o.JourneyID, o.Window)
+	if r.JourneyID != o.JourneyID || r.Window != o.Window || r.Mode != o.Mode || !sameSteps(r.Stages, o.Stages) || !sameSteps(r.Touchpoints, o.Touchpoints) {
+		return fmt.Errorf("%w: journey %s window %v mode %v and journey %s window %v mode %v", ErrMismatch, r.JourneyID, r.Window, r.Mode, o.JourneyID, o.Window, o.Mode)
+	}
+	if err := r.addPersonas(o); err != nil {
+		return err
+	}
+	if err := r.addBreakdown(o); err != nil {
+		return err
 	}
 	if r.Source != o.Source && o.Source != "" {
 		r.Source = r.Source + ", " + o.Source
@@ -470,7 +750,100 @@ func (r *Result) add(o *Result) error {
 func addSteps(a, b []Step) {
 	for i := range a {
 		a[i].Reached += b[i].Reached
+		a[i].DropOff += b[i].DropOff
 		a[i].FromPrevious.Buckets = mergeBuckets(a[i].FromPrevious.Buckets, b[i].FromPrevious.Buckets)
 		a[i].FromStart.Buckets = mergeBuckets(a[i].FromStart.Buckets, b[i].FromStart.Buckets)
+		a[i].FromPrevious.Bins = addBins(a[i].FromPrevious.Bins, b[i].FromPrevious.Bins)
+		a[i].FromStart.Bins = addBins(a[i].FromStart.Bins, b[i].FromStart.Bins)
+		a[i].AfterDropOff = addNext(a[i].AfterDropOff, b[i].AfterDropOff)
 	}
+}
+
+func addNext(a, b []NextTouchpoint) []NextTouchpoint {
+	for _, n := range b {
+		k := nextKey(n)
+		found := false
+		for i := range a {
+			if nextKey(a[i]) == k {
+				a[i].Customers += n.Customers
+				found = true
+				break
+			}
+		}
+		if !found {
+			a = append(a, n)
+		}
+	}
+	return a
+}
+
+// personasOf returns r.Personas, or for a result without them (every
+// customer without a persona) the one route of customers without a persona.
+func (r *Result) personasOf() []PersonaFunnel {
+	if r.Personas != nil || r.Customers == 0 {
+		return r.Personas
+	}
+	return []PersonaFunnel{{Customers: r.Customers, Touchpoints: cloneSteps(r.Touchpoints)}}
+}
+
+func (r *Result) addPersonas(o *Result) error {
+	if o.Personas == nil && r.Personas == nil {
+		return nil
+	}
+	// r's own funnels are still its own: add has not touched them yet.
+	r.Personas = r.personasOf()
+	for _, op := range o.personasOf() {
+		i := slices.IndexFunc(r.Personas, func(p PersonaFunnel) bool { return p.ID == op.ID })
+		if i < 0 {
+			op.Touchpoints = cloneSteps(op.Touchpoints)
+			r.Personas = append(r.Personas, op)
+			continue
+		}
+		p := &r.Personas[i]
+		if !sameSteps(p.Touchpoints, op.Touchpoints) {
+			return fmt.Errorf("%w: persona %s has different routes", ErrMismatch, op.ID)
+		}
+		p.Customers += op.Customers
+		addSteps(p.Touchpoints, op.Touchpoints)
+	}
+	return nil
+}
+
+// breakdownOf returns r.Breakdown, or for a result without one (every
+// customer without a value) the one group of the empty value.
+func (r *Result) breakdownOf(column string) *Breakdown {
+	if r.Breakdown != nil {
+		return r.Breakdown
+	}
+	b := &Breakdown{Column: column}
+	if r.Customers > 0 {
+		b.Groups = []BreakdownGroup{{Customers: r.Customers, Stages: cloneSteps(r.Stages), Touchpoints: cloneSteps(r.Touchpoints)}}
+	}
+	return b
+}
+
+func (r *Result) addBreakdown(o *Result) error {
+	if o.Breakdown == nil && r.Breakdown == nil {
+		return nil
+	}
+	if r.Breakdown == nil {
+		r.Breakdown = r.breakdownOf(o.Breakdown.Column)
+	}
+	ob := o.breakdownOf(r.Breakdown.Column)
+	if r.Breakdown.Column != ob.Column {
+		return fmt.Errorf("%w: breakdown by %q and by %q", ErrMismatch, r.Breakdown.Column, ob.Column)
+	}
+	for _, og := range ob.Groups {
+		i := slices.IndexFunc(r.Breakdown.Groups, func(g BreakdownGroup) bool { return g.Value == og.Value })
+		if i < 0 {
+			og.Stages, og.Touchpoints = cloneSteps(og.Stages), cloneSteps(og.Touchpoints)
+			r.Breakdown.Groups = append(r.Breakdown.Groups, og)
+			continue
+		}
+		g := &r.Breakdown.Groups[i]
+		g.Customers += og.Customers
+		addSteps(g.Stages, og.Stages)
+		addSteps(g.Touchpoints, og.Touchpoints)
+	}
+	return nil
 }

@@ -142,7 +142,8 @@ type prow struct {
 
 // columnIndex finds the mapped columns in a header, matching names without
 // regard to case. Two columns of the same name are an error, and so is a
-// missing required column; the error lists the header.
+// missing required column or a missing breakdown column (it is named on
+// purpose); the error lists the header.
 func columnIndex(header []string, c *Columns) ([NumFields]int, error) {
 	var ix [NumFields]int
 	for i, h := range header {
@@ -163,6 +164,9 @@ func columnIndex(header []string, c *Columns) ([NumFields]int, error) {
 			if strings.EqualFold(h, name) {
 				ix[f] = i
 			}
+		}
+		if ix[f] < 0 && f == FieldBreakdown {
+			return ix, &RowError{Line: 1, Reason: ReasonFieldCount, Err: fmt.Errorf("header lacks the breakdown column %s (header: %s)", safetext.Quote(name), listHeader(header))}
 		}
 		if ix[f] < 0 && f.required() {
 			missing = append(missing, safetext.Quote(name))
@@ -251,6 +255,7 @@ func (p *Plan) makeRow(r *prow, line int64, f *Row, utf8Known bool) {
 		r.rec.Emotion = m
 	}
 	r.rec.Touch = p.touchBytes(touch)
+	p.rowExtras(r, r.persona, r.by)
 }
 
 // decimalNumber reports whether b is a number in the JSON grammar:
@@ -271,6 +276,7 @@ func decimalNumber(b []byte) bool {
 // Options.MaxBadRows applies as for ReadCSV.
 func (p *Plan) ReadRows(rows iter.Seq2[*Row, error]) (*Result, error) {
 	s := newSequencer(p)
+	defer s.close()
 	var line int64
 	one := make([]prow, 1)
 	for row, err := range rows {

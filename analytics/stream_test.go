@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/uuid"
+	"github.com/journeymap/journeymap/persona"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -271,9 +273,12 @@ func TestParseColumns(t *testing.T) {
 	}
 }
 
-// TestExtraColumns: persona, segment and a breakdown column reach the rows.
+// TestExtraColumns: persona, segment and a breakdown column reach the rows,
+// and a persona the journey lacks makes the row bad.
 func TestExtraColumns(t *testing.T) {
-	p, err := NewPlan(smallJourney(), Options{Columns: Columns{Breakdown: "country"}})
+	j := smallJourney()
+	j.Personas = []*persona.Persona{{ID: uuid.NewSHA1(uuid.NameSpaceOID, []byte("minh")), Name: "Minh Anh"}}
+	p, err := NewPlan(j, Options{Columns: Columns{Breakdown: "country"}})
 	require.NoError(t, err)
 	var row Row
 	row[FieldCustomer], row[FieldTouchpoint], row[FieldTime] = []byte("c1"), []byte("a1"), []byte("1767225600")
@@ -282,6 +287,13 @@ func TestExtraColumns(t *testing.T) {
 	p.makeRow(&r, 2, &row, false)
 	require.Nil(t, r.err)
 	assert.Equal(t, []string{"Minh Anh", "pro", "VN"}, []string{string(r.persona), string(r.segment), string(r.by)})
+	assert.Equal(t, int16(1), r.rec.Persona, "Minh Anh is the first persona")
+	row[FieldPersona] = []byte("Nobody")
+	p.makeRow(&r, 2, &row, false)
+	require.NotNil(t, r.err)
+	assert.Equal(t, ReasonUnknownPersona, r.err.Reason)
+	row[FieldPersona] = nil
+	r = prow{}
 	row[FieldSegment] = []byte("\xff")
 	p.makeRow(&r, 2, &row, false)
 	require.NotNil(t, r.err)
@@ -371,7 +383,7 @@ func TestReasonsCountBeyondTheList(t *testing.T) {
 		}
 		return ""
 	})
-	p, err := NewPlan(smallJourney(), Options{MaxBadRows: MaxBadPercent(100), MaxBadRowsReported: 10})
+	p, err := NewPlan(smallJourney(), Options{Order: TimeOrdered, MaxBadRows: MaxBadPercent(100), MaxBadRowsReported: 10})
 	require.NoError(t, err)
 	res, err := p.ReadCSV(bytes.NewReader(in))
 	require.NoError(t, err)

@@ -32,7 +32,10 @@ type SyntheticConfig struct {
 	// back, a failed outcome, a long pause, an event before the first step, and
 	// a customer who never starts.
 	Noise float64
-	// Order is the order of Events, Records and the written files.
+	// Order is the order of Events, Records and the written files: Any
+	// shuffles the events, TimeOrdered sorts them by time, and
+	// CustomerContiguous keeps each customer's events together, customers
+	// in ascending order.
 	Order Order
 	// Start is the earliest event time; zero means 2026-01-01T00:00:00Z.
 	Start time.Time
@@ -130,6 +133,9 @@ func NewSynthetic(cfg SyntheticConfig) *Synthetic {
 		}
 		slices.SortStableFunc(mine, func(a, b synthEvent) int { return int(a.sec - b.sec) })
 		s.events = append(s.events, mine...)
+	}
+	if cfg.Order == Any {
+		rng.Shuffle(len(s.events), func(i, j int) { s.events[i], s.events[j] = s.events[j], s.events[i] })
 	}
 	if cfg.Order == TimeOrdered {
 		slices.SortStableFunc(s.events, func(a, b synthEvent) int {

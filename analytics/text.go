@@ -4,10 +4,14 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/google/uuid"
+
+	"github.com/journeymap/journeymap/internal/safetext"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -28,6 +32,14 @@ type textWords struct {
 	variants                                               string
 	asPlanned, adHocVariant, foldedTouchpoints             string
 	badRows, line, more                                    string
+	p95, p99                                               string
+	modes                                                  [3]string // the order modes, by Mode
+	modeLine                                               string
+	or                                                     string // before an alternative step
+	afterDropOff, nothing                                  string
+	timeToConvert                                          string
+	personaFunnel, noPersona                               string
+	breakdown, emptyValue, moreGroups                      string
 	decimal                                                string
 	units                                                  map[string]string // Go's duration units in words; nil: as Go writes them
 }
@@ -51,6 +63,18 @@ var englishText = textWords{
 	line:              "line",
 	more:              "… and %d more\n",
 	decimal:           ".",
+	p95:               "p95 time", p99: "p99 time",
+	modes:         [3]string{"in order, other events allowed between steps", "in strict order, no other planned touchpoint between steps", "in any order"},
+	modeLine:      "Steps counted %s.\n",
+	or:            "or ",
+	afterDropOff:  "After dropping off (the next touchpoint of the customers who stopped at a step)\n",
+	nothing:       "nothing more",
+	timeToConvert: "Time to convert from the previous step (customers per interval)\n",
+	personaFunnel: "Route of %s: %d customers\n",
+	noPersona:     "customers without a persona",
+	breakdown:     "By %s: %q, %d customers\n",
+	emptyValue:    "(none)",
+	moreGroups:    "… and %d more values\n",
 }
 
 var vietnameseText = textWords{
@@ -73,7 +97,25 @@ var vietnameseText = textWords{
 	more:              "… và %d dòng khác\n",
 	decimal:           ",",
 	units:             map[string]string{"h": "giờ", "m": "phút", "s": "giây"},
+	p95:               "thời gian p95", p99: "thời gian p99",
+	modes:         [3]string{"theo thứ tự, cho phép sự kiện khác xen giữa các bước", "theo đúng thứ tự, không có điểm chạm kế hoạch nào khác xen giữa", "theo thứ tự bất kỳ"},
+	modeLine:      "Các bước được tính %s.\n",
+	or:            "hoặc ",
+	afterDropOff:  "Sau khi rời bỏ (điểm chạm tiếp theo của khách hàng dừng lại ở một bước)\n",
+	nothing:       "không có gì thêm",
+	timeToConvert: "Thời gian chuyển đổi từ bước trước (số khách hàng theo khoảng)\n",
+	personaFunnel: "Lộ trình của %s: %d khách hàng\n",
+	noPersona:     "khách hàng không rõ chân dung",
+	breakdown:     "Theo %s: %q, %d khách hàng\n",
+	emptyValue:    "(trống)",
+	moreGroups:    "… và %d giá trị khác\n",
 }
+
+// TopGroups is the number of breakdown values WriteText shows.
+const TopGroups = 10
+
+// topNext is the number of next touchpoints WriteText shows per step.
+const topNext = 3
 
 // WriteText writes the result for people, in English: both funnels, the
 // deviations per touchpoint, ad-hoc touchpoints, customers by deviation, the
@@ -93,10 +135,37 @@ func (r *Result) WriteTextIn(w io.Writer, language string) error {
 
 func (r *Result) writeText(w io.Writer, wd *textWords) error {
 	ew := &errWriter{w: w}
-	ew.printf(wd.title, r.Title, r.Source, wd.duration(fmtDuration(r.Window)))
+	ew.printf(wd.title, r.Title, oneLine(r.Source), wd.duration(fmtDuration(r.Window)))
 	ew.printf(wd.counts, r.Events, r.Customers, r.BadRows.Count, plural(r.BadRows.Count, wd.row, wd.rows))
+	if m := int(r.Mode); m >= 0 && m < len(wd.modes) {
+		ew.printf(wd.modeLine, wd.modes[m])
+	}
 	writeFunnel(ew, wd, wd.stage, r.Stages)
 	writeFunnel(ew, wd, wd.touchpoint, r.Touchpoints)
+	writeAfterDropOff(ew, wd, r.Touchpoints)
+	writeTimeToConvert(ew, wd, r.Touchpoints)
+	for _, pf := range r.Personas {
+		name := oneLine(pf.Name)
+		if pf.ID == uuid.Nil {
+			name = wd.noPersona
+		}
+		ew.printf("\n"+wd.personaFunnel, name, pf.Customers)
+		writeFunnel(ew, wd, wd.touchpoint, pf.Touchpoints)
+	}
+	if b := r.Breakdown; b != nil {
+		for i, g := range b.Groups {
+			if i == TopGroups {
+				ew.printf("\n"+wd.moreGroups, len(b.Groups)-TopGroups)
+				break
+			}
+			v := strconv.Quote(g.Value) // escapes every control character
+			if g.Value == "" {
+				v = wd.emptyValue
+			}
+			ew.printf("\n"+wd.breakdown, oneLine(b.Column), v, g.Customers)
+			writeFunnel(ew, wd, wd.touchpoint, g.Touchpoints)
+		}
+	}
 
 	d := r.Deviations
 	ew.printf("\n%s\n", wd.deviations)
@@ -176,13 +245,83 @@ func (wd *textWords) pattern(v *Variant, folded string) string {
 func writeFunnel(ew *errWriter, wd *textWords, kind string, steps []Step) {
 	ew.printf("\n")
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", kind, wd.reached, wd.fromPrevious, wd.fromStart, wd.dropOff, wd.median, wd.p90)
-	for _, s := range steps {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d (%s)\t%s\t%s\t\n", oneLine(s.Name), s.Reached,
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", kind, wd.reached, wd.fromPrevious, wd.fromStart, wd.dropOff, wd.median, wd.p90, wd.p95, wd.p99)
+	for i, s := range steps {
+		name := oneLine(s.Name)
+		if i > 0 && s.RouteStep == steps[i-1].RouteStep {
+			name = wd.or + name // an alternative of the step above
+		}
+		t := s.FromPrevious
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d (%s)\t%s\t%s\t%s\t%s\t\n", name, s.Reached,
 			wd.pct(s.ConversionFromPrevious), wd.pct(s.ConversionFromStart), s.DropOff, wd.pct(s.DropOffRate),
-			wd.duration(timing(s.FromPrevious, s.FromPrevious.Median)), wd.duration(timing(s.FromPrevious, s.FromPrevious.P90)))
+			wd.duration(timing(t, t.Median)), wd.duration(timing(t, t.P90)), wd.duration(timing(t, t.P95)), wd.duration(timing(t, t.P99)))
 	}
 	tw.Flush()
+}
+
+// writeAfterDropOff lists, per step with drop-off, the most common next
+// touchpoints of the customers who stopped there.
+func writeAfterDropOff(ew *errWriter, wd *textWords, steps []Step) {
+	header := false
+	for _, s := range steps {
+		if len(s.AfterDropOff) == 0 {
+			continue
+		}
+		if !header {
+			ew.printf("\n%s", wd.afterDropOff)
+			header = true
+		}
+		var parts []string
+		for i, n := range s.AfterDropOff {
+			if i == topNext {
+				break
+			}
+			name := oneLine(n.Name)
+			switch {
+			case n.None:
+				name = wd.nothing
+			case n.AdHoc:
+				name += " (" + wd.adHoc + ")"
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", name, n.Customers))
+		}
+		if more := len(s.AfterDropOff) - topNext; more > 0 {
+			parts = append(parts, "…")
+		}
+		ew.printf("  %s → %s\n", oneLine(s.Name), strings.Join(parts, ", "))
+	}
+}
+
+// writeTimeToConvert writes each step's chart bins that hold customers,
+// labelled by their lower edge: "≥1m4s 12" holds 64 to 127 seconds.
+func writeTimeToConvert(ew *errWriter, wd *textWords, steps []Step) {
+	header := false
+	for _, s := range steps {
+		if len(s.FromPrevious.Bins) == 0 {
+			continue
+		}
+		if !header {
+			ew.printf("\n%s", wd.timeToConvert)
+			header = true
+		}
+		var parts []string
+		for k, n := range s.FromPrevious.Bins {
+			if n == 0 {
+				continue
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", wd.binLabel(k), n))
+		}
+		ew.printf("  %s: %s\n", oneLine(s.Name), strings.Join(parts, ", "))
+	}
+}
+
+// binLabel names chart bin k by its lower edge, rounded as fmtDuration
+// rounds: "<1s" for bin 0, "≥8s", "≥1h8m" (2¹² s = 1h8m16s).
+func (wd *textWords) binLabel(k int) string {
+	if k == 0 {
+		return "<" + wd.duration("1s")
+	}
+	return "≥" + wd.duration(fmtDuration(time.Duration(1)<<(k-1)*time.Second))
 }
 
 // pct writes a rate as a per cent with one decimal, in wd's decimal sign.
@@ -281,15 +420,16 @@ func fmtEmotion(e *Emotion) string {
 	return fmt.Sprintf("%+.2f", e.Mean)
 }
 
-// oneLine keeps user text on one line and free of tab-writer control bytes.
+// oneLine keeps user text on one line, free of tab-writer control bytes and
+// safe in a terminal (safetext.Escape).
 func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
+	return safetext.Escape(strings.Map(func(r rune) rune {
 		switch r {
 		case '\n', '\r', '\t', '\v', '\f', '\u2028', '\u2029':
 			return ' '
 		}
 		return r
-	}, s)
+	}, s))
 }
 
 type errWriter struct {

@@ -7,8 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/journeymap/journeymap/persona"
 )
 
 // noisyResult runs a synthetic log with every kind of deviation over steps
@@ -95,4 +98,36 @@ func TestDurationsForPeople(t *testing.T) {
 		assert.Equal(t, tt.vi, vietnameseText.duration(en), "%v", tt.d)
 	}
 	assert.Equal(t, "-", vietnameseText.duration("-"))
+}
+
+// TestTextEscapesUserStrings: touchpoint names, ad-hoc keys, persona names,
+// breakdown columns and values, and the source reach the terminal with
+// their control characters escaped, in every section of the report.
+func TestTextEscapesUserStrings(t *testing.T) {
+	const evil = "x\x1b]0;pwned\x07\x1b[2J\u202ey"
+	j := smallJourney()
+	j.Stages[0].Touchpoints[0].Name = "a1" + evil
+	j.Personas = append(j.Personas, &persona.Persona{ID: uuid.NewSHA1(uuid.NameSpaceOID, []byte("p")), Name: "P" + evil})
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	events := []Event{
+		{Customer: "c1", Touchpoint: "a1" + evil, Time: at, Persona: "P" + evil, Breakdown: "seg" + evil},
+		{Customer: "c1", Touchpoint: "adhoc" + evil, Time: at.Add(time.Second), Persona: "P" + evil},
+		{Customer: "c2", Touchpoint: "a1" + evil, Time: at},
+		{Customer: "c2", Touchpoint: "a2", Time: at.Add(time.Hour)},
+	}
+	p, err := NewPlan(j, Options{Source: "src" + evil, Columns: Columns{Breakdown: "col" + evil}})
+	require.NoError(t, err)
+	res, err := p.AnalyzeSlice(events)
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Personas, "the persona funnel is written")
+	require.NotNil(t, res.Breakdown, "the breakdown is written")
+	for _, lang := range []string{"en", "vi"} {
+		var b bytes.Buffer
+		require.NoError(t, res.WriteTextIn(&b, lang))
+		out := b.String()
+		assert.NotContains(t, out, "\x1b", lang)
+		assert.NotContains(t, out, "\x07", lang)
+		assert.NotContains(t, out, "\u202e", lang)
+		assert.Contains(t, out, `adhocx\x1b]0;pwned\x07\x1b[2J\u202ey`, "the escape is visible: %s", lang)
+	}
 }

@@ -57,7 +57,7 @@ func TestHTMLFunnel(t *testing.T) {
 		`<rect class="bar" width="197" height="14"/>`,
 		// Consideration loses the largest share (48.7%): where the journey breaks.
 		`96 (48.7%) <span class="worst">largest drop-off</span>`,
-		"<li>111 as planned</li>", "<li>47 with touchpoints not in the map</li>", "<li>14 with a failed touchpoint</li>",
+		"<li>145 as planned</li>", "<li>47 with touchpoints not in the map</li>", "<li>14 with a failed touchpoint</li>",
 		"<caption>Touchpoints customers used that the map does not plan</caption>",
 		`<tr><td><bdi>Visits the Facebook fan page</bdi></td><td class="num">57</td><td class="num">0</td></tr>`,
 		// The map gives checkout -0.5; the 9 customers who scored it gave 1 on average.

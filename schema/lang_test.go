@@ -13,16 +13,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
-	"github.com/journeymap/journeymap/metric"
-	"github.com/journeymap/journeymap/painpoint"
-	"github.com/journeymap/journeymap/persona"
 	"github.com/journeymap/journeymap/render"
 	"github.com/journeymap/journeymap/schema"
 	"github.com/journeymap/journeymap/schema/internal/build"
-	"github.com/journeymap/journeymap/touchpoint"
 )
 
 // lookup returns the named schema in lang as generic JSON.
@@ -234,34 +229,6 @@ func TestVietnameseValueTitlesAreTheCatalogsWords(t *testing.T) {
 		}
 	}
 	assert.Greater(t, checked, 50)
-}
-
-// everyValue returns a journey that uses every value of every enum.
-func everyValue() *journey.Journey {
-	j := &journey.Journey{SchemaVersion: journey.SchemaVersion, Title: "T", Type: journey.ServiceBlueprint}
-	for _, l := range persona.Lifecycles() {
-		j.Personas = append(j.Personas, &persona.Persona{Name: "P " + string(l), Lifecycle: l})
-	}
-	for _, p := range journey.Phases() {
-		j.Stages = append(j.Stages, &journey.Stage{Name: "S " + string(p), Phase: p})
-	}
-	st := j.Stages[0]
-	modes, inits := channel.Modes(), touchpoint.Initiators()
-	layers, kinds := touchpoint.Layers(), touchpoint.SupportKinds()
-	cats, sevs := painpoint.Categories(), painpoint.Severities()
-	for i, c := range channel.Channels() {
-		tp := &touchpoint.Touchpoint{Name: "T " + string(c), Channel: c, Mode: modes[i%len(modes)], Initiator: inits[i%len(inits)]}
-		tp.Supports = []touchpoint.Support{{Layer: layers[i%len(layers)], Kind: kinds[i%len(kinds)], Description: "d"}}
-		tp.PainPoints = []*painpoint.PainPoint{{Title: "P " + string(c), Category: cats[i%len(cats)], Severity: sevs[i%len(sevs)]}}
-		st.Touchpoints = append(st.Touchpoints, tp)
-	}
-	for _, k := range metric.Kinds() {
-		st.Metrics = append(st.Metrics, metric.Metric{Name: "M " + string(k), Kind: k, Value: 1})
-	}
-	for _, s := range journey.Statuses() {
-		j.Opportunities = append(j.Opportunities, &journey.Opportunity{Title: "O " + string(s), Status: s})
-	}
-	return j
 }
 
 func TestExamplesAreValid(t *testing.T) {

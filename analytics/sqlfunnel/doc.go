@@ -11,9 +11,10 @@
 // Two ways to use an engine, both from a *sql.DB:
 //
 //   - Run pushes the funnel down (Source.Funnel) and reads the rows (Read):
-//     both funnels with reached, drop-off and time-to-convert histograms,
-//     events, customers, per-touchpoint events, failures and emotions,
-//     ad-hoc touchpoints and the number of bad rows.
+//     both funnels with reached, drop-off, time-to-convert histograms (the
+//     fine buckets that give the median, P90, P95 and P99, and the chart
+//     Bins), events, customers, per-touchpoint events, failures and
+//     emotions, ad-hoc touchpoints and the number of bad rows.
 //   - Stream reads the events ORDER BY customer, time (Source.Events) into
 //     the Go engine for the full analysis (deviations, variants) in
 //     constant memory.
@@ -35,10 +36,26 @@
 // and DuckDB timestamps, seconds in ClickHouse's DateTime, or the unit of
 // an integer column (Source.TimeUnit). A Result from an engine equals the
 // Go engine's on the same events at that resolution, histogram buckets
-// included. What the query cannot compute are the figures that depend on
-// the order of events with equal times: missing and irregular touchpoints,
-// customers by kind of deviation, and variants are zero in a pushed-down
-// Result (use Stream for them).
+// and bins included, and merges with it exactly (analytics.Merge).
+//
+// What the query does not compute, left empty in a pushed-down Result (use
+// Stream for them):
+//
+//   - the figures that depend on the order of events with equal times:
+//     missing and irregular touchpoints, customers by kind of deviation,
+//     variants, and what dropped-off customers did next
+//     (Step.AfterDropOff);
+//   - the reasons of bad rows (BadRows.Reasons) and the bad rows
+//     themselves (BadRows.Rows): the query counts them only.
+//
+// The query measures one straight route in the default order mode: Funnel
+// and Read refuse (ErrUnsupported) a plan with another Options.Mode, a
+// breakdown column (Columns.Breakdown), or a journey whose route has
+// alternatives (touchpoints of one stage serving different personas, see
+// the analytics package doc). The table has no persona column: every
+// customer is measured as a customer without a persona, so
+// Result.Personas is empty, as it is in the Go engine for such events.
+// Step.RouteStep and Step.Personas come from the plan.
 //
 // # The query
 //
@@ -49,7 +66,8 @@
 // (per customer: the first time on step 0 and the list of times on every
 // later step), one CTE per step (touchpoint_1, touchpoint_2, …, stage_1, …:
 // the earliest time after the previous step within the window), reached,
-// durations and bucketed (the histogram bucket of each time to convert).
+// durations, bucketed (the histogram bucket of each time to convert) and
+// binned (its chart bin).
 // The per-step CTEs use lists and a lambda in DuckDB (list_filter,
 // list_min) and an unnest subquery in PostgreSQL.
 //
@@ -79,7 +97,7 @@
 //	measure     text     what the row counts (below)
 //	touchpoint  text     the touchpoint key, for per-key measures; '' otherwise
 //	step        integer  the funnel step, 0-based, for funnel measures; 0 otherwise
-//	bucket      integer  the histogram bucket (analytics.BucketOf), for durations; 0 otherwise
+//	bucket      integer  the histogram bucket (analytics.BucketOf) or chart bin, for durations; 0 otherwise
 //	value       integer  the count (a sum for emotion_sum_milli)
 //
 // The measures:
@@ -95,4 +113,9 @@
 //	touchpoint_from_previous       customers whose time from step−1 to step fell in `bucket`
 //	touchpoint_from_start          customers whose time from step 0 to step fell in `bucket`
 //	stage_from_previous, stage_from_start   the same for the stage funnel
+//	touchpoint_from_previous_bins, touchpoint_from_start_bins,
+//	stage_from_previous_bins, stage_from_start_bins
+//	                               the same per chart bin (analytics Timing.Bins):
+//	                               bin 0 under one second, bin k ≥ 1 for
+//	                               2^(k−1) ≤ s < 2^k whole seconds
 package sqlfunnel

@@ -53,6 +53,9 @@ var (
 	ErrSource = errors.New("sqlfunnel: bad source")
 	// ErrRow: a result row the reader does not understand.
 	ErrRow = errors.New("sqlfunnel: bad result row")
+	// ErrUnsupported: a plan whose funnel the query cannot compute as the
+	// Go engine does (see the package doc).
+	ErrUnsupported = errors.New("sqlfunnel: not computed by the query")
 )
 
 // Columns names the columns of the event table. Customer, Touchpoint and
@@ -262,6 +265,9 @@ func (s Source) Funnel(p *analytics.Plan) (string, error) {
 		return "", err
 	}
 	res := p.NewResult()
+	if err := pushable(p, res); err != nil {
+		return "", err
+	}
 	steps := funnelSteps{touch: len(res.Touchpoints), stage: len(res.Stages), window: int64(p.Window()), keys: p.Keys()}
 	var b strings.Builder
 	fmt.Fprintf(&b, "-- journeymap funnel for journey %s (%s), %s dialect\n", res.JourneyID, comment(res.Title), q.d)
@@ -373,10 +379,18 @@ by_key AS (
 bucketed AS (
   SELECT measure, step, CASE WHEN d IS NULL THEN 0 ELSE %s END AS bucket
   FROM (%s) AS l
+),
+-- and its chart bin (Timing.Bins): 0 under one second, else floor(log2(whole seconds)) + 1
+binned AS (
+  SELECT measure || '_bins' AS measure, step, CASE WHEN s = 0 THEN 0 ELSE e + 1 END AS bin
+  FROM (%s) AS l
 )
-`, bucketOf(q.d, "d", "e"), exponent(q.d, "measures", "d", "e"))
+`, bucketOf(q.d, "d", "e"), exponent(q.d, "measures", "d", "e"),
+		exponent(q.d, "(SELECT measure, step, "+seconds(q.d, "d")+" AS s, greatest("+seconds(q.d, "d")+", 1) AS s1 FROM measures WHERE d IS NOT NULL)", "s1", "e"))
 	fmt.Fprintf(b, `-- and the result rows
 SELECT measure, '' AS touchpoint, step, CAST(bucket AS %[1]s) AS bucket, count(*) AS value FROM bucketed GROUP BY measure, step, bucket
+UNION ALL
+SELECT measure, '', step, CAST(bin AS %[1]s), count(*) FROM binned GROUP BY measure, step, bin
 UNION ALL
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL
@@ -389,6 +403,43 @@ UNION ALL
 SELECT 'bad_rows', touchpoint, 0, 0, bad_rows FROM by_key WHERE bad_rows > 0
 ORDER BY 1, 2, 3, 4
 `, bigint)
+}
+
+// seconds is the whole seconds of duration v (nanoseconds, v ≥ 0).
+func seconds(d Dialect, v string) string {
+	switch d {
+	case ClickHouse:
+		return "intDiv(" + v + ", 1000000000)"
+	case PostgreSQL:
+		return "(" + v + " / 1000000000)"
+	}
+	return "(" + v + " // 1000000000)"
+}
+
+// chBinOf is the chart bin (analytics Timing.Bins) of duration v in
+// ClickHouse: 0 under one second, else ⌊log₂ s⌋ + 1 for s whole seconds.
+func chBinOf(v string) string {
+	s := seconds(ClickHouse, v)
+	return fmt.Sprintf("if(%[1]s = 0, toInt64(0), toInt64(%[2]s + 1))", s, chExponent(s))
+}
+
+// pushable reports an error when the query cannot compute p's funnel as
+// the Go engine does: an order mode other than the default, a breakdown
+// column, or a journey whose route has alternatives (touchpoints of one
+// stage serving different personas); see the package doc.
+func pushable(p *analytics.Plan, res *analytics.Result) error {
+	if res.Mode != analytics.InOrder {
+		return fmt.Errorf("%w: order mode %v (the query computes the default mode, ordered)", ErrUnsupported, res.Mode)
+	}
+	if c := p.Columns().Breakdown; c != "" {
+		return fmt.Errorf("%w: breakdown by %q (the query computes no breakdown)", ErrUnsupported, c)
+	}
+	for i, st := range res.Touchpoints {
+		if st.RouteStep != i {
+			return fmt.Errorf("%w: touchpoint %q is an alternative of another on the route (the query measures one straight route)", ErrUnsupported, st.Name)
+		}
+	}
+	return nil
 }
 
 // chExponent is ⌊log₂ v⌋ in ClickHouse (v ≥ 1; 0 for v = 0), as exponent
@@ -474,13 +525,14 @@ FROM
   SELECT measure, '' AS touchpoint, step, bucket, toInt64(count()) AS value
   FROM
   (
-    -- 4. one row per measure: reached, and the bucket of each time to convert (analytics.BucketOf)
+    -- 4. one row per measure: reached, and the bucket (analytics.BucketOf) and chart bin
+    --    (0 under one second, else floor(log2(whole seconds)) + 1) of each time to convert
     SELECT
       if(funnel = 'customers', 'customers', concat(funnel, '_', m)) AS measure,
       toInt64(step) AS step,
-      if(m = 'from_previous', d_prev, d_start) AS d,
+      if(m IN ('from_previous', 'from_previous_bins'), d_prev, d_start) AS d,
       %[8]s AS e,
-      if(m = 'reached', toInt64(0), toInt64(%[7]s)) AS bucket
+      multiIf(m = 'reached', toInt64(0), m IN ('from_previous_bins', 'from_start_bins'), %[9]s, toInt64(%[7]s)) AS bucket
     FROM
     (
       -- 3. one row per customer and step reached, with the times to convert
@@ -489,7 +541,7 @@ FROM
       (
         -- 2. one column per step: step i is reached at the earliest time on it strictly
         --    after step i-1, no later than the window after step 0
-        SELECT *`, key, usable, q.failed, q.emotionPresent, q.emotionMilli, q.from, bucketOf(ClickHouse, "d", "e"), chExponent("d"))
+        SELECT *`, key, usable, q.failed, q.emotionPresent, q.emotionMilli, q.from, bucketOf(ClickHouse, "d", "e"), chExponent("d"), chBinOf("d"))
 	for _, fn := range funnels {
 		what := res.Touchpoints
 		if fn == "stage" {
@@ -559,7 +611,7 @@ FROM
         [%s] AS d_start
       WHERE reached
     )
-    ARRAY JOIN ['reached', 'from_previous', 'from_start'] AS m
+    ARRAY JOIN ['reached', 'from_previous', 'from_start', 'from_previous_bins', 'from_start_bins'] AS m
     WHERE m = 'reached' OR (funnel != 'customers' AND step > 0)
   )
   GROUP BY measure, step, bucket

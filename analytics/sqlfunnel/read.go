@@ -31,12 +31,17 @@ func Run(ctx context.Context, db *sql.DB, p *analytics.Plan, s Source) (*analyti
 // the figures that do not depend on the order of events with equal times:
 // events, customers, both funnels with their histograms, per-touchpoint
 // events, failures and emotions, ad-hoc touchpoints and the count of bad
-// rows. Missing and irregular touchpoints, customers by kind of deviation
-// and variants are left zero (stream the events for those: Stream).
+// rows. Missing and irregular touchpoints, customers by kind of deviation,
+// variants, Step.AfterDropOff and the reasons of bad rows are left empty
+// (stream the events for those: Stream). A plan the query cannot measure
+// is refused with ErrUnsupported (see the package doc).
 // Rows may come in any order; rows of the same measure, touchpoint, step
 // and bucket add up, so the rows of several engines can be read as one.
 func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 	r := p.NewResult()
+	if err := pushable(p, r); err != nil {
+		return nil, err
+	}
 	planned := map[string]int{}
 	for _, k := range p.Keys() {
 		planned[k.Key] = k.Touch
@@ -127,6 +132,19 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 			t = &s.FromPrevious
 		case "from_start":
 			t = &s.FromStart
+		case "from_previous_bins", "from_start_bins":
+			t = &s.FromPrevious
+			if what == "from_start_bins" {
+				t = &s.FromStart
+			}
+			if step == 0 || bucket < 0 || bucket > 64 {
+				return nil, bad("no such bin")
+			}
+			for int64(len(t.Bins)) <= bucket {
+				t.Bins = append(t.Bins, 0)
+			}
+			t.Bins[bucket] += value
+			continue
 		default:
 			return nil, bad("unknown measure")
 		}
@@ -145,8 +163,17 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 	}
 	for _, steps := range [][]analytics.Step{r.Touchpoints, r.Stages} {
 		for i := range steps {
-			steps[i].FromPrevious.Buckets = addUp(steps[i].FromPrevious.Buckets)
-			steps[i].FromStart.Buckets = addUp(steps[i].FromStart.Buckets)
+			s := &steps[i]
+			s.FromPrevious.Buckets = addUp(s.FromPrevious.Buckets)
+			s.FromStart.Buckets = addUp(s.FromStart.Buckets)
+			s.FromPrevious.Bins = trim(s.FromPrevious.Bins)
+			s.FromStart.Bins = trim(s.FromStart.Bins)
+			// On one straight route a customer reaches step i+1 only
+			// after step i: those whose furthest step is i are the
+			// difference (none drop off at the last step).
+			if i+1 < len(steps) {
+				s.DropOff = s.Reached - steps[i+1].Reached
+			}
 		}
 	}
 	r.Derive()
@@ -160,6 +187,17 @@ func adhocOf(m map[string]*analytics.AdHocTouchpoint, key string) *analytics.AdH
 		m[key] = a
 	}
 	return a
+}
+
+// trim drops trailing empty bins (nil when none is left).
+func trim(bins []int64) []int64 {
+	for len(bins) > 0 && bins[len(bins)-1] == 0 {
+		bins = bins[:len(bins)-1]
+	}
+	if len(bins) == 0 {
+		return nil
+	}
+	return bins
 }
 
 // addUp sorts buckets by index and adds the counts of equal indexes.

@@ -42,6 +42,8 @@ func TestReadRejectsRowsItDoesNotUnderstand(t *testing.T) {
 		{"a step past the end", "touchpoint_reached\t\t99\t0\t1\n", "no such step"},
 		{"a negative step", "stage_reached\t\t-1\t0\t1\n", "no such step"},
 		{"step 0 has no time to convert", "touchpoint_from_start\t\t0\t300\t1\n", "no such bucket"},
+		{"step 0 has no chart bin", "touchpoint_from_start_bins\t\t0\t1\t1\n", "no such bin"},
+		{"a bin past 2^64 seconds", "stage_from_previous_bins\t\t1\t65\t1\n", "no such bin"},
 		{"a negative count", "customers\t\t0\t0\t-5\n", "negative value"},
 		{"a value that is not a number", "customers\t\t0\t0\tmany\n", "bad result row 1"},
 	} {
@@ -62,6 +64,7 @@ func TestReadAddsUpRows(t *testing.T) {
 		"touchpoint_reached\t\t0\t0\t2\n"+
 		"touchpoint_reached\t\t1\t0\t1\n"+
 		"touchpoint_from_start\t\t1\t900\t1\n"+
+		"touchpoint_from_start_bins\t\t1\t3\t1\n"+
 		"events\t"+strings.ReplaceAll(key.Key, "\t", `\t`)+"\t0\t0\t4\n"+
 		"events\tnot planned\t0\t0\t2\n"+
 		"emotion_count\tnot planned\t0\t0\t1\n"+
@@ -73,7 +76,9 @@ func TestReadAddsUpRows(t *testing.T) {
 	assert.Equal(t, int64(4), r.Touchpoints[0].Reached)
 	assert.Equal(t, int64(2), r.Touchpoints[1].Reached)
 	assert.Equal(t, []analytics.Bucket{{Index: 900, Count: 2}}, r.Touchpoints[1].FromStart.Buckets)
+	assert.Equal(t, []int64{0, 0, 0, 2}, r.Touchpoints[1].FromStart.Bins, "bin 3: 4 to 8 seconds")
 	assert.Equal(t, int64(2), r.Touchpoints[1].FromStart.Count, "derived from the buckets")
+	assert.Equal(t, int64(2), r.Touchpoints[0].DropOff, "on a straight route, reached here but not at the next step")
 	assert.Equal(t, 0.5, r.Touchpoints[1].ConversionFromPrevious, "derived from the counts")
 	assert.Equal(t, int64(8), r.Deviations.Touchpoints[key.Touch].Events)
 	assert.Equal(t, int64(12), r.Events)
@@ -107,5 +112,29 @@ func TestSourceErrors(t *testing.T) {
 		d, err := sqlfunnel.ParseDialect(in)
 		assert.NoError(t, err, in)
 		assert.Equal(t, want, d, in)
+	}
+}
+
+// TestUnsupportedPlans: a plan the query would measure differently from the
+// Go engine is refused, by Funnel and by Read alike.
+func TestUnsupportedPlans(t *testing.T) {
+	log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: 1, Customers: 10})
+	src := sqlfunneltest.Table(sqlfunnel.ClickHouse, "events")
+	for _, c := range []struct {
+		why  string
+		opts analytics.Options
+		want string
+	}{
+		{"another order mode", analytics.Options{Mode: analytics.StrictOrder}, "order mode strict"},
+		{"a breakdown", analytics.Options{Columns: analytics.Columns{Breakdown: "plan"}}, `breakdown by "plan"`},
+	} {
+		c.opts.Window = log.Window
+		p, err := analytics.NewPlan(log.Journey, c.opts)
+		require.NoError(t, err, c.why)
+		_, err = src.Funnel(p)
+		assert.ErrorIs(t, err, sqlfunnel.ErrUnsupported, c.why)
+		assert.ErrorContains(t, err, c.want, c.why)
+		_, err = sqlfunnel.Run(context.Background(), fakeEngine(t, "customers\t\t0\t0\t1\n"), p, src)
+		assert.ErrorIs(t, err, sqlfunnel.ErrUnsupported, c.why)
 	}
 }

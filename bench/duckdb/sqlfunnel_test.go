@@ -59,6 +59,9 @@ func TestSQLFunnelConformance(t *testing.T) {
 				t.Errorf("columns named like the query's own values:\n%s", diff(w, g))
 			}
 		}
+		if seed == 0 {
+			mixedMerge(t, ctx, db, log, want)
+		}
 		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, analytics.Options{Window: log.Window, Source: "conformance"}, src)
 		if err != nil {
 			t.Fatalf("log %d: %v", seed, err)
@@ -66,6 +69,41 @@ func TestSQLFunnelConformance(t *testing.T) {
 		if w, g := sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(streamed); w != g {
 			t.Errorf("log %d: streamed analysis differs from the Go engine:\n%s", seed, diff(w, g))
 		}
+	}
+}
+
+// mixedMerge splits the customers in two, measures one half with the Go
+// engine and the other with the query, and checks that the merged Result
+// equals the Go engine's over all events: a pushed-down Result merges
+// exactly with a Go one.
+func mixedMerge(t *testing.T, ctx context.Context, db *sql.DB, log sqlfunneltest.Log, want *analytics.Result) {
+	t.Helper()
+	var parts [2][]analytics.Event
+	for _, e := range log.Events {
+		s := analytics.CustomerKey(e.Customer) % 2
+		parts[s] = append(parts[s], e)
+	}
+	if err := sqlfunneltest.Load(ctx, db, sqlfunnel.DuckDB, "jm_half", parts[1], ""); err != nil {
+		t.Fatal(err)
+	}
+	p, err := log.Plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	goHalf, err := log.Go(parts[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlHalf, err := sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(sqlfunnel.DuckDB, "jm_half"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged, err := analytics.Merge(goHalf, sqlHalf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, g := sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(merged); w != g {
+		t.Errorf("Go half merged with the query's half differs from the Go engine over all events:\n%s", diff(w, g))
 	}
 }
 

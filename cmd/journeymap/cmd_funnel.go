@@ -2,23 +2,25 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
+	"math"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/analytics"
 	"github.com/journeymap/journeymap/render"
 )
-
-// eventOrder maps the -order flag to the analytics input order.
-func eventOrder(flag string) analytics.Order {
-	if flag == "grouped" {
-		return analytics.Grouped
-	}
-	return analytics.TimeOrdered
-}
 
 func runFunnel(e *env, args []string) int {
 	fs := newFlags(e, "funnel", "",
@@ -30,8 +32,7 @@ func runFunnel(e *env, args []string) int {
 	input := addEventFlags(fs)
 	eventsFile := input.file
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json", "html")
-	window := fs.Duration("window", analytics.DefaultWindow, "conversion `window` from a customer's first event")
-	order := enumFlag(fs, "order", "time", "how the events `arrive`: time (globally time-ordered; ~90 bytes of memory per customer) or grouped (customer by customer, ids ascending; constant memory)", "time", "grouped")
+	measure := measureFlags(fs)
 	strict := fs.Bool("strict", false, "exit 1 when any event row is bad, as -max-bad-rows 0")
 	lang := enumFlag(fs, "lang", "", "`language` of the text and html formats (default: the journey's language)", "en", "vi")
 	out := outputFlag(fs)
@@ -40,18 +41,21 @@ func runFunnel(e *env, args []string) int {
 		return code
 	}
 	if sqlf.active() {
-		return runFunnelSQL(e, sqlf, *journeyFile, *window, format.value, lang.value, *out, *strict)
+		var m analytics.Options
+		measure.apply(&m)
+		return runFunnelSQL(e, sqlf, *journeyFile, m, format.value, lang.value, *out, *strict)
 	}
 	if *journeyFile == "" || *eventsFile == "" {
 		return usageError(e, errors.New("-journey and -events are required"))
 	}
-	if *window <= 0 {
-		return usageError(e, fmt.Errorf("-window %v must be positive", *window))
-	}
-	opts := analytics.Options{Window: *window, Source: filepath.Base(*eventsFile), Order: eventOrder(order.value)}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opts := analytics.Options{Source: filepath.Base(*eventsFile), Context: ctx}
 	if err := input.options(&opts, *strict); err != nil {
 		return usageError(e, err)
 	}
+	measure.apply(&opts)
+	defer measure.limitHeap(opts)()
 	j, ok := e.load(*journeyFile)
 	if !ok {
 		return exitInvalid
@@ -97,4 +101,103 @@ func runFunnel(e *env, args []string) int {
 	}
 	reportBadRows(e.stderr, *eventsFile, res.BadRows, true)
 	return exitOK
+}
+
+// measureFlagSet holds the flags that say how the funnel is measured: the
+// input order and memory, the order mode, the breakdown and the window.
+type measureFlagSet struct {
+	order  *oneOf
+	mode   *oneOf
+	memory byteSize
+	by     *string
+	window windowFlag
+}
+
+// measureFlags declares -order, -memory, -mode, -by and -window on fs.
+func measureFlags(fs *flag.FlagSet) *measureFlagSet {
+	m := &measureFlagSet{memory: byteSize(analytics.DefaultMemoryLimit), window: windowFlag(analytics.DefaultWindow)}
+	m.order = enumFlag(fs, "order", "any", "how the events `arrive`: any (any order; spills to temporary files beyond -memory), "+
+		"time (globally time-ordered; ~200 bytes per customer), customer (each customer's events together, customers in any order, "+
+		"as ORDER BY customer_id, ts gives; grouped is an alias)", "any", "time", "customer", "grouped")
+	m.mode = enumFlag(fs, "mode", "ordered", "how funnel steps must follow one another: ordered (other events allowed between steps), "+
+		"strict (no other planned touchpoint between steps), any (in any order)", "ordered", "strict", "any")
+	fs.Var(&m.memory, "memory", "memory `budget` of -order any, e.g. 512MiB, 2GiB (beyond it events spill to temporary files)")
+	m.by = fs.String("by", "", "break the funnel down by the values of `column` (e.g. segment, channel): one funnel per value")
+	fs.Var(&m.window, "window", "conversion `window` from a customer's first step: a Go duration (720h) or whole days (30d)")
+	return m
+}
+
+// apply sets the measuring options.
+func (m *measureFlagSet) apply(o *analytics.Options) {
+	o.Order, _ = analytics.ParseOrder(m.order.value)
+	o.Mode, _ = analytics.ParseMode(m.mode.value)
+	o.MemoryLimit = int64(m.memory)
+	o.Window = time.Duration(m.window)
+	if *m.by != "" {
+		o.Columns.Breakdown = *m.by // else as -columns breakdown=… says
+	}
+}
+
+// limitHeap keeps the Go heap near the -memory budget in any order (a soft
+// limit: the collector runs more often as the heap nears it) and returns
+// the function that restores the previous limit.
+func (m *measureFlagSet) limitHeap(o analytics.Options) func() {
+	if o.Order != analytics.Any {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(max(o.MemoryLimit+o.MemoryLimit/4, 64<<20))
+	return func() { debug.SetMemoryLimit(old) }
+}
+
+// windowFlag is a positive duration written as Go writes it or in whole
+// days ("30d").
+type windowFlag time.Duration
+
+func (w *windowFlag) String() string { return time.Duration(*w).String() }
+
+func (w *windowFlag) Set(s string) error {
+	var d time.Duration
+	if days, ok := strings.CutSuffix(s, "d"); ok && days != "" && strings.Trim(days, "0123456789") == "" {
+		n, err := strconv.ParseInt(days, 10, 64)
+		if err != nil || n > int64(math.MaxInt64/(24*time.Hour)) {
+			return fmt.Errorf("%q is too many days", s)
+		}
+		d = time.Duration(n) * 24 * time.Hour
+	} else {
+		var err error
+		if d, err = time.ParseDuration(s); err != nil {
+			return fmt.Errorf("%q is neither a duration (720h) nor whole days (30d)", s)
+		}
+	}
+	if d <= 0 {
+		return fmt.Errorf("%q must be positive", s)
+	}
+	*w = windowFlag(d)
+	return nil
+}
+
+// byteSize is a positive number of bytes with an optional unit: B, KB, MB,
+// GB (powers of 1000) or KiB, MiB, GiB (powers of 1024).
+type byteSize int64
+
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+func (b *byteSize) Set(s string) error {
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+	num, mult := s, int64(1)
+	for _, u := range units {
+		if n, ok := strings.CutSuffix(s, u.suffix); ok {
+			num, mult = strings.TrimSpace(n), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n <= 0 || n > math.MaxInt64/mult {
+		return fmt.Errorf("%q is not a positive size such as 512MiB", s)
+	}
+	*b = byteSize(n * mult)
+	return nil
 }

@@ -155,9 +155,13 @@ func openDB(raw string) (*sql.DB, sqlfunnel.Dialect, string, error) {
 }
 
 // runFunnelSQL prints the funnel query (-sql) or runs it in a database (-db).
-func runFunnelSQL(e *env, s *sqlFlags, journeyFile string, window time.Duration, format, lang, out string, strict bool) int {
+func runFunnelSQL(e *env, s *sqlFlags, journeyFile string, measure analytics.Options, format, lang, out string, strict bool) int {
+	window := measure.Window
 	if journeyFile == "" {
 		return usageError(e, errors.New("-journey is required"))
+	}
+	if measure.Columns.Breakdown != "" && (s.dialect.value != "" || *s.db != "") {
+		return usageError(e, errors.New("-by is not computed with -sql or -db: read the events with -events for a breakdown"))
 	}
 	if window <= 0 {
 		return usageError(e, fmt.Errorf("-window %v must be positive", window))
@@ -218,7 +222,7 @@ func runFunnelSQL(e *env, s *sqlFlags, journeyFile string, window time.Duration,
 	if src.Schema != "" {
 		table = src.Schema + "." + table
 	}
-	opts := analytics.Options{Window: window, Source: dbName + " " + table}
+	opts := analytics.Options{Window: window, Mode: measure.Mode, Source: dbName + " " + table}
 	plan, err := analytics.NewPlan(j, opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)

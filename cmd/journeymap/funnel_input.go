@@ -147,6 +147,7 @@ var reasonWords = map[analytics.Reason][2]string{
 	analytics.ReasonEmptyTouchpoint: {"without a touchpoint", "check the touchpoint column (-columns touchpoint=...)"},
 	analytics.ReasonBadOutcome:      {"with an outcome other than ok or failed", "leave the outcome empty when there is none"},
 	analytics.ReasonBadEmotion:      {"with an emotion that is not a number in -2..2", "write emotions as decimal numbers from -2 to 2"},
+	analytics.ReasonUnknownPersona:  {"with a persona not in the journey", "name a persona of the journey by its id or unique name"},
 }
 
 // thousands writes n with commas between groups of three digits.

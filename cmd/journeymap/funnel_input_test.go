@@ -111,7 +111,7 @@ func TestFunnelBadRowLimit(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out.json")
 	require.NoError(t, os.WriteFile(out, []byte("previous"), 0o644))
 
-	r := cli(t, "", "funnel", "-format", "json", "-journey", current, "-events", log, "-o", out)
+	r := cli(t, "", "funnel", "-format", "json", "-order", "time", "-journey", current, "-events", log, "-o", out)
 	assert.Equal(t, exitInvalid, r.code, "151 of 301 rows are bad, more than 1%")
 	assert.Contains(t, r.stderr, "shuffled.csv: line 3, column \"time\": event at")
 	assert.Contains(t, r.stderr, "shuffled.csv: and 51 more bad rows\n", "100 listed, the rest counted")
@@ -122,7 +122,7 @@ func TestFunnelBadRowLimit(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "previous", string(prev), "the output is not written when the read fails")
 
-	r = cli(t, "", "funnel", "-format", "json", "-journey", current, "-events", log, "-max-bad-rows", "60%")
+	r = cli(t, "", "funnel", "-format", "json", "-order", "time", "-journey", current, "-events", log, "-max-bad-rows", "60%")
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Equal(t, float64(150), funnelEvents(t, r))
 	assert.Contains(t, r.stderr, "151 bad rows skipped")

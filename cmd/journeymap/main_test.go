@@ -498,7 +498,72 @@ func TestFunnelGroupedOrder(t *testing.T) {
 	assert.Equal(t, strings.ReplaceAll(want.stdout, "ecommerce-current.csv", "grouped.csv"), got.stdout,
 		"the same events give the same funnel in either order")
 
-	timeOrder := cli(t, "", "funnel", "-journey", current, "-events", grouped)
+	timeOrder := cli(t, "", "funnel", "-order", "time", "-journey", current, "-events", grouped)
 	assert.Contains(t, timeOrder.stderr, "bad row", "a customer-sorted file read in time order is reported, not silently miscounted")
 	assert.Equal(t, exitUsage, cli(t, "", "funnel", "-order", "random", "-journey", current, "-events", grouped).code)
+}
+
+// TestFunnelMeasureFlags: -order, -memory, -mode, -by and -window.
+func TestFunnelMeasureFlags(t *testing.T) {
+	data, err := os.ReadFile(eventsFile)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	rows := slices.Clone(lines[1:])
+	slices.Reverse(rows) // neither time nor customer order
+	reversed := writeTemp(t, "ecommerce-current.csv", lines[0]+"\n"+strings.Join(rows, "\n")+"\n")
+
+	want := cli(t, "", "funnel", "-journey", current, "-events", eventsFile)
+	require.Equal(t, exitOK, want.code, want.stderr)
+	for _, args := range [][]string{
+		{},                  // any order is the default
+		{"-order", "any"},   // said
+		{"-memory", "1KiB"}, // spilled to temporary files
+		{"-window", "30d"},  // the default window in days
+		{"-memory", "64MB"}, // decimal units
+		{"-order", "any", "-window", "720h"},
+	} {
+		got := cli(t, "", append(append([]string{"funnel"}, args...), "-journey", current, "-events", reversed)...)
+		require.Equal(t, exitOK, got.code, "%v: %s", args, got.stderr)
+		assert.Empty(t, got.stderr, "%v", args)
+		assert.Equal(t, want.stdout, got.stdout, "%v: a reversed log gives the same funnel", args)
+	}
+
+	strict := cli(t, "", "funnel", "-mode", "strict", "-journey", current, "-events", eventsFile)
+	require.Equal(t, exitOK, strict.code, strict.stderr)
+	assert.Contains(t, strict.stdout, "in strict order")
+	assert.NotEqual(t, want.stdout, strict.stdout, "strict order counts fewer conversions")
+	anyOrder := cli(t, "", "funnel", "-mode", "any", "-format", "json", "-journey", current, "-events", eventsFile)
+	require.Equal(t, exitOK, anyOrder.code, anyOrder.stderr)
+	assert.Contains(t, anyOrder.stdout, `"mode": "any"`)
+
+	withChannel := writeTemp(t, "by.csv", "customer_id,touchpoint,timestamp,plan\n"+
+		"a,Sees a Facebook carousel ad for the new Sải Bước running line,2026-10-01T11:17:00Z,pro\n"+
+		"b,Sees a Facebook carousel ad for the new Sải Bước running line,2026-10-01T11:17:00Z,free\n"+
+		"b,Watches a TikTok review by a running coach,2026-10-01T12:17:00Z,free\n")
+	by := cli(t, "", "funnel", "-by", "plan", "-format", "json", "-journey", current, "-events", withChannel)
+	require.Equal(t, exitOK, by.code, by.stderr)
+	var res struct {
+		Breakdown struct {
+			Column string
+			Groups []struct {
+				Value     string
+				Customers int
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(by.stdout), &res))
+	assert.Equal(t, "plan", res.Breakdown.Column)
+	assert.Len(t, res.Breakdown.Groups, 2)
+	r := cli(t, "", "funnel", "-by", "nope", "-journey", current, "-events", withChannel)
+	assert.Equal(t, exitInvalid, r.code)
+	assert.Contains(t, r.stderr, `header lacks the breakdown column "nope"`)
+
+	for _, bad := range [][]string{
+		{"-window", "0d"}, {"-window", "-1h"}, {"-window", "d"}, {"-window", "1.5d"}, {"-window", "99999999999d"},
+		{"-memory", "0"}, {"-memory", "lots"}, {"-memory", "-5MiB"}, {"-mode", "loose"}, {"-order", "random"},
+	} {
+		r := cli(t, "", append(append([]string{"funnel"}, bad...), "-journey", current, "-events", eventsFile)...)
+		assert.Equal(t, exitUsage, r.code, "%v", bad)
+		assert.Contains(t, r.stderr, bad[0], "%v: the error names the flag", bad)
+	}
 }

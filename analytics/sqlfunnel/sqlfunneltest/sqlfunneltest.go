@@ -183,7 +183,8 @@ func sortByTime(e []analytics.Event) {
 
 // Comparable returns the part of r that an engine's funnel query computes
 // (see sqlfunnel.Read) as indented JSON, for comparison: the order-dependent
-// deviations, the listed bad rows and the source are left out.
+// deviations and Step.AfterDropOff, the listed bad rows and their reasons,
+// and the source are left out.
 func Comparable(r *analytics.Result) string {
 	c := *r
 	c.Source = ""
@@ -194,11 +195,25 @@ func Comparable(r *analytics.Result) string {
 		c.Deviations.Touchpoints[i].Missing, c.Deviations.Touchpoints[i].Irregular = 0, 0
 	}
 	c.BadRows.Rows = nil
+	// The query counts bad rows, not their reasons.
+	c.BadRows.Reasons = nil
+	// What dropped-off customers did next depends on the order of events
+	// with equal times too: the query does not compute it.
+	c.Stages, c.Touchpoints = withoutAfterDropOff(r.Stages), withoutAfterDropOff(r.Touchpoints)
 	b, err := json.MarshalIndent(&c, "", " ")
 	if err != nil {
 		return err.Error()
 	}
 	return string(b)
+}
+
+// withoutAfterDropOff returns a copy of steps without Step.AfterDropOff.
+func withoutAfterDropOff(steps []analytics.Step) []analytics.Step {
+	out := slices.Clone(steps)
+	for i := range out {
+		out[i].AfterDropOff = nil
+	}
+	return out
 }
 
 // Table is where Load puts events: columns customer_id, touchpoint, ts,

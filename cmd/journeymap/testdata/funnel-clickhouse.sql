@@ -43,13 +43,14 @@ FROM
   SELECT measure, '' AS touchpoint, step, bucket, toInt64(count()) AS value
   FROM
   (
-    -- 4. one row per measure: reached, and the bucket of each time to convert (analytics.BucketOf)
+    -- 4. one row per measure: reached, and the bucket (analytics.BucketOf) and chart bin
+    --    (0 under one second, else floor(log2(whole seconds)) + 1) of each time to convert
     SELECT
       if(funnel = 'customers', 'customers', concat(funnel, '_', m)) AS measure,
       toInt64(step) AS step,
-      if(m = 'from_previous', d_prev, d_start) AS d,
+      if(m IN ('from_previous', 'from_previous_bins'), d_prev, d_start) AS d,
       toInt64(floor(log2(toFloat64(greatest(d, 1))))) + multiIf(bitShiftRight(d, toInt64(floor(log2(toFloat64(greatest(d, 1)))))) = 0, -1, bitShiftRight(d, toInt64(floor(log2(toFloat64(greatest(d, 1)))))) >= 2, 1, 0) AS e,
-      if(m = 'reached', toInt64(0), toInt64(if(d < 256, d, (e - 6) * 128 + bitShiftRight(d, greatest(e - 7, 0)) - 128))) AS bucket
+      multiIf(m = 'reached', toInt64(0), m IN ('from_previous_bins', 'from_start_bins'), if(intDiv(d, 1000000000) = 0, toInt64(0), toInt64(toInt64(floor(log2(toFloat64(greatest(intDiv(d, 1000000000), 1))))) + multiIf(bitShiftRight(intDiv(d, 1000000000), toInt64(floor(log2(toFloat64(greatest(intDiv(d, 1000000000), 1)))))) = 0, -1, bitShiftRight(intDiv(d, 1000000000), toInt64(floor(log2(toFloat64(greatest(intDiv(d, 1000000000), 1)))))) >= 2, 1, 0) + 1)), toInt64(if(d < 256, d, (e - 6) * 128 + bitShiftRight(d, greatest(e - 7, 0)) - 128))) AS bucket
     FROM
     (
       -- 3. one row per customer and step reached, with the times to convert
@@ -209,7 +210,7 @@ FROM
         [0, 0, touchpoint_1_at - touchpoint_0_at, touchpoint_2_at - touchpoint_0_at, touchpoint_3_at - touchpoint_0_at, touchpoint_4_at - touchpoint_0_at, touchpoint_5_at - touchpoint_0_at, touchpoint_6_at - touchpoint_0_at, touchpoint_7_at - touchpoint_0_at, touchpoint_8_at - touchpoint_0_at, touchpoint_9_at - touchpoint_0_at, touchpoint_10_at - touchpoint_0_at, touchpoint_11_at - touchpoint_0_at, touchpoint_12_at - touchpoint_0_at, touchpoint_13_at - touchpoint_0_at, touchpoint_14_at - touchpoint_0_at, touchpoint_15_at - touchpoint_0_at, touchpoint_16_at - touchpoint_0_at, touchpoint_17_at - touchpoint_0_at, touchpoint_18_at - touchpoint_0_at, 0, stage_1_at - stage_0_at, stage_2_at - stage_0_at, stage_3_at - stage_0_at, stage_4_at - stage_0_at, stage_5_at - stage_0_at] AS d_start
       WHERE reached
     )
-    ARRAY JOIN ['reached', 'from_previous', 'from_start'] AS m
+    ARRAY JOIN ['reached', 'from_previous', 'from_start', 'from_previous_bins', 'from_start_bins'] AS m
     WHERE m = 'reached' OR (funnel != 'customers' AND step > 0)
   )
   GROUP BY measure, step, bucket

@@ -273,9 +273,16 @@ measures AS (
 bucketed AS (
   SELECT measure, step, CASE WHEN d IS NULL THEN 0 ELSE CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (CAST(e - 7 AS integer))) - 128 END END AS bucket
   FROM (SELECT *, e0 + CASE WHEN (d >> e0) = 0 THEN -1 WHEN (d >> e0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(ln(CAST(d AS double precision)) / ln(2)) AS integer) AS e0 FROM measures AS m) AS l0) AS l
+),
+-- and its chart bin (Timing.Bins): 0 under one second, else floor(log2(whole seconds)) + 1
+binned AS (
+  SELECT measure || '_bins' AS measure, step, CASE WHEN s = 0 THEN 0 ELSE e + 1 END AS bin
+  FROM (SELECT *, e0 + CASE WHEN (s1 >> e0) = 0 THEN -1 WHEN (s1 >> e0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(ln(CAST(s1 AS double precision)) / ln(2)) AS integer) AS e0 FROM (SELECT measure, step, (d / 1000000000) AS s, greatest((d / 1000000000), 1) AS s1 FROM measures WHERE d IS NOT NULL) AS m) AS l0) AS l
 )
 -- and the result rows
 SELECT measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, count(*) AS value FROM bucketed GROUP BY measure, step, bucket
+UNION ALL
+SELECT measure, '', step, CAST(bin AS BIGINT), count(*) FROM binned GROUP BY measure, step, bin
 UNION ALL
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL

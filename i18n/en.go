@@ -266,6 +266,15 @@ var english = Words{
 		MoreFeelings: func(n int) string {
 			return "… and " + enFormat.Int(int64(n)) + " more touchpoints half a point or more away from the map."
 		},
+		WholeJourney: "The whole journey", Positive: "positive", Negative: "negative", Neutral: "neutral",
+		Conversion: "Conversion", MedianTime: "Median time", Minutes: "min",
+		LineInteraction: "Line of interaction", LineVisibility: "Line of visibility",
+		LineInternal: "Line of internal interaction", Continued: "continued", Page: "Page", Summary: "At a glance",
+		CriticalPains: "Critical pain points", WeakestLink: "Weakest link", ChannelsWord: "Channels",
+		OnlineWord: "online", OfflineWord: "offline",
+		PersonaDetails: "Personas in detail", StageDetails: "About the stage",
+		EmotionZones: "Above the line: positive; below: negative (−2 to +2)",
+		CanvasLabel:  "Journey map canvas", PainDetails: "Pain points in detail",
 	},
 
 	Funnel: FunnelWords{

@@ -136,6 +136,12 @@ type PageWords struct {
 	FeelBetter, FeelWorse                                                      string
 	// MoreFeelings counts the n touchpoints left out of the emotion gaps.
 	MoreFeelings func(n int) string
+
+	// The canvas and the first screen.
+	WholeJourney, Positive, Negative, Neutral, Conversion, MedianTime, Minutes string
+	LineInteraction, LineVisibility, LineInternal, Continued, Page, Summary    string
+	CriticalPains, WeakestLink, ChannelsWord, OnlineWord, OfflineWord          string
+	PersonaDetails, StageDetails, EmotionZones, CanvasLabel, PainDetails       string
 }
 
 // FunnelWords are the event analytics' result as text.

@@ -103,7 +103,7 @@ var english = Words{
 		"journey.no_objective":              "Journey without an objective",
 		"journey.no_personas":               "Journey without personas",
 		"review.overdue":                    "Review overdue",
-		"phase.uncovered":                   "Purchase phase not covered",
+		"phase.uncovered":                   "Phase not covered",
 		"persona.unserved":                  "Persona no touchpoint serves",
 		"persona.channel_missing":           "Preferred channel the journey never uses",
 		"stage.no_touchpoints":              "Stage without touchpoints",

@@ -82,7 +82,7 @@ var vietnamese = Words{
 		"journey.no_objective":              "Hành trình chưa có mục tiêu",
 		"journey.no_personas":               "Hành trình chưa có chân dung khách hàng",
 		"review.overdue":                    "Đã quá hạn xem xét lại",
-		"phase.uncovered":                   "Giai đoạn mua hàng chưa được bao phủ",
+		"phase.uncovered":                   "Giai đoạn chưa được bao phủ",
 		"persona.unserved":                  "Chân dung khách hàng chưa được điểm chạm nào phục vụ",
 		"persona.channel_missing":           "Kênh ưa thích mà hành trình không dùng đến",
 		"stage.no_touchpoints":              "Bước chưa có điểm chạm",

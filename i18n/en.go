@@ -275,6 +275,7 @@ var english = Words{
 		PersonaDetails: "Personas in detail", StageDetails: "About the stage",
 		EmotionZones: "Above the line: positive; below: negative (−2 to +2)",
 		CanvasLabel:  "Journey map canvas", PainDetails: "Pain points in detail",
+		MapSheet: "Map", ID: "ID", Name: "Name",
 	},
 
 	Funnel: FunnelWords{

@@ -258,6 +258,7 @@ var vietnamese = Words{
 		PersonaDetails: "Chi tiết chân dung khách hàng", StageDetails: "Về bước này",
 		EmotionZones: "Trên đường giữa: tích cực; dưới: tiêu cực (−2 đến +2)",
 		CanvasLabel:  "Khung bản đồ hành trình", PainDetails: "Chi tiết điểm đau",
+		MapSheet: "Bản đồ", ID: "Mã", Name: "Tên",
 	},
 
 	Funnel: FunnelWords{

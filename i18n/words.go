@@ -142,6 +142,10 @@ type PageWords struct {
 	LineInteraction, LineVisibility, LineInternal, Continued, Page, Summary    string
 	CriticalPains, WeakestLink, ChannelsWord, OnlineWord, OfflineWord          string
 	PersonaDetails, StageDetails, EmotionZones, CanvasLabel, PainDetails       string
+
+	// The workbook: the name of the map's sheet, and the headings of the
+	// id and name columns of the other sheets.
+	MapSheet, ID, Name string
 }
 
 // FunnelWords are the event analytics' result as text.

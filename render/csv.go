@@ -205,7 +205,7 @@ func Tables(j *journey.Journey, language string) ([]Table, error) {
 	wd := english
 	if lang == "vi" {
 		wd = languageWords[i18n.Vietnamese]
-		m.Name = "Bản đồ"
+		m.Name = wd.MapSheet
 	}
 	// value writes an enumerated value: the code in the canonical layout,
 	// the renderers' word in Vietnamese.
@@ -220,7 +220,7 @@ func Tables(j *journey.Journey, language string) ([]Table, error) {
 		"gender", "income", "location", "occupation", "goals", "needs", "frustrations", "behaviors", "preferred_channels"}}
 	if lang == "vi" {
 		personas.Name = wd.Personas
-		personas.Header = []string{"Mã", "Tên", wd.Description, wd.Quote, wd.Lifecycle, wd.AgeRange, wd.Gender, wd.Income,
+		personas.Header = []string{wd.ID, wd.Name, wd.Description, wd.Quote, wd.Lifecycle, wd.AgeRange, wd.Gender, wd.Income,
 			wd.Location, wd.Occupation, wd.Goals, wd.Needs, wd.Frustrations, wd.Behaviors, wd.PreferredChannels}
 	}
 	for i, p := range j.Personas {
@@ -283,7 +283,7 @@ func Tables(j *journey.Journey, language string) ([]Table, error) {
 		"pain_points", "touchpoints"}}
 	if lang == "vi" {
 		opps.Name = wd.Opportunities
-		opps.Header = []string{"Mã", "Tên", wd.Description, wd.Status, wd.Impact, wd.Effort, wd.Owner, wd.PainPoints, wd.Touchpoints}
+		opps.Header = []string{wd.ID, wd.Name, wd.Description, wd.Status, wd.Impact, wd.Effort, wd.Owner, wd.PainPoints, wd.Touchpoints}
 	}
 	for _, o := range j.Opportunities {
 		if o == nil {

@@ -157,7 +157,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 			hot[hs.ID] = hs
 			factors := make([]string, len(hs.Factors))
 			for i, f := range hs.Factors {
-				factors[i] = analysis.FactorTitle(f.Name, wd.Lang)
+				factors[i] = wd.cat.Factor(f.Name)
 			}
 			v.Hotspots = append(v.Hotspots, hotspotView{
 				Rank: strconv.Itoa(hs.Rank), Stage: hs.Stage,

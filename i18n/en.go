@@ -103,7 +103,7 @@ var english = Words{
 		"journey.no_objective":              "Journey without an objective",
 		"journey.no_personas":               "Journey without personas",
 		"review.overdue":                    "Review overdue",
-		"phase.uncovered":                   "Purchase phase not covered",
+		"phase.uncovered":                   "Phase not covered",
 		"persona.unserved":                  "Persona no touchpoint serves",
 		"persona.channel_missing":           "Preferred channel the journey never uses",
 		"stage.no_touchpoints":              "Stage without touchpoints",
@@ -266,6 +266,16 @@ var english = Words{
 		MoreFeelings: func(n int) string {
 			return "… and " + enFormat.Int(int64(n)) + " more touchpoints half a point or more away from the map."
 		},
+		WholeJourney: "The whole journey", Positive: "positive", Negative: "negative", Neutral: "neutral",
+		Conversion: "Conversion", MedianTime: "Median time", Minutes: "min",
+		LineInteraction: "Line of interaction", LineVisibility: "Line of visibility",
+		LineInternal: "Line of internal interaction", Continued: "continued", Page: "Page", Summary: "At a glance",
+		CriticalPains: "Critical pain points", WeakestLink: "Weakest link", ChannelsWord: "Channels",
+		OnlineWord: "online", OfflineWord: "offline",
+		PersonaDetails: "Personas in detail", StageDetails: "About the stage",
+		EmotionZones: "Above the line: positive; below: negative (−2 to +2)",
+		CanvasLabel:  "Journey map canvas", PainDetails: "Pain points in detail",
+		MapSheet: "Map", ID: "ID", Name: "Name",
 	},
 
 	Funnel: FunnelWords{

@@ -92,7 +92,7 @@ func TestNames(t *testing.T) {
 	assert.Equal(t, "made.up", title)
 	assert.Equal(t, "support pain", en.Factor("pain.support"))
 	assert.Equal(t, "cảnh báo", vi.FindingSeverity("warning"))
-	assert.Equal(t, "giai đoạn", vi.Column("stage"))
+	assert.Equal(t, "Bước", vi.Column("stage"), "a stage is a bước, as on the page")
 }
 
 // ExampleResolve picks the language of a page: the reader's choice, else

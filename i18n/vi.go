@@ -67,19 +67,22 @@ var vietnamese = Words{
 		"csat": "mức độ hài lòng (CSAT)", "nps": "chỉ số khách hàng giới thiệu (NPS)", "ces": "điểm nỗ lực của khách hàng (CES)",
 		"duration": "thời gian", "count": "số lượng", "custom": "tùy chỉnh",
 	},
+	// columns are the headings of the spreadsheet layout, as a sheet
+	// written in Vietnamese carries them (the page's words: a stage is a
+	// "bước", a phase a "giai đoạn mua hàng").
 	columns: map[string]string{
-		"stage_id": "mã giai đoạn", "stage": "giai đoạn", "phase": "giai đoạn mua", "touchpoint_id": "mã điểm chạm",
-		"touchpoint": "điểm chạm", "channel": "kênh", "mode": "hình thức", "initiator": "người khởi tạo",
-		"owner": "chủ sở hữu", "emotion": "cảm xúc", "actions": "hành động", "thoughts": "suy nghĩ", "feelings": "cảm nhận",
-		"pain_point_id": "mã điểm đau", "pain_category": "loại điểm đau", "pain_severity": "mức độ", "pain": "điểm đau",
-		"pain_description": "mô tả điểm đau", "pain_evidence": "bằng chứng",
+		"stage_id": "Mã bước", "stage": "Bước", "phase": "Giai đoạn mua hàng", "touchpoint_id": "Mã điểm chạm",
+		"touchpoint": "Điểm chạm", "channel": "Kênh", "mode": "Hình thức", "initiator": "Bên khởi xướng",
+		"owner": "Người phụ trách", "emotion": "Cảm xúc", "actions": "Hành động của khách hàng", "thoughts": "Suy nghĩ",
+		"feelings": "Cảm nhận", "pain_point_id": "Mã điểm đau", "pain_category": "Loại điểm đau", "pain_severity": "Mức độ",
+		"pain": "Điểm đau", "pain_description": "Mô tả điểm đau", "pain_evidence": "Bằng chứng",
 	},
 	findingSeverities: map[string]string{"info": "thông tin", "warning": "cảnh báo", "critical": "nghiêm trọng"},
 	codes: map[string]string{
 		"journey.no_objective":              "Hành trình chưa có mục tiêu",
 		"journey.no_personas":               "Hành trình chưa có chân dung khách hàng",
 		"review.overdue":                    "Đã quá hạn xem xét lại",
-		"phase.uncovered":                   "Giai đoạn mua hàng chưa được bao phủ",
+		"phase.uncovered":                   "Giai đoạn chưa được bao phủ",
 		"persona.unserved":                  "Chân dung khách hàng chưa được điểm chạm nào phục vụ",
 		"persona.channel_missing":           "Kênh ưa thích mà hành trình không dùng đến",
 		"stage.no_touchpoints":              "Bước chưa có điểm chạm",
@@ -246,6 +249,16 @@ var vietnamese = Words{
 		MoreFeelings: func(n int) string {
 			return "… và " + viInt(n) + " điểm chạm khác lệch từ nửa điểm trở lên so với bản đồ."
 		},
+		WholeJourney: "Toàn bộ hành trình", Positive: "tích cực", Negative: "tiêu cực", Neutral: "trung lập",
+		Conversion: "Chuyển đổi", MedianTime: "Thời gian trung vị", Minutes: "phút",
+		LineInteraction: "Đường tương tác", LineVisibility: "Đường hiển thị",
+		LineInternal: "Đường tương tác nội bộ", Continued: "tiếp theo", Page: "Trang", Summary: "Tóm tắt",
+		CriticalPains: "Điểm đau nghiêm trọng", WeakestLink: "Mắt xích yếu nhất", ChannelsWord: "Kênh",
+		OnlineWord: "trực tuyến", OfflineWord: "trực tiếp",
+		PersonaDetails: "Chi tiết chân dung khách hàng", StageDetails: "Về bước này",
+		EmotionZones: "Trên đường giữa: tích cực; dưới: tiêu cực (−2 đến +2)",
+		CanvasLabel:  "Khung bản đồ hành trình", PainDetails: "Chi tiết điểm đau",
+		MapSheet: "Bản đồ", ID: "Mã", Name: "Tên",
 	},
 
 	Funnel: FunnelWords{

@@ -136,6 +136,16 @@ type PageWords struct {
 	FeelBetter, FeelWorse                                                      string
 	// MoreFeelings counts the n touchpoints left out of the emotion gaps.
 	MoreFeelings func(n int) string
+
+	// The canvas and the first screen.
+	WholeJourney, Positive, Negative, Neutral, Conversion, MedianTime, Minutes string
+	LineInteraction, LineVisibility, LineInternal, Continued, Page, Summary    string
+	CriticalPains, WeakestLink, ChannelsWord, OnlineWord, OfflineWord          string
+	PersonaDetails, StageDetails, EmotionZones, CanvasLabel, PainDetails       string
+
+	// The workbook: the name of the map's sheet, and the headings of the
+	// id and name columns of the other sheets.
+	MapSheet, ID, Name string
 }
 
 // FunnelWords are the event analytics' result as text.

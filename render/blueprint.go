@@ -41,11 +41,7 @@ func (m MermaidBlueprint) Render(w io.Writer, j *journey.Journey) error {
 	if j == nil {
 		return ErrNilJourney
 	}
-	lang := m.Language
-	if lang == "" {
-		lang = j.Language
-	}
-	wd := wordsFor(lang)
+	wd := wordsFor(m.Language, j.Language)
 	dir := "TB"
 	if m.Direction == "LR" {
 		dir = "LR"
@@ -101,7 +97,7 @@ func (m MermaidBlueprint) Render(w io.Writer, j *journey.Journey) error {
 					continue
 				}
 				if !open {
-					b = appendLaneStart(b, laneIDs[layer], word(wd.Layers, layer))
+					b = appendLaneStart(b, laneIDs[layer], wd.layer(string(layer)))
 					open = true
 				}
 				b = append(b, "        "...)

@@ -5,12 +5,12 @@ import (
 )
 
 // number writes f for people in the words' language: 1,234.5 or 1.234,5.
-func (wd *words) number(f float64) string { return wd.num.Format(f) }
+func (wd *words) number(f float64) string { return wd.cat.Number(f) }
 
 // appendWithUnit appends a number for people followed by its unit, if any,
 // as the analysis' messages write it: "36%", "3.2 min".
 func appendWithUnit(wd *words, b []byte, f float64, unit string) []byte {
-	return wd.num.AppendWithUnit(b, f, unit)
+	return wd.cat.AppendWithUnit(b, f, unit)
 }
 
 // metricText describes a metric in one line of text: its name and value,
@@ -23,7 +23,7 @@ func metricText(wd *words, m metric.Metric) string {
 	b = append(b, ": "...)
 	b = appendWithUnit(wd, b, m.Value, m.Unit)
 	b = append(b, " ("...)
-	b = append(b, word(wd.MetricKinds, m.Kind)...)
+	b = append(b, wd.metricKind(string(m.Kind))...)
 	if m.Target != nil {
 		b = append(b, "; "...)
 		b = append(b, wd.Target...)

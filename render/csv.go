@@ -8,12 +8,9 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/docerr"
 	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
-	"github.com/journeymap/journeymap/painpoint"
-	"github.com/journeymap/journeymap/touchpoint"
 )
 
 // CSVHeader is the header row of the CSV renderer, the layout the CSV
@@ -24,22 +21,18 @@ var CSVHeader = []string{
 	"pain_severity", "pain", "pain_description", "pain_evidence",
 }
 
-// csvHeaderVI is CSVHeader in Vietnamese, column for column; the sheet
-// importer reads these headers (see CSVHeaderFor).
-var csvHeaderVI = []string{
-	"Mã bước", "Bước", "Giai đoạn mua hàng", "Mã điểm chạm", "Điểm chạm", "Kênh", "Hình thức", "Bên khởi xướng",
-	"Người phụ trách", "Cảm xúc", "Hành động của khách hàng", "Suy nghĩ", "Cảm nhận", "Mã điểm đau", "Loại điểm đau",
-	"Mức độ", "Điểm đau", "Mô tả điểm đau", "Bằng chứng",
-}
-
 // CSVHeaderFor returns the header row the CSV renderer writes for the
 // language: Vietnamese headers ("Bước", "Điểm chạm", "Kênh", …) for "vi"
 // and its regional variants, CSVHeader otherwise. The result is a fresh copy.
 func CSVHeaderFor(language string) []string {
+	h := append([]string(nil), CSVHeader...)
 	if journey.IsVietnamese(language) {
-		return append([]string(nil), csvHeaderVI...)
+		c := i18n.Vietnamese.Words()
+		for i, f := range h {
+			h[i] = c.Column(f)
+		}
 	}
-	return append([]string(nil), CSVHeader...)
+	return h
 }
 
 // ErrCSVList is wrapped by the errors of the CSV renderer (and Tables) for a
@@ -209,10 +202,10 @@ func Tables(j *journey.Journey, language string) ([]Table, error) {
 		return nil, err
 	}
 	var errs docerr.List
-	wd := &english
+	wd := english
 	if lang == "vi" {
-		wd = &vietnamese
-		m.Name = "Bản đồ"
+		wd = languageWords[i18n.Vietnamese]
+		m.Name = wd.MapSheet
 	}
 	// value writes an enumerated value: the code in the canonical layout,
 	// the renderers' word in Vietnamese.
@@ -227,7 +220,7 @@ func Tables(j *journey.Journey, language string) ([]Table, error) {
 		"gender", "income", "location", "occupation", "goals", "needs", "frustrations", "behaviors", "preferred_channels"}}
 	if lang == "vi" {
 		personas.Name = wd.Personas
-		personas.Header = []string{"Mã", "Tên", wd.Description, wd.Quote, wd.Lifecycle, wd.AgeRange, wd.Gender, wd.Income,
+		personas.Header = []string{wd.ID, wd.Name, wd.Description, wd.Quote, wd.Lifecycle, wd.AgeRange, wd.Gender, wd.Income,
 			wd.Location, wd.Occupation, wd.Goals, wd.Needs, wd.Frustrations, wd.Behaviors, wd.PreferredChannels}
 	}
 	for i, p := range j.Personas {
@@ -241,10 +234,10 @@ func Tables(j *journey.Journey, language string) ([]Table, error) {
 		}
 		chans := make([]string, len(p.PreferredChannels))
 		for k, c := range p.PreferredChannels {
-			chans[k] = value(string(c), word(wd.Channels, c))
+			chans[k] = value(string(c), wd.channel(string(c)))
 		}
 		personas.Rows = append(personas.Rows, []string{p.ID.String(), p.Name, p.Description, p.Quote,
-			value(string(p.Lifecycle), word(wd.Lifecycles, p.Lifecycle)), d[0], d[1], d[2], d[3], d[4],
+			value(string(p.Lifecycle), wd.lifecycle(string(p.Lifecycle))), d[0], d[1], d[2], d[3], d[4],
 			listCell(&errs, path+".goals", p.Goals), listCell(&errs, path+".needs", p.Needs),
 			listCell(&errs, path+".frustrations", p.Frustrations), listCell(&errs, path+".behaviors", p.Behaviors),
 			strings.Join(chans, "\n")})
@@ -254,8 +247,9 @@ func Tables(j *journey.Journey, language string) ([]Table, error) {
 		"pain_severity", "pain_description", "pain_evidence", "personas"}}
 	if lang == "vi" {
 		pains.Name = wd.PainPoints
-		pains.Header = []string{csvHeaderVI[1], csvHeaderVI[4], csvHeaderVI[13], csvHeaderVI[16], csvHeaderVI[14],
-			csvHeaderVI[15], csvHeaderVI[17], csvHeaderVI[18], wd.Served}
+		c := i18n.Vietnamese.Words()
+		pains.Header = []string{c.Column("stage"), c.Column("touchpoint"), c.Column("pain_point_id"), c.Column("pain"),
+			c.Column("pain_category"), c.Column("pain_severity"), c.Column("pain_description"), c.Column("pain_evidence"), wd.Served}
 	}
 	names := map[uuid.UUID]string{}
 	for _, p := range j.Personas {
@@ -280,7 +274,7 @@ func Tables(j *journey.Journey, language string) ([]Table, error) {
 				continue
 			}
 			pains.Rows = append(pains.Rows, []string{s.Name, t.Name, p.ID.String(), p.Title,
-				value(string(p.Category), word(wd.Categories, p.Category)), value(string(p.Severity), word(wd.Severities, p.Severity)),
+				value(string(p.Category), wd.category(string(p.Category))), value(string(p.Severity), wd.severity(string(p.Severity))),
 				p.Description, p.Evidence, personaNames(p.PersonaIDs)})
 		}
 	}
@@ -289,7 +283,7 @@ func Tables(j *journey.Journey, language string) ([]Table, error) {
 		"pain_points", "touchpoints"}}
 	if lang == "vi" {
 		opps.Name = wd.Opportunities
-		opps.Header = []string{"Mã", "Tên", wd.Description, wd.Status, wd.Impact, wd.Effort, wd.Owner, wd.PainPoints, wd.Touchpoints}
+		opps.Header = []string{wd.ID, wd.Name, wd.Description, wd.Status, wd.Impact, wd.Effort, wd.Owner, wd.PainPoints, wd.Touchpoints}
 	}
 	for _, o := range j.Opportunities {
 		if o == nil {
@@ -317,7 +311,7 @@ func Tables(j *journey.Journey, language string) ([]Table, error) {
 			return strconv.Itoa(n)
 		}
 		opps.Rows = append(opps.Rows, []string{o.ID.String(), o.Title, o.Description,
-			value(string(o.Status), word(wd.Statuses, o.Status)), number(o.Impact), number(o.Effort), o.Owner,
+			value(string(o.Status), wd.status(string(o.Status))), number(o.Impact), number(o.Effort), o.Owner,
 			strings.Join(painTitles, "\n"), strings.Join(tpNames, "\n")})
 	}
 	if err := errs.Err(); err != nil {
@@ -363,9 +357,9 @@ func checkLists(j *journey.Journey) error {
 // eachMapRow calls fn with each row of the CSV layout, in one buffer it
 // reuses (fn must copy what it keeps), so a large journey streams.
 func eachMapRow(j *journey.Journey, lang string, fn func([]string) error) error {
-	wd := &english
+	wd := english
 	if lang == "vi" {
-		wd = &vietnamese
+		wd = languageWords[i18n.Vietnamese]
 	}
 	enum := func(code, w string) string {
 		if lang == "vi" && code != "" {
@@ -378,7 +372,7 @@ func eachMapRow(j *journey.Journey, lang string, fn func([]string) error) error 
 		if s == nil {
 			continue
 		}
-		stage := [3]string{s.ID.String(), s.Name, enum(string(s.Phase), word(wd.Phases, s.Phase))}
+		stage := [3]string{s.ID.String(), s.Name, enum(string(s.Phase), wd.phase(string(s.Phase)))}
 		wrote := false
 		for _, tp := range s.Touchpoints {
 			if tp == nil {
@@ -388,9 +382,9 @@ func eachMapRow(j *journey.Journey, lang string, fn func([]string) error) error 
 			copy(row, stage[:])
 			row[colTouchpointID] = tp.ID.String()
 			row[4] = tp.Name
-			row[5] = enum(string(tp.Channel), word(wd.Channels, tp.Channel))
-			row[6] = enum(string(tp.Mode), word(wd.Modes, tp.Mode))
-			row[7] = enum(string(tp.Initiator), word(wd.Initiators, tp.Initiator))
+			row[5] = enum(string(tp.Channel), wd.channel(string(tp.Channel)))
+			row[6] = enum(string(tp.Mode), wd.mode(string(tp.Mode)))
+			row[7] = enum(string(tp.Initiator), wd.initiator(string(tp.Initiator)))
 			row[8] = tp.Owner
 			if tp.Emotion != nil {
 				row[colEmotion] = strconv.FormatFloat(*tp.Emotion, 'f', -1, 64)
@@ -404,8 +398,8 @@ func eachMapRow(j *journey.Journey, lang string, fn func([]string) error) error 
 					continue
 				}
 				row[colPainID] = p.ID.String()
-				row[14] = enum(string(p.Category), word(wd.Categories, p.Category))
-				row[15] = enum(string(p.Severity), word(wd.Severities, p.Severity))
+				row[14] = enum(string(p.Category), wd.category(string(p.Category)))
+				row[15] = enum(string(p.Severity), wd.severity(string(p.Severity)))
 				row[16] = p.Title
 				row[17] = p.Description
 				row[18] = p.Evidence
@@ -445,90 +439,4 @@ func listCell(errs *docerr.List, path string, items []string) string {
 		}
 	}
 	return strings.Join(items, "\n")
-}
-
-// CSVWords lists every word the human-readable renderers print for the
-// enumerated values a sheet carries, in every language they speak (today
-// English and Vietnamese), so an importer can read back any of them.
-type CSVWords struct {
-	Phases     map[journey.Phase][]string
-	Channels   map[channel.Channel][]string
-	Modes      map[channel.Mode][]string
-	Initiators map[touchpoint.Initiator][]string
-	Categories map[painpoint.Category][]string
-	Severities map[painpoint.Severity][]string
-}
-
-// PrintedWords returns the words of CSVWords, read from the renderers'
-// words and from package i18n's catalog: a fresh copy the caller may change.
-func PrintedWords() CSVWords {
-	w := CSVWords{
-		Phases: map[journey.Phase][]string{}, Channels: map[channel.Channel][]string{}, Modes: map[channel.Mode][]string{},
-		Initiators: map[touchpoint.Initiator][]string{}, Categories: map[painpoint.Category][]string{},
-		Severities: map[painpoint.Severity][]string{},
-	}
-	for _, wd := range []*words{&english, &vietnamese} {
-		collect(w.Phases, wd.Phases)
-		collect(w.Channels, wd.Channels)
-		collect(w.Modes, wd.Modes)
-		collect(w.Initiators, wd.Initiators)
-		collect(w.Categories, wd.Categories)
-		collect(w.Severities, wd.Severities)
-	}
-	// The shared catalog's words too (the analysis' sentences use them).
-	for _, lang := range i18n.Languages() {
-		c := lang.Words()
-		for _, v := range journey.Phases() {
-			w.Phases[v] = append(w.Phases[v], c.Phase(string(v)))
-		}
-		for _, v := range channel.Channels() {
-			w.Channels[v] = append(w.Channels[v], c.Channel(string(v)))
-		}
-		for _, v := range channel.Modes() {
-			w.Modes[v] = append(w.Modes[v], c.Mode(string(v)))
-		}
-		for _, v := range touchpoint.Initiators() {
-			w.Initiators[v] = append(w.Initiators[v], c.Initiator(string(v)))
-		}
-		for _, v := range painpoint.Categories() {
-			w.Categories[v] = append(w.Categories[v], c.Category(string(v)))
-		}
-		for _, v := range painpoint.Severities() {
-			w.Severities[v] = append(w.Severities[v], c.Severity(string(v)))
-		}
-	}
-	return w
-}
-
-func collect[K comparable](dst map[K][]string, src map[K]string) {
-	for k, v := range src {
-		dst[k] = append(dst[k], v)
-	}
-}
-
-// EnumWord returns the word the human-readable renderers print for an
-// enumerated value in the language (Vietnamese for "vi", English
-// otherwise), or the value itself when it has none. kind is one of
-// "phase", "channel", "mode", "initiator", "category", "severity"; for any
-// other kind the value is returned as is.
-func EnumWord(kind, value, language string) string {
-	wd := wordsFor(language)
-	var w string
-	switch kind {
-	case "phase":
-		w = word(wd.Phases, journey.Phase(value))
-	case "channel":
-		w = word(wd.Channels, channel.Channel(value))
-	case "mode":
-		w = word(wd.Modes, channel.Mode(value))
-	case "initiator":
-		w = word(wd.Initiators, touchpoint.Initiator(value))
-	case "category":
-		w = word(wd.Categories, painpoint.Category(value))
-	case "severity":
-		w = word(wd.Severities, painpoint.Severity(value))
-	default:
-		w = value
-	}
-	return w
 }

@@ -24,10 +24,13 @@ var htmlSource string
 // into each template's source as static text, so rendering evaluates no
 // action for them: an action costs a reflective call of html/template's
 // escaper, static text costs one write.
-var htmlTemplates = map[*words]*template.Template{
-	&english:    pageTemplate(&english),
-	&vietnamese: pageTemplate(&vietnamese),
-}
+var htmlTemplates = func() map[*words]*template.Template {
+	m := make(map[*words]*template.Template, len(languageWords))
+	for _, wd := range languageWords {
+		m[wd] = pageTemplate(wd)
+	}
+	return m
+}()
 
 // wordAction matches the template actions that print a built-in word:
 // {{.W.Name}} for a field of words, {{.W.Map.key}} for an entry of one of
@@ -50,8 +53,16 @@ func pageTemplate(wd *words) *template.Template {
 		return b.String()
 	}
 	fields := reflect.ValueOf(wd).Elem()
+	// The enumerations the template names by value, as the table cells
+	// elsewhere write them.
+	enums := map[string]func(string) string{
+		"Categories": wd.category, "Layers": wd.layer, "Severities": wd.severity, "Kinds": wd.kind,
+	}
 	src := wordAction.ReplaceAllStringFunc(htmlSource, func(action string) string {
 		m := wordAction.FindStringSubmatch(action)
+		if name, ok := enums[m[1]]; ok && m[2] != "" {
+			return escape(name(m[2]))
+		}
 		f := fields.FieldByName(m[1])
 		if f.Kind() == reflect.Map && m[2] != "" {
 			f = f.MapIndex(reflect.ValueOf(m[2]).Convert(f.Type().Key()))
@@ -132,10 +143,7 @@ func (h HTML) WithReport(j *journey.Journey, opts analysis.Options) HTML {
 
 // words returns the page's words for j.
 func (h HTML) words(j *journey.Journey) *words {
-	if h.Language != "" {
-		return wordsFor(h.Language)
-	}
-	return wordsFor(j.Language)
+	return wordsFor(h.Language, j.Language)
 }
 
 // Render writes the page to w.

@@ -161,7 +161,7 @@ func buildCanvas(wd *words, j *journey.Journey, names map[uuid.UUID]string, hot 
 		}
 		stage := colView{
 			Band: "b" + strconv.Itoa(si%6), Stage: s.Name, Goal: s.CustomerGoal,
-			PhaseClass: "ph-" + phaseClass(s.Phase), Phase: word(wd.Phases, s.Phase), stageIndex: si,
+			PhaseClass: "ph-" + phaseClass(s.Phase), Phase: wd.phase(string(s.Phase)), stageIndex: si,
 		}
 		first := len(cols)
 		for ti, t := range s.Touchpoints {
@@ -243,11 +243,11 @@ func (cv *canvasView) column(wd *words, c *colView, j *journey.Journey, t *touch
 	c.ID = tpAnchor(c.stageIndex, c.tpIndex)
 	c.Name, c.Owner, c.Description = t.Name, t.Owner, t.Description
 	c.Icon = channelIcon(t.Channel)
-	c.ChannelLabel = word(wd.Channels, t.Channel)
-	c.Mode = word(wd.Modes, t.EffectiveMode())
+	c.ChannelLabel = wd.channel(string(t.Channel))
+	c.Mode = wd.mode(string(t.EffectiveMode()))
 	c.Offline = t.EffectiveMode() == channel.Offline
 	if t.Initiator != "" {
-		c.Initiator = wd.Initiator + ": " + word(wd.Initiators, t.Initiator)
+		c.Initiator = wd.Initiator + ": " + wd.initiator(string(t.Initiator))
 	}
 	if hs, ok := hot[t.ID]; ok {
 		c.Hot = true

@@ -41,7 +41,7 @@ func findingGroups(wd *words, idx *journeyIndex, findings []analysis.Finding) []
 				Critical: f.Severity == analysis.Critical, Warning: f.Severity == analysis.Warning,
 				Info: f.Severity == analysis.Info, Severity: string(f.Severity), Title: f.Code,
 			}
-			if title, known := analysis.CodeTitle(f.Code, wd.Lang); known {
+			if title, known := wd.cat.Code(f.Code); known {
 				g.Title, g.Code = title, f.Code
 			}
 			groups = append(groups, g)

@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -83,7 +82,7 @@ func funnelViewOf(wd *words, r *analytics.Result) *funnelView {
 	fv.Feelings = feelings(wd, r)
 	if n := len(fv.Feelings) - maxFeelings; n > 0 {
 		fv.Feelings = fv.Feelings[:maxFeelings]
-		fv.MoreFeelings = fmt.Sprintf(wd.MoreFeelings, n)
+		fv.MoreFeelings = wd.MoreFeelings(n)
 	}
 	return fv
 }

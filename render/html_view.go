@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"math"
 	"strconv"
@@ -120,15 +119,15 @@ func (wd *words) percent(f float64) string {
 func (h HTML) view(j *journey.Journey) *htmlView {
 	wd := h.words(j)
 	v := &htmlView{
-		words: wd, Title: j.Title, Description: j.Description, Type: word(wd.Types, j.Type),
+		words: wd, Title: j.Title, Description: j.Description, Type: wd.typ(string(j.Type)),
 		Objective: j.Objective, Owner: j.Owner, Reviewed: wd.NotReviewed,
 	}
 	v.RunningHead = cssString(j.Title)
 	if j.ReviewedAt != nil {
-		v.Reviewed = j.ReviewedAt.UTC().Format(wd.date)
+		v.Reviewed = wd.cat.Date(j.ReviewedAt.UTC())
 	}
 	if j.ReviewEveryDays > 0 {
-		v.ReviewEvery = fmt.Sprintf(wd.ReviewEvery, j.ReviewEveryDays)
+		v.ReviewEvery = wd.ReviewEvery(j.ReviewEveryDays)
 	}
 	names := personaNames(j)
 	for i, p := range j.Personas {
@@ -137,7 +136,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 		}
 		pv := personaView{ID: "persona-" + strconv.Itoa(i), Name: p.Name, Description: p.Description, Quote: p.Quote}
 		if p.Lifecycle != "" {
-			pv.Lifecycle = word(wd.Lifecycles, p.Lifecycle)
+			pv.Lifecycle = wd.lifecycle(string(p.Lifecycle))
 		}
 		if d := p.Demographics; d != nil {
 			pv.Age, pv.Gender, pv.Income, pv.Location, pv.Occupation = d.AgeRange, d.Gender, d.Income, d.Location, d.Occupation
@@ -145,7 +144,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 		}
 		pv.Goals, pv.Needs, pv.Frustrations, pv.Behaviors = p.Goals, p.Needs, p.Frustrations, p.Behaviors
 		for _, c := range p.PreferredChannels {
-			pv.Channels = append(pv.Channels, word(wd.Channels, c))
+			pv.Channels = append(pv.Channels, wd.channel(string(c)))
 		}
 		v.Personas = append(v.Personas, pv)
 	}
@@ -158,7 +157,7 @@ func (h HTML) view(j *journey.Journey) *htmlView {
 			hot[hs.ID] = hs
 			factors := make([]string, len(hs.Factors))
 			for i, f := range hs.Factors {
-				factors[i] = analysis.FactorTitle(f.Name, wd.Lang)
+				factors[i] = wd.cat.Factor(f.Name)
 			}
 			v.Hotspots = append(v.Hotspots, hotspotView{
 				Rank: strconv.Itoa(hs.Rank), Stage: hs.Stage,
@@ -236,10 +235,10 @@ func opportunities(wd *words, j *journey.Journey, idx *journeyIndex) []oppView {
 		ov := oppView{
 			ID:    "opp-" + strconv.Itoa(i),
 			Title: o.Title, Description: o.Description, Owner: o.Owner,
-			Status: word(wd.Statuses, o.Status), Impact: mdScore(o.Impact), Effort: mdScore(o.Effort),
+			Status: wd.status(string(o.Status)), Impact: mdScore(o.Impact), Effort: mdScore(o.Effort),
 		}
 		if o.Status == "" {
-			ov.Status = wd.Statuses[journey.Idea]
+			ov.Status = wd.status(string(journey.Idea))
 		}
 		for _, id := range o.PainPointIDs {
 			if at, ok := idx.pains[id]; ok {

@@ -30,11 +30,7 @@ func (m Markdown) Render(w io.Writer, j *journey.Journey) error {
 	if j == nil {
 		return ErrNilJourney
 	}
-	lang := m.Language
-	if lang == "" {
-		lang = j.Language
-	}
-	wd := wordsFor(lang)
+	wd := wordsFor(m.Language, j.Language)
 	var b strings.Builder
 	md := EscapeMarkdown
 
@@ -46,14 +42,14 @@ func (m Markdown) Render(w io.Writer, j *journey.Journey) error {
 			fmt.Fprintf(&b, "- **%s:** %s\n", name, value)
 		}
 	}
-	fact(wd.MapType, md(word(wd.Types, j.Type)))
+	fact(wd.MapType, md(wd.typ(string(j.Type))))
 	fact(wd.Objective, md(j.Objective))
 	fact(wd.Owner, md(j.Owner))
 	if j.ReviewedAt != nil {
-		fact(wd.LastReview, j.ReviewedAt.UTC().Format(wd.date))
+		fact(wd.LastReview, wd.cat.Date(j.ReviewedAt.UTC()))
 	}
 	if j.ReviewEveryDays > 0 {
-		fact(wd.ReviewCycle, fmt.Sprintf(wd.ReviewEvery, j.ReviewEveryDays))
+		fact(wd.ReviewCycle, wd.ReviewEvery(j.ReviewEveryDays))
 	}
 	if j.Description != "" {
 		b.WriteString("\n")
@@ -75,7 +71,7 @@ func (m Markdown) Render(w io.Writer, j *journey.Journey) error {
 				fmt.Fprintf(&b, "%s\n\n", md(p.Description))
 			}
 			if p.Lifecycle != "" {
-				fact(wd.Lifecycle, md(word(wd.Lifecycles, p.Lifecycle)))
+				fact(wd.Lifecycle, md(wd.lifecycle(string(p.Lifecycle))))
 			}
 			if d := p.Demographics; d != nil {
 				fact(wd.AgeRange, md(d.AgeRange))
@@ -90,7 +86,7 @@ func (m Markdown) Render(w io.Writer, j *journey.Journey) error {
 			fact(wd.Behaviors, mdList(p.Behaviors))
 			var chans []string
 			for _, c := range p.PreferredChannels {
-				chans = append(chans, md(word(wd.Channels, c)))
+				chans = append(chans, md(wd.channel(string(c))))
 			}
 			fact(wd.PreferredChannels, strings.Join(chans, ", "))
 		}
@@ -101,7 +97,7 @@ func (m Markdown) Render(w io.Writer, j *journey.Journey) error {
 			continue
 		}
 		fmt.Fprintf(&b, "\n## %s\n\n", md(s.Name))
-		fact(wd.Phase, md(word(wd.Phases, s.Phase)))
+		fact(wd.Phase, md(wd.phase(string(s.Phase))))
 		fact(wd.CustomerGoal, md(s.CustomerGoal))
 		fact(wd.Questions, mdList(s.Questions))
 		fact(wd.StageMetrics, mdMetrics(wd, s.Metrics))
@@ -116,7 +112,7 @@ func (m Markdown) Render(w io.Writer, j *journey.Journey) error {
 					continue
 				}
 				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n",
-					md(t.Name), md(word(wd.Channels, t.Channel)), md(word(wd.Modes, t.EffectiveMode())),
+					md(t.Name), md(wd.channel(string(t.Channel))), md(wd.mode(string(t.EffectiveMode()))),
 					mdEmotion(wd, t), mdList(t.Actions), mdList(t.Thoughts), mdList(t.Feelings), mdMetrics(wd, t.Metrics))
 			}
 		}
@@ -135,7 +131,7 @@ func (m Markdown) Render(w io.Writer, j *journey.Journey) error {
 					pains = true
 				}
 				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", md(t.Name), md(p.Title),
-					md(word(wd.Categories, p.Category)), md(word(wd.Severities, p.Severity)), md(p.Description), md(p.Evidence))
+					md(wd.category(string(p.Category))), md(wd.severity(string(p.Severity))), md(p.Description), md(p.Evidence))
 			}
 		}
 		if sup := mdSupports(wd, s.Touchpoints); sup != "" {
@@ -156,7 +152,7 @@ func (m Markdown) Render(w io.Writer, j *journey.Journey) error {
 			if status == "" {
 				status = journey.Idea
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", md(o.Title), md(word(wd.Statuses, status)),
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", md(o.Title), md(wd.status(string(status))),
 				mdScore(o.Impact), mdScore(o.Effort), md(o.Owner), md(o.Description))
 		}
 	}
@@ -171,8 +167,8 @@ func mdSupports(wd *words, tps []*touchpoint.Touchpoint) string {
 			continue
 		}
 		for _, s := range t.Supports {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", EscapeMarkdown(t.Name), EscapeMarkdown(word(wd.Layers, s.Layer)),
-				EscapeMarkdown(word(wd.Kinds, s.Kind)), EscapeMarkdown(s.Description), EscapeMarkdown(s.Owner))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", EscapeMarkdown(t.Name), EscapeMarkdown(wd.layer(string(s.Layer))),
+				EscapeMarkdown(wd.kind(string(s.Kind))), EscapeMarkdown(s.Description), EscapeMarkdown(s.Owner))
 		}
 	}
 	return b.String()

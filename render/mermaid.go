@@ -236,9 +236,11 @@ const (
 // in any label position of a journey diagram (title, accTitle, accDescr,
 // section, task, actor) or inside a double-quoted flowchart label.
 //
-// It relies on the one escape Mermaid honours everywhere (DESIGN.md §5):
+// It relies on the one escape Mermaid honours in every one of these places:
 // "#" + decimal code point + ";", which Mermaid turns into an HTML numeric
-// character reference. Written that way are "#" itself (so text like "#58;"
+// character reference (checked against Mermaid 12.3.0's own parser by
+// e2e/mermaid_test.go, TestMermaidUnderstandsEveryLabel, which reads every
+// label of the example and hostile journeys back). Written that way are "#" itself (so text like "#58;"
 // survives), ";", ":", ",", "%", "&", "<", ">", quotes, braces, "|", "\",
 // the backtick, every C0 control character and DEL, Unicode format
 // characters (bidi controls, zero-width characters), separators other than

@@ -3,57 +3,33 @@ package render
 import (
 	"os"
 	"path/filepath"
-	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/analysis"
-	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
-	"github.com/journeymap/journeymap/painpoint"
-	"github.com/journeymap/journeymap/persona"
-	"github.com/journeymap/journeymap/touchpoint"
 )
 
-// hasAll asserts that m has a non-empty word for every value.
-func hasAll[K ~string](t *testing.T, lang, name string, m map[K]string, values []K) {
-	t.Helper()
-	for _, v := range values {
-		assert.NotEmpty(t, m[v], "%s: %s has no word for %q", lang, name, v)
-	}
-	assert.Len(t, m, len(values), "%s: %s has words for values that do not exist", lang, name)
-}
+// vietnamese is the words of Vietnamese, for tests that compare languages.
+var vietnamese = languageWords[i18n.Vietnamese]
 
-func TestWordsAreComplete(t *testing.T) {
-	for _, wd := range []*words{&english, &vietnamese} {
-		lang := wd.Lang
-		v := reflect.ValueOf(wd).Elem()
-		for i := range v.NumField() {
-			if f := v.Field(i); f.Kind() == reflect.String {
-				assert.NotEmpty(t, f.String(), "%s: word %s is empty", lang, v.Type().Field(i).Name)
-			}
-		}
-		hasAll(t, lang, "Types", wd.Types, journey.Types())
-		hasAll(t, lang, "Phases", wd.Phases, journey.Phases())
-		hasAll(t, lang, "Statuses", wd.Statuses, journey.Statuses())
-		hasAll(t, lang, "Channels", wd.Channels, channel.Channels())
-		hasAll(t, lang, "Modes", wd.Modes, channel.Modes())
-		hasAll(t, lang, "Initiators", wd.Initiators, touchpoint.Initiators())
-		hasAll(t, lang, "Layers", wd.Layers, touchpoint.Layers())
-		hasAll(t, lang, "Kinds", wd.Kinds, touchpoint.SupportKinds())
-		hasAll(t, lang, "Categories", wd.Categories, painpoint.Categories())
-		hasAll(t, lang, "Severities", wd.Severities, painpoint.Severities())
-		hasAll(t, lang, "Lifecycles", wd.Lifecycles, persona.Lifecycles())
-		hasAll(t, lang, "MetricKinds", wd.MetricKinds, metric.Kinds())
-		levels := make([]string, 0, 3)
+func TestWordsCoverEveryLanguage(t *testing.T) {
+	for _, l := range i18n.Languages() {
+		wd := wordsFor(string(l), "")
+		require.NotNil(t, wd, "%s has words: a page template is built for it", l)
+		assert.Equal(t, l.String(), wd.Lang, "the lang attribute is the language's tag")
+		assert.Same(t, wd, wordsFor("", string(l)), "the document's language is used when no option is set")
+		assert.NotNil(t, htmlTemplates[wd], "%s has a page template", l)
 		for _, s := range analysis.Severities() {
-			levels = append(levels, string(s))
+			assert.NotEmpty(t, wd.Levels[string(s)], "%s names the finding severity %s", l, s)
 		}
-		hasAll(t, lang, "Levels", wd.Levels, levels)
 	}
+	assert.Same(t, english, wordsFor("", "fr"), "a language without words gets English")
+	assert.Same(t, vietnamese, wordsFor("vi-VN", "en"), "the option wins over the document")
 }
 
 func TestFindingGroups(t *testing.T) {
@@ -65,7 +41,7 @@ func TestFindingGroups(t *testing.T) {
 		{Code: analysis.CodeNoObjective, Severity: analysis.Info, Message: "e"},
 		{Code: analysis.CodeNoPersonas, Severity: "odd", Message: "f"},
 	}
-	groups := findingGroups(&english, indexJourney(&journey.Journey{}), findings)
+	groups := findingGroups(english, indexJourney(&journey.Journey{}), findings)
 	type summary struct {
 		Severity, Title, Code string
 		Messages              []string
@@ -92,7 +68,7 @@ func TestFindingGroups(t *testing.T) {
 	assert.True(t, groups[2].Warning)
 	assert.True(t, groups[3].Info)
 	assert.False(t, groups[4].Critical || groups[4].Warning || groups[4].Info)
-	assert.Empty(t, findingGroups(&english, indexJourney(&journey.Journey{}), nil))
+	assert.Empty(t, findingGroups(english, indexJourney(&journey.Journey{}), nil))
 }
 
 // TestFactorWords checks that the factor names in the examples' reports are
@@ -121,7 +97,7 @@ func TestMetricTextWritesNumbersForPeople(t *testing.T) {
 	m := metric.New("Monthly revenue", metric.Custom, 187500000.5).WithTarget(250000000)
 	m.Unit = "VND"
 	assert.Equal(t, "Monthly revenue: 187,500,000.5 VND (custom; Target 250,000,000 VND, target missed; higher is better)",
-		metricText(&english, m))
+		metricText(english, m))
 	assert.Equal(t, "Monthly revenue: 187.500.000,5 VND (tùy chỉnh; Mục tiêu 250.000.000 VND, chưa đạt mục tiêu; càng cao càng tốt)",
-		metricText(&vietnamese, m))
+		metricText(vietnamese, m))
 }

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/journeymap/journeymap/render"
 )
 
 // field is one column the importer understands.
@@ -79,8 +77,6 @@ var aliases = [numFields][]string{
 
 // viHeader returns the Vietnamese header the CSV renderer writes for f.
 func viHeader(f field) string { return viHeaders[f] }
-
-var viHeaders = render.CSVHeaderFor("vi")
 
 // headerIsVietnamese marks the folded headers that are Vietnamese: the
 // renderer's and the aliases written with Vietnamese letters.

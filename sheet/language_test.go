@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/render"
@@ -43,7 +44,7 @@ func everyValue() *journey.Journey {
 
 // TestEveryPrintedWordImportsBack renders a journey using every value in
 // English and Vietnamese and imports it: each word journeymap prints for a
-// value reads back as that value. Then every word of render.PrintedWords,
+// value reads back as that value. Then every word package i18n has for a value,
 // as printed, upper-cased and without diacritics, is accepted on its own.
 func TestEveryPrintedWordImportsBack(t *testing.T) {
 	j := everyValue()
@@ -54,7 +55,7 @@ func TestEveryPrintedWordImportsBack(t *testing.T) {
 		require.NoError(t, err, "language %q", lang)
 		assert.Equal(t, csvProjection(j), csvProjection(back), "language %q", lang)
 	}
-	w := render.PrintedWords()
+	w := printedWords()
 	header := "stage,phase,touchpoint,channel,mode,initiator,pain,pain_category,pain_severity\n"
 	row := func(phase, ch, mode, init, cat, sev string) string {
 		return "S,\"" + phase + "\",T,\"" + ch + "\",\"" + mode + "\",\"" + init + "\",P,\"" + cat + "\",\"" + sev + "\"\n"
@@ -198,4 +199,36 @@ func TestImportRows(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Map", j.Title)
 	assert.Equal(t, "=SUM(1)", j.Stages[0].Touchpoints[0].Name, "a CSV's formula mark is removed")
+}
+
+// printedWords lists, for each enumerated value a sheet carries, the words
+// every language of package i18n prints for it, as a name in a sentence
+// and capitalised as a table cell.
+func printedWords() (w struct {
+	Phases     map[journey.Phase][]string
+	Channels   map[channel.Channel][]string
+	Modes      map[channel.Mode][]string
+	Initiators map[touchpoint.Initiator][]string
+	Categories map[painpoint.Category][]string
+	Severities map[painpoint.Severity][]string
+}) {
+	w.Phases, w.Channels, w.Modes = map[journey.Phase][]string{}, map[channel.Channel][]string{}, map[channel.Mode][]string{}
+	w.Initiators, w.Categories = map[touchpoint.Initiator][]string{}, map[painpoint.Category][]string{}
+	w.Severities = map[painpoint.Severity][]string{}
+	for _, l := range i18n.Languages() {
+		c := l.Words()
+		addWords(w.Phases, journey.Phases(), c.Phase)
+		addWords(w.Channels, channel.Channels(), c.Channel)
+		addWords(w.Modes, channel.Modes(), c.Mode)
+		addWords(w.Initiators, touchpoint.Initiators(), c.Initiator)
+		addWords(w.Categories, painpoint.Categories(), c.Category)
+		addWords(w.Severities, painpoint.Severities(), c.Severity)
+	}
+	return w
+}
+
+func addWords[E ~string](dst map[E][]string, values []E, name func(string) string) {
+	for _, v := range values {
+		dst[v] = append(dst[v], name(string(v)), i18n.Title(name(string(v))))
+	}
 }

@@ -14,7 +14,7 @@
 // Enumeration cells accept the value itself and every word journeymap
 // prints for it, in English and Vietnamese ("Before purchase", "Trước khi
 // mua hàng", "Ứng dụng di động", "Tin nhắn SMS", "Tài chính", "Cao", ...,
-// read from package render's catalog), plus common short forms and brand
+// read from package i18n's catalog), plus common short forms and brand
 // names in a channel column: Facebook, Zalo, TikTok, Instagram, YouTube,
 // LinkedIn, Twitter, Threads and Pinterest are social_media; Shopee,
 // Lazada, Tiki, Sendo, Amazon, eBay, TikTok Shop and Alibaba marketplace;
@@ -69,7 +69,6 @@ import (
 	"github.com/journeymap/journeymap/docerr"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
-	"github.com/journeymap/journeymap/render"
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
@@ -419,7 +418,7 @@ func enumFail[E ~string](im *importer, f field, kind, what, whatVI, cell string,
 	for i, v := range values {
 		names[i] = string(v)
 		if im.lang == "vi" {
-			names[i] = render.EnumWord(kind, string(v), "vi")
+			names[i] = viEnumWord(kind, string(v))
 		}
 	}
 	return im.failCell(f, docerr.ErrEnum, im.say(
@@ -505,10 +504,10 @@ func (im *importer) run() error {
 			im.headerFailed = true
 			if rows > 0 {
 				return im.fail(0, "", ErrHeader, im.say("no header row: expected a row naming columns such as "+strings.Join(Columns(), ","),
-					"không có hàng tiêu đề: cần một hàng nêu tên các cột như "+strings.Join(render.CSVHeaderFor("vi"), ", ")))
+					"không có hàng tiêu đề: cần một hàng nêu tên các cột như "+strings.Join(viHeaders, ", ")))
 			}
 			return im.fail(0, "", ErrHeader, im.say("the input is empty: expected a header row such as "+strings.Join(Columns(), ","),
-				"tệp trống: cần một hàng tiêu đề như "+strings.Join(render.CSVHeaderFor("vi"), ", ")))
+				"tệp trống: cần một hàng tiêu đề như "+strings.Join(viHeaders, ", ")))
 		}
 		if err != nil {
 			if err := im.syntax(err); err != nil {
@@ -619,7 +618,7 @@ func (im *importer) readHeader(rec []string) error {
 			}
 			if err := im.fail(im.headerLine, name, ErrHeader, im.say("unknown column (known: "+strings.Join(Columns(), ", ")+
 				`; Vietnamese headers such as "giai đoạn", "điểm chạm", "kênh" work too)`,
-				"cột không xác định (các cột đã biết: "+strings.Join(render.CSVHeaderFor("vi"), ", ")+
+				"cột không xác định (các cột đã biết: "+strings.Join(viHeaders, ", ")+
 					"; tiêu đề tiếng Anh như stage, touchpoint, channel cũng được)")); err != nil {
 				return err
 			}
@@ -834,7 +833,7 @@ func (im *importer) touchpoint(st *stageState) (*tpState, error) {
 // conflictPhase says that a later row gives st another phase.
 func (im *importer) conflictPhase(st *stageState) string {
 	return im.say(fmt.Sprintf("stage %q has phase %s (line %d)", st.s.Name, st.s.Phase, st.line),
-		fmt.Sprintf("bước %q có giai đoạn mua hàng %s (dòng %d)", st.s.Name, render.EnumWord("phase", string(st.s.Phase), "vi"), st.line))
+		fmt.Sprintf("bước %q có giai đoạn mua hàng %s (dòng %d)", st.s.Name, viEnumWord("phase", string(st.s.Phase)), st.line))
 }
 
 // setScalar stores a scalar cell the first time and reports a conflict

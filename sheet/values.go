@@ -10,7 +10,6 @@ import (
 	"github.com/journeymap/journeymap/docerr"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
-	"github.com/journeymap/journeymap/render"
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
@@ -72,11 +71,6 @@ func aliasMap[E ~string](m map[string]E) map[string]E {
 	}
 	return out
 }
-
-// printed are the words journeymap's renderers print for each value
-// (render.PrintedWords: "Trước khi mua hàng", "Ứng dụng di động", "Tin nhắn
-// SMS", …), read from their catalogs so every printed word imports back.
-var printed = render.PrintedWords()
 
 // withWords adds the printed words of each value to the aliases.
 func withWords[E ~string](words map[E][]string, extra map[string]E) map[string]E {

@@ -300,7 +300,7 @@ func TestImportErrorsNameSheetAndRow(t *testing.T) {
 	var list sheet.Errors
 	require.True(t, errors.As(err, &list), "%v", err)
 	require.Len(t, list, 2)
-	assert.Equal(t, `trang tính "Sheet1", hàng 2, cột "Kênh": "Bồ câu đưa thư" không phải là kênh hợp lệ (được phép: Trang web, Ứng dụng di động, Thư điện tử, Tin nhắn SMS, Trò chuyện trực tuyến, Điện thoại, Mạng xã hội, Tìm kiếm, Quảng cáo trực tuyến, Trang đánh giá, Sàn thương mại điện tử, Cửa hàng, Sự kiện, Ấn phẩm in, Thư gửi trực tiếp, Truyền miệng, Đối tác, Nhân viên, Khác)`, list[0].Error())
+	assert.Equal(t, `trang tính "Sheet1", hàng 2, cột "Kênh": "Bồ câu đưa thư" không phải là kênh hợp lệ (được phép: Trang web, Ứng dụng di động, Thư điện tử, Tin nhắn SMS, Trò chuyện trực tuyến, Điện thoại, Mạng xã hội, Tìm kiếm, Quảng cáo trực tuyến, Trang đánh giá, Sàn thương mại điện tử, Cửa hàng, Sự kiện, Ấn phẩm in, Thư gửi trực tiếp, Truyền miệng, Đối tác, Nhân viên, Kênh khác)`, list[0].Error())
 	assert.Equal(t, `trang tính "Sheet1", hàng 2, cột "Cảm xúc": cảm xúc 7 nằm ngoài khoảng -2..2`, list[1].Error())
 }
 

@@ -62,6 +62,7 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/internal/numfmt"
 	"github.com/journeymap/journeymap/internal/safetext"
 	"github.com/journeymap/journeymap/journey"
@@ -676,18 +677,11 @@ func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	lang := q.Get("lang")
-	switch lang {
-	case "en", "vi":
-	case "":
-		lang = "en"
-		if journey.IsVietnamese(j.Language) {
-			lang = "vi"
-		}
-	default:
+	if l := q.Get("lang"); l != "" && l != "en" && l != "vi" {
 		writeError(w, http.StatusBadRequest, "lang", "lang must be en or vi")
 		return
 	}
+	lang := i18n.Resolve(q.Get("lang"), j.Language).String()
 	opts := analysis.Options{Language: lang}
 	if now := q.Get("now"); now != "" {
 		t, err := time.Parse(time.RFC3339, now)

@@ -18,7 +18,7 @@ import (
 
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/docerr"
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/journeymap/journeymap/docerr"
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/journey"
 )
 

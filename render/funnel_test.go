@@ -12,7 +12,7 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/analytics"
-	"github.com/journeymap/journeymap/internal/hostile"
+	"github.com/journeymap/journeymap/internal/testkit/hostile"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
 )

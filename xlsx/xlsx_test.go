@@ -14,8 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/journeymap/journeymap/internal/hostile"
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/hostile"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/render"

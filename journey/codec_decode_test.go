@@ -81,9 +81,10 @@ func TestDecodeRejections(t *testing.T) {
 		{"bad time no zone", doc(`"reviewed_at":"2026-11-23T10:00:00"`), "reviewed_at", docerr.ErrInvalid, ""},
 		{"explicit zero impact", doc(`"opportunities":[{"title":"O","impact":0}]`), "opportunities[0].impact", docerr.ErrRange, "impact 0"},
 		{"explicit zero effort", doc(`"opportunities":[{"title":"O","effort":0}]`), "opportunities[0].effort", docerr.ErrRange, ""},
-		{"explicit zero review days", doc(`"review_every_days":0`), "review_every_days", docerr.ErrRange, ""},
+		{"explicit zero review days", doc(`"review_every_days":0`), "review_every_days", docerr.ErrRange, "must be 1..36500"},
 		{"number beyond float64", deepStage(`,"emotion":1e999`, ""), "stages[1].touchpoints[1].emotion", docerr.ErrRange, ""},
 		{"integer beyond int", doc(`"review_every_days":99999999999999999999`), "review_every_days", docerr.ErrRange, ""},
+		{"metric value beyond float64", doc(`"stages":[{"name":"S","phase":"before_purchase","metrics":[{"name":"m","kind":"count","value":1e400}]}]`), "stages[0].metrics[0].value", docerr.ErrRange, "1e400"},
 		{"missing metric value", doc(`"stages":[{"name":"S","phase":"before_purchase","metrics":[{"name":"m","kind":"nps"}]}]`), "stages[0].metrics[0].value", docerr.ErrRequired, "value"},
 		{"missing schema_version", `{"title":"T","type":"current_state"}`, "schema_version", docerr.ErrSchemaVersion, "required"},
 		{"zero schema_version", `{"schema_version":0,"title":"T","type":"current_state"}`, "schema_version", docerr.ErrSchemaVersion, "not supported"},
@@ -226,6 +227,71 @@ func TestDecodeAccepts(t *testing.T) {
 	out, err := journey.Marshal(j)
 	require.NoError(t, err)
 	assert.Contains(t, string(out), `"extensions":{ "z": [ 1.50 , "x" ], "a" : { } }}`)
+}
+
+// metricDoc is a journey with one stage metric of the given value and target.
+func metricDoc(value, target string) string {
+	return doc(`"stages":[{"name":"S","phase":"before_purchase","metrics":[{"name":"m","kind":"custom","value":` + value + `,"target":` + target + `}]}]`)
+}
+
+// Decoding reads any number a float64 holds; Validate holds the format's
+// ranges, naming the path and the range.
+func TestValidateBoundsDecodedNumbers(t *testing.T) {
+	tests := []struct {
+		why    string
+		in     string
+		path   string
+		detail string
+	}{
+		{"a metric value one above the range", metricDoc("1000000000000001", "1"), "stages[0].metrics[0].value", "1.000000000000001e+15 is outside -1e+15..1e+15"},
+		{"a metric value with a huge exponent", metricDoc("6.1e22", "1"), "stages[0].metrics[0].value", "6.1e+22 is outside -1e+15..1e+15"},
+		{"a metric value just below the range", metricDoc("-1000000000000000.2", "1"), "stages[0].metrics[0].value", "is outside -1e+15..1e+15"},
+		{"a metric target below the range", metricDoc("1", "-1e16"), "stages[0].metrics[0].target", "-1e+16 is outside -1e+15..1e+15"},
+		{"a metric target near the largest float64", metricDoc("1", "1.7e308"), "stages[0].metrics[0].target", "is outside -1e+15..1e+15"},
+		{"review_every_days above a century", doc(`"review_every_days":36501`), "review_every_days", "36501 is outside 1..36500 (days)"},
+		{"review_every_days far beyond", doc(`"review_every_days":9223372036854775807`), "review_every_days", "is outside 1..36500 (days)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.why, func(t *testing.T) {
+			j, err := journey.Unmarshal([]byte(tc.in))
+			require.NoError(t, err, "decoding checks form, not ranges")
+			err = j.Validate()
+			var list docerr.List
+			require.ErrorAs(t, err, &list)
+			require.Len(t, list, 1, "%v", err)
+			assert.Equal(t, tc.path, list[0].Path)
+			assert.ErrorIs(t, list[0], docerr.ErrRange)
+			assert.Contains(t, list[0].Error(), tc.detail)
+		})
+	}
+}
+
+func TestDecodeAcceptsTheBoundsOfNumbers(t *testing.T) {
+	tests := []struct {
+		why          string
+		in           string
+		value, other float64 // metric value and target, or review_every_days in value
+	}{
+		{"the metric range's ends, in integer syntax", metricDoc("1000000000000000", "-1000000000000000"), 1e15, -1e15},
+		{"the metric range's ends, in exponent syntax", metricDoc("1e15", "-1E+15"), 1e15, -1e15},
+		{"just inside the metric range, exact as a float64", metricDoc("999999999999999", "-999999999999999.9"), 999_999_999_999_999, -999_999_999_999_999.9},
+		{"the review cycle's upper end", doc(`"review_every_days":36500`), journey.MaxReviewEveryDays, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.why, func(t *testing.T) {
+			j, err := journey.Unmarshal([]byte(tc.in))
+			require.NoError(t, err)
+			require.NoError(t, j.Validate())
+			if len(j.Stages) == 0 {
+				assert.Equal(t, int(tc.value), j.ReviewEveryDays)
+				return
+			}
+			m := j.Stages[0].Metrics[0]
+			assert.Equal(t, tc.value, m.Value)
+			require.NotNil(t, m.Target)
+			assert.Equal(t, tc.other, *m.Target)
+		})
+	}
 }
 
 func TestDecodeDoesNotAliasInput(t *testing.T) {

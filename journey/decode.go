@@ -186,7 +186,7 @@ func (j *Journey) fillChildIDs() {
 var (
 	_ = strictjson.Register(reflect.TypeFor[Journey](),
 		strictjson.Rule{Field: "SchemaVersion", Decode: decodeVersion, Encode: encodeVersion, Missing: missingVersion},
-		strictjson.Rule{Field: "ReviewEveryDays", Want: "at least 1"})
+		strictjson.Rule{Field: "ReviewEveryDays", Want: "1.." + strconv.Itoa(MaxReviewEveryDays)})
 	_ = strictjson.Register(reflect.TypeFor[Opportunity](),
 		strictjson.Rule{Field: "Impact", Want: "1..5"},
 		strictjson.Rule{Field: "Effort", Want: "1..5"})

@@ -146,6 +146,11 @@ const (
 	MaxScore = 5
 )
 
+// MaxReviewEveryDays bounds review_every_days: a hundred years of 365 days,
+// beyond any review cycle, so that a form shows a finite limit and the
+// value stays far from the ends of Go's int.
+const MaxReviewEveryDays = 36500
+
 // Journey is a customer journey map: the aggregate root of the document.
 type Journey struct {
 	// SchemaVersion is the version of the document format; this library writes 1.
@@ -166,7 +171,8 @@ type Journey struct {
 	Owner string `json:"owner,omitempty"`
 	// ReviewedAt is when the map was last reviewed against reality (RFC 3339).
 	ReviewedAt *time.Time `json:"reviewed_at,omitempty"`
-	// ReviewEveryDays is how often, in days, the map should be reviewed.
+	// ReviewEveryDays is how often, in days, the map should be reviewed:
+	// 1..MaxReviewEveryDays, or 0 (left out) when no cycle is set.
 	ReviewEveryDays int `json:"review_every_days,omitempty"`
 	// Personas the journey is mapped for.
 	Personas []*persona.Persona `json:"personas,omitempty"`

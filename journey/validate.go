@@ -22,7 +22,8 @@ import (
 //     or a list holds a null entry;
 //   - ErrEnum: a typed value is not one of its allowed values;
 //   - ErrRange: emotion or a persona emotion outside -2..2, impact or effort
-//     outside 1..5, review_every_days below 1, a metric that is not finite;
+//     outside 1..5, review_every_days outside 1..MaxReviewEveryDays, a
+//     metric value or target outside metric.MinValue..metric.MaxValue;
 //   - ErrInvalid: language is not a well-formed BCP 47 tag;
 //   - ErrDuplicateID: two objects anywhere in the document share an id;
 //   - ErrUnknownRef: persona_ids, the keys of persona_emotions,
@@ -66,8 +67,8 @@ func (j *Journey) ValidateWith(opts ValidateOptions) error {
 	if j.Language != "" && !wellFormedLanguage(j.Language) {
 		l.Add("language", docerr.ErrInvalid, fmt.Sprintf("language %s is not a BCP 47 tag such as \"vi\" or \"en-US\"", safetext.Quote(j.Language)))
 	}
-	if j.ReviewEveryDays < 0 {
-		l.Add("review_every_days", docerr.ErrRange, fmt.Sprintf("%d must be at least 1 (days)", j.ReviewEveryDays))
+	if j.ReviewEveryDays < 0 || j.ReviewEveryDays > MaxReviewEveryDays {
+		l.Add("review_every_days", docerr.ErrRange, fmt.Sprintf("%d is outside 1..%d (days)", j.ReviewEveryDays, MaxReviewEveryDays))
 	}
 
 	ids := newIDIndex(l, j)

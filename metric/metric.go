@@ -85,15 +85,26 @@ func (b Better) MarshalText() ([]byte, error) { return betters.Marshal(b) }
 // UnmarshalText implements encoding.TextUnmarshaler; unknown values are an error.
 func (b *Better) UnmarshalText(text []byte) error { return betters.Unmarshal(b, text) }
 
+// MinValue and MaxValue bound a metric's value and target: ±10^15 is
+// beyond any real figure (a thousand trillion đồng, a rate, a count of
+// people) and every whole number in the range is exact in a float64, so a
+// value survives decoding, arithmetic and re-encoding without rounding
+// surprises. Validate reports a figure outside the range.
+const (
+	MinValue = -1e15
+	MaxValue = 1e15
+)
+
 // Metric is one measured figure, such as the conversion rate of a stage.
 type Metric struct {
 	// Name is what the team calls the figure, e.g. "Checkout conversion".
 	Name string `json:"name"`
 	// Kind says what the figure measures.
 	Kind Kind `json:"kind"`
-	// Value is the measured value.
+	// Value is the measured value, within MinValue..MaxValue.
 	Value float64 `json:"value"`
-	// Target is the value the team aims for; absent when there is none.
+	// Target is the value the team aims for, within MinValue..MaxValue;
+	// absent when there is none.
 	Target *float64 `json:"target,omitempty"`
 	// Unit is the unit of Value and Target, e.g. "%", "s", "points".
 	Unit string `json:"unit,omitempty"`

@@ -8,14 +8,14 @@ import (
 // Validate reports every problem of the metric at once, as a docerr.List
 // whose paths are relative to the metric ("name", "target", ...); nil when
 // the metric is valid. A name and a kind are required; value and target must
-// be finite numbers.
+// be finite numbers within MinValue..MaxValue (docerr.ErrRange otherwise).
 func (m Metric) Validate() error {
 	var l docerr.List
 	enum.Required(&l, "name", m.Name)
 	kinds.Check(&l, "kind", m.Kind, true)
-	enum.Finite(&l, "value", m.Value)
+	enum.Number(&l, "value", m.Value, MinValue, MaxValue)
 	if m.Target != nil {
-		enum.Finite(&l, "target", *m.Target)
+		enum.Number(&l, "target", *m.Target, MinValue, MaxValue)
 	}
 	betters.Check(&l, "better", m.Better, false)
 	return l.Err()

@@ -203,6 +203,12 @@ func invalidCases() []invalidCase {
 		j("impact-fraction", opp+"/impact", "impact 2.5 is not an integer", set(opp+"/impact", 2.5)),
 		j("review-every-days-zero", "/review_every_days", "review_every_days 0 is below 1", set("/review_every_days", 0)),
 		j("review-every-days-negative", "/review_every_days", "review_every_days -7 is below 1", set("/review_every_days", -7)),
+		j("review-every-days-above-range", "/review_every_days", "review_every_days 36501 is above 36500 (a century)", set("/review_every_days", 36501)),
+		j("review-every-days-beyond-int64", "/review_every_days", "review_every_days 2^63 is above 36500 (and beyond Go's int)", set("/review_every_days", json.Number("9223372036854775808"))),
+		j("metric-value-above-range", tp+"/metrics/0/value", "metric value 1e15+1 is above 1e15", set(tp+"/metrics/0/value", json.Number("1000000000000001"))),
+		j("metric-value-below-range", "/stages/0/metrics/0/value", "metric value -1e16 is below -1e15", set("/stages/0/metrics/0/value", json.Number("-1e16"))),
+		j("metric-target-above-range", tp+"/metrics/0/target", "metric target 6.1e22 is above 1e15", set(tp+"/metrics/0/target", json.Number("6.1e22"))),
+		j("metric-target-largest-float64", tp+"/metrics/0/target", "metric target is the largest float64, far above 1e15", set(tp+"/metrics/0/target", json.Number("1.7976931348623157e308"))),
 		j("schema-version-2", "/schema_version", "schema_version 2 is not supported", set("/schema_version", 2)),
 		j("schema-version-string", "/schema_version", "schema_version is a string", set("/schema_version", "1")),
 

@@ -139,6 +139,34 @@ var mutations = []mutation{
 		}
 		return ok
 	}},
+	{"set a number to 1e15, the largest metric value", func(n node) bool {
+		_, ok := n.value.(json.Number)
+		if ok {
+			replace(n, json.Number("1000000000000000"))
+		}
+		return ok
+	}},
+	{"set a number to 1e15+1, just beyond a metric's range", func(n node) bool {
+		_, ok := n.value.(json.Number)
+		if ok {
+			replace(n, json.Number("1000000000000001"))
+		}
+		return ok
+	}},
+	{"set a number to -1e16 in exponent form", func(n node) bool {
+		_, ok := n.value.(json.Number)
+		if ok {
+			replace(n, json.Number("-1e16"))
+		}
+		return ok
+	}},
+	{"set a number to 36501, beyond review_every_days' range", func(n node) bool {
+		_, ok := n.value.(json.Number)
+		if ok {
+			replace(n, json.Number("36501"))
+		}
+		return ok
+	}},
 	{"set a value to null", func(n node) bool {
 		if n.parent == nil {
 			return false

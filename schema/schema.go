@@ -17,8 +17,9 @@
 // required members and non-blank rules. Numbers have finite bounds a form can
 // show: emotions -2..2, scores 1..5, review periods 1..36500 days, and metric
 // values and targets ±10^15 (the decoder itself reads any finite number, so
-// a document with a larger metric decodes but does not validate against the
-// schema). A document valid against the schema always decodes.
+// a document with a larger metric decodes, but neither the schema nor the
+// library's Validate accepts it). A document valid against the schema always
+// decodes.
 //
 // Reflect builds a schema at run time for a caller's own type that embeds
 // journeymap types.

@@ -3,6 +3,7 @@ package schema_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -279,10 +280,69 @@ func TestRangesComeFromTheDomainConstants(t *testing.T) {
 	}
 	assert.Equal(t, "integer", prop(s, "review_every_days")["type"])
 	assert.EqualValues(t, 1, prop(s, "review_every_days")["minimum"])
+	assert.EqualValues(t, journey.MaxReviewEveryDays, prop(s, "review_every_days")["maximum"])
+	m := defs["Metric"].(map[string]any)
+	for _, name := range []string{"value", "target"} {
+		assert.Equal(t, "number", prop(m, name)["type"])
+		assert.EqualValues(t, metric.MinValue, prop(m, name)["minimum"], name)
+		assert.EqualValues(t, metric.MaxValue, prop(m, name)["maximum"], name)
+	}
 	assert.EqualValues(t, journey.SchemaVersion, prop(s, "schema_version")["const"])
 	assert.Equal(t, "date-time", prop(s, "reviewed_at")["format"])
 	assert.Equal(t, uuidSchema, withoutAnnotations(prop(s, "id")))
 	assert.Equal(t, build.LanguagePattern, prop(s, "language")["pattern"])
+}
+
+// TestEveryNumberHasFiniteBounds walks each published schema: every number
+// and integer has a minimum and a maximum (or is a const) that a person can
+// use as a form's limits, never the ends of a float64.
+func TestEveryNumberHasFiniteBounds(t *testing.T) {
+	for _, name := range schema.Names() {
+		for _, lang := range schema.Languages() {
+			data, err := schema.Lookup(name, lang)
+			require.NoError(t, err)
+			want := 0
+			if name == "journey" {
+				// schema_version (a const), review_every_days, metric value
+				// and target, emotion, persona emotions, impact, effort.
+				want = 8
+			}
+			checkNumberBounds(t, name+" ("+lang+")", data, want)
+		}
+	}
+}
+
+// checkNumberBounds checks the numbers of one schema; wantNumbers is how
+// many number and integer schemas it holds.
+func checkNumberBounds(t *testing.T, name string, data []byte, wantNumbers int) {
+	var doc any
+	require.NoError(t, json.Unmarshal(data, &doc))
+	numbers := 0
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if typ := v["type"]; typ == "number" || typ == "integer" {
+				numbers++
+				if _, isConst := v["const"]; !isConst {
+					lo, okLo := v["minimum"].(float64)
+					hi, okHi := v["maximum"].(float64)
+					assert.True(t, okLo && okHi, "%s %s: a number without both bounds: %v", name, path, v)
+					assert.LessOrEqual(t, hi, metric.MaxValue, "%s %s: maximum", name, path)
+					assert.GreaterOrEqual(t, lo, metric.MinValue, "%s %s: minimum", name, path)
+				}
+			}
+			for k, e := range v {
+				walk(path+"/"+k, e)
+			}
+		case []any:
+			for i, e := range v {
+				walk(fmt.Sprintf("%s/%d", path, i), e)
+			}
+		}
+	}
+	walk("", doc)
+	assert.Equal(t, wantNumbers, numbers, "%s: the numbers checked", name)
 }
 
 // uuidSchema is how every uuid is described: the nil UUID is not an id.

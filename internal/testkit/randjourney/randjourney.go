@@ -167,7 +167,9 @@ func (g *gen) texts(max int) []string {
 	return out
 }
 
-// number returns a float64 from a mix that stresses formatting.
+// number returns a float64 within metric.MinValue..metric.MaxValue (the
+// range of a metric's value and target, the format's only numbers without a
+// rule of their own) from a mix that stresses formatting.
 func (g *gen) number() float64 {
 	switch g.r.IntN(8) {
 	case 0:
@@ -177,7 +179,7 @@ func (g *gen) number() float64 {
 	case 2:
 		return (g.r.Float64() - 0.5) * 1e-8 // exponent form
 	case 3:
-		return g.r.Float64() * 1e23 // exponent form
+		return g.r.Float64() * metric.MaxValue // up to 16 digits, never exponent form
 	case 4:
 		return g.r.Float64()
 	case 5:

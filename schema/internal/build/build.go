@@ -10,10 +10,10 @@ package build
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"path"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,6 +21,7 @@ import (
 	"github.com/invopop/jsonschema"
 
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
@@ -269,9 +270,10 @@ func refineFields(s *jsonschema.Schema, t reflect.Type, w *words) error {
 		}
 		if c, ok := constraints[t.Name()+"."+f.Name]; ok {
 			c(p)
-		} else if p.Type == "number" {
-			// The decoder reads numbers into float64 and rejects larger ones.
-			p.Minimum, p.Maximum = number(-math.MaxFloat64), number(math.MaxFloat64)
+		} else if p.Type == "number" || p.Type == "integer" {
+			// Every number of the format has a range the library checks;
+			// the schema states it, so a form offers sensible limits.
+			return fmt.Errorf("schema: %s.%s is a number without a range: add it to constraints", t.Name(), f.Name)
 		}
 	}
 	return nil
@@ -282,7 +284,9 @@ func refineFields(s *jsonschema.Schema, t reflect.Type, w *words) error {
 var constraints = map[string]func(*jsonschema.Schema){
 	"Journey.SchemaVersion":      func(p *jsonschema.Schema) { p.Const = journey.SchemaVersion },
 	"Journey.Language":           func(p *jsonschema.Schema) { p.Pattern = LanguagePattern },
-	"Journey.ReviewEveryDays":    func(p *jsonschema.Schema) { p.Minimum = "1" },
+	"Journey.ReviewEveryDays":    reviewRange,
+	"Metric.Value":               metricRange,
+	"Metric.Target":              metricRange,
 	"Opportunity.Impact":         scoreRange,
 	"Opportunity.Effort":         scoreRange,
 	"Touchpoint.Emotion":         emotionRange,
@@ -305,13 +309,25 @@ func scoreRange(p *jsonschema.Schema) {
 	p.Maximum = number(journey.MaxScore)
 }
 
+func reviewRange(p *jsonschema.Schema) {
+	p.Minimum = number(1)
+	p.Maximum = number(journey.MaxReviewEveryDays)
+}
+
+func metricRange(p *jsonschema.Schema) {
+	p.Minimum = number(metric.MinValue)
+	p.Maximum = number(metric.MaxValue)
+}
+
 func emotionRange(p *jsonschema.Schema) {
 	p.Minimum = number(touchpoint.MinEmotion)
 	p.Maximum = number(touchpoint.MaxEmotion)
 }
 
+// number returns v as a JSON number in plain decimal form (1000000000000000,
+// not 1e+15), as a person reads it in a form.
 func number[T int | float64](v T) json.Number {
-	return json.Number(fmt.Sprint(v))
+	return json.Number(strconv.FormatFloat(float64(v), 'f', -1, 64))
 }
 
 // reachable returns the named struct and enum types of this module used by

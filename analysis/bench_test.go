@@ -12,7 +12,7 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/channel"
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
@@ -66,7 +66,7 @@ func TestSizedJourneyIsValid(t *testing.T) {
 
 // generated is the shared random valid journey of the benchmarks: stages ×
 // 10 touchpoints, each with 0 to 4 pain points (2 on average), every member
-// of the format filled somewhere (internal/randjourney).
+// of the format filled somewhere (internal/testkit/randjourney).
 func generated(stages int) *journey.Journey {
 	return randjourney.Generate(1, randjourney.Options{Stages: stages, TouchpointsPerStage: 10, PainPointsPerTouchpoint: 4})
 }

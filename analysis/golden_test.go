@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/analysis"
+	"github.com/journeymap/journeymap/internal/testkit/golden"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -20,19 +21,9 @@ import (
 // review.overdue is checked without reading the clock.
 var goldenNow = time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)
 
-// checkGolden compares got with testdata/name, or rewrites it with -update.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file; run go test ./analysis -update")
-	assert.Equal(t, string(want), string(got), "%s is out of date; run go test ./analysis -update and review the diff", path)
-}
+// TestMain fails the run when a golden file under testdata/ is checked by
+// no test, such as the report of an example journey that was removed.
+func TestMain(m *testing.M) { golden.Main(m, "testdata") }
 
 func loadExample(t *testing.T, path string) *journey.Journey {
 	t.Helper()
@@ -59,22 +50,12 @@ func TestGoldenExamples(t *testing.T) {
 	paths, err := filepath.Glob(filepath.Join("..", "examples", "journeys", "*.json"))
 	require.NoError(t, err)
 	require.NotEmpty(t, paths, "no example journeys found")
-	var names []string
 	for _, path := range paths {
 		name := strings.TrimSuffix(filepath.Base(path), ".json")
-		names = append(names, name+".json")
 		t.Run(name, func(t *testing.T) {
 			r := analysis.Analyze(loadExample(t, path), analysis.Options{Now: goldenNow})
-			checkGolden(t, filepath.Join("examples", name+".json"), marshalIndent(t, r))
+			golden.Check(t, filepath.Join("testdata", "examples", name+".json"), marshalIndent(t, r))
 		})
-	}
-	// No golden file outlives its example.
-	if !*update {
-		files, err := filepath.Glob(filepath.Join("testdata", "examples", "*.json"))
-		require.NoError(t, err)
-		for _, f := range files {
-			assert.Contains(t, names, filepath.Base(f), "golden file without an example journey")
-		}
 	}
 }
 
@@ -83,13 +64,10 @@ func TestGoldenExamples(t *testing.T) {
 func TestGoldenDiffCurrentFuture(t *testing.T) {
 	cur := filepath.Join("..", "examples", "journeys", "ecommerce-current.json")
 	fut := filepath.Join("..", "examples", "journeys", "ecommerce-future.json")
-	if _, err := os.Stat(fut); err != nil {
-		t.Skip("no future-state example")
-	}
 	c := analysis.Diff(loadExample(t, cur), loadExample(t, fut))
-	checkGolden(t, "diff/ecommerce.json", marshalIndent(t, c))
-	checkGolden(t, "diff/ecommerce.txt", []byte(c.String()))
-	checkGolden(t, "diff/ecommerce.vi.txt", []byte(c.Text("vi-VN")))
+	golden.Check(t, "testdata/diff/ecommerce.json", marshalIndent(t, c))
+	golden.Check(t, "testdata/diff/ecommerce.txt", []byte(c.String()))
+	golden.Check(t, "testdata/diff/ecommerce.vi.txt", []byte(c.Text("vi-VN")))
 }
 
 // TestGoldenVietnamese analyses the fully Vietnamese example in Vietnamese
@@ -98,12 +76,12 @@ func TestGoldenDiffCurrentFuture(t *testing.T) {
 func TestGoldenVietnamese(t *testing.T) {
 	j := loadExample(t, filepath.Join("..", "examples", "journeys", "cvj-vi.json"))
 	r := analysis.Analyze(j, analysis.Options{Now: goldenNow, Language: "vi"})
-	checkGolden(t, filepath.Join("vi", "cvj-vi.json"), marshalIndent(t, r))
+	golden.Check(t, filepath.Join("testdata", "vi", "cvj-vi.json"), marshalIndent(t, r))
 	var text strings.Builder
 	for _, f := range r.Findings {
 		text.WriteString(f.String() + "\n")
 	}
-	checkGolden(t, filepath.Join("vi", "cvj-vi.txt"), []byte(text.String()))
+	golden.Check(t, filepath.Join("testdata", "vi", "cvj-vi.txt"), []byte(text.String()))
 
 	require.NotEmpty(t, r.Findings)
 	for _, f := range r.Findings {

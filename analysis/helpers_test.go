@@ -2,7 +2,6 @@ package analysis_test
 
 import (
 	"encoding/binary"
-	"flag"
 	"time"
 
 	"github.com/google/uuid"
@@ -14,8 +13,6 @@ import (
 	"github.com/journeymap/journeymap/persona"
 	"github.com/journeymap/journeymap/touchpoint"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // id returns a fixed uuid for n, so test journeys and their reports are deterministic.
 func id(n uint64) uuid.UUID {

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/analysis"
-	"github.com/journeymap/journeymap/internal/hostile"
+	"github.com/journeymap/journeymap/internal/testkit/hostile"
 	"github.com/journeymap/journeymap/render"
 )
 

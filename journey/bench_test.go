@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/journey"
 )
 

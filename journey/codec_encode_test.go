@@ -3,7 +3,6 @@ package journey_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -18,7 +17,8 @@ import (
 
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/docerr"
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/golden"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
@@ -26,23 +26,12 @@ import (
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
-
-// golden compares got with testdata/golden/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./journey -update to create it")
-	assert.Equal(t, string(want), string(got), "%s is not current: run go test ./journey -update and review the diff", path)
-}
+// TestMain fails the run when a file under testdata/golden is checked by no
+// test.
+func TestMain(m *testing.M) { golden.Main(m, "testdata/golden") }
 
 func TestGoldenEncoding(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("testdata", "golden", "source.json"))
+	src, err := os.ReadFile(filepath.Join("testdata", "source.json"))
 	require.NoError(t, err)
 	fromSource, err := journey.Unmarshal(src)
 	require.NoError(t, err)
@@ -63,10 +52,10 @@ func TestGoldenEncoding(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			compact, err := journey.Marshal(j)
 			require.NoError(t, err)
-			golden(t, name+".compact.json", append(compact, '\n'))
+			golden.Check(t, "testdata/golden/"+name+".compact.json", append(compact, '\n'))
 			indented, err := journey.MarshalIndent(j, "  ")
 			require.NoError(t, err)
-			golden(t, name+".indent.json", append(indented, '\n'))
+			golden.Check(t, "testdata/golden/"+name+".indent.json", append(indented, '\n'))
 
 			// Both forms decode back to the same canonical bytes.
 			for _, form := range [][]byte{compact, indented} {

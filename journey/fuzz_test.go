@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/journeymap/journeymap/docerr"
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -18,7 +18,7 @@ import (
 // always encodes. The seed corpus is in testdata/fuzz/FuzzDecode, plus the
 // golden source and a few random journeys added here.
 func FuzzDecode(f *testing.F) {
-	if src, err := os.ReadFile(filepath.Join("testdata", "golden", "source.json")); err == nil {
+	if src, err := os.ReadFile(filepath.Join("testdata", "source.json")); err == nil {
 		f.Add(src)
 	}
 	for seed := range uint64(4) {

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/journeymap/journeymap/analysis"
-	"github.com/journeymap/journeymap/internal/hostile"
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/hostile"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/persona"
 	"github.com/journeymap/journeymap/render"

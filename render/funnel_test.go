@@ -12,7 +12,8 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/analytics"
-	"github.com/journeymap/journeymap/internal/hostile"
+	"github.com/journeymap/journeymap/internal/testkit/golden"
+	"github.com/journeymap/journeymap/internal/testkit/hostile"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
 )
@@ -39,7 +40,7 @@ func TestGoldenMeasured(t *testing.T) {
 	j, res := measured(t, "ecommerce-current")
 	h := render.HTML{Funnel: res}.WithReport(j, analysis.Options{})
 	out := renderHTML(t, h, j)
-	golden(t, "measured-ecommerce-current.html", out)
+	golden.Check(t, "testdata/golden/measured-ecommerce-current.html", out)
 	parsePage(t, out)
 	assert.Equal(t, string(out), string(renderHTML(t, h, j)), "deterministic")
 }

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/journeymap/journeymap/analysis"
-	"github.com/journeymap/journeymap/internal/hostile"
+	"github.com/journeymap/journeymap/internal/testkit/hostile"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
 )

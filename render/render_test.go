@@ -3,7 +3,6 @@ package render_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,12 +16,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/analysis"
-	"github.com/journeymap/journeymap/internal/hostile"
+	"github.com/journeymap/journeymap/internal/testkit/golden"
+	"github.com/journeymap/journeymap/internal/testkit/hostile"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+// TestMain fails the run when a file under testdata/golden is checked by no
+// test.
+func TestMain(m *testing.M) { golden.Main(m, "testdata/golden") }
 
 // variants are the renderings kept as golden files, by file suffix.
 var variants = []struct {
@@ -36,84 +38,6 @@ var variants = []struct {
 	{"blueprint.mmd", render.MermaidBlueprint{}},
 	{"md", render.Markdown{}},
 	{"csv", render.CSV{}},
-}
-
-// golden compares got with the golden file testdata/golden/name (or
-// rewrites it under -update) and, when they differ, shows where: the first
-// differing lines with their neighbours.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./render -update")
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s is stale: run go test ./render -update\n%s", path, lineDiff(string(want), string(got)))
-	}
-}
-
-// lineDiff shows the first lines where want and got differ, with two lines
-// of context either side, "-" for want and "+" for got; long lines are cut
-// around their first difference.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	first := 0
-	for first < len(w) && first < len(g) && w[first] == g[first] {
-		first++
-	}
-	lw, lg := len(w)-1, len(g)-1
-	for lw > first && lg > first && w[lw] == g[lg] {
-		lw, lg = lw-1, lg-1
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "@@ line %d @@\n", first+1)
-	for i := max(0, first-2); i < first; i++ {
-		fmt.Fprintf(&b, "  %s\n", cut(w[i], 0))
-	}
-	for i := first; i <= lw && i < first+8; i++ {
-		fmt.Fprintf(&b, "- %s\n", cut(w[i], firstDiff(w[i], at(g, i))))
-	}
-	for i := first; i <= lg && i < first+8; i++ {
-		fmt.Fprintf(&b, "+ %s\n", cut(g[i], firstDiff(g[i], at(w, i))))
-	}
-	return b.String()
-}
-
-func at(lines []string, i int) string {
-	if i < len(lines) {
-		return lines[i]
-	}
-	return ""
-}
-
-func firstDiff(a, b string) int {
-	i := 0
-	for i < len(a) && i < len(b) && a[i] == b[i] {
-		i++
-	}
-	return i
-}
-
-// cut keeps 160 bytes of s around byte i.
-func cut(s string, i int) string {
-	if len(s) <= 160 {
-		return s
-	}
-	from := max(0, i-60)
-	to := min(len(s), from+160)
-	return "…" + strings.ToValidUTF8(s[from:to], "") + "…"
-}
-
-func TestLineDiff(t *testing.T) {
-	d := lineDiff("a\nb\nc\nd\ne\n", "a\nb\nc\nX\ne\n")
-	assert.Equal(t, "@@ line 4 @@\n  b\n  c\n- d\n+ X\n", d, "the changed line with two lines before it")
-	long := strings.Repeat("x", 300)
-	d = lineDiff(long+"a", long+"b")
-	assert.Contains(t, d, "- …"+strings.Repeat("x", 60)+"a…", "a long line is cut around its difference")
 }
 
 // htmlGoldens are the whole pages kept as golden files, one per feature:
@@ -132,7 +56,7 @@ func renderAll(t *testing.T, base string, j *journey.Journey) {
 	for _, v := range variants {
 		var buf bytes.Buffer
 		require.NoError(t, v.r.Render(&buf, j), "%s.%s", base, v.suffix)
-		golden(t, base+"."+v.suffix, buf.Bytes())
+		golden.Check(t, "testdata/golden/"+base+"."+v.suffix, buf.Bytes())
 		var again bytes.Buffer
 		require.NoError(t, v.r.Render(&again, j))
 		assert.Equal(t, buf.String(), again.String(), "deterministic")
@@ -144,7 +68,7 @@ func renderAll(t *testing.T, base string, j *journey.Journey) {
 			suffix = h.Language + ".html"
 		}
 		out := renderHTML(t, h, j)
-		golden(t, base+"."+suffix, out)
+		golden.Check(t, "testdata/golden/"+base+"."+suffix, out)
 		assert.Equal(t, string(out), string(renderHTML(t, h, j)), "deterministic")
 	}
 }
@@ -156,9 +80,7 @@ func TestGoldenFixture(t *testing.T) {
 func TestGoldenExamples(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("..", "examples", "journeys", "*.json"))
 	require.NoError(t, err)
-	if len(files) == 0 {
-		t.Skip("no example journeys yet")
-	}
+	require.NotEmpty(t, files, "no example journeys under examples/journeys: they are this test's fixtures")
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			data, err := os.ReadFile(f)

@@ -13,8 +13,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/docerr"
-	"github.com/journeymap/journeymap/internal/hostile"
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/golden"
+	"github.com/journeymap/journeymap/internal/testkit/hostile"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/persona"
@@ -284,20 +285,7 @@ func TestSchemaAndLibraryAgreeOnHostileLabels(t *testing.T) {
 const validDir = "testdata/golden/valid"
 
 func TestAcceptedEdgesAreCommitted(t *testing.T) {
-	if *update {
-		require.NoError(t, os.RemoveAll(validDir))
-		require.NoError(t, os.MkdirAll(validDir, 0o755))
-		for name, doc := range accepted {
-			require.NoError(t, os.WriteFile(filepath.Join(validDir, name+".json"), []byte(doc+"\n"), 0o644))
-		}
-	}
-	entries, err := os.ReadDir(validDir)
-	require.NoError(t, err, "run go test ./schema -update")
-	assert.Len(t, entries, len(accepted), "%s holds other files than the accepted edges: run go test ./schema -update", validDir)
 	for name, doc := range accepted {
-		got, err := os.ReadFile(filepath.Join(validDir, name+".json"))
-		if assert.NoError(t, err, "run go test ./schema -update") {
-			assert.Equal(t, doc+"\n", string(got), "%s is stale: run go test ./schema -update", name)
-		}
+		golden.CheckString(t, filepath.Join(validDir, name+".json"), doc+"\n")
 	}
 }

@@ -3,7 +3,6 @@ package schema_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/internal/testkit/golden"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
@@ -28,7 +28,11 @@ import (
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/invalid from the table of invalid documents")
+// TestMain fails the run when a file under testdata/invalid or
+// testdata/golden is written by no test (go test -update rewrites the
+// table of invalid documents and the accepted edges, and removes such
+// files).
+func TestMain(m *testing.M) { golden.Main(m, invalidDir, "testdata/golden") }
 
 // published maps each schema name used in the tests to its bytes and $id.
 var published = map[string]struct {
@@ -431,29 +435,9 @@ func TestInvalidTableIsCurrent(t *testing.T) {
 	index, err := json.MarshalIndent(cases, "", "  ")
 	require.NoError(t, err)
 	index = append(index, '\n')
-	if *update {
-		require.NoError(t, os.RemoveAll(invalidDir))
-		require.NoError(t, os.MkdirAll(invalidDir, 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(invalidDir, "index.json"), index, 0o644))
-		for _, c := range cases {
-			require.NoError(t, os.WriteFile(filepath.Join(invalidDir, c.Name+".json"), caseFile(t, c), 0o644))
-		}
-	}
-	got, err := os.ReadFile(filepath.Join(invalidDir, "index.json"))
-	require.NoError(t, err, "run go test ./schema -update")
-	assert.Equal(t, string(index), string(got), "testdata/invalid/index.json is stale: run go test ./schema -update")
-	names := []string{"index.json"}
+	golden.Check(t, filepath.Join(invalidDir, "index.json"), index)
 	for _, c := range cases {
-		names = append(names, c.Name+".json")
-		got, err := os.ReadFile(filepath.Join(invalidDir, c.Name+".json"))
-		if assert.NoError(t, err, "run go test ./schema -update") {
-			assert.Equal(t, string(caseFile(t, c)), string(got), "%s is stale: run go test ./schema -update", c.Name)
-		}
-	}
-	entries, err := os.ReadDir(invalidDir)
-	require.NoError(t, err)
-	for _, e := range entries {
-		assert.Contains(t, names, e.Name(), "testdata/invalid holds a file no case writes")
+		golden.Check(t, filepath.Join(invalidDir, c.Name+".json"), caseFile(t, c))
 	}
 }
 

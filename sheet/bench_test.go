@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/render"
 	"github.com/journeymap/journeymap/sheet"
 )

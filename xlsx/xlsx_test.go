@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,8 +13,9 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/journeymap/journeymap/internal/hostile"
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/golden"
+	"github.com/journeymap/journeymap/internal/testkit/hostile"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/render"
@@ -24,7 +24,8 @@ import (
 	"github.com/journeymap/journeymap/xlsx"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden cell values under testdata/")
+// TestMain fails the run when a file under testdata/ is checked by no test.
+func TestMain(m *testing.M) { golden.Main(m, "testdata") }
 
 // projection keeps what the map sheet carries, as the CSV layout does.
 func projection(j *journey.Journey) []*journey.Stage {
@@ -225,13 +226,7 @@ func TestGoldenWorkbooks(t *testing.T) {
 			got, err := json.MarshalIndent(cellValues(t, workbook(t, j, lang)), "", " ")
 			require.NoError(t, err)
 			path := filepath.Join("testdata", name+"."+lang+".cells.json")
-			if *update {
-				require.NoError(t, os.WriteFile(path, append(got, '\n'), 0o644))
-				continue
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run go test ./xlsx -update")
-			assert.JSONEq(t, string(want), string(got), "%s: the workbook's cells changed (go test ./xlsx -update)", path)
+			golden.Check(t, path, append(got, '\n'))
 		}
 	}
 }

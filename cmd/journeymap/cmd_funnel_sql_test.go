@@ -17,6 +17,7 @@ import (
 	"github.com/journeymap/journeymap/analytics"
 	"github.com/journeymap/journeymap/analytics/sqlfunnel"
 	"github.com/journeymap/journeymap/analytics/sqlfunnel/sqlfunneltest"
+	"github.com/journeymap/journeymap/internal/testkit/golden"
 )
 
 func TestFunnelSQLPrintsTheQuery(t *testing.T) {
@@ -24,7 +25,7 @@ func TestFunnelSQLPrintsTheQuery(t *testing.T) {
 		r := cli(t, "", "funnel", "-journey", straightJourney(t), "-sql", d, "-table", "events", "-columns", "time=ts,outcome=outcome,emotion=emotion")
 		require.Equal(t, 0, r.code, r.stderr)
 		// The golden files are the queries as an analyst reads them.
-		golden(t, "funnel-"+d+".sql", r.stdout)
+		golden.CheckString(t, "testdata/"+"funnel-"+d+".sql", r.stdout)
 	}
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,10 +12,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeymap/journeymap/internal/testkit/golden"
 	"github.com/journeymap/journeymap/journey"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+// TestMain fails the run when a file under testdata/ is checked by no test
+// (go test -update rewrites them all).
+func TestMain(m *testing.M) { golden.Main(m, "testdata") }
 
 const (
 	examples   = "../../examples/journeys/"
@@ -38,19 +40,6 @@ func cli(t *testing.T, stdin string, args ...string) result {
 	var out, errOut bytes.Buffer
 	code := run(args, strings.NewReader(stdin), &out, &errOut)
 	return result{code, out.String(), errOut.String()}
-}
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create %s", path)
-	assert.Equal(t, string(want), got, "%s is out of date (go test -update)", path)
 }
 
 func writeTemp(t *testing.T, name, content string) string {
@@ -93,8 +82,8 @@ func TestEveryCommandHasHelp(t *testing.T) {
 		assert.Equal(t, exitUsage, r.code, c.name)
 		assert.Contains(t, r.stderr, "journeymap "+c.name+": flag provided but not defined: -no-such-flag")
 	}
-	golden(t, "help-render.txt", cli(t, "", "render", "-h").stdout)
-	golden(t, "help-import.txt", cli(t, "", "import", "-h").stdout)
+	golden.CheckString(t, "testdata/"+"help-render.txt", cli(t, "", "render", "-h").stdout)
+	golden.CheckString(t, "testdata/"+"help-import.txt", cli(t, "", "import", "-h").stdout)
 }
 
 func TestValidate(t *testing.T) {
@@ -129,7 +118,7 @@ func TestValidate(t *testing.T) {
 	assert.Contains(t, stderr, "TMP/bad.json: ")
 	assert.Contains(t, stderr, "line 3")
 	assert.Contains(t, stderr, `TMP/unknown.json: colour: unknown field "colour"`)
-	golden(t, "validate-errors.txt", stderr)
+	golden.CheckString(t, "testdata/"+"validate-errors.txt", stderr)
 
 	assert.Equal(t, exitUsage, cli(t, "", "validate").code)
 
@@ -146,13 +135,13 @@ func TestValidate(t *testing.T) {
 func TestAnalyze(t *testing.T) {
 	r := cli(t, "", "analyze", b2b)
 	assert.Equal(t, exitOK, r.code, r.stderr)
-	golden(t, "analyze-b2b.txt", r.stdout)
+	golden.CheckString(t, "testdata/"+"analyze-b2b.txt", r.stdout)
 
 	// A Vietnamese team reads the whole text report in Vietnamese: headings,
 	// severities, factor names and decimal commas; codes and paths stay.
 	r = cli(t, "", "analyze", "-lang", "vi", cvj)
 	assert.Equal(t, exitOK, r.code, r.stderr)
-	golden(t, "analyze-cvj-vi.txt", r.stdout)
+	golden.CheckString(t, "testdata/"+"analyze-cvj-vi.txt", r.stdout)
 	for _, english := range []string{"Findings", "Friction", " points", "Stages", "Hotspots", "warning ", "pain."} {
 		assert.NotContains(t, r.stdout, english)
 	}
@@ -281,7 +270,7 @@ func TestNewAndTemplates(t *testing.T) {
 	for _, tmpl := range journey.Templates() {
 		assert.Contains(t, r.stdout, tmpl.Name)
 	}
-	golden(t, "templates-vi.txt", cli(t, "", "templates", "-lang", "vi").stdout)
+	golden.CheckString(t, "testdata/"+"templates-vi.txt", cli(t, "", "templates", "-lang", "vi").stdout)
 
 	r = cli(t, "", "new", "-template", "customer_value_journey", "-title", "Hành trình Mộc Sơn", "-lang", "vi", "-type", "future_state")
 	require.Equal(t, exitOK, r.code, r.stderr)
@@ -293,7 +282,7 @@ func TestNewAndTemplates(t *testing.T) {
 	assert.Equal(t, "Nhận thức", j.Stages[0].Name)
 	assert.Equal(t, r.stdout, cli(t, "", "new", "-template", "customer_value_journey", "-title", "Hành trình Mộc Sơn", "-lang", "vi", "-type", "future_state").stdout,
 		"the same flags give the same document")
-	golden(t, "new-b2b.json", cli(t, "", "new", "-template", "b2b", "-title", "Buying a CRM").stdout)
+	golden.CheckString(t, "testdata/"+"new-b2b.json", cli(t, "", "new", "-template", "b2b", "-title", "Buying a CRM").stdout)
 
 	// The scaffold validates and round-trips through the other commands.
 	out := filepath.Join(t.TempDir(), "new.json")
@@ -313,7 +302,7 @@ func TestDiff(t *testing.T) {
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "pain point resolved")
 	assert.Contains(t, r.stdout, "journey friction ")
-	golden(t, "diff-ecommerce.txt", r.stdout)
+	golden.CheckString(t, "testdata/"+"diff-ecommerce.txt", r.stdout)
 
 	r = cli(t, "", "diff", "-lang", "vi", current, future)
 	require.Equal(t, exitOK, r.code, r.stderr)
@@ -402,12 +391,12 @@ func TestFunnel(t *testing.T) {
 	r := cli(t, "", "funnel", "-journey", current, "-events", eventsFile)
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "240 customers")
-	golden(t, "funnel-ecommerce.txt", r.stdout)
+	golden.CheckString(t, "testdata/"+"funnel-ecommerce.txt", r.stdout)
 
 	// -lang vi: the report in Vietnamese, the journey's names as written.
 	r = cli(t, "", "funnel", "-lang", "vi", "-journey", current, "-events", eventsFile)
 	require.Equal(t, exitOK, r.code, r.stderr)
-	golden(t, "funnel-ecommerce-vi.txt", r.stdout)
+	golden.CheckString(t, "testdata/"+"funnel-ecommerce-vi.txt", r.stdout)
 	assert.Contains(t, r.stdout, "1987 sự kiện, 240 khách hàng, 0 dòng lỗi")
 	assert.Contains(t, r.stdout, "Sees a Facebook carousel ad for the new Sải Bước running line")
 	for _, english := range []string{"Funnel of", "reached", "Deviations", "Customers:", "as planned", "missing ", "(ad hoc)", "100.0%"} {

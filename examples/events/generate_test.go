@@ -3,7 +3,6 @@ package events_test
 import (
 	"bytes"
 	"encoding/csv"
-	"flag"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -16,11 +15,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/analytics"
+	"github.com/journeymap/journeymap/internal/testkit/golden"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/touchpoint"
 )
-
-var update = flag.Bool("update", false, "rewrite cvj-vi.csv from the generator")
 
 const (
 	cvjJourney = "../journeys/cvj-vi.json"
@@ -146,12 +144,7 @@ func loadCVJ(t *testing.T) *journey.Journey {
 // from the committed journey.
 func TestCVJEventsAreCurrent(t *testing.T) {
 	got := generate(loadCVJ(t))
-	if *update {
-		require.NoError(t, os.WriteFile(cvjEvents, got, 0o644))
-	}
-	want, err := os.ReadFile(cvjEvents)
-	require.NoError(t, err, "run go test ./examples/events -update")
-	assert.Equal(t, string(want), string(got), "%s is stale: run go test ./examples/events -update", cvjEvents)
+	golden.Check(t, cvjEvents, got)
 }
 
 // TestCVJEventsTellTheMapsStory: measured against its journey, the log has

@@ -6,7 +6,6 @@
 package journeys_test
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -16,12 +15,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/internal/testkit/golden"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/painpoint"
 )
-
-var update = flag.Bool("update", false, "rewrite the examples in canonical form")
 
 var wantFiles = []string{
 	"b2b-saas.json",
@@ -50,15 +48,14 @@ func TestExampleSetIsComplete(t *testing.T) {
 func TestExamplesAreValidAndCanonical(t *testing.T) {
 	for _, name := range wantFiles {
 		t.Run(name, func(t *testing.T) {
-			j, data := load(t, name)
+			j, _ := load(t, name)
 			assert.NoError(t, j.Validate())
 			canon, err := journey.MarshalIndent(j, "  ")
 			require.NoError(t, err)
-			if *update {
-				require.NoError(t, os.WriteFile(name, append(canon, '\n'), 0o644))
-				return
-			}
-			assert.Equal(t, string(data), string(canon)+"\n", "%s is not in canonical indented form (journey.MarshalIndent(j, \"  \") plus a newline)", name)
+			// The example is its own golden file: it must already be in
+			// canonical indented form (journey.MarshalIndent(j, "  ") plus a
+			// newline); go test -update rewrites it so.
+			golden.Check(t, name, append(canon, '\n'))
 		})
 	}
 }

@@ -146,17 +146,21 @@ func Diff(want, got string) string {
 	for _, l := range w[from:pre] {
 		b.WriteString("  " + line(l))
 	}
-	side := func(sign string, ls []string) {
+	side := func(sign string, ls, other []string) {
 		for i, l := range ls {
 			if i == maxDiffLines {
 				fmt.Fprintf(&b, "%s … %d more lines\n", sign, len(ls)-i)
 				return
 			}
-			b.WriteString(sign + " " + line(l))
+			at := 0
+			if i < len(other) {
+				at = firstDiff(l, other[i])
+			}
+			b.WriteString(sign + " " + cutAt(l, at))
 		}
 	}
-	side("-", w[pre:len(w)-suf])
-	side("+", g[pre:len(g)-suf])
+	side("-", w[pre:len(w)-suf], g[pre:len(g)-suf])
+	side("+", g[pre:len(g)-suf], w[pre:len(w)-suf])
 	for _, l := range w[len(w)-suf : min(len(w), len(w)-suf+2)] {
 		b.WriteString("  " + line(l))
 	}
@@ -164,15 +168,34 @@ func Diff(want, got string) string {
 }
 
 // line shows one line of a diff: long lines cut, a missing final newline said.
-func line(l string) string {
-	const width = 300
+func line(l string) string { return cutAt(l, 0) }
+
+// cutAt is line for a line whose first difference with its counterpart is
+// at byte at: a long line keeps a window around that byte, so the change
+// shows even deep inside a one-line HTML or JSON document.
+func cutAt(l string, at int) string {
+	const width, before = 300, 100
 	nl := strings.HasSuffix(l, "\n")
 	l = strings.TrimSuffix(l, "\n")
 	if len(l) > width {
-		l = l[:width] + fmt.Sprintf("… (%d bytes)", len(l))
+		from := max(0, min(at-before, len(l)-width))
+		head := ""
+		if from > 0 {
+			head = "…"
+		}
+		l = head + strings.ToValidUTF8(l[from:from+width], "") + fmt.Sprintf("… (%d bytes)", len(l))
 	}
 	if !nl {
 		return l + "  (no newline at end)\n"
 	}
 	return l + "\n"
+}
+
+// firstDiff is the index of the first byte where a and b differ.
+func firstDiff(a, b string) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return i
 }

@@ -22,6 +22,10 @@ func TestDiff(t *testing.T) {
 			[]string{"line 2", "+ b\n"}},
 		{"a missing final newline is said", "a\n", "a",
 			[]string{"(no newline at end)"}},
+		{"a long line is cut around its first difference, not at its start",
+			strings.Repeat("x", 1000) + "a" + strings.Repeat("z", 1000) + "\n",
+			strings.Repeat("x", 1000) + "b" + strings.Repeat("z", 1000) + "\n",
+			[]string{"- …" + strings.Repeat("x", 100) + "a", "+ …" + strings.Repeat("x", 100) + "b", "(2001 bytes)"}},
 	}
 	for _, c := range cases {
 		d := Diff(c.want, c.got)

@@ -3,7 +3,7 @@ package randjourney_test
 import (
 	"fmt"
 
-	"github.com/journeymap/journeymap/internal/randjourney"
+	"github.com/journeymap/journeymap/internal/testkit/randjourney"
 	"github.com/journeymap/journeymap/journey"
 )
 

@@ -5,9 +5,9 @@
 //
 // Run one target with, for example:
 //
-//	go test -run '^$' -fuzz '^FuzzRenderHTML$' -fuzztime 30s ./internal/fuzztest
+//	go test -run '^$' -fuzz '^FuzzRenderHTML$' -fuzztime 30s ./internal/testkit/fuzztest
 //
 // .ci/fuzz runs every target in the module for a bounded time. Seeds come from
-// the example journeys and the shared hostile-label corpus (internal/hostile);
+// the example journeys and the shared hostile-label corpus (internal/testkit/hostile);
 // crashers found by the fuzzer are committed under testdata/fuzz once fixed.
 package fuzztest

@@ -5,14 +5,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/journeymap/journeymap/internal/hostile"
+	"github.com/journeymap/journeymap/internal/testkit/hostile"
 	"github.com/journeymap/journeymap/journey"
 )
 
 // exampleDocs returns the example journey documents.
 func exampleDocs(f testing.TB) [][]byte {
 	f.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "journeys", "*.json"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "..", "examples", "journeys", "*.json"))
 	if err != nil || len(files) == 0 {
 		f.Fatalf("no example journeys under examples/journeys: %v", err)
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/journeymap/journeymap/internal/hostile"
+	"github.com/journeymap/journeymap/internal/testkit/hostile"
 )
 
 func TestEntries(t *testing.T) {

@@ -3,7 +3,6 @@ package analytics
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/journeymap/journeymap/internal/testkit/golden"
 
 	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
@@ -23,32 +24,21 @@ import (
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./analytics -update")
-	assert.Equal(t, string(want), string(got), "%s is stale: run go test ./analytics -update", path)
-}
+func TestMain(m *testing.M) { golden.Main(m, "testdata") }
 
 func TestGolden(t *testing.T) {
 	syn := NewSynthetic(SyntheticConfig{Seed: 42, Customers: 400, Steps: 5, DropOff: 0.2, Noise: 0.1, Order: TimeOrdered})
 	var in bytes.Buffer
 	require.NoError(t, syn.WriteCSV(&in))
-	golden(t, "synthetic.csv", in.Bytes())
+	golden.Check(t, "testdata/synthetic.csv", in.Bytes())
 	res, err := Run(syn.Journey, bytes.NewReader(in.Bytes()), "csv", Options{Source: "synthetic.csv"})
 	require.NoError(t, err)
 	var text bytes.Buffer
 	require.NoError(t, res.WriteText(&text))
-	golden(t, "synthetic.txt", text.Bytes())
+	golden.Check(t, "testdata/synthetic.txt", text.Bytes())
 	js, err := json.MarshalIndent(res, "", "  ")
 	require.NoError(t, err)
-	golden(t, "synthetic.json", append(js, '\n'))
+	golden.Check(t, "testdata/synthetic.json", append(js, '\n'))
 
 	var back Result
 	require.NoError(t, json.Unmarshal(js, &back))
@@ -60,7 +50,7 @@ func TestGolden(t *testing.T) {
 	ov := Overlay(syn.Journey, res)
 	ovJSON, err := json.MarshalIndent(ov.Stages, "", "  ")
 	require.NoError(t, err)
-	golden(t, "synthetic-overlay-stages.json", append(ovJSON, '\n'))
+	golden.Check(t, "testdata/synthetic-overlay-stages.json", append(ovJSON, '\n'))
 	assert.Empty(t, syn.Journey.Stages[0].Metrics, "Overlay leaves its input alone")
 }
 

@@ -12,7 +12,7 @@ import (
 // BenchmarkImport imports the CSV of a random journey with 1000 touchpoints
 // (10 stages × 100, up to 2 pain points each).
 func BenchmarkImport(b *testing.B) {
-	j := randjourney.Generate(1, randjourney.Options{Stages: 10, TouchpointsPerStage: 100})
+	j := randjourney.OneLineItems(randjourney.Generate(1, randjourney.Options{Stages: 10, TouchpointsPerStage: 100}))
 	var csv bytes.Buffer
 	if err := (render.CSV{}).Render(&csv, j); err != nil {
 		b.Fatal(err)

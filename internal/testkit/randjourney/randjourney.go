@@ -527,3 +527,27 @@ func (o Options) String() string {
 	return fmt.Sprintf("personas=%d stages=%d touchpoints/stage=%d painpoints/touchpoint<=%d opportunities=%d",
 		o.Personas, o.Stages, o.TouchpointsPerStage, o.PainPointsPerTouchpoint, o.Opportunities)
 }
+
+// OneLineItems drops from j, in place, the list items that a spreadsheet
+// cell of one item per line cannot carry (blank items and items with a line
+// break: the CSV and workbook renderers refuse them), and returns j. Use it
+// to give a random journey to those renderers.
+func OneLineItems(j *journey.Journey) *journey.Journey {
+	keep := func(items []string) []string {
+		var out []string
+		for _, it := range items {
+			if strings.TrimSpace(it) != "" && !strings.ContainsAny(it, "\r\n") {
+				out = append(out, it)
+			}
+		}
+		return out
+	}
+	for _, tp := range j.Touchpoints() {
+		tp.Actions, tp.Thoughts, tp.Feelings = keep(tp.Actions), keep(tp.Thoughts), keep(tp.Feelings)
+		tp.PhysicalEvidence = keep(tp.PhysicalEvidence)
+	}
+	for _, p := range j.Personas {
+		p.Goals, p.Needs, p.Frustrations, p.Behaviors = keep(p.Goals), keep(p.Needs), keep(p.Frustrations), keep(p.Behaviors)
+	}
+	return j
+}

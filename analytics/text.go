@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/internal/safetext"
 	"github.com/journeymap/journeymap/journey"
 )
@@ -355,29 +356,9 @@ func timing(t Timing, d time.Duration) string {
 	return fmtDuration(d)
 }
 
-// fmtDuration rounds d to a unit of at most 2% of it (a power of ten of
-// nanoseconds, seconds and minutes, or an hour), so histogram midpoints print
-// as the round figures they stand for, and drops the zero minutes and
-// seconds Go writes after them: "41h40m", "62h", "20m", not "62h0m0s".
-func fmtDuration(d time.Duration) string {
-	units := []time.Duration{time.Hour, 10 * time.Minute, time.Minute, 10 * time.Second, time.Second,
-		100 * time.Millisecond, 10 * time.Millisecond, time.Millisecond, 100 * time.Microsecond,
-		10 * time.Microsecond, time.Microsecond, 100, 10}
-	for _, u := range units {
-		if u <= d/50 {
-			d = d.Round(u)
-			break
-		}
-	}
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
-}
+// fmtDuration writes d rounded for people in Go's notation, as the one
+// formatter in package i18n does ("41h40m", "62h", "20m", not "62h0m0s").
+func fmtDuration(d time.Duration) string { return i18n.English.Words().Duration(d) }
 
 // duration writes a duration fmtDuration wrote in wd's words: as it is in
 // English; "41 giờ 40 phút", "1,5 giây" in Vietnamese. "-" stays.

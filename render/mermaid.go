@@ -261,7 +261,8 @@ func AppendMermaid(dst []byte, s string) []byte { return appendMermaidIn(dst, s,
 // characters every place needs escaped (see EscapeMermaid), ":" where a
 // label ends at a colon, "," in actors, quotes in flowchart labels, and the
 // first letter of a task starting with a statement keyword. In a title a
-// colon followed by a space stays as written ("Note: …"); any other colon
+// colon followed by a space stays as written ("Note: …") unless that space
+// ends the label (and so is itself escaped); any other colon
 // is escaped, as Mermaid drops the last character of a line matching
 // /style.*:\S*#.*;/ (a colon, then no space up to a "#").
 func appendMermaidIn(dst []byte, s string, in place) []byte {
@@ -281,7 +282,7 @@ func appendMermaidIn(dst []byte, s string, in place) []byte {
 				c == ' ' && (i == 0 || i == last),
 				mermaidSpecial(c),
 				needs(c, in),
-				c == ':' && in == inText && (i == last || s[i+1] != ' '):
+				c == ':' && in == inText && (i+1 >= last || s[i+1] != ' '):
 				dst = appendEntity(dst, rune(c))
 			default:
 				dst = append(dst, c)

@@ -41,13 +41,12 @@ type textWords struct {
 	timeToConvert                                          string
 	personaFunnel, noPersona                               string
 	breakdown, emptyValue, moreGroups                      string
-	decimal                                                string
-	units                                                  map[string]string // Go's duration units in words; nil: as Go writes them
+	lang                                                   i18n.Language // numbers, per cents and durations
 }
 
 var englishText = textWords{
 	title:  "Funnel of %q from %s (window %s)\n",
-	counts: "%d events, %d customers, %d bad %s\n",
+	counts: "%s events, %s customers, %s bad %s\n",
 	row:    "row", rows: "rows",
 	stage: "Stage", touchpoint: "Touchpoint",
 	reached: "reached", fromPrevious: "from previous", fromStart: "from start", dropOff: "drop-off",
@@ -55,15 +54,14 @@ var englishText = textWords{
 	deviations: "Deviations",
 	events:     "events", missing: "missing", irregular: "irregular", failing: "failing", emotion: "emotion", planned: "planned",
 	adHoc:             "ad hoc",
-	customers:         "Customers: %d as planned, %d with ad-hoc touchpoints, %d missing a touchpoint, %d out of order, %d with a failure\n",
-	variants:          "Top variants (of %d)\n",
+	customers:         "Customers: %s as planned, %s with ad-hoc touchpoints, %s missing a touchpoint, %s out of order, %s with a failure\n",
+	variants:          "Top variants (of %s)\n",
 	asPlanned:         "as planned",
 	adHocVariant:      "ad hoc",
 	foldedTouchpoints: "touchpoints %d+",
-	badRows:           "Bad rows: %d skipped\n",
+	badRows:           "Bad rows: %s skipped\n",
 	line:              "line",
-	more:              "… and %d more\n",
-	decimal:           ".",
+	more:              "… and %s more\n",
 	p95:               "p95 time", p99: "p99 time",
 	modes:         [3]string{"in order, other events allowed between steps", "in strict order, no other planned touchpoint between steps", "in any order"},
 	modeLine:      "Steps counted %s.\n",
@@ -71,16 +69,17 @@ var englishText = textWords{
 	afterDropOff:  "After dropping off (the next touchpoint of the customers who stopped at a step)\n",
 	nothing:       "nothing more",
 	timeToConvert: "Time to convert from the previous step (customers per interval)\n",
-	personaFunnel: "Route of %s: %d customers\n",
+	personaFunnel: "Route of %s: %s customers\n",
 	noPersona:     "customers without a persona",
-	breakdown:     "By %s: %q, %d customers\n",
+	breakdown:     "By %s: %s, %s customers\n",
 	emptyValue:    "(none)",
-	moreGroups:    "… and %d more values\n",
+	moreGroups:    "… and %s more values\n",
+	lang:          i18n.English,
 }
 
 var vietnameseText = textWords{
 	title:  "Phễu chuyển đổi của %q theo %s (cửa sổ chuyển đổi %s)\n",
-	counts: "%d sự kiện, %d khách hàng, %d %s lỗi\n",
+	counts: "%s sự kiện, %s khách hàng, %s %s lỗi\n",
 	row:    "dòng", rows: "dòng",
 	stage: "Bước", touchpoint: "Điểm chạm",
 	reached: "đạt tới", fromPrevious: "so với bước trước", fromStart: "so với ban đầu", dropOff: "rời bỏ",
@@ -88,16 +87,14 @@ var vietnameseText = textWords{
 	deviations: "Sai lệch so với kế hoạch",
 	events:     "sự kiện", missing: "bỏ qua", irregular: "sai thứ tự", failing: "thất bại", emotion: "cảm xúc", planned: "kế hoạch",
 	adHoc:             "ngoài kế hoạch",
-	customers:         "Khách hàng: %d đúng kế hoạch, %d có điểm chạm ngoài kế hoạch, %d bỏ qua một điểm chạm, %d sai thứ tự, %d gặp thất bại\n",
-	variants:          "Các biến thể thường gặp nhất (trong %d biến thể)\n",
+	customers:         "Khách hàng: %s đúng kế hoạch, %s có điểm chạm ngoài kế hoạch, %s bỏ qua một điểm chạm, %s sai thứ tự, %s gặp thất bại\n",
+	variants:          "Các biến thể thường gặp nhất (trong %s biến thể)\n",
 	asPlanned:         "đúng kế hoạch",
 	adHocVariant:      "ngoài kế hoạch",
 	foldedTouchpoints: "các điểm chạm từ thứ %d trở đi",
-	badRows:           "Dòng lỗi: bỏ qua %d dòng\n",
+	badRows:           "Dòng lỗi: bỏ qua %s dòng\n",
 	line:              "dòng",
-	more:              "… và %d dòng khác\n",
-	decimal:           ",",
-	units:             map[string]string{"h": "giờ", "m": "phút", "s": "giây"},
+	more:              "… và %s dòng khác\n",
 	p95:               "thời gian p95", p99: "thời gian p99",
 	modes:         [3]string{"theo thứ tự, cho phép sự kiện khác xen giữa các bước", "theo đúng thứ tự, không có điểm chạm kế hoạch nào khác xen giữa", "theo thứ tự bất kỳ"},
 	modeLine:      "Các bước được tính %s.\n",
@@ -105,11 +102,12 @@ var vietnameseText = textWords{
 	afterDropOff:  "Sau khi rời bỏ (điểm chạm tiếp theo của khách hàng dừng lại ở một bước)\n",
 	nothing:       "không có gì thêm",
 	timeToConvert: "Thời gian chuyển đổi từ bước trước (số khách hàng theo khoảng)\n",
-	personaFunnel: "Lộ trình của %s: %d khách hàng\n",
+	personaFunnel: "Lộ trình của %s: %s khách hàng\n",
 	noPersona:     "khách hàng không rõ chân dung",
-	breakdown:     "Theo %s: %q, %d khách hàng\n",
+	breakdown:     "Theo %s: %s, %s khách hàng\n",
 	emptyValue:    "(trống)",
-	moreGroups:    "… và %d giá trị khác\n",
+	moreGroups:    "… và %s giá trị khác\n",
+	lang:          i18n.Vietnamese,
 }
 
 // TopGroups is the number of breakdown values WriteText shows.
@@ -135,9 +133,9 @@ func (r *Result) WriteTextIn(w io.Writer, language string) error {
 }
 
 func (r *Result) writeText(w io.Writer, wd *textWords) error {
-	ew := &errWriter{w: w}
-	ew.printf(wd.title, r.Title, oneLine(r.Source), wd.duration(fmtDuration(r.Window)))
-	ew.printf(wd.counts, r.Events, r.Customers, r.BadRows.Count, plural(r.BadRows.Count, wd.row, wd.rows))
+	ew, f := &errWriter{w: w}, wd.lang.Words()
+	ew.printf(wd.title, r.Title, oneLine(r.Source), f.Duration(r.Window))
+	ew.printf(wd.counts, f.Int(r.Events), f.Int(r.Customers), f.Int(r.BadRows.Count), plural(r.BadRows.Count, wd.row, wd.rows))
 	if m := int(r.Mode); m >= 0 && m < len(wd.modes) {
 		ew.printf(wd.modeLine, wd.modes[m])
 	}
@@ -150,20 +148,20 @@ func (r *Result) writeText(w io.Writer, wd *textWords) error {
 		if pf.ID == uuid.Nil {
 			name = wd.noPersona
 		}
-		ew.printf("\n"+wd.personaFunnel, name, pf.Customers)
+		ew.printf("\n"+wd.personaFunnel, name, f.Int(pf.Customers))
 		writeFunnel(ew, wd, wd.touchpoint, pf.Touchpoints)
 	}
 	if b := r.Breakdown; b != nil {
 		for i, g := range b.Groups {
 			if i == TopGroups {
-				ew.printf("\n"+wd.moreGroups, len(b.Groups)-TopGroups)
+				ew.printf("\n"+wd.moreGroups, f.Int(int64(len(b.Groups)-TopGroups)))
 				break
 			}
 			v := strconv.Quote(g.Value) // escapes every control character
 			if g.Value == "" {
 				v = wd.emptyValue
 			}
-			ew.printf("\n"+wd.breakdown, oneLine(b.Column), v, g.Customers)
+			ew.printf("\n"+wd.breakdown, oneLine(b.Column), v, f.Int(g.Customers))
 			writeFunnel(ew, wd, wd.touchpoint, g.Touchpoints)
 		}
 	}
@@ -173,17 +171,17 @@ func (r *Result) writeText(w io.Writer, wd *textWords) error {
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", wd.touchpoint, wd.events, wd.missing, wd.irregular, wd.failing, wd.planned, wd.emotion)
 	for _, t := range d.Touchpoints {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t\n", oneLine(t.Name), t.Events, t.Missing, t.Irregular, t.Failing,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", oneLine(t.Name), f.Int(t.Events), f.Int(t.Missing), f.Int(t.Irregular), f.Int(t.Failing),
 			wd.plannedText(t.PlannedEmotion), wd.emotionText(t.Emotion))
 	}
 	for _, a := range d.AdHoc {
-		fmt.Fprintf(tw, "%s (%s)\t%d\t\t\t%d\t\t%s\t\n", oneLine(a.Key), wd.adHoc, a.Events, a.Failing, wd.emotionText(a.Emotion))
+		fmt.Fprintf(tw, "%s (%s)\t%s\t\t\t%s\t\t%s\t\n", oneLine(a.Key), wd.adHoc, f.Int(a.Events), f.Int(a.Failing), wd.emotionText(a.Emotion))
 	}
 	tw.Flush()
 	c := d.Customers
-	ew.printf("\n"+wd.customers, c.Conforming, c.AdHoc, c.Missing, c.Irregular, c.Failing)
+	ew.printf("\n"+wd.customers, f.Int(c.Conforming), f.Int(c.AdHoc), f.Int(c.Missing), f.Int(c.Irregular), f.Int(c.Failing))
 	if len(d.Variants) > 0 {
-		ew.printf("\n"+wd.variants, len(d.Variants))
+		ew.printf("\n"+wd.variants, f.Int(int64(len(d.Variants))))
 		// A variant's Pattern is English; other languages say it from its parts.
 		folded := ""
 		if len(d.Touchpoints) > foldPos {
@@ -197,11 +195,11 @@ func (r *Result) writeText(w io.Writer, wd *textWords) error {
 			if wd != &englishText {
 				pattern = wd.pattern(&v, folded)
 			}
-			ew.printf("%10d  %s\n", v.Customers, oneLine(pattern))
+			ew.printf("%10s  %s\n", f.Int(v.Customers), oneLine(pattern))
 		}
 	}
 	if r.BadRows.Count > 0 {
-		ew.printf("\n"+wd.badRows, r.BadRows.Count)
+		ew.printf("\n"+wd.badRows, f.Int(r.BadRows.Count))
 		for _, b := range r.BadRows.Rows {
 			if b.Field != "" {
 				ew.printf("  %s %d: %s: %s\n", wd.line, b.Line, oneLine(b.Field), oneLine(b.Message))
@@ -210,7 +208,7 @@ func (r *Result) writeText(w io.Writer, wd *textWords) error {
 			}
 		}
 		if n := r.BadRows.Count - int64(len(r.BadRows.Rows)); n > 0 {
-			ew.printf(wd.more, n)
+			ew.printf(wd.more, f.Int(n))
 		}
 	}
 	return ew.err
@@ -245,6 +243,7 @@ func (wd *textWords) pattern(v *Variant, folded string) string {
 
 func writeFunnel(ew *errWriter, wd *textWords, kind string, steps []Step) {
 	ew.printf("\n")
+	f := wd.lang.Words()
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", kind, wd.reached, wd.fromPrevious, wd.fromStart, wd.dropOff, wd.median, wd.p90, wd.p95, wd.p99)
 	for i, s := range steps {
@@ -253,9 +252,9 @@ func writeFunnel(ew *errWriter, wd *textWords, kind string, steps []Step) {
 			name = wd.or + name // an alternative of the step above
 		}
 		t := s.FromPrevious
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d (%s)\t%s\t%s\t%s\t%s\t\n", name, s.Reached,
-			wd.pct(s.ConversionFromPrevious), wd.pct(s.ConversionFromStart), s.DropOff, wd.pct(s.DropOffRate),
-			wd.duration(timing(t, t.Median)), wd.duration(timing(t, t.P90)), wd.duration(timing(t, t.P95)), wd.duration(timing(t, t.P99)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s (%s)\t%s\t%s\t%s\t%s\t\n", name, f.Int(s.Reached),
+			f.Percent(s.ConversionFromPrevious, 1), f.Percent(s.ConversionFromStart, 1), f.Int(s.DropOff), f.Percent(s.DropOffRate, 1),
+			wd.timing(t, t.Median), wd.timing(t, t.P90), wd.timing(t, t.P95), wd.timing(t, t.P99))
 	}
 	tw.Flush()
 }
@@ -284,7 +283,7 @@ func writeAfterDropOff(ew *errWriter, wd *textWords, steps []Step) {
 			case n.AdHoc:
 				name += " (" + wd.adHoc + ")"
 			}
-			parts = append(parts, fmt.Sprintf("%s %d", name, n.Customers))
+			parts = append(parts, name+" "+wd.lang.Words().Int(n.Customers))
 		}
 		if more := len(s.AfterDropOff) - topNext; more > 0 {
 			parts = append(parts, "…")
@@ -310,25 +309,37 @@ func writeTimeToConvert(ew *errWriter, wd *textWords, steps []Step) {
 			if n == 0 {
 				continue
 			}
-			parts = append(parts, fmt.Sprintf("%s %d", wd.binLabel(k), n))
+			parts = append(parts, wd.binLabel(k)+" "+wd.lang.Words().Int(n))
 		}
 		ew.printf("  %s: %s\n", oneLine(s.Name), strings.Join(parts, ", "))
 	}
 }
 
-// binLabel names chart bin k by its lower edge, rounded as fmtDuration
-// rounds: "<1s" for bin 0, "≥8s", "≥1h8m" (2¹² s = 1h8m16s).
+// binLabel names chart bin k by its lower edge, rounded as the i18n
+// formatter rounds durations: "<1s" for bin 0, "≥8s", "≥1h8m" (2¹² s =
+// 1h8m16s).
 func (wd *textWords) binLabel(k int) string {
+	f := wd.lang.Words()
 	if k == 0 {
-		return "<" + wd.duration("1s")
+		return "<" + f.Duration(time.Second)
 	}
-	return "≥" + wd.duration(fmtDuration(time.Duration(1)<<(k-1)*time.Second))
+	return "≥" + f.Duration(time.Duration(1)<<(k-1)*time.Second)
 }
 
-// pct writes a rate as a per cent with one decimal, in wd's decimal sign.
-func (wd *textWords) pct(f float64) string { return wd.decimals(pct(f)) }
+// timing writes d, a figure of t, as a duration; "-" when t counts no customer.
+func (wd *textWords) timing(t Timing, d time.Duration) string {
+	if t.Count == 0 {
+		return "-"
+	}
+	return wd.lang.Words().Duration(d)
+}
 
-func (wd *textWords) emotionText(e *Emotion) string { return wd.decimals(fmtEmotion(e)) }
+func (wd *textWords) emotionText(e *Emotion) string {
+	if e == nil {
+		return "-"
+	}
+	return wd.lang.Words().Signed(e.Mean, 2)
+}
 
 // plannedText writes the journey's emotion of a touchpoint like a measured
 // one, "-" when the journey gives none.
@@ -336,69 +347,7 @@ func (wd *textWords) plannedText(e *float64) string {
 	if e == nil {
 		return "-"
 	}
-	return wd.decimals(fmt.Sprintf("%+.2f", *e))
-}
-
-// decimals puts wd's decimal sign in s, a number strconv wrote.
-func (wd *textWords) decimals(s string) string {
-	if wd.decimal == "." {
-		return s
-	}
-	return strings.Replace(s, ".", wd.decimal, 1)
-}
-
-func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
-
-func timing(t Timing, d time.Duration) string {
-	if t.Count == 0 {
-		return "-"
-	}
-	return fmtDuration(d)
-}
-
-// fmtDuration writes d rounded for people in Go's notation, as the one
-// formatter in package i18n does ("41h40m", "62h", "20m", not "62h0m0s").
-func fmtDuration(d time.Duration) string { return i18n.English.Words().Duration(d) }
-
-// duration writes a duration fmtDuration wrote in wd's words: as it is in
-// English; "41 giờ 40 phút", "1,5 giây" in Vietnamese. "-" stays.
-func (wd *textWords) duration(s string) string {
-	if wd.units == nil || s == "-" {
-		return s
-	}
-	var b strings.Builder
-	for s != "" {
-		i := strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' && r != '-' })
-		if i <= 0 {
-			b.WriteString(s) // not a Go duration: written as it is
-			break
-		}
-		num := s[:i]
-		s = s[i:]
-		j := strings.IndexFunc(s, func(r rune) bool { return (r >= '0' && r <= '9') || r == '.' })
-		if j < 0 {
-			j = len(s)
-		}
-		unit := s[:j]
-		s = s[j:]
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(wd.decimals(num))
-		b.WriteByte(' ')
-		if w, ok := wd.units[unit]; ok {
-			unit = w
-		}
-		b.WriteString(unit)
-	}
-	return b.String()
-}
-
-func fmtEmotion(e *Emotion) string {
-	if e == nil {
-		return "-"
-	}
-	return fmt.Sprintf("%+.2f", e.Mean)
+	return wd.lang.Words().Signed(*e, 2)
 }
 
 // oneLine keeps user text on one line, free of tab-writer control bytes and

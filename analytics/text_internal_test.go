@@ -75,31 +75,6 @@ func TestWriteTextIn(t *testing.T) {
 	assert.NotRegexp(t, `\d\.\d%`, vi.String())
 }
 
-func TestDurationsForPeople(t *testing.T) {
-	tests := []struct {
-		d      time.Duration
-		en, vi string
-	}{
-		{62 * time.Hour, "62h", "62 giờ"},
-		{41*time.Hour + 40*time.Minute, "41h40m", "41 giờ 40 phút"},
-		{20 * time.Minute, "20m", "20 phút"},
-		{90 * time.Second, "1m30s", "1 phút 30 giây"},
-		{10 * time.Second, "10s", "10 giây"},
-		{1500 * time.Millisecond, "1.5s", "1,5 giây"},
-		{250 * time.Microsecond, "250µs", "250 µs"},
-		{0, "0s", "0 giây"},
-		{720 * time.Hour, "720h", "720 giờ"},
-		{41*time.Hour + 40*time.Minute + 7*time.Second, "41h40m", "41 giờ 40 phút"}, // rounded to 2%
-	}
-	for _, tt := range tests {
-		en := fmtDuration(tt.d)
-		assert.Equal(t, tt.en, en, "%v", tt.d)
-		assert.Equal(t, tt.en, englishText.duration(en))
-		assert.Equal(t, tt.vi, vietnameseText.duration(en), "%v", tt.d)
-	}
-	assert.Equal(t, "-", vietnameseText.duration("-"))
-}
-
 // TestTextEscapesUserStrings: touchpoint names, ad-hoc keys, persona names,
 // breakdown columns and values, and the source reach the terminal with
 // their control characters escaped, in every section of the report.

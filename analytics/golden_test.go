@@ -19,6 +19,7 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -34,7 +35,7 @@ func TestGolden(t *testing.T) {
 	res, err := Run(syn.Journey, bytes.NewReader(in.Bytes()), "csv", Options{Source: "synthetic.csv"})
 	require.NoError(t, err)
 	var text bytes.Buffer
-	require.NoError(t, res.WriteText(&text))
+	require.NoError(t, res.WriteText(&text, i18n.English))
 	golden.Check(t, "testdata/synthetic.txt", text.Bytes())
 	js, err := json.MarshalIndent(res, "", "  ")
 	require.NoError(t, err)

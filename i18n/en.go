@@ -12,8 +12,8 @@ import (
 
 var enFormat = Format{num: numfmt.English, date: time.DateOnly}
 
-// enCount writes "1 day", "3 days".
-func enCount(n int, word string) string {
+// enCount writes "1 day", "3 days", "1,987 customers".
+func enCount[N int | int64](n N, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
@@ -289,12 +289,34 @@ var english = Words{
 			}
 			return enFormat.Int(events) + " events, " + enFormat.Int(customers) + " customers, " + enFormat.Int(bad) + " bad " + rows
 		},
+		Mode: func(mode string) string {
+			return map[string]string{
+				"ordered": "Steps counted in order, other events allowed between steps.",
+				"strict":  "Steps counted in strict order, no other planned touchpoint between steps.",
+				"any":     "Steps counted in any order.",
+			}[mode]
+		},
 		Stage: "Stage", Touchpoint: "Touchpoint",
 		Reached: "reached", FromPrevious: "from previous", FromStart: "from start", DropOff: "drop-off",
-		Median: "median time", P90: "p90 time",
+		Median: "median time", P90: "p90 time", P95: "p95 time", P99: "p99 time",
 		Deviations: "Deviations",
 		Events:     "events", Missing: "missing", Irregular: "irregular", Failing: "failing", Emotion: "emotion", Planned: "planned",
-		AdHoc: "ad hoc",
+		Alternative:   func(n string) string { return "or " + n },
+		AdHoc:         func(key string) string { return key + " (ad hoc)" },
+		AfterDropOff:  "After dropping off (the next touchpoint of the customers who stopped at a step)",
+		Nothing:       "nothing more",
+		TimeToConvert: "Time to convert from the previous step (customers per interval)",
+		Route: func(p string, n int64) string {
+			return "Route of " + p + ": " + enCount(n, "customer")
+		},
+		RouteWithoutPersona: func(n int64) string {
+			return "Route of customers without a persona: " + enCount(n, "customer")
+		},
+		Group: func(column, value string, n int64) string {
+			return "By " + column + ": " + value + ", " + enCount(n, "customer")
+		},
+		EmptyValue: "(none)",
+		MoreGroups: func(n int) string { return "… and " + enFormat.Int(int64(n)) + " more values" },
 		Customers: func(conforming, adHoc, missing, irregular, failing int64) string {
 			return "Customers: " + enFormat.Int(conforming) + " as planned, " + enFormat.Int(adHoc) + " with ad-hoc touchpoints, " +
 				enFormat.Int(missing) + " missing a touchpoint, " + enFormat.Int(irregular) + " out of order, " +

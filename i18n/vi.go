@@ -268,12 +268,34 @@ var vietnamese = Words{
 		Counts: func(events, customers, bad int64) string {
 			return viFormat.Int(events) + " sự kiện, " + viFormat.Int(customers) + " khách hàng, " + viFormat.Int(bad) + " dòng lỗi"
 		},
+		Mode: func(mode string) string {
+			return map[string]string{
+				"ordered": "Các bước được tính theo thứ tự, cho phép sự kiện khác xen giữa các bước.",
+				"strict":  "Các bước được tính theo đúng thứ tự, không có điểm chạm kế hoạch nào khác xen giữa.",
+				"any":     "Các bước được tính theo thứ tự bất kỳ.",
+			}[mode]
+		},
 		Stage: "Bước", Touchpoint: "Điểm chạm",
 		Reached: "đạt tới", FromPrevious: "so với bước trước", FromStart: "so với ban đầu", DropOff: "rời bỏ",
-		Median: "thời gian trung vị", P90: "thời gian p90",
+		Median: "thời gian trung vị", P90: "thời gian p90", P95: "thời gian p95", P99: "thời gian p99",
 		Deviations: "Sai lệch so với kế hoạch",
 		Events:     "sự kiện", Missing: "bỏ qua", Irregular: "sai thứ tự", Failing: "thất bại", Emotion: "cảm xúc", Planned: "kế hoạch",
-		AdHoc: "ngoài kế hoạch",
+		Alternative:   func(n string) string { return "hoặc " + n },
+		AdHoc:         func(key string) string { return key + " (ngoài kế hoạch)" },
+		AfterDropOff:  "Sau khi rời bỏ (điểm chạm tiếp theo của khách hàng dừng lại ở một bước)",
+		Nothing:       "không có gì thêm",
+		TimeToConvert: "Thời gian chuyển đổi từ bước trước (số khách hàng theo khoảng)",
+		Route: func(p string, n int64) string {
+			return "Lộ trình của " + p + ": " + viFormat.Int(n) + " khách hàng"
+		},
+		RouteWithoutPersona: func(n int64) string {
+			return "Lộ trình của khách hàng không rõ chân dung: " + viFormat.Int(n) + " khách hàng"
+		},
+		Group: func(column, value string, n int64) string {
+			return "Theo " + column + ": " + value + ", " + viFormat.Int(n) + " khách hàng"
+		},
+		EmptyValue: "(trống)",
+		MoreGroups: func(n int) string { return "… và " + viInt(n) + " giá trị khác" },
 		Customers: func(conforming, adHoc, missing, irregular, failing int64) string {
 			return "Khách hàng: " + viFormat.Int(conforming) + " đúng kế hoạch, " + viFormat.Int(adHoc) + " có điểm chạm ngoài kế hoạch, " +
 				viFormat.Int(missing) + " bỏ qua một điểm chạm, " + viFormat.Int(irregular) + " sai thứ tự, " +

@@ -148,18 +148,45 @@ type PageWords struct {
 	MapSheet, ID, Name string
 }
 
-// FunnelWords are the event analytics' result as text.
+// FunnelWords are the event analytics' result as text. Names of
+// touchpoints, personas and columns are passed as written (the caller
+// keeps them on one line); counts as numbers.
 type FunnelWords struct {
 	// Title heads the report: the journey's title (to quote), the events'
 	// source and the conversion window.
 	Title func(title, source string, window time.Duration) string
 	// Counts counts events, customers and bad rows.
 	Counts func(events, customers, badRows int64) string
-	// Column headings.
-	Stage, Touchpoint, Reached, FromPrevious, FromStart, DropOff, Median, P90 string
-	Deviations, Events, Missing, Irregular, Failing, Planned, Emotion         string
-	// AdHoc marks a touchpoint the plan does not have.
-	AdHoc string
+	// Mode says how the steps were counted, by the mode's name ("ordered",
+	// "strict" or "any"); "" for a mode it does not know.
+	Mode func(mode string) string
+	// Column headings of the funnels and the deviations.
+	Stage, Touchpoint, Reached, FromPrevious, FromStart, DropOff string
+	Median, P90, P95, P99                                        string
+	Deviations, Events, Missing, Irregular, Failing              string
+	Planned, Emotion                                             string
+	// Alternative names a touchpoint that is an alternative of the step
+	// above it ("or Hears about the shop").
+	Alternative func(name string) string
+	// AdHoc names a touchpoint the plan does not have, by its key in the
+	// events ("hotline (ad hoc)").
+	AdHoc func(key string) string
+	// AfterDropOff heads the next touchpoints of the customers who stopped
+	// at a step; Nothing stands for no next touchpoint.
+	AfterDropOff, Nothing string
+	// TimeToConvert heads the customers counted per interval of time from
+	// the previous step.
+	TimeToConvert string
+	// Route heads the funnel of a persona's customers;
+	// RouteWithoutPersona that of the customers without a persona.
+	Route               func(persona string, customers int64) string
+	RouteWithoutPersona func(customers int64) string
+	// Group heads the funnel of the customers with one value of the
+	// breakdown column: value is quoted, or EmptyValue for no value.
+	// MoreGroups counts the n values not shown.
+	Group      func(column, value string, customers int64) string
+	EmptyValue string
+	MoreGroups func(n int) string
 	// Customers counts customers by how they deviate from the plan.
 	Customers func(conforming, adHoc, missing, irregular, failing int64) string
 	// Variants heads the most frequent of n variants.

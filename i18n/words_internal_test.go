@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -71,6 +72,7 @@ func TestMessagesAreComplete(t *testing.T) {
 	seen := map[string]Language{}
 	for _, lang := range Languages() {
 		w := lang.Words()
+		assert.Empty(t, w.Funnel.Mode("sideways"), "%s: a mode it does not know is not said", lang)
 		f := w.Findings
 		for _, s := range []string{
 			f.NoObjective, f.NoPersonas, f.PersonaUnserved(`"Lan"`), f.ChannelMissing(`"Lan"`, "store"),
@@ -81,6 +83,11 @@ func TestMessagesAreComplete(t *testing.T) {
 			w.Details.Pain(SeverityCounts{Low: 1}), w.Details.Emotion(-1), w.Details.Dip(1, -1), w.Details.Handoff("website", "phone"),
 			w.Report.Findings(2), w.Report.Friction(0.5, 1), w.Diff.Journey("0 → 1"),
 			w.Funnel.Counts(1, 2, 3), w.Funnel.Variants(4), w.Funnel.Variant(nil, nil, nil, false),
+			w.Funnel.Mode("ordered"), w.Funnel.Mode("strict"), w.Funnel.Mode("any"),
+			w.Funnel.Alternative("T"), w.Funnel.AdHoc("k"), w.Funnel.Route(`"Lan"`, 2), w.Funnel.RouteWithoutPersona(2),
+			w.Funnel.Group("c", `"v"`, 2), w.Funnel.MoreGroups(2), w.Funnel.Folded(21),
+			w.Funnel.BadRows(2), w.Funnel.Line(9), w.Funnel.More(2),
+			w.Funnel.Title("J", "s.csv", time.Hour), w.Funnel.Customers(1, 2, 3, 4, 5),
 		} {
 			assert.NotEmpty(t, s, lang)
 			if other, ok := seen[s]; ok {

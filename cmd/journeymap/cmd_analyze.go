@@ -6,7 +6,6 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/i18n"
-	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
 	"github.com/journeymap/journeymap/xlsx"
 )
@@ -55,13 +54,6 @@ func runAnalyze(e *env, args []string) int {
 		}
 	}
 	return exitOK
-}
-
-// readerLanguage returns the language a command writes for people: the
-// -lang flag when given, else the document's own language, else English
-// (i18n.Resolve).
-func readerLanguage(flag string, j *journey.Journey) string {
-	return i18n.Resolve(flag, j.Language).String()
 }
 
 // registry returns the built-in renderers, in language lang when given.

@@ -19,6 +19,7 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/analytics"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/render"
 )
 
@@ -90,7 +91,7 @@ func runFunnel(e *env, args []string) int {
 		measured := analytics.Overlay(j, res)
 		err = render.HTML{Language: lang.value, Funnel: res}.WithReport(measured, analysis.Options{}).Render(&b, measured)
 	default:
-		err = res.WriteTextIn(&b, readerLanguage(lang.value, j))
+		err = res.WriteText(&b, i18n.Resolve(lang.value, j.Language))
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)

@@ -332,6 +332,85 @@ var english = Words{
 		More:    func(n int64) string { return "… and " + enFormat.Int(n) + " more" },
 	},
 
+	Import: ImportWords{
+		Place: place("sheet ", "row ", "line ", "column "),
+		Empty: func(fields []string) string {
+			return "the input is empty: expected a header row such as " + strings.Join(fields, ",")
+		},
+		NoHeader: func(fields []string) string {
+			return "no header row: expected a row naming columns such as " + strings.Join(fields, ",")
+		},
+		Delimiter: func(guessed rune) string {
+			return "no row near the top names known columns with a comma, a semicolon or a tab between them, so the delimiter was guessed as " +
+				map[rune]string{',': "a comma", ';': "a semicolon", '\t': "a tab"}[guessed] +
+				": if the sheet uses another one, give it (journeymap import -comma, Options.Comma)"
+		},
+		TooLarge: func(size, most int) string {
+			return "the journey would be " + strconv.Itoa(size) + " bytes of JSON, more than the " + strconv.Itoa(most) +
+				" bytes a document may have (MaxDocumentBytes): split the sheet"
+		},
+		TooMany: func(n int) string { return "stopped after " + strconv.Itoa(n) + " problems" },
+		LineTooLong: func(most int) string {
+			return "the line is longer than " + strconv.Itoa(most) + " bytes (the limit of a sheet's line)"
+		},
+		Unclosed:   "the quote that opens a cell here is never closed, so the rest of the file would be one cell",
+		AfterQuote: "a quoted cell goes on after its closing quote (write a quote inside a quoted cell as \"\")",
+		BareQuote:  "a quote inside a cell that does not start with one (quote the whole cell and double the quote)",
+		UnknownColumn: func(fields []string) string {
+			return "unknown column (known: " + strings.Join(fields, ", ") + `; Vietnamese headers such as "giai đoạn", "điểm chạm", "kênh" work too)`
+		},
+		SameColumn: func(field, other string) string {
+			return "names the same column (" + field + ") as " + strconv.Quote(other)
+		},
+		MissingColumn: func(field string) string {
+			return "missing column " + strconv.Quote(field) + " (or " + strconv.Quote(name(viColumns, field)) + ")"
+		},
+		RowLength: func(cells, header int) string {
+			return "the row has " + strconv.Itoa(cells) + " cells, the header has " + strconv.Itoa(header)
+		},
+		Unheaded: func(cell string) string { return "cell " + strconv.Quote(cell) + " is in a column without a header" },
+		NotUUID:  func(cell string) string { return strconv.Quote(cell) + " is not a UUID" },
+		NotAllowed: func(cell, kind string, allowed []string) string {
+			what := map[string]string{"phase": "phase", "channel": "channel", "mode": "mode",
+				"initiator": "initiator", "category": "pain point category", "severity": "severity"}[kind]
+			return strconv.Quote(cell) + " is not a " + what + " (allowed: " + strings.Join(allowed, ", ") + ")"
+		},
+		Allowed:   func(kind, value string) string { return value },
+		NotNumber: func(cell string) string { return strconv.Quote(cell) + " is not a number" },
+		OutOfRange: func(e float64) string {
+			return "emotion " + strconv.FormatFloat(e, 'f', -1, 64) + " is outside -2..2"
+		},
+		FirstStage: "the first row must name its stage",
+		StageName:  "a new stage needs a name",
+		StagePhase: func(stage string) string {
+			return "stage " + strconv.Quote(stage) + " needs a phase (before_purchase, during_purchase or after_purchase)"
+		},
+		StageNamed: func(id, n string, line int) string {
+			return "stage " + id + " is named " + strconv.Quote(n) + " (line " + strconv.Itoa(line) + ")"
+		},
+		PhaseConflict: func(stage, phase string, line int) string {
+			return "stage " + strconv.Quote(stage) + " has phase " + phase + " (line " + strconv.Itoa(line) + ")"
+		},
+		NoTouchpoint:   "the row has touchpoint or pain point cells but names no touchpoint",
+		TouchpointName: "a new touchpoint needs a name",
+		TouchpointStage: func(id, stage string, line int) string {
+			return "touchpoint " + id + " belongs to stage " + strconv.Quote(stage) + " (line " + strconv.Itoa(line) + ")"
+		},
+		TouchpointNamed: func(id, n string, line int) string {
+			return "touchpoint " + id + " is named " + strconv.Quote(n) + " (line " + strconv.Itoa(line) + ")"
+		},
+		TouchpointChannel: func(tp string) string { return "touchpoint " + strconv.Quote(tp) + " needs a channel" },
+		ValueConflict: func(tp, field, value string, line int) string {
+			return "touchpoint " + strconv.Quote(tp) + " has " + field + " " + strconv.Quote(value) + " (line " + strconv.Itoa(line) + ")"
+		},
+		PainID: func(id string, line int) string {
+			return "pain point " + id + " is already on line " + strconv.Itoa(line)
+		},
+		PainTitle:    "a pain point needs a title",
+		PainCategory: "a pain point needs a category (financial, productivity, process or support)",
+		PainLevel:    "a pain point needs a severity (low, medium, high or critical)",
+	},
+
 	Overlay: OverlayWords{
 		Reached:    "Customers reached (measured)",
 		Conversion: "Conversion to next step (measured)",

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/journeymap/journeymap/internal/numfmt"
@@ -47,6 +48,50 @@ func viPain(sev, cat string) string {
 	return "mức độ " + name(viSeverities, sev) + ", loại " + name(viCategories, cat)
 }
 
+var viModes = map[string]string{"online": "trực tuyến", "offline": "trực tiếp"}
+
+var viInitiators = map[string]string{"customer": "khách hàng", "company": "doanh nghiệp", "third_party": "bên thứ ba"}
+
+// viColumns are the headings of the spreadsheet layout, as a sheet
+// written in Vietnamese carries them (the page's words: a stage is a
+// "bước", a phase a "giai đoạn mua hàng").
+var viColumns = map[string]string{
+	"stage_id": "Mã bước", "stage": "Bước", "phase": "Giai đoạn mua hàng", "touchpoint_id": "Mã điểm chạm",
+	"touchpoint": "Điểm chạm", "channel": "Kênh", "mode": "Hình thức", "initiator": "Bên khởi xướng",
+	"owner": "Người phụ trách", "emotion": "Cảm xúc", "actions": "Hành động của khách hàng", "thoughts": "Suy nghĩ",
+	"feelings": "Cảm nhận", "pain_point_id": "Mã điểm đau", "pain_category": "Loại điểm đau", "pain_severity": "Mức độ",
+	"pain": "Điểm đau", "pain_description": "Mô tả điểm đau", "pain_evidence": "Bằng chứng",
+}
+
+// viHeadings names the columns of fields as a Vietnamese sheet heads them.
+func viHeadings(fields []string) []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = name(viColumns, f)
+	}
+	return out
+}
+
+// viCell writes value of kind as the renderers write it in a Vietnamese
+// cell: a phase, channel, category or severity capitalised.
+func viCell(kind, value string) string {
+	switch kind {
+	case "phase":
+		return Title(name(viPhases, value))
+	case "channel":
+		return Title(channelName(viChannels, value))
+	case "mode":
+		return name(viModes, value)
+	case "initiator":
+		return name(viInitiators, value)
+	case "category":
+		return Title(name(viCategories, value))
+	case "severity":
+		return Title(name(viSeverities, value))
+	}
+	return value
+}
+
 func viInt(n int) string { return viFormat.Int(int64(n)) }
 
 var vietnamese = Words{
@@ -55,8 +100,8 @@ var vietnamese = Words{
 	phases:     viPhases,
 	types:      map[string]string{"current_state": "hiện trạng", "future_state": "trạng thái tương lai", "day_in_the_life": "một ngày trong cuộc sống", "service_blueprint": "bản thiết kế dịch vụ"},
 	statuses:   map[string]string{"idea": "ý tưởng", "planned": "đã lên kế hoạch", "in_progress": "đang thực hiện", "done": "hoàn thành"},
-	modes:      map[string]string{"online": "trực tuyến", "offline": "trực tiếp"},
-	initiators: map[string]string{"customer": "khách hàng", "company": "doanh nghiệp", "third_party": "bên thứ ba"},
+	modes:      viModes,
+	initiators: viInitiators,
 	layers:     map[string]string{"frontstage": "tiền cảnh", "backstage": "hậu cảnh", "support_process": "quy trình hỗ trợ"},
 	kinds:      map[string]string{"people": "con người", "technology": "công nghệ", "policy": "chính sách", "process": "quy trình"},
 	categories: viCategories,
@@ -67,16 +112,7 @@ var vietnamese = Words{
 		"csat": "mức độ hài lòng (CSAT)", "nps": "chỉ số khách hàng giới thiệu (NPS)", "ces": "điểm nỗ lực của khách hàng (CES)",
 		"duration": "thời gian", "count": "số lượng", "custom": "tùy chỉnh",
 	},
-	// columns are the headings of the spreadsheet layout, as a sheet
-	// written in Vietnamese carries them (the page's words: a stage is a
-	// "bước", a phase a "giai đoạn mua hàng").
-	columns: map[string]string{
-		"stage_id": "Mã bước", "stage": "Bước", "phase": "Giai đoạn mua hàng", "touchpoint_id": "Mã điểm chạm",
-		"touchpoint": "Điểm chạm", "channel": "Kênh", "mode": "Hình thức", "initiator": "Bên khởi xướng",
-		"owner": "Người phụ trách", "emotion": "Cảm xúc", "actions": "Hành động của khách hàng", "thoughts": "Suy nghĩ",
-		"feelings": "Cảm nhận", "pain_point_id": "Mã điểm đau", "pain_category": "Loại điểm đau", "pain_severity": "Mức độ",
-		"pain": "Điểm đau", "pain_description": "Mô tả điểm đau", "pain_evidence": "Bằng chứng",
-	},
+	columns:           viColumns,
 	findingSeverities: map[string]string{"info": "thông tin", "warning": "cảnh báo", "critical": "nghiêm trọng"},
 	codes: map[string]string{
 		"journey.no_objective":              "Hành trình chưa có mục tiêu",
@@ -311,6 +347,88 @@ var vietnamese = Words{
 		BadRows: func(n int64) string { return "Dòng lỗi: bỏ qua " + viFormat.Int(n) + " dòng" },
 		Line:    func(n int64) string { return "dòng " + strconv.FormatInt(n, 10) },
 		More:    func(n int64) string { return "… và " + viFormat.Int(n) + " dòng khác" },
+	},
+
+	Import: ImportWords{
+		Place: place("trang tính ", "hàng ", "dòng ", "cột "),
+		Empty: func(fields []string) string {
+			return "tệp trống: cần một hàng tiêu đề như " + strings.Join(viHeadings(fields), ", ")
+		},
+		NoHeader: func(fields []string) string {
+			return "không có hàng tiêu đề: cần một hàng nêu tên các cột như " + strings.Join(viHeadings(fields), ", ")
+		},
+		Delimiter: func(guessed rune) string {
+			return "không có hàng nào ở đầu tệp nêu tên các cột đã biết khi phân tách bằng dấu phẩy, dấu chấm phẩy hay tab, nên dấu phân tách được đoán là " +
+				map[rune]string{',': "dấu phẩy", ';': "dấu chấm phẩy", '\t': "tab"}[guessed] +
+				": nếu tệp dùng dấu khác, hãy chỉ rõ (journeymap import -comma, Options.Comma)"
+		},
+		TooLarge: func(size, most int) string {
+			return "hành trình sẽ có " + strconv.Itoa(size) + " byte JSON, nhiều hơn " + strconv.Itoa(most) +
+				" byte mà một tài liệu được phép có (MaxDocumentBytes): hãy chia nhỏ bảng tính"
+		},
+		TooMany: func(n int) string { return "dừng lại sau " + strconv.Itoa(n) + " lỗi" },
+		LineTooLong: func(most int) string {
+			return "dòng dài hơn " + strconv.Itoa(most) + " byte (giới hạn một dòng của bảng tính)"
+		},
+		Unclosed:   "dấu ngoặc kép mở một ô ở đây không bao giờ được đóng, nên phần còn lại của tệp sẽ thành một ô",
+		AfterQuote: "ô trong ngoặc kép còn tiếp sau dấu ngoặc đóng (trong ô có ngoặc kép, hãy viết dấu ngoặc kép thành \"\")",
+		BareQuote:  "dấu ngoặc kép nằm trong một ô không bắt đầu bằng ngoặc kép (hãy đặt cả ô trong ngoặc kép và viết dấu ngoặc kép thành \"\")",
+		UnknownColumn: func(fields []string) string {
+			return "cột không xác định (các cột đã biết: " + strings.Join(viHeadings(fields), ", ") +
+				"; tiêu đề tiếng Anh như stage, touchpoint, channel cũng được)"
+		},
+		SameColumn: func(field, other string) string {
+			return "trùng cột (" + name(viColumns, field) + ") với " + strconv.Quote(other)
+		},
+		MissingColumn: func(field string) string {
+			return "thiếu cột " + strconv.Quote(name(viColumns, field)) + " (hoặc " + strconv.Quote(field) + ")"
+		},
+		RowLength: func(cells, header int) string {
+			return "hàng có " + strconv.Itoa(cells) + " ô, hàng tiêu đề có " + strconv.Itoa(header) + " ô"
+		},
+		Unheaded: func(cell string) string {
+			return "ô " + strconv.Quote(cell) + " nằm trong một cột không có tiêu đề"
+		},
+		NotUUID: func(cell string) string { return strconv.Quote(cell) + " không phải là một UUID" },
+		NotAllowed: func(cell, kind string, allowed []string) string {
+			what := map[string]string{"phase": "giai đoạn mua hàng", "channel": "kênh", "mode": "hình thức",
+				"initiator": "bên khởi xướng", "category": "loại điểm đau", "severity": "mức độ"}[kind]
+			return strconv.Quote(cell) + " không phải là " + what + " hợp lệ (được phép: " + strings.Join(allowed, ", ") + ")"
+		},
+		Allowed:   viCell,
+		NotNumber: func(cell string) string { return strconv.Quote(cell) + " không phải là một số" },
+		OutOfRange: func(e float64) string {
+			return "cảm xúc " + strconv.FormatFloat(e, 'f', -1, 64) + " nằm ngoài khoảng -2..2"
+		},
+		FirstStage: "hàng đầu tiên phải nêu tên bước",
+		StageName:  "bước mới cần có tên",
+		StagePhase: func(stage string) string {
+			return "bước " + strconv.Quote(stage) + " cần có giai đoạn mua hàng (trước khi mua hàng, trong khi mua hàng hoặc sau khi mua hàng)"
+		},
+		StageNamed: func(id, n string, line int) string {
+			return "bước " + id + " có tên " + strconv.Quote(n) + " (dòng " + strconv.Itoa(line) + ")"
+		},
+		PhaseConflict: func(stage, phase string, line int) string {
+			return "bước " + strconv.Quote(stage) + " có giai đoạn mua hàng " + viCell("phase", phase) + " (dòng " + strconv.Itoa(line) + ")"
+		},
+		NoTouchpoint:   "hàng có ô của điểm chạm hoặc điểm đau nhưng không nêu tên điểm chạm",
+		TouchpointName: "điểm chạm mới cần có tên",
+		TouchpointStage: func(id, stage string, line int) string {
+			return "điểm chạm " + id + " thuộc bước " + strconv.Quote(stage) + " (dòng " + strconv.Itoa(line) + ")"
+		},
+		TouchpointNamed: func(id, n string, line int) string {
+			return "điểm chạm " + id + " có tên " + strconv.Quote(n) + " (dòng " + strconv.Itoa(line) + ")"
+		},
+		TouchpointChannel: func(tp string) string { return "điểm chạm " + strconv.Quote(tp) + " cần có kênh" },
+		ValueConflict: func(tp, field, value string, line int) string {
+			return "điểm chạm " + strconv.Quote(tp) + " có " + name(viColumns, field) + " là " + strconv.Quote(value) + " (dòng " + strconv.Itoa(line) + ")"
+		},
+		PainID: func(id string, line int) string {
+			return "điểm đau " + id + " đã có ở dòng " + strconv.Itoa(line)
+		},
+		PainTitle:    "điểm đau cần có tên",
+		PainCategory: "điểm đau cần có loại (tài chính, năng suất, quy trình hoặc hỗ trợ)",
+		PainLevel:    "điểm đau cần có mức độ (thấp, trung bình, cao hoặc nghiêm trọng)",
 	},
 
 	Overlay: OverlayWords{

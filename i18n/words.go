@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -42,6 +43,8 @@ type Words struct {
 	Funnel FunnelWords
 	// Overlay names the measured metrics laid over a journey.
 	Overlay OverlayWords
+	// Import is the problems of a spreadsheet import (package sheet).
+	Import ImportWords
 }
 
 // SeverityCounts counts pain points by severity.
@@ -208,6 +211,94 @@ type FunnelWords struct {
 type OverlayWords struct {
 	Reached, Conversion, DropOff, Duration   string
 	Customers, Seconds, Minutes, Hours, Days string
+}
+
+// ImportWords are the problems of a spreadsheet import, each a function of
+// its facts. Cells, names and ids are passed as they are (the message
+// quotes them); columns by their field name ("stage_id"), which the
+// language names with Column; enumerated values by the document's value.
+type ImportWords struct {
+	// Place says where a problem is, before its message: the workbook
+	// sheet ("" for CSV), the line (0 for none; a workbook's row when row
+	// is true) and the column's header ("" for none); "" when none is known.
+	Place func(sheet string, line int, row bool, column string) string
+	// Empty and NoHeader: the input has no rows, or none naming the
+	// columns (the fields the format knows, in their order).
+	Empty, NoHeader func(fields []string) string
+	// Delimiter: no header row was found with the delimiter guessed, one
+	// of ',', ';' and '\t'.
+	Delimiter func(guessed rune) string
+	// TooLarge: the journey would be size bytes of JSON, more than most.
+	TooLarge func(size, most int) string
+	// TooMany: reading stopped after n problems.
+	TooMany func(n int) string
+	// LineTooLong: a line is longer than most bytes.
+	LineTooLong func(most int) string
+	// Quotes: a quoted cell never closed, text after a closing quote, a
+	// quote inside a cell that does not start with one.
+	Unclosed, AfterQuote, BareQuote string
+	// UnknownColumn: a header the format does not know (fields as for NoHeader).
+	UnknownColumn func(fields []string) string
+	// SameColumn: a header names the column of field, as the header other did.
+	SameColumn func(field, other string) string
+	// MissingColumn: no header names the column of field.
+	MissingColumn func(field string) string
+	// RowLength: a row of cells cells under a header of header cells.
+	RowLength func(cells, header int) string
+	// Unheaded: a cell in a column without a header.
+	Unheaded func(cell string) string
+	// NotUUID: a cell that should hold an id.
+	NotUUID func(cell string) string
+	// NotAllowed: a cell that is not a value of kind ("phase", "channel",
+	// "mode", "initiator", "category" or "severity"); allowed lists the
+	// values, as the language writes them in a cell.
+	NotAllowed func(cell, kind string, allowed []string) string
+	// Allowed writes an allowed value of kind in a cell, for NotAllowed.
+	Allowed func(kind, value string) string
+	// NotNumber and OutOfRange: an emotion cell.
+	NotNumber  func(cell string) string
+	OutOfRange func(emotion float64) string
+	// A stage: the first row names none, a new one has no name or no
+	// phase, an id already named otherwise on line, a phase already given
+	// otherwise on line.
+	FirstStage, StageName string
+	StagePhase            func(stage string) string
+	StageNamed            func(id, name string, line int) string
+	PhaseConflict         func(stage, phase string, line int) string
+	// A touchpoint: cells but no name, an id of another stage or named
+	// otherwise on line, a new one without a name or a channel, a value of
+	// field given otherwise on line.
+	NoTouchpoint, TouchpointName string
+	TouchpointStage              func(id, stage string, line int) string
+	TouchpointNamed              func(id, name string, line int) string
+	TouchpointChannel            func(touchpoint string) string
+	ValueConflict                func(touchpoint, field, value string, line int) string
+	// A pain point: an id already on line, no title, no category, no severity.
+	PainID                             func(id string, line int) string
+	PainTitle, PainCategory, PainLevel string
+}
+
+// place returns an ImportWords.Place with the words that come before a
+// sheet's name, a row's and a line's number and a column's header:
+// `sheet "Map", row 7, column "emotion"`.
+func place(sheetWord, rowWord, lineWord, columnWord string) func(sheet string, line int, row bool, column string) string {
+	return func(sheet string, line int, row bool, column string) string {
+		var parts []string
+		if sheet != "" {
+			parts = append(parts, sheetWord+strconv.Quote(sheet))
+		}
+		if line > 0 {
+			w := lineWord
+			if row {
+				w = rowWord
+			}
+			parts = append(parts, w+strconv.Itoa(line))
+		}
+		if column != "" {
+			parts = append(parts, columnWord+strconv.Quote(column))
+		}
+		return strings.Join(parts, ", ")
+	}
 }
 
 // name looks v up in m; a value the language does not name is written as it is.

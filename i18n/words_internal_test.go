@@ -88,6 +88,17 @@ func TestMessagesAreComplete(t *testing.T) {
 			w.Funnel.Group("c", `"v"`, 2), w.Funnel.MoreGroups(2), w.Funnel.Folded(21),
 			w.Funnel.BadRows(2), w.Funnel.Line(9), w.Funnel.More(2),
 			w.Funnel.Title("J", "s.csv", time.Hour), w.Funnel.Customers(1, 2, 3, 4, 5),
+			w.Import.Place("Map", 2, true, "c"), w.Import.Place("", 3, false, ""), w.Import.Empty([]string{"stage"}),
+			w.Import.NoHeader([]string{"stage"}), w.Import.Delimiter(';'), w.Import.TooLarge(20, 10), w.Import.TooMany(2),
+			w.Import.LineTooLong(64), w.Import.Unclosed, w.Import.AfterQuote, w.Import.BareQuote,
+			w.Import.UnknownColumn([]string{"stage"}), w.Import.SameColumn("stage", "x"), w.Import.MissingColumn("stage"),
+			w.Import.RowLength(3, 2), w.Import.Unheaded("x"), w.Import.NotUUID("x"),
+			w.Import.NotAllowed("x", "phase", []string{"a"}), w.Import.Allowed("phase", "before_purchase"),
+			w.Import.NotNumber("x"), w.Import.OutOfRange(3), w.Import.FirstStage, w.Import.StageName,
+			w.Import.StagePhase("S"), w.Import.StageNamed("id", "S", 2), w.Import.PhaseConflict("S", "after_purchase", 2),
+			w.Import.NoTouchpoint, w.Import.TouchpointName, w.Import.TouchpointStage("id", "S", 2),
+			w.Import.TouchpointNamed("id", "T", 2), w.Import.TouchpointChannel("T"), w.Import.ValueConflict("T", "channel", "email", 2),
+			w.Import.PainID("id", 2), w.Import.PainTitle, w.Import.PainCategory, w.Import.PainLevel,
 		} {
 			assert.NotEmpty(t, s, lang)
 			if other, ok := seen[s]; ok {

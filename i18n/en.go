@@ -346,12 +346,12 @@ var english = Words{
 				": if the sheet uses another one, give it (journeymap import -comma, Options.Comma)"
 		},
 		TooLarge: func(size, most int) string {
-			return "the journey would be " + strconv.Itoa(size) + " bytes of JSON, more than the " + strconv.Itoa(most) +
+			return "the journey would be " + enFormat.Int(int64(size)) + " bytes of JSON, more than the " + enFormat.Int(int64(most)) +
 				" bytes a document may have (MaxDocumentBytes): split the sheet"
 		},
-		TooMany: func(n int) string { return "stopped after " + strconv.Itoa(n) + " problems" },
+		TooMany: func(n int) string { return "stopped after " + enFormat.Int(int64(n)) + " problems" },
 		LineTooLong: func(most int) string {
-			return "the line is longer than " + strconv.Itoa(most) + " bytes (the limit of a sheet's line)"
+			return "the line is longer than " + enFormat.Int(int64(most)) + " bytes (the limit of a sheet's line)"
 		},
 		Unclosed:   "the quote that opens a cell here is never closed, so the rest of the file would be one cell",
 		AfterQuote: "a quoted cell goes on after its closing quote (write a quote inside a quoted cell as \"\")",
@@ -366,7 +366,7 @@ var english = Words{
 			return "missing column " + strconv.Quote(field) + " (or " + strconv.Quote(name(viColumns, field)) + ")"
 		},
 		RowLength: func(cells, header int) string {
-			return "the row has " + strconv.Itoa(cells) + " cells, the header has " + strconv.Itoa(header)
+			return "the row has " + enFormat.Int(int64(cells)) + " cells, the header has " + enFormat.Int(int64(header))
 		},
 		Unheaded: func(cell string) string { return "cell " + strconv.Quote(cell) + " is in a column without a header" },
 		NotUUID:  func(cell string) string { return strconv.Quote(cell) + " is not a UUID" },
@@ -378,7 +378,7 @@ var english = Words{
 		Allowed:   func(kind, value string) string { return value },
 		NotNumber: func(cell string) string { return strconv.Quote(cell) + " is not a number" },
 		OutOfRange: func(e float64) string {
-			return "emotion " + strconv.FormatFloat(e, 'f', -1, 64) + " is outside -2..2"
+			return "emotion " + enFormat.Number(e) + " is outside -2..2"
 		},
 		FirstStage: "the first row must name its stage",
 		StageName:  "a new stage needs a name",

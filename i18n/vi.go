@@ -363,12 +363,12 @@ var vietnamese = Words{
 				": nếu tệp dùng dấu khác, hãy chỉ rõ (journeymap import -comma, Options.Comma)"
 		},
 		TooLarge: func(size, most int) string {
-			return "hành trình sẽ có " + strconv.Itoa(size) + " byte JSON, nhiều hơn " + strconv.Itoa(most) +
+			return "hành trình sẽ có " + viInt(size) + " byte JSON, nhiều hơn " + viInt(most) +
 				" byte mà một tài liệu được phép có (MaxDocumentBytes): hãy chia nhỏ bảng tính"
 		},
-		TooMany: func(n int) string { return "dừng lại sau " + strconv.Itoa(n) + " lỗi" },
+		TooMany: func(n int) string { return "dừng lại sau " + viInt(n) + " lỗi" },
 		LineTooLong: func(most int) string {
-			return "dòng dài hơn " + strconv.Itoa(most) + " byte (giới hạn một dòng của bảng tính)"
+			return "dòng dài hơn " + viInt(most) + " byte (giới hạn một dòng của bảng tính)"
 		},
 		Unclosed:   "dấu ngoặc kép mở một ô ở đây không bao giờ được đóng, nên phần còn lại của tệp sẽ thành một ô",
 		AfterQuote: "ô trong ngoặc kép còn tiếp sau dấu ngoặc đóng (trong ô có ngoặc kép, hãy viết dấu ngoặc kép thành \"\")",
@@ -384,7 +384,7 @@ var vietnamese = Words{
 			return "thiếu cột " + strconv.Quote(name(viColumns, field)) + " (hoặc " + strconv.Quote(field) + ")"
 		},
 		RowLength: func(cells, header int) string {
-			return "hàng có " + strconv.Itoa(cells) + " ô, hàng tiêu đề có " + strconv.Itoa(header) + " ô"
+			return "hàng có " + viInt(cells) + " ô, hàng tiêu đề có " + viInt(header) + " ô"
 		},
 		Unheaded: func(cell string) string {
 			return "ô " + strconv.Quote(cell) + " nằm trong một cột không có tiêu đề"
@@ -398,7 +398,7 @@ var vietnamese = Words{
 		Allowed:   viCell,
 		NotNumber: func(cell string) string { return strconv.Quote(cell) + " không phải là một số" },
 		OutOfRange: func(e float64) string {
-			return "cảm xúc " + strconv.FormatFloat(e, 'f', -1, 64) + " nằm ngoài khoảng -2..2"
+			return "cảm xúc " + viFormat.Number(e) + " nằm ngoài khoảng -2..2"
 		},
 		FirstStage: "hàng đầu tiên phải nêu tên bước",
 		StageName:  "bước mới cần có tên",

@@ -371,9 +371,9 @@ var english = Words{
 		Unheaded: func(cell string) string { return "cell " + strconv.Quote(cell) + " is in a column without a header" },
 		NotUUID:  func(cell string) string { return strconv.Quote(cell) + " is not a UUID" },
 		NotAllowed: func(cell, kind string, allowed []string) string {
-			what := map[string]string{"phase": "phase", "channel": "channel", "mode": "mode",
-				"initiator": "initiator", "category": "pain point category", "severity": "severity"}[kind]
-			return strconv.Quote(cell) + " is not a " + what + " (allowed: " + strings.Join(allowed, ", ") + ")"
+			what := map[string]string{"phase": "a phase", "channel": "a channel", "mode": "a mode",
+				"initiator": "an initiator", "category": "a pain point category", "severity": "a severity"}[kind]
+			return strconv.Quote(cell) + " is not " + what + " (allowed: " + strings.Join(allowed, ", ") + ")"
 		},
 		Allowed:   func(kind, value string) string { return value },
 		NotNumber: func(cell string) string { return strconv.Quote(cell) + " is not a number" },

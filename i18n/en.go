@@ -123,6 +123,23 @@ var english = Words{
 		"channel_handoff": "channel hand-off", "missed_target": "missed target", "drop_off": "drop-off",
 	},
 
+	templates: map[string]TemplateWords{
+		"purchase_timeline": {"Purchase timeline",
+			"The three phases every journey passes through: before, during and after purchase.",
+			[]string{"Before purchase", "During purchase", "After purchase"}},
+		"classic": {"Classic funnel", "Awareness to advocacy: the common marketing funnel.",
+			[]string{"Awareness", "Consideration", "Purchase", "Retention", "Advocacy"}},
+		"inbound": {"Inbound marketing",
+			"Attract, convert, close, delight: strangers become visitors, leads, customers and promoters.",
+			[]string{"Attract", "Convert", "Close", "Delight"}},
+		"customer_value_journey": {"Customer value journey",
+			"Eight stages from first awareness to promoting the brand, with value given at each step.",
+			[]string{"Aware", "Engage", "Subscribe", "Convert", "Excite", "Ascend", "Advocate", "Promote"}},
+		"b2b": {"B2B purchase",
+			"How a business buys: research, compare, doubt, hesitate, decide. Add after-purchase stages for onboarding and renewal.",
+			[]string{"Research", "Compare", "Doubt", "Hesitate", "Decide"}},
+	},
+
 	Unnamed: func(n int) string { return "#" + strconv.Itoa(n) + " (no name)" },
 
 	Findings: FindingWords{

@@ -138,6 +138,23 @@ var vietnamese = Words{
 		"channel_handoff": "chuyển kênh", "missed_target": "chưa đạt mục tiêu", "drop_off": "khách rời bỏ",
 	},
 
+	templates: map[string]TemplateWords{
+		"purchase_timeline": {"Dòng thời gian mua hàng",
+			"Ba giai đoạn mà mọi hành trình đều đi qua: trước, trong và sau khi mua hàng.",
+			[]string{"Trước khi mua hàng", "Trong khi mua hàng", "Sau khi mua hàng"}},
+		"classic": {"Phễu cổ điển", "Từ nhận biết đến ủng hộ: phễu marketing quen thuộc.",
+			[]string{"Nhận biết", "Cân nhắc", "Mua hàng", "Giữ chân", "Ủng hộ"}},
+		"inbound": {"Inbound marketing",
+			"Thu hút, chuyển đổi, chốt đơn hàng, làm hài lòng: người lạ trở thành khách truy cập, khách hàng tiềm năng, khách hàng và người ủng hộ.",
+			[]string{"Thu hút", "Chuyển đổi", "Chốt đơn hàng", "Hài lòng"}},
+		"customer_value_journey": {"Hành trình giá trị khách hàng",
+			"Tám bước từ lần đầu biết đến thương hiệu tới khi quảng bá thương hiệu, mỗi bước đều mang lại giá trị cho khách hàng.",
+			[]string{"Nhận thức", "Gắn kết", "Đăng ký", "Chuyển đổi", "Hứng thú", "Nâng cấp giá trị", "Ủng hộ", "Quảng bá"}},
+		"b2b": {"Mua hàng B2B",
+			"Cách một doanh nghiệp mua hàng: nghiên cứu, so sánh, nghi ngờ, do dự, quyết định. Hãy thêm các bước sau mua hàng cho việc triển khai và gia hạn.",
+			[]string{"Nghiên cứu", "So sánh", "Nghi ngờ", "Do dự", "Quyết định"}},
+	},
+
 	Unnamed: func(n int) string { return "#" + strconv.Itoa(n) + " (chưa đặt tên)" },
 
 	Findings: FindingWords{

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +26,8 @@ type Words struct {
 	channels, phases, types, statuses, modes, initiators, layers, kinds map[string]string
 	categories, severities, lifecycles, metricKinds, columns            map[string]string
 	findingSeverities, codes, factors                                   map[string]string
+	// templates are the stage templates' words, by template name.
+	templates map[string]TemplateWords
 
 	// Unnamed describes an object with a blank name by its place: "#3 (no name)".
 	Unnamed func(n int) string
@@ -45,6 +48,13 @@ type Words struct {
 	Overlay OverlayWords
 	// Import is the problems of a spreadsheet import (package sheet).
 	Import ImportWords
+}
+
+// TemplateWords are the words of one stage template (package journey): its
+// title, when to use it, and the names of its stages in order.
+type TemplateWords struct {
+	Title, Description string
+	Stages             []string
 }
 
 // SeverityCounts counts pain points by severity.
@@ -369,6 +379,15 @@ func (w *Words) Code(code string) (title string, ok bool) {
 		return code, false
 	}
 	return title, true
+}
+
+// Template returns the words of the stage template called name
+// ("inbound"), a copy the caller may change; ok is false for a template
+// the language has no words for.
+func (w *Words) Template(name string) (words TemplateWords, ok bool) {
+	t, ok := w.templates[name]
+	t.Stages = slices.Clone(t.Stages)
+	return t, ok
 }
 
 // Factor names a friction factor ("pain.support": "support pain").

@@ -108,3 +108,21 @@ func TestMessagesAreComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplatesHaveEveryStage: every language names every stage of every
+// template, so a journey scaffolded in any language has the same stages.
+func TestTemplatesHaveEveryStage(t *testing.T) {
+	for _, lang := range Languages() {
+		w := lang.Words()
+		for name, en := range english.templates {
+			got, ok := w.Template(name)
+			assert.True(t, ok, "%s: %s", lang, name)
+			assert.Len(t, got.Stages, len(en.Stages), "%s: %s", lang, name)
+			assert.NotContains(t, append(got.Stages, got.Title, got.Description), "", "%s: %s has a blank word", lang, name)
+		}
+	}
+	tw, _ := English.Words().Template("inbound")
+	tw.Stages[0] = "changed"
+	again, _ := English.Words().Template("inbound")
+	assert.Equal(t, "Attract", again.Stages[0], "Template returns a copy")
+}

@@ -54,10 +54,7 @@ func runTemplates(e *env, args []string) int {
 	}
 	var b bytes.Buffer
 	for _, t := range journey.Templates() {
-		title := t.Title
-		if lang.value == "vi" {
-			title = t.TitleVI
-		}
+		title := t.TitleIn(lang.value)
 		names := make([]string, len(t.Stages))
 		for i, s := range t.Stages {
 			names[i] = s.StageName(lang.value)

@@ -18,7 +18,7 @@ func runAnalyze(e *env, args []string) int {
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json")
 	failOn := enumFlag(fs, "fail-on", "", "exit 1 on findings at or above this `severity`", "info", "warning", "critical")
 	now := fs.String("now", "", "check review.overdue against this `RFC3339` time (default: not checked)")
-	lang := enumFlag(fs, "lang", "", "`language` of the report: the findings' messages, and the text format's headings and numbers (default: the document's language)", "en", "vi")
+	lang := enumFlag(fs, "lang", "", "`language` of the report: the findings' messages, and the text format's headings and numbers (default: the document's language)", languages()...)
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 1, 1); !ok {
 		return code

@@ -35,7 +35,7 @@ func runFunnel(e *env, args []string) int {
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json", "html")
 	measure := measureFlags(fs)
 	strict := fs.Bool("strict", false, "exit 1 when any event row is bad, as -max-bad-rows 0")
-	lang := enumFlag(fs, "lang", "", "`language` of the text and html formats (default: the journey's language)", "en", "vi")
+	lang := enumFlag(fs, "lang", "", "`language` of the text and html formats (default: the journey's language)", languages()...)
 	out := outputFlag(fs)
 	sqlf := addSQLFlags(fs)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {

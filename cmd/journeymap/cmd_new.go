@@ -18,7 +18,7 @@ func runNew(e *env, args []string) int {
 	tmpl := fs.String("template", "", "stage `template`: "+strings.Join(templateNames(), ", ")+" (required)")
 	title := fs.String("title", "", "journey `title` (required)")
 	typ := enumFlag(fs, "type", string(journey.CurrentState), "map `type`", typeNames()...)
-	lang := enumFlag(fs, "lang", "en", "`language` of the stage names", "en", "vi")
+	lang := enumFlag(fs, "lang", "en", "`language` of the stage names", languages()...)
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {
 		return code
@@ -48,7 +48,7 @@ func runNew(e *env, args []string) int {
 
 func runTemplates(e *env, args []string) int {
 	fs := newFlags(e, "templates", "", "List the stage templates \"journeymap new -template\" accepts.")
-	lang := enumFlag(fs, "lang", "en", "`language` of the names", "en", "vi")
+	lang := enumFlag(fs, "lang", "en", "`language` of the names", languages()...)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {
 		return code
 	}

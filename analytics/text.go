@@ -35,10 +35,15 @@ const topNext = 3
 // names, the events' keys and the bad rows' error messages are written as
 // they are, on one line, every control character a visible escape.
 func (r *Result) WriteText(w io.Writer, lang i18n.Language) error {
-	t := &textWriter{ew: &errWriter{w: w}, wd: lang.Words()}
-	t.fw = &t.wd.Funnel
+	t := newTextWriter(w, lang)
 	t.write(r)
 	return t.ew.err
+}
+
+// newTextWriter returns a textWriter writing to w in the language.
+func newTextWriter(w io.Writer, lang i18n.Language) *textWriter {
+	wd := lang.Words()
+	return &textWriter{ew: &errWriter{w: w}, wd: wd, fw: &wd.Funnel}
 }
 
 // textWriter writes a Result in the words of one language.

@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -33,10 +34,7 @@ func TestVariantInWords(t *testing.T) {
 	for _, steps := range []int{5, foldPos + 6} {
 		res := noisyResult(t, steps)
 		folds := len(res.Deviations.Touchpoints) > foldPos
-		en := &textWriter{wd: i18n.English.Words()}
-		en.fw = &en.wd.Funnel
-		vi := &textWriter{wd: i18n.Vietnamese.Words()}
-		vi.fw = &vi.wd.Funnel
+		en, vi := newTextWriter(io.Discard, i18n.English), newTextWriter(io.Discard, i18n.Vietnamese)
 		kinds := map[string]bool{}
 		for _, v := range res.Deviations.Variants {
 			assert.Equal(t, v.Pattern, en.variant(&v, folds), "English says the Pattern")

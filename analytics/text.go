@@ -233,7 +233,9 @@ func (t *textWriter) variant(v *Variant, folds bool) string {
 // fold, counted as one: "touchpoints 21+".
 func foldedName() string { return i18n.English.Words().Funnel.Folded(foldPos + 1) }
 
-// badRows writes how many rows were skipped and the ones kept.
+// badRows writes how many rows were skipped, the ones kept and, when
+// that is not all of them or they are of more than one kind, how many
+// there are of each reason.
 func (t *textWriter) badRows(b *BadRows) {
 	if b.Count == 0 {
 		return
@@ -249,6 +251,11 @@ func (t *textWriter) badRows(b *BadRows) {
 	}
 	if n := b.Count - int64(len(b.Rows)); n > 0 {
 		t.line(t.fw.More(n))
+	}
+	if len(b.Reasons) > 1 || b.Count > int64(len(b.Rows)) {
+		for _, rc := range b.Reasons {
+			t.line("  " + t.fw.BadReason(string(rc.Reason), rc.Count))
+		}
 	}
 }
 

@@ -144,3 +144,40 @@ func TestTextEscapesUserStrings(t *testing.T) {
 		assert.Contains(t, out, `adhocx\x1b]0;pwned\x07\x1b[2J\u202ey`, "the escape is visible: %s", lang)
 	}
 }
+
+// TestTextCountsBadRowsByReason: when not every bad row is listed, or they
+// are of several kinds, the text counts them per reason in the reader's
+// language; a single listed row needs no count.
+func TestTextCountsBadRowsByReason(t *testing.T) {
+	p, err := NewPlan(smallJourney(), Options{Source: "log", MaxBadRows: MaxBadRows(10)})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name, csv string
+		lang      i18n.Language
+		want      []string
+		not       []string
+		why       string
+	}{
+		{"two reasons", "customer_id,touchpoint,timestamp\nc1,a1,2026-01-01T00:00:00Z\nc1,,2026-01-01T00:00:00Z\nc2,a1,yesterday\n",
+			i18n.English, []string{"\n  1 row without a touchpoint\n", "\n  1 row with a time in no accepted form\n"}, nil,
+			"two kinds of bad row are counted per kind"},
+		{"two reasons in Vietnamese", "customer_id,touchpoint,timestamp\nc1,a1,2026-01-01T00:00:00Z\nc1,,2026-01-01T00:00:00Z\nc2,a1,yesterday\n",
+			i18n.Vietnamese, []string{"\n  1 dòng thiếu điểm chạm\n", "\n  1 dòng có thời gian không đúng dạng nào được chấp nhận\n"}, nil,
+			"the counts are Vietnamese sentences"},
+		{"one listed row", "customer_id,touchpoint,timestamp\nc1,a1,2026-01-01T00:00:00Z\nc2,a1,yesterday\n",
+			i18n.English, nil, []string{"1 row with a time"}, "a single listed row is not counted again"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := p.ReadCSV(strings.NewReader(tc.csv))
+			require.NoError(t, err)
+			var b bytes.Buffer
+			require.NoError(t, res.WriteText(&b, tc.lang))
+			for _, w := range tc.want {
+				assert.Contains(t, b.String(), w, tc.why)
+			}
+			for _, w := range tc.not {
+				assert.NotContains(t, b.String(), w, tc.why)
+			}
+		})
+	}
+}

@@ -347,6 +347,18 @@ var english = Words{
 		BadRows: func(n int64) string { return "Bad rows: " + enFormat.Int(n) + " skipped" },
 		Line:    func(n int64) string { return "line " + strconv.FormatInt(n, 10) },
 		More:    func(n int64) string { return "… and " + enFormat.Int(n) + " more" },
+		BadReason: func(reason string, n int64) string {
+			what := "that cannot be used"
+			if r, ok := enBadReasons[reason]; ok {
+				what = r[0]
+			}
+			rows := " rows "
+			if n == 1 {
+				rows = " row "
+			}
+			return enFormat.Int(n) + rows + what
+		},
+		BadHint: func(reason string) string { return enBadReasons[reason][1] },
 	},
 
 	Import: ImportWords{
@@ -466,4 +478,26 @@ func variant(kinds [3]string, adHocWord, asPlanned string, missing, irregular, f
 		return asPlanned
 	}
 	return strings.Join(parts, "; ")
+}
+
+// enBadReasons describe the rows of each bad-row reason, after a count,
+// and what to do about them.
+var enBadReasons = map[string][2]string{
+	"out_of_order":     {"out of time order", "the input is not time-ordered; use -order any"},
+	"bad_time":         {"with a time in no accepted form", "for another form of time, give its layout with -time-layout"},
+	"ambiguous_time":   {"with an ambiguous time", "give the unit of Unix times with -time-unit, or times with an offset"},
+	"too_long":         {"longer than the line limit", "look for a quote that is not closed, or raise -max-line"},
+	"unclosed_quote":   {"with a quote that is not closed", "a field opened with a quote must end with one"},
+	"csv_syntax":       {"with a stray quote", "quote a field that holds a quote, and double the quote inside"},
+	"field_count":      {"with the wrong number of fields", "every row needs as many fields as the header"},
+	"json_syntax":      {"that are not one JSON object", "write one JSON object per line"},
+	"duplicate_key":    {"with a member twice", "give each member once per line"},
+	"invalid_utf8":     {"that are not UTF-8", "convert the file to UTF-8"},
+	"wrong_type":       {"with a value of the wrong type", "ids and times are strings or numbers, the emotion a number"},
+	"empty_customer":   {"without a customer id", "check the customer column (-columns customer=...)"},
+	"empty_touchpoint": {"without a touchpoint", "check the touchpoint column (-columns touchpoint=...)"},
+	"bad_outcome":      {"with an outcome other than ok or failed", "leave the outcome empty when there is none"},
+	"bad_emotion":      {"with an emotion that is not a number in -2..2", "write emotions as decimal numbers from -2 to 2"},
+	"unknown_persona":  {"with a persona not in the journey", "name a persona of the journey by its id or unique name"},
+	"no_header":        {"without a header", "the first line must name the columns"},
 }

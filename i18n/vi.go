@@ -364,6 +364,14 @@ var vietnamese = Words{
 		BadRows: func(n int64) string { return "Dòng lỗi: bỏ qua " + viFormat.Int(n) + " dòng" },
 		Line:    func(n int64) string { return "dòng " + strconv.FormatInt(n, 10) },
 		More:    func(n int64) string { return "… và " + viFormat.Int(n) + " dòng khác" },
+		BadReason: func(reason string, n int64) string {
+			what := "không dùng được"
+			if r, ok := viBadReasons[reason]; ok {
+				what = r[0]
+			}
+			return viFormat.Int(n) + " dòng " + what
+		},
+		BadHint: func(reason string) string { return viBadReasons[reason][1] },
 	},
 
 	Import: ImportWords{
@@ -455,4 +463,26 @@ var vietnamese = Words{
 		Duration:   "Thời gian trung vị từ bước trước (đo thực tế)",
 		Customers:  "khách hàng", Seconds: "giây", Minutes: "phút", Hours: "giờ", Days: "ngày",
 	},
+}
+
+// viBadReasons describe the rows of each bad-row reason, after a count,
+// and what to do about them.
+var viBadReasons = map[string][2]string{
+	"out_of_order":     {"sai thứ tự thời gian", "dữ liệu không được sắp xếp theo thời gian; hãy dùng -order any"},
+	"bad_time":         {"có thời gian không đúng dạng nào được chấp nhận", "với dạng thời gian khác, hãy cho biết mẫu của nó bằng -time-layout"},
+	"ambiguous_time":   {"có thời gian không rõ nghĩa", "hãy cho biết đơn vị của thời gian Unix bằng -time-unit, hoặc ghi thời gian kèm độ lệch múi giờ"},
+	"too_long":         {"dài hơn giới hạn của một dòng", "hãy tìm dấu ngoặc kép chưa đóng, hoặc tăng -max-line"},
+	"unclosed_quote":   {"có dấu ngoặc kép chưa đóng", "trường mở bằng dấu ngoặc kép phải kết thúc bằng dấu ngoặc kép"},
+	"csv_syntax":       {"có dấu ngoặc kép lạc chỗ", "hãy đặt trong ngoặc kép trường có chứa dấu ngoặc kép, và viết đôi dấu ngoặc kép bên trong"},
+	"field_count":      {"có số trường khác với dòng tiêu đề", "mỗi dòng cần có số trường bằng dòng tiêu đề"},
+	"json_syntax":      {"không phải một đối tượng JSON", "hãy viết mỗi dòng một đối tượng JSON"},
+	"duplicate_key":    {"có một trường lặp lại", "mỗi trường chỉ ghi một lần trên một dòng"},
+	"invalid_utf8":     {"không phải UTF-8", "hãy chuyển tệp sang UTF-8"},
+	"wrong_type":       {"có giá trị sai kiểu", "mã và thời gian là chuỗi hoặc số, cảm xúc là số"},
+	"empty_customer":   {"thiếu mã khách hàng", "hãy kiểm tra cột khách hàng (-columns customer=...)"},
+	"empty_touchpoint": {"thiếu điểm chạm", "hãy kiểm tra cột điểm chạm (-columns touchpoint=...)"},
+	"bad_outcome":      {"có kết quả khác ok và failed", "hãy để trống kết quả khi không có"},
+	"bad_emotion":      {"có cảm xúc không phải số trong khoảng -2..2", "hãy ghi cảm xúc bằng số thập phân từ -2 đến 2"},
+	"unknown_persona":  {"có chân dung khách hàng không có trong hành trình", "hãy gọi chân dung khách hàng của hành trình bằng mã hoặc tên riêng của nó"},
+	"no_header":        {"không có dòng tiêu đề", "dòng đầu tiên phải ghi tên các cột"},
 }

@@ -214,6 +214,13 @@ type FunnelWords struct {
 	BadRows func(n int64) string
 	Line    func(n int64) string
 	More    func(n int64) string
+	// BadReason counts the n bad rows of one reason, by its code (an
+	// analytics.Reason such as "out_of_order"): "12 rows out of time
+	// order"; a code it does not know gets a general sentence.
+	BadReason func(reason string, n int64) string
+	// BadHint says what to do about rows of one reason, naming the
+	// command's flags where one helps; "" for a code it does not know.
+	BadHint func(reason string) string
 }
 
 // OverlayWords name the measured metrics laid over a journey and their

@@ -87,6 +87,7 @@ func TestMessagesAreComplete(t *testing.T) {
 			w.Funnel.Alternative("T"), w.Funnel.AdHoc("k"), w.Funnel.Route(`"Lan"`, 2), w.Funnel.RouteWithoutPersona(2),
 			w.Funnel.Group("c", `"v"`, 2), w.Funnel.MoreGroups(2), w.Funnel.Folded(21),
 			w.Funnel.BadRows(2), w.Funnel.Line(9), w.Funnel.More(2),
+			w.Funnel.BadReason("out_of_order", 2), w.Funnel.BadReason("unheard_of", 2), w.Funnel.BadHint("out_of_order"),
 			w.Funnel.Title("J", "s.csv", time.Hour), w.Funnel.Customers(1, 2, 3, 4, 5),
 			w.Import.Place("Map", 2, true, "c"), w.Import.Place("", 3, false, ""), w.Import.Empty([]string{"stage"}),
 			w.Import.NoHeader([]string{"stage"}), w.Import.Delimiter(';'), w.Import.TooLarge(20, 10), w.Import.TooMany(2),

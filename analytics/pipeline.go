@@ -38,6 +38,9 @@ func (p *Plan) pipeline(fr *framer, parse rowParser) (*Result, readStats, error)
 				case out.rows = <-rowsFree:
 					out.rows = out.rows[:0]
 				default:
+					// Room for rows of 40 bytes, the size of a short
+					// CSV row, so that the slice rarely grows.
+					out.rows = make([]prow, 0, len(b.data)/40+16)
 				}
 				if b.pre != nil {
 					out.rows = append(out.rows, prow{line: b.pre.Line, err: b.pre})

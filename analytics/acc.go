@@ -25,34 +25,38 @@ func posBit(pos int, shift uint) uint64 {
 	return uint64(1) << (uint(pos) + shift)
 }
 
-// fstate is one customer's progress through one funnel.
+// fstate is one customer's progress through one funnel (32 bytes).
 type fstate struct {
 	start, last int64
 	seen        uint64 // any order: units (touchpoints or stages) seen
-	via, next   int32  // unit that reached the last step; first other touch after it (−1: none)
+	via         int32  // unit that reached the last step
 	step        int16  // last reached step, −1 before the start
 	started     bool
 	broken      bool // strict order: the funnel ended
 }
 
-func (f *fstate) reset() { *f = fstate{step: -1, via: -1, next: -1} }
-
-// cstate is the state of one customer: both funnels and the deviations seen.
+// cstate is the state of one customer: both funnels and the deviations
+// seen. The time-ordered mode keeps one per customer, so it is kept small
+// (104 bytes): the customer's key is not in it (see table.keyOf).
 type cstate struct {
-	key     uint64
-	id      [2]uint64 // the id (see table.sameID), zero when none
+	id      [2]uint64 // the identity (see table.sameID)
 	dev     uint64
 	t, s    fstate
+	next    int32 // first touch after the touchpoint funnel's last step (−1: none)
 	seg     uint32
 	maxStep int16 // furthest step of the route seen, −1 before any
 	route   int16
-	first   bool // an event was seen (route and segment fixed)
 }
 
-func (s *cstate) reset(key uint64) {
-	*s = cstate{key: key, maxStep: -1}
-	s.t.reset()
-	s.s.reset()
+// begin resets s, but for its identity, for a customer whose first event
+// is r: the route and segment are the first event's.
+func (s *cstate) begin(r *Record, routes int) {
+	*s = cstate{id: s.id, maxStep: -1, next: -1, seg: r.Breakdown}
+	s.t = fstate{step: -1, via: -1}
+	s.s = s.t
+	if int(r.Persona) < routes && r.Persona > 0 {
+		s.route = r.Persona
+	}
 }
 
 // fcount counts one funnel of one group of customers, per unit (touchpoint
@@ -174,7 +178,6 @@ func (a *acc) reach(f *fstate, fc *fcount, u int32, step int, t int64) {
 	f.step = int16(step)
 	f.last = t
 	f.via = u
-	f.next = -1
 }
 
 // advance applies an event at time t on step s (−1: not a step of this
@@ -232,13 +235,6 @@ func (a *acc) event(st *cstate, r *Record) {
 	if tp >= len(a.events) {
 		a.grow(tp)
 	}
-	if !st.first {
-		st.first = true
-		st.seg = r.Breakdown
-		if int(r.Persona) < a.nR && r.Persona > 0 {
-			st.route = r.Persona
-		}
-	}
 	a.events[tp]++
 	if r.Emotion != NoEmotion {
 		a.emoSum[tp] += int64(r.Emotion)
@@ -277,13 +273,16 @@ func (a *acc) event(st *cstate, r *Record) {
 		stg := int(a.stageOf[tp])
 		a.advance(&st.s, sc, stg, int32(stg), t, a.p.stageSteps)
 	}
-	if f := &st.t; f.step >= 0 && f.step == before && f.next < 0 && int32(tp) != f.via {
-		f.next = int32(tp)
+	if f := &st.t; f.step != before {
+		st.next = -1 // a new step: look for the next touch again
+	} else if f.step >= 0 && st.next < 0 && int32(tp) != f.via {
+		st.next = int32(tp)
 	}
 }
 
-// finish folds a customer's funnels and deviations into the totals.
-func (a *acc) finish(st *cstate) {
+// finish folds a customer's funnels and deviations into the totals; key
+// is called for Options.OnCustomer only.
+func (a *acc) finish(st *cstate, key func() uint64) {
 	a.customers++
 	tc, sc := a.counts(st.seg, int(st.route))
 	tc.customers++
@@ -295,14 +294,14 @@ func (a *acc) finish(st *cstate) {
 			m = map[int32]int64{}
 			tc.after[f.via] = m
 		}
-		m[f.next]++
+		m[st.next]++
 	}
 	if f := &st.s; f.step >= 0 && int(f.step) < a.nS-1 {
 		sc.drop[f.via]++
 	}
 	d := st.dev
 	if f := a.p.opts.OnCustomer; f != nil {
-		f(CustomerReport{Key: st.key, Touchpoints: int(st.t.step) + 1, Stages: int(st.s.step) + 1, Variant: a.p.variant(d, 1)})
+		f(CustomerReport{Key: key(), Touchpoints: int(st.t.step) + 1, Stages: int(st.s.step) + 1, Variant: a.p.variant(d, 1)})
 	}
 	if d == 0 {
 		a.kinds[0]++
@@ -384,24 +383,29 @@ func (a *acc) group(g []Record) {
 		})
 	}
 	var st cstate
-	st.reset(g[0].Customer)
+	st.begin(&g[0], a.nR)
 	for i := range g {
 		a.event(&st, &g[i])
 	}
-	a.finish(&st)
+	a.finish(&st, func() uint64 { return g[0].Customer })
 }
 
 // pushTime adds a record in time-ordered mode; the caller has checked the
 // order. id is the customer's id, or nil when Record.Customer is the identity.
 func (a *acc) pushTime(r *Record, id []byte) {
-	a.event(a.tab.get(r.Customer, id), r)
+	st, added := a.tab.get(r.Customer, id)
+	if added {
+		st.begin(r, a.nR)
+	}
+	a.event(st, r)
 }
 
 // end finishes every customer still open.
 func (a *acc) end() {
 	for _, ch := range a.tab.states {
 		for i := range ch {
-			a.finish(&ch[i])
+			st := &ch[i]
+			a.finish(st, func() uint64 { return a.tab.keyOf(st) })
 		}
 	}
 	a.tab = table{expected: a.tab.expected}
@@ -409,10 +413,12 @@ func (a *acc) end() {
 
 // table finds the state of a customer by key and, when given, id: two ids
 // with the same key get two states. The states are kept densely in chunks
-// that never move; an open-addressing index of 16-byte slots (kept at most
-// half full, so probes are short and touch little memory) maps keys to
-// them. An id of up to 16 bytes is kept in its state (compared in the cache
-// line the event updates anyway), a longer one in an arena.
+// that never move; an open-addressing index of 8-byte slots (kept at most
+// half full, so probes are short and touch little memory) maps a 32-bit
+// fingerprint of the key to them, and the state itself holds the identity
+// that decides: the id (up to 16 bytes in the state, compared in the cache
+// line the event updates anyway; a longer one in an arena), or the key
+// when there is no id.
 type table struct {
 	index    []tslot
 	n        int
@@ -422,9 +428,8 @@ type table struct {
 }
 
 type tslot struct {
-	key uint64
+	fp  uint32 // fingerprint of the key; its top bits are the home slot
 	ref uint32 // state number + 1; 0: empty
-	_   uint32
 }
 
 const (
@@ -432,6 +437,7 @@ const (
 	inlineID    = 16
 	stateChunk  = 1 << 12
 	idArenaFlag = 1 << 63
+	idKeyFlag   = 1 << 62 // cstate.id holds a key, not an id
 )
 
 func (t *table) init(expected int) {
@@ -442,19 +448,22 @@ func (t *table) init(expected int) {
 	t.index = make([]tslot, c)
 }
 
-func (t *table) slot(key uint64) int {
-	return int((key * 0x9e3779b97f4a7c15) >> (64 - bits.Len(uint(len(t.index)-1))))
-}
+// fingerprint is the top half of a multiplicative hash of key.
+func fingerprint(key uint64) uint32 { return uint32((key * 0x9e3779b97f4a7c15) >> 32) }
+
+// home is the first slot to probe for fingerprint fp.
+func (t *table) home(fp uint32) int { return int(fp >> (32 - bits.Len(uint(len(t.index)-1)))) }
 
 func (t *table) state(ref uint32) *cstate {
 	i := int(ref - 1)
 	return &t.states[i/stateChunk][i%stateChunk]
 }
 
-// sameID reports whether state s is of customer id.
-func (t *table) sameID(s *cstate, id []byte) bool {
+// sameID reports whether state s is of customer id, or of key when id is
+// empty.
+func (t *table) sameID(s *cstate, key uint64, id []byte) bool {
 	if len(id) == 0 {
-		return true
+		return s.id == [2]uint64{key, idKeyFlag}
 	}
 	id = id[:min(len(id), maxIDLen)]
 	if s.id[1]&idArenaFlag != 0 {
@@ -469,6 +478,23 @@ func (t *table) sameID(s *cstate, id []byte) bool {
 	return w == s.id
 }
 
+// keyOf returns the key of state s: the key of its id (customerKeyBytes,
+// as every reader computes it), or the key it holds.
+func (t *table) keyOf(s *cstate) uint64 {
+	switch {
+	case s.id[1]&idKeyFlag != 0:
+		return s.id[0]
+	case s.id[1]&idArenaFlag != 0:
+		off, n := s.id[0], s.id[1]&^idArenaFlag
+		return customerKeyBytes(t.arena[off : off+n])
+	}
+	var b [inlineID]byte
+	for k := range b {
+		b[k] = byte(s.id[k/8] >> (8 * (k % 8)))
+	}
+	return customerKeyBytes(b[:s.id[1]>>56])
+}
+
 // packID packs an id of up to 16 bytes into two words; the length is in the
 // top byte of the second word, so ids differing only by trailing zero bytes
 // differ. (An id of exactly 16 bytes leaves no room: its last byte's top
@@ -480,46 +506,48 @@ func packID(w *[2]uint64, id []byte) {
 	w[1] = uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 | uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(len(id))<<56
 }
 
-func (t *table) get(key uint64, id []byte) *cstate {
+// get returns the state of the customer of key and id, and whether it was
+// added (then only its identity is set: the caller begins it).
+func (t *table) get(key uint64, id []byte) (*cstate, bool) {
 	if t.index == nil {
 		t.init(t.expected)
 	}
+	fp := fingerprint(key)
 	mask := len(t.index) - 1
-	for i := t.slot(key); ; i = (i + 1) & mask {
+	for i := t.home(fp); ; i = (i + 1) & mask {
 		sl := &t.index[i]
 		if sl.ref == 0 {
 			if 2*(t.n+1) > len(t.index) {
 				t.grow()
 				return t.get(key, id)
 			}
-			return t.add(sl, key, id)
+			return t.add(sl, fp, key, id), true
 		}
-		if sl.key == key {
-			if s := t.state(sl.ref); t.sameID(s, id) {
-				return s
+		if sl.fp == fp {
+			if s := t.state(sl.ref); t.sameID(s, key, id) {
+				return s, false
 			}
 		}
 	}
 }
 
-func (t *table) add(sl *tslot, key uint64, id []byte) *cstate {
+func (t *table) add(sl *tslot, fp uint32, key uint64, id []byte) *cstate {
 	if t.n%stateChunk == 0 {
 		t.states = append(t.states, make([]cstate, 0, stateChunk))
 	}
 	ch := &t.states[len(t.states)-1]
 	*ch = append(*ch, cstate{})
 	s := &(*ch)[len(*ch)-1]
-	s.reset(key)
 	t.n++
-	sl.key, sl.ref = key, uint32(t.n)
-	if len(id) > 0 {
-		id = id[:min(len(id), maxIDLen)]
-		if len(id) < inlineID {
-			packID(&s.id, id)
-		} else {
-			s.id = [2]uint64{uint64(len(t.arena)), uint64(len(id)) | idArenaFlag}
-			t.arena = append(t.arena, id...)
-		}
+	sl.fp, sl.ref = fp, uint32(t.n)
+	switch id = id[:min(len(id), maxIDLen)]; {
+	case len(id) == 0:
+		s.id = [2]uint64{key, idKeyFlag}
+	case len(id) < inlineID:
+		packID(&s.id, id)
+	default:
+		s.id = [2]uint64{uint64(len(t.arena)), uint64(len(id)) | idArenaFlag}
+		t.arena = append(t.arena, id...)
 	}
 	return s
 }
@@ -532,7 +560,7 @@ func (t *table) grow() {
 		if sl.ref == 0 {
 			continue
 		}
-		i := t.slot(sl.key)
+		i := t.home(sl.fp)
 		for t.index[i].ref != 0 {
 			i = (i + 1) & mask
 		}

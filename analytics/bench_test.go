@@ -173,7 +173,6 @@ func BenchmarkMemory(b *testing.B) {
 	}
 }
 
-
 // BenchmarkNDJSON reads NDJSON (decoded with encoding/json, so much slower
 // than CSV) on a tenth of the benchmark log.
 func BenchmarkNDJSON(b *testing.B) {

@@ -1,8 +1,6 @@
 package analytics
 
 import (
-	"bytes"
-	"math/bits"
 	"slices"
 )
 
@@ -39,7 +37,7 @@ type fstate struct {
 // seen. The time-ordered mode keeps one per customer, so it is kept small
 // (104 bytes): the customer's key is not in it (see table.keyOf).
 type cstate struct {
-	id      [2]uint64 // the identity (see table.sameID)
+	id      ident
 	dev     uint64
 	t, s    fstate
 	next    int32 // first touch after the touchpoint funnel's last step (−1: none)
@@ -414,156 +412,68 @@ func (a *acc) end() {
 // table finds the state of a customer by key and, when given, id: two ids
 // with the same key get two states. The states are kept densely in chunks
 // that never move; an open-addressing index of 8-byte slots (kept at most
-// half full, so probes are short and touch little memory) maps a 32-bit
-// fingerprint of the key to them, and the state itself holds the identity
-// that decides: the id (up to 16 bytes in the state, compared in the cache
-// line the event updates anyway; a longer one in an arena), or the key
-// when there is no id.
+// half full, so probes are short and touch little memory) maps a
+// fingerprint of the key to them, and the identity in the state decides
+// (compared in the cache line the event updates anyway).
 type table struct {
-	index    []tslot
+	index    []fpSlot
 	n        int
 	states   [][]cstate
 	expected int    // customers to size for on first use
 	arena    []byte // ids longer than inlineID
 }
 
-type tslot struct {
-	fp  uint32 // fingerprint of the key; its top bits are the home slot
-	ref uint32 // state number + 1; 0: empty
-}
-
-const (
-	maxIDLen    = 1<<20 - 1
-	inlineID    = 16
-	stateChunk  = 1 << 12
-	idArenaFlag = 1 << 63
-	idKeyFlag   = 1 << 62 // cstate.id holds a key, not an id
-)
+const stateChunk = 1 << 12
 
 func (t *table) init(expected int) {
 	c := 64
 	for c < 2*expected {
 		c *= 2
 	}
-	t.index = make([]tslot, c)
+	t.index = make([]fpSlot, c)
 }
-
-// fingerprint is the top half of a multiplicative hash of key.
-func fingerprint(key uint64) uint32 { return uint32((key * 0x9e3779b97f4a7c15) >> 32) }
-
-// home is the first slot to probe for fingerprint fp.
-func (t *table) home(fp uint32) int { return int(fp >> (32 - bits.Len(uint(len(t.index)-1)))) }
 
 func (t *table) state(ref uint32) *cstate {
 	i := int(ref - 1)
 	return &t.states[i/stateChunk][i%stateChunk]
 }
 
-// sameID reports whether state s is of customer id, or of key when id is
-// empty.
-func (t *table) sameID(s *cstate, key uint64, id []byte) bool {
-	if len(id) == 0 {
-		return s.id == [2]uint64{key, idKeyFlag}
-	}
-	id = id[:min(len(id), maxIDLen)]
-	if s.id[1]&idArenaFlag != 0 {
-		off, n := s.id[0], s.id[1]&^idArenaFlag
-		return bytes.Equal(t.arena[off:off+n], id)
-	}
-	if len(id) >= inlineID {
-		return false // kept in the arena
-	}
-	var w [2]uint64
-	packID(&w, id)
-	return w == s.id
-}
+// keyOf returns the key of state s.
+func (t *table) keyOf(s *cstate) uint64 { return s.id.key(t.arena) }
 
-// keyOf returns the key of state s: the key of its id (customerKeyBytes,
-// as every reader computes it), or the key it holds.
-func (t *table) keyOf(s *cstate) uint64 {
-	switch {
-	case s.id[1]&idKeyFlag != 0:
-		return s.id[0]
-	case s.id[1]&idArenaFlag != 0:
-		off, n := s.id[0], s.id[1]&^idArenaFlag
-		return customerKeyBytes(t.arena[off : off+n])
-	}
-	var b [inlineID]byte
-	for k := range b {
-		b[k] = byte(s.id[k/8] >> (8 * (k % 8)))
-	}
-	return customerKeyBytes(b[:s.id[1]>>56])
-}
-
-// packID packs an id of up to 16 bytes into two words; the length is in the
-// top byte of the second word, so ids differing only by trailing zero bytes
-// differ. (An id of exactly 16 bytes leaves no room: its last byte's top
-// bits are shared with the length, so such ids go to the arena instead.)
-func packID(w *[2]uint64, id []byte) {
-	var b [16]byte
-	copy(b[:], id)
-	w[0] = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 | uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-	w[1] = uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 | uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(len(id))<<56
-}
-
-// get returns the state of the customer of key and id, and whether it was
-// added (then only its identity is set: the caller begins it).
+// get returns the state of the customer of key and id (nil: the key is the
+// identity), and whether it was added (then only its identity is set: the
+// caller begins it).
 func (t *table) get(key uint64, id []byte) (*cstate, bool) {
 	if t.index == nil {
 		t.init(t.expected)
 	}
 	fp := fingerprint(key)
 	mask := len(t.index) - 1
-	for i := t.home(fp); ; i = (i + 1) & mask {
+	for i := home(t.index, fp); ; i = (i + 1) & mask {
 		sl := &t.index[i]
 		if sl.ref == 0 {
 			if 2*(t.n+1) > len(t.index) {
-				t.grow()
+				t.index = regrow(t.index)
 				return t.get(key, id)
 			}
 			return t.add(sl, fp, key, id), true
 		}
 		if sl.fp == fp {
-			if s := t.state(sl.ref); t.sameID(s, key, id) {
+			if s := t.state(sl.ref); s.id.is(key, id, t.arena) {
 				return s, false
 			}
 		}
 	}
 }
 
-func (t *table) add(sl *tslot, fp uint32, key uint64, id []byte) *cstate {
+func (t *table) add(sl *fpSlot, fp uint32, key uint64, id []byte) *cstate {
 	if t.n%stateChunk == 0 {
 		t.states = append(t.states, make([]cstate, 0, stateChunk))
 	}
 	ch := &t.states[len(t.states)-1]
-	*ch = append(*ch, cstate{})
-	s := &(*ch)[len(*ch)-1]
+	*ch = append(*ch, cstate{id: makeIdent(key, id, &t.arena)})
 	t.n++
 	sl.fp, sl.ref = fp, uint32(t.n)
-	switch id = id[:min(len(id), maxIDLen)]; {
-	case len(id) == 0:
-		s.id = [2]uint64{key, idKeyFlag}
-	case len(id) < inlineID:
-		packID(&s.id, id)
-	default:
-		s.id = [2]uint64{uint64(len(t.arena)), uint64(len(id)) | idArenaFlag}
-		t.arena = append(t.arena, id...)
-	}
-	return s
-}
-
-func (t *table) grow() {
-	old := t.index
-	t.index = make([]tslot, 2*len(old))
-	mask := len(t.index) - 1
-	for _, sl := range old {
-		if sl.ref == 0 {
-			continue
-		}
-		i := t.home(sl.fp)
-		for t.index[i].ref != 0 {
-			i = (i + 1) & mask
-		}
-		t.index[i] = sl
-	}
+	return &(*ch)[len(*ch)-1]
 }

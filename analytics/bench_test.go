@@ -166,7 +166,7 @@ func BenchmarkMemory(b *testing.B) {
 					a.pushTime(&recs[i], nil)
 				}
 				if order == TimeOrdered {
-					b.ReportMetric(float64(len(a.tab.index)*int(unsafe.Sizeof(tslot{}))+a.tab.n*int(unsafe.Sizeof(cstate{})))/float64(n), "table-B/customer")
+					b.ReportMetric(float64(len(a.tab.index)*int(unsafe.Sizeof(fpSlot{}))+a.tab.n*int(unsafe.Sizeof(cstate{})))/float64(n), "table-B/customer")
 				}
 			})
 		}

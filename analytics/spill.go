@@ -2,7 +2,6 @@ package analytics
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -36,7 +35,7 @@ const anyChunk = 1 << 14
 
 // Memory accounting of Any order, in bytes.
 const (
-	anyRecBytes   = 32 + 4   // the record, its place in the customer sort
+	anyRecBytes   = 32       // a buffered record
 	spillFanout   = 32       // partitions per spill level
 	spillMaxDepth = 4        // levels of repartitioning before a partition is loaded as it is
 	spillBufBytes = 64 << 10 // write buffer per partition
@@ -84,7 +83,7 @@ func (b *anyBuf) add(r Record, id []byte) error {
 	}
 	// Spill before a structure grows past the limit: a new chunk, or the
 	// id index doubling (old and new slots exist together for a moment).
-	if b.ids.n > 1 && (b.bytes() > b.limit || b.n%anyChunk == 0 && b.bytes()+anyChunk*anyRecBytes > b.limit ||
+	if b.ids.len() > 1 && (b.bytes() > b.limit || b.n%anyChunk == 0 && b.bytes()+anyChunk*anyRecBytes > b.limit ||
 		b.ids.full() && b.bytes()+2*b.ids.bytes() > b.limit) {
 		if err := b.startSpill(); err != nil {
 			return err
@@ -104,8 +103,8 @@ func (b *anyBuf) add(r Record, id []byte) error {
 	return nil
 }
 
-// bytes is the memory the buffer holds: the chunks (with room for the
-// customer sort), the keys and the id index.
+// bytes is the memory the buffer holds: the chunks, the keys (with room
+// for the customer sort, 8 bytes per customer) and the id index.
 func (b *anyBuf) bytes() int64 {
 	return int64(len(b.chunks))*anyChunk*anyRecBytes + 2*int64(cap(b.keys))*8 + b.ids.bytes()
 }
@@ -118,12 +117,11 @@ func (b *anyBuf) startSpill() error {
 		return err
 	}
 	b.sp = sp
-	ref := b.ids.refs() // customer number → slot, 4 bytes per customer
 	var idb [inlineID]byte
 	for _, ch := range b.chunks {
 		for i := range ch {
 			r := &ch[i]
-			if err := sp.write(r.record(b.keys[r.c]), b.ids.idAt(ref[r.c], idb[:0])); err != nil {
+			if err := sp.write(r.record(b.keys[r.c]), b.ids.idOf(r.c, idb[:0])); err != nil {
 				return err
 			}
 		}
@@ -194,40 +192,47 @@ func (b *anyBuf) partition(a *acc, sp *spill, i int, stop func() error) error {
 	return nil
 }
 
-// process runs every buffered customer through a: a counting sort by
-// customer keeps each customer's records in input order, and acc.group
-// sorts them by time.
+// process runs every buffered customer through a. The records are put in
+// customer order in place (a counting sort that swaps each record straight
+// into its customer's run, so it needs two numbers per customer and none
+// per record); the order of a customer's records does not matter, as
+// acc.group sorts them canonically.
 func (b *anyBuf) process(a *acc) {
-	n := b.ids.n
+	n := b.ids.len()
 	b.ids = idIndex{} // the ids are no longer needed
-	start := make([]int32, n+1)
+	at := func(k int32) *anyRec { return &b.chunks[k/anyChunk][k%anyChunk] }
+	end := make([]int32, n) // end of customer c's run
 	for _, ch := range b.chunks {
 		for i := range ch {
-			start[ch[i].c+1]++
+			end[ch[i].c]++
 		}
+	}
+	next := make([]int32, n) // next place to fill in customer c's run
+	sum := int32(0)
+	for c := range n {
+		next[c] = sum
+		sum += end[c]
+		end[c] = sum
 	}
 	for c := range n {
-		start[c+1] += start[c]
-	}
-	pos := make([]int32, n)
-	copy(pos, start[:n])
-	idx := make([]int32, b.n)
-	k := int32(0)
-	for _, ch := range b.chunks {
-		for i := range ch {
-			c := ch[i].c
-			idx[pos[c]] = k
-			pos[c]++
-			k++
+		for k := next[c]; k < end[c]; k = next[c] {
+			r := at(k)
+			if d := r.c; d != uint32(c) {
+				*r, *at(next[d]) = *at(next[d]), *r
+				next[d]++
+				continue
+			}
+			next[c]++
 		}
 	}
-	pos = nil
+	next = nil
 	var g []Record
+	k := int32(0)
 	for c := range n {
 		g = g[:0]
 		key := b.keys[c]
-		for _, k := range idx[start[c]:start[c+1]] {
-			g = append(g, b.chunks[k/anyChunk][k%anyChunk].record(key))
+		for ; k < end[c]; k++ {
+			g = append(g, at(k).record(key))
 		}
 		a.group(g)
 	}
@@ -341,101 +346,45 @@ func decodeSpill(r *bufio.Reader, add func(Record, []byte) error) error {
 }
 
 // idIndex numbers customer ids 0, 1, 2, … in order of first appearance: an
-// open-addressing index, at most half full, of 32-byte slots that hold the
-// id's hash and, for ids under 16 bytes, the id itself (longer ids are in
-// an arena), so that finding a customer reads one slot.
+// open-addressing index of 8-byte fingerprint slots, at most half full, and
+// the identity of every customer (16 bytes, dense), so that finding a
+// customer reads one slot and one identity.
 type idIndex struct {
-	slots []idSlot
-	n     int
+	slots []fpSlot
+	ids   []ident // per customer number
 	arena []byte
 }
 
-type idSlot struct {
-	hash uint64
-	c    uint32 // customer number + 1; 0: empty
-	ln   uint32 // id length
-	id   [2]uint64
-}
-
-// lookup returns the number of id (whose hash is hash), adding it when new.
-func (x *idIndex) lookup(hash uint64, id []byte) (uint32, bool) {
-	if 2*(x.n+1) > len(x.slots) {
-		x.grow()
+// lookup returns the number of id (whose key is key), adding it when new.
+func (x *idIndex) lookup(key uint64, id []byte) (uint32, bool) {
+	if x.full() {
+		x.slots = regrow(x.slots)
 	}
+	fp := fingerprint(key)
 	mask := len(x.slots) - 1
-	shift := 64 - bits.Len(uint(mask))
-	var w [2]uint64
-	if len(id) < inlineID {
-		packID(&w, id)
-	}
-	for i := int((hash * 0x9e3779b97f4a7c15) >> shift); ; i = (i + 1) & mask {
+	for i := home(x.slots, fp); ; i = (i + 1) & mask {
 		sl := &x.slots[i]
-		if sl.c == 0 {
-			sl.hash, sl.ln, sl.c = hash, uint32(len(id)), uint32(x.n)+1
-			if len(id) < inlineID {
-				sl.id = w
-			} else {
-				sl.id[0] = uint64(len(x.arena))
-				x.arena = append(x.arena, id...)
-			}
-			x.n++
-			return sl.c - 1, true
+		if sl.ref == 0 {
+			x.ids = append(x.ids, makeIdent(key, id, &x.arena))
+			sl.fp, sl.ref = fp, uint32(len(x.ids))
+			return sl.ref - 1, true
 		}
-		if sl.hash != hash || sl.ln != uint32(len(id)) {
-			continue
-		}
-		if len(id) < inlineID {
-			if sl.id == w {
-				return sl.c - 1, false
-			}
-		} else if off := sl.id[0]; bytes.Equal(x.arena[off:off+uint64(len(id))], id) {
-			return sl.c - 1, false
+		if sl.fp == fp && x.ids[sl.ref-1].is(key, id, x.arena) {
+			return sl.ref - 1, false
 		}
 	}
 }
 
-func (x *idIndex) grow() {
-	old := x.slots
-	x.slots = make([]idSlot, max(64, 2*len(old)))
-	mask := len(x.slots) - 1
-	shift := 64 - bits.Len(uint(mask))
-	for _, sl := range old {
-		if sl.c == 0 {
-			continue
-		}
-		i := int((sl.hash * 0x9e3779b97f4a7c15) >> shift)
-		for x.slots[i].c != 0 {
-			i = (i + 1) & mask
-		}
-		x.slots[i] = sl
-	}
-}
+// len is the number of customers.
+func (x *idIndex) len() int { return len(x.ids) }
 
 // full reports whether adding an id grows the index.
-func (x *idIndex) full() bool { return 2*(x.n+1) > len(x.slots) }
+func (x *idIndex) full() bool { return 2*(len(x.ids)+1) > len(x.slots) }
 
 // bytes is the memory of the index.
-func (x *idIndex) bytes() int64 { return int64(len(x.slots))*32 + int64(cap(x.arena)) }
-
-// refs returns the slot of every customer number.
-func (x *idIndex) refs() []uint32 {
-	out := make([]uint32, x.n)
-	for i, sl := range x.slots {
-		if sl.c != 0 {
-			out[sl.c-1] = uint32(i)
-		}
-	}
-	return out
+func (x *idIndex) bytes() int64 {
+	return int64(len(x.slots))*8 + int64(cap(x.ids))*16 + int64(cap(x.arena))
 }
 
-// idAt returns the id in slot i, inline ids decoded into buf.
-func (x *idIndex) idAt(i uint32, buf []byte) []byte {
-	sl := &x.slots[i]
-	if sl.ln >= inlineID {
-		return x.arena[sl.id[0] : sl.id[0]+uint64(sl.ln)]
-	}
-	for k := range int(sl.ln) {
-		buf = append(buf, byte(sl.id[k/8]>>(8*(k%8))))
-	}
-	return buf
-}
+// idOf appends the id of customer c to buf.
+func (x *idIndex) idOf(c uint32, buf []byte) []byte { return x.ids[c].appendID(buf, x.arena) }

@@ -12,8 +12,9 @@ const shardBatch = 4096
 // timeShards applies time-ordered records on several goroutines, each with
 // the accumulator of the customers whose key falls in its shard (as
 // timeRecords splits a slice). The sequencer keeps the order check and the
-// bad rows; finding a customer's state, the costly part (a cache miss or
-// two per event), runs in parallel. A customer's records all go to one
+// bad rows; finding a customer's state, the costly part (cache misses on
+// the index and the state), runs in parallel, a batch at a time so that
+// the misses of a batch overlap (table.warm). A customer's records all go to one
 // shard, in input order, so each shard sees its customers' events in time
 // order; the shards' results are merged, which is exact.
 type timeShards struct {
@@ -43,6 +44,7 @@ func newTimeShards(p *Plan, n int) *timeShards {
 		ts.cur = append(ts.cur, ts.batch())
 		ts.wg.Go(func() {
 			for b := range in {
+				a.tab.warm(b.recs)
 				from := int32(0)
 				for i := range b.recs {
 					var id []byte

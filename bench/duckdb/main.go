@@ -139,7 +139,8 @@ func run(args []string, out io.Writer) error {
 	}
 	type result struct {
 		rep    childReport
-		maxRSS int64 // bytes
+		maxRSS int64  // bytes
+		load   string // load average before and after (the machine may be shared)
 	}
 	results := map[string]result{}
 	names := strings.Split(*engines, ",")
@@ -148,6 +149,7 @@ func run(args []string, out io.Writer) error {
 			"-memory", strconv.FormatInt(*memory, 10), "-window", window.String(), "-threads", strconv.Itoa(*threads), "-repeat", strconv.Itoa(*repeat))
 		var stdout bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
+		load0 := loadAverage()
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("%s: %w", eng, err)
 		}
@@ -156,7 +158,7 @@ func run(args []string, out io.Writer) error {
 			return fmt.Errorf("%s: %w", eng, err)
 		}
 		rss := int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) * 1024
-		results[eng] = result{rep, rss}
+		results[eng] = result{rep, rss, load0 + " -> " + loadAverage()}
 	}
 	ours, okOurs := results["journeymap"]
 	duck, okDuck := results["duckdb"]
@@ -188,8 +190,8 @@ func run(args []string, out io.Writer) error {
 		if eng == "duckdb" {
 			extra = fmt.Sprintf("load %.3fs + two funnel queries %.3fs", r.rep.Load.Seconds(), (r.rep.Wall - r.rep.Load).Seconds())
 		}
-		fmt.Fprintf(out, "  %-10s  wall %8.3fs  cpu %8.3fs  peak %7.0f MiB  %.1f M events/s  (%s)\n", eng, r.rep.Wall.Seconds(), r.rep.CPU.Seconds(),
-			float64(r.maxRSS)/(1<<20), float64(r.rep.Events)/r.rep.Wall.Seconds()/1e6, extra)
+		fmt.Fprintf(out, "  %-10s  wall %8.3fs  cpu %8.3fs  peak %7.0f MiB  %.1f M events/s  load %s  (%s)\n", eng, r.rep.Wall.Seconds(), r.rep.CPU.Seconds(),
+			float64(r.maxRSS)/(1<<20), float64(r.rep.Events)/r.rep.Wall.Seconds()/1e6, r.load, extra)
 	}
 	if okOurs && okDuck {
 		fmt.Fprintf(out, "  ratio       wall %8.2fx    cpu %8.2fx  peak %8.2fx  (journeymap / duckdb; goals: wall <= %s, peak <= 0.33)\n",
@@ -200,6 +202,15 @@ func run(args []string, out io.Writer) error {
 		return errors.New("the engines disagree")
 	}
 	return nil
+}
+
+// loadAverage returns the one-minute load average (Linux), or "?".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
 }
 
 // normaliseMemory lets -memory take a size with a unit ("256MiB"): the

@@ -17,7 +17,10 @@
 // (analytics.NewSynthetic) in the -order asked to a temporary file first
 // (any: shuffled). Each engine runs in a child process of its own (the
 // command re-executes itself), so that the peak resident memory of each is
-// measured apart (the child's maximum RSS, from wait4). Both sides use the
+// measured apart: the child's own high-water mark (VmHWM in
+// /proc/self/status on Linux; elsewhere the maximum RSS from wait4, which
+// on Linux also counts the parent's peak at the time of the exec, and the
+// parent holds the synthetic log while it writes it). Both sides use the
 // same number of threads (-threads, default GOMAXPROCS).
 package main
 
@@ -63,6 +66,7 @@ type childReport struct {
 	Touch     []int64
 	Stage     []int64
 	Names     []string // touchpoint names, then stage names (journeymap)
+	PeakRSS   int64    // bytes, the child's own high-water mark (0: unknown)
 }
 
 func run(args []string, out io.Writer) error {
@@ -157,7 +161,10 @@ func run(args []string, out io.Writer) error {
 		if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 			return fmt.Errorf("%s: %w", eng, err)
 		}
-		rss := int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) * 1024
+		rss := rep.PeakRSS
+		if rss == 0 {
+			rss = int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) * 1024
+		}
 		results[eng] = result{rep, rss, load0 + " -> " + loadAverage()}
 	}
 	ours, okOurs := results["journeymap"]
@@ -295,7 +302,27 @@ func runChild(engine, path, jpath string, order analytics.Order, memory int64, w
 	default:
 		return fmt.Errorf("unknown engine %q", engine)
 	}
+	rep.PeakRSS = highWater()
 	return json.NewEncoder(out).Encode(rep)
+}
+
+// highWater returns the peak resident memory of this process in bytes
+// (VmHWM, Linux), or 0 when unknown.
+func highWater() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb * 1024
+		}
+	}
+	return 0
 }
 
 func runDuck(j *journey.Journey, path string, window time.Duration, threads, repeat int, rep *childReport) error {

@@ -451,11 +451,11 @@ func (t *table) get(key uint64, id []byte) (*cstate, bool) {
 	}
 	fp := fingerprint(key)
 	mask := len(t.index) - 1
-	for i := home(t.index, fp); ; i = (i + 1) & mask {
+	for i := home(len(t.index), fp); ; i = (i + 1) & mask {
 		sl := &t.index[i]
 		if sl.ref == 0 {
 			if 2*(t.n+1) > len(t.index) {
-				t.index = regrow(t.index)
+				t.index = growSlots(t.index, func(sl *fpSlot) (uint32, bool) { return sl.fp, sl.ref != 0 })
 				return t.get(key, id)
 			}
 			return t.add(sl, fp, key, id), true
@@ -480,10 +480,10 @@ func (t *table) warm(recs []Record) {
 	}
 	var sink uint32
 	for i := range recs {
-		sink += t.index[home(t.index, fingerprint(recs[i].Customer))].ref
+		sink += t.index[home(len(t.index), fingerprint(recs[i].Customer))].ref
 	}
 	for i := range recs {
-		if ref := t.index[home(t.index, fingerprint(recs[i].Customer))].ref; ref != 0 {
+		if ref := t.index[home(len(t.index), fingerprint(recs[i].Customer))].ref; ref != 0 {
 			s := t.state(ref)
 			sink += uint32(s.id[0]) + uint32(s.seg)
 		}

@@ -102,22 +102,28 @@ type fpSlot struct {
 // fingerprint is the top half of a multiplicative hash of key.
 func fingerprint(key uint64) uint32 { return uint32((key * 0x9e3779b97f4a7c15) >> 32) }
 
-// home returns the first slot of index to probe for fingerprint fp.
-func home(index []fpSlot, fp uint32) int { return int(fp >> (32 - bits.Len(uint(len(index)-1)))) }
+// home returns the first slot to probe for fingerprint fp in an index of
+// size slots (a power of two).
+func home(size int, fp uint32) int { return int(fp >> (32 - bits.Len(uint(size-1)))) }
 
-// regrow returns an index twice the size of old with its slots.
-func regrow(old []fpSlot) []fpSlot {
-	index := make([]fpSlot, max(64, 2*len(old)))
+// growSlots returns an index twice the size of old with its slots; slot
+// tells a slot's fingerprint and whether it is used.
+func growSlots[S any](old []S, slot func(*S) (uint32, bool)) []S {
+	index := make([]S, max(64, 2*len(old)))
 	mask := len(index) - 1
-	for _, sl := range old {
-		if sl.ref == 0 {
+	for k := range old {
+		fp, used := slot(&old[k])
+		if !used {
 			continue
 		}
-		i := home(index, sl.fp)
-		for index[i].ref != 0 {
+		i := home(len(index), fp)
+		for {
+			if _, taken := slot(&index[i]); !taken {
+				break
+			}
 			i = (i + 1) & mask
 		}
-		index[i] = sl
+		index[i] = old[k]
 	}
 	return index
 }

@@ -35,7 +35,7 @@ const anyChunk = 1 << 14
 
 // Memory accounting of Any order, in bytes.
 const (
-	anyRecBytes   = 32       // a buffered record
+	anyRecBytes   = 32 + 4   // the record, its place in the customer sort
 	spillFanout   = 32       // partitions per spill level
 	spillMaxDepth = 4        // levels of repartitioning before a partition is loaded as it is
 	spillBufBytes = 64 << 10 // write buffer per partition
@@ -103,8 +103,9 @@ func (b *anyBuf) add(r Record, id []byte) error {
 	return nil
 }
 
-// bytes is the memory the buffer holds: the chunks, the keys (with room
-// for the customer sort, 8 bytes per customer) and the id index.
+// bytes is the memory the buffer holds: the chunks (with room for the
+// customer sort), the keys (and as much again for the sort) and the id
+// index.
 func (b *anyBuf) bytes() int64 {
 	return int64(len(b.chunks))*anyChunk*anyRecBytes + 2*int64(cap(b.keys))*8 + b.ids.bytes()
 }
@@ -117,11 +118,12 @@ func (b *anyBuf) startSpill() error {
 		return err
 	}
 	b.sp = sp
+	ref := b.ids.refs() // customer number → slot, 4 bytes per customer
 	var idb [inlineID]byte
 	for _, ch := range b.chunks {
 		for i := range ch {
 			r := &ch[i]
-			if err := sp.write(r.record(b.keys[r.c]), b.ids.idOf(r.c, idb[:0])); err != nil {
+			if err := sp.write(r.record(b.keys[r.c]), b.ids.idAt(ref[r.c], idb[:0])); err != nil {
 				return err
 			}
 		}
@@ -192,47 +194,43 @@ func (b *anyBuf) partition(a *acc, sp *spill, i int, stop func() error) error {
 	return nil
 }
 
-// process runs every buffered customer through a. The records are put in
-// customer order in place (a counting sort that swaps each record straight
-// into its customer's run, so it needs two numbers per customer and none
-// per record); the order of a customer's records does not matter, as
-// acc.group sorts them canonically.
+// process runs every buffered customer through a: a counting sort by
+// customer keeps each customer's records in input order, and acc.group
+// sorts them by time. The sort keeps a 4-byte index per record rather than
+// moving the records in place: following the records' cycles would make
+// every step wait for the cache miss of the one before, where filling the
+// index makes misses the processor overlaps.
 func (b *anyBuf) process(a *acc) {
 	n := b.ids.len()
 	b.ids = idIndex{} // the ids are no longer needed
-	at := func(k int32) *anyRec { return &b.chunks[k/anyChunk][k%anyChunk] }
-	end := make([]int32, n) // end of customer c's run
+	start := make([]int32, n+1)
 	for _, ch := range b.chunks {
 		for i := range ch {
-			end[ch[i].c]++
+			start[ch[i].c+1]++
 		}
 	}
-	next := make([]int32, n) // next place to fill in customer c's run
-	sum := int32(0)
 	for c := range n {
-		next[c] = sum
-		sum += end[c]
-		end[c] = sum
+		start[c+1] += start[c]
 	}
-	for c := range n {
-		for k := next[c]; k < end[c]; k = next[c] {
-			r := at(k)
-			if d := r.c; d != uint32(c) {
-				*r, *at(next[d]) = *at(next[d]), *r
-				next[d]++
-				continue
-			}
-			next[c]++
-		}
-	}
-	next = nil
-	var g []Record
+	pos := make([]int32, n)
+	copy(pos, start[:n])
+	idx := make([]int32, b.n)
 	k := int32(0)
+	for _, ch := range b.chunks {
+		for i := range ch {
+			c := ch[i].c
+			idx[pos[c]] = k
+			pos[c]++
+			k++
+		}
+	}
+	pos = nil
+	var g []Record
 	for c := range n {
 		g = g[:0]
 		key := b.keys[c]
-		for ; k < end[c]; k++ {
-			g = append(g, at(k).record(key))
+		for _, k := range idx[start[c]:start[c+1]] {
+			g = append(g, b.chunks[k/anyChunk][k%anyChunk].record(key))
 		}
 		a.group(g)
 	}
@@ -346,45 +344,60 @@ func decodeSpill(r *bufio.Reader, add func(Record, []byte) error) error {
 }
 
 // idIndex numbers customer ids 0, 1, 2, … in order of first appearance: an
-// open-addressing index of 8-byte fingerprint slots, at most half full, and
-// the identity of every customer (16 bytes, dense), so that finding a
-// customer reads one slot and one identity.
+// open-addressing index, at most half full, of 24-byte slots that hold the
+// customer's identity with the fingerprint of its key, so that finding a
+// customer reads one slot.
 type idIndex struct {
-	slots []fpSlot
-	ids   []ident // per customer number
+	slots []idSlot
+	n     int
 	arena []byte
+}
+
+type idSlot struct {
+	id  ident
+	fp  uint32
+	ref uint32 // customer number + 1; 0: empty
 }
 
 // lookup returns the number of id (whose key is key), adding it when new.
 func (x *idIndex) lookup(key uint64, id []byte) (uint32, bool) {
 	if x.full() {
-		x.slots = regrow(x.slots)
+		x.slots = growSlots(x.slots, func(sl *idSlot) (uint32, bool) { return sl.fp, sl.ref != 0 })
 	}
 	fp := fingerprint(key)
 	mask := len(x.slots) - 1
-	for i := home(x.slots, fp); ; i = (i + 1) & mask {
+	for i := home(len(x.slots), fp); ; i = (i + 1) & mask {
 		sl := &x.slots[i]
 		if sl.ref == 0 {
-			x.ids = append(x.ids, makeIdent(key, id, &x.arena))
-			sl.fp, sl.ref = fp, uint32(len(x.ids))
+			x.n++
+			*sl = idSlot{id: makeIdent(key, id, &x.arena), fp: fp, ref: uint32(x.n)}
 			return sl.ref - 1, true
 		}
-		if sl.fp == fp && x.ids[sl.ref-1].is(key, id, x.arena) {
+		if sl.fp == fp && sl.id.is(key, id, x.arena) {
 			return sl.ref - 1, false
 		}
 	}
 }
 
 // len is the number of customers.
-func (x *idIndex) len() int { return len(x.ids) }
+func (x *idIndex) len() int { return x.n }
 
 // full reports whether adding an id grows the index.
-func (x *idIndex) full() bool { return 2*(len(x.ids)+1) > len(x.slots) }
+func (x *idIndex) full() bool { return 2*(x.n+1) > len(x.slots) }
 
 // bytes is the memory of the index.
-func (x *idIndex) bytes() int64 {
-	return int64(len(x.slots))*8 + int64(cap(x.ids))*16 + int64(cap(x.arena))
+func (x *idIndex) bytes() int64 { return int64(len(x.slots))*24 + int64(cap(x.arena)) }
+
+// refs returns the slot of every customer number.
+func (x *idIndex) refs() []uint32 {
+	out := make([]uint32, x.n)
+	for i, sl := range x.slots {
+		if sl.ref != 0 {
+			out[sl.ref-1] = uint32(i)
+		}
+	}
+	return out
 }
 
-// idOf appends the id of customer c to buf.
-func (x *idIndex) idOf(c uint32, buf []byte) []byte { return x.ids[c].appendID(buf, x.arena) }
+// idAt appends the id in slot i to buf.
+func (x *idIndex) idAt(i uint32, buf []byte) []byte { return x.slots[i].id.appendID(buf, x.arena) }

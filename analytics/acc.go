@@ -1,8 +1,6 @@
 package analytics
 
 import (
-	"bytes"
-	"math/bits"
 	"slices"
 )
 
@@ -25,34 +23,38 @@ func posBit(pos int, shift uint) uint64 {
 	return uint64(1) << (uint(pos) + shift)
 }
 
-// fstate is one customer's progress through one funnel.
+// fstate is one customer's progress through one funnel (32 bytes).
 type fstate struct {
 	start, last int64
 	seen        uint64 // any order: units (touchpoints or stages) seen
-	via, next   int32  // unit that reached the last step; first other touch after it (−1: none)
+	via         int32  // unit that reached the last step
 	step        int16  // last reached step, −1 before the start
 	started     bool
 	broken      bool // strict order: the funnel ended
 }
 
-func (f *fstate) reset() { *f = fstate{step: -1, via: -1, next: -1} }
-
-// cstate is the state of one customer: both funnels and the deviations seen.
+// cstate is the state of one customer: both funnels and the deviations
+// seen. The time-ordered mode keeps one per customer, so it is kept small
+// (104 bytes): the customer's key is not in it (see table.keyOf).
 type cstate struct {
-	key     uint64
-	id      [2]uint64 // the id (see table.sameID), zero when none
+	id      ident
 	dev     uint64
 	t, s    fstate
+	next    int32 // first touch after the touchpoint funnel's last step (−1: none)
 	seg     uint32
 	maxStep int16 // furthest step of the route seen, −1 before any
 	route   int16
-	first   bool // an event was seen (route and segment fixed)
 }
 
-func (s *cstate) reset(key uint64) {
-	*s = cstate{key: key, maxStep: -1}
-	s.t.reset()
-	s.s.reset()
+// begin resets s, but for its identity, for a customer whose first event
+// is r: the route and segment are the first event's.
+func (s *cstate) begin(r *Record, routes int) {
+	*s = cstate{id: s.id, maxStep: -1, next: -1, seg: r.Breakdown}
+	s.t = fstate{step: -1, via: -1}
+	s.s = s.t
+	if int(r.Persona) < routes && r.Persona > 0 {
+		s.route = r.Persona
+	}
 }
 
 // fcount counts one funnel of one group of customers, per unit (touchpoint
@@ -174,7 +176,6 @@ func (a *acc) reach(f *fstate, fc *fcount, u int32, step int, t int64) {
 	f.step = int16(step)
 	f.last = t
 	f.via = u
-	f.next = -1
 }
 
 // advance applies an event at time t on step s (−1: not a step of this
@@ -232,13 +233,6 @@ func (a *acc) event(st *cstate, r *Record) {
 	if tp >= len(a.events) {
 		a.grow(tp)
 	}
-	if !st.first {
-		st.first = true
-		st.seg = r.Breakdown
-		if int(r.Persona) < a.nR && r.Persona > 0 {
-			st.route = r.Persona
-		}
-	}
 	a.events[tp]++
 	if r.Emotion != NoEmotion {
 		a.emoSum[tp] += int64(r.Emotion)
@@ -277,13 +271,16 @@ func (a *acc) event(st *cstate, r *Record) {
 		stg := int(a.stageOf[tp])
 		a.advance(&st.s, sc, stg, int32(stg), t, a.p.stageSteps)
 	}
-	if f := &st.t; f.step >= 0 && f.step == before && f.next < 0 && int32(tp) != f.via {
-		f.next = int32(tp)
+	if f := &st.t; f.step != before {
+		st.next = -1 // a new step: look for the next touch again
+	} else if f.step >= 0 && st.next < 0 && int32(tp) != f.via {
+		st.next = int32(tp)
 	}
 }
 
-// finish folds a customer's funnels and deviations into the totals.
-func (a *acc) finish(st *cstate) {
+// finish folds a customer's funnels and deviations into the totals; key
+// is called for Options.OnCustomer only.
+func (a *acc) finish(st *cstate, key func() uint64) {
 	a.customers++
 	tc, sc := a.counts(st.seg, int(st.route))
 	tc.customers++
@@ -295,14 +292,14 @@ func (a *acc) finish(st *cstate) {
 			m = map[int32]int64{}
 			tc.after[f.via] = m
 		}
-		m[f.next]++
+		m[st.next]++
 	}
 	if f := &st.s; f.step >= 0 && int(f.step) < a.nS-1 {
 		sc.drop[f.via]++
 	}
 	d := st.dev
 	if f := a.p.opts.OnCustomer; f != nil {
-		f(CustomerReport{Key: st.key, Touchpoints: int(st.t.step) + 1, Stages: int(st.s.step) + 1, Variant: a.p.variant(d, 1)})
+		f(CustomerReport{Key: key(), Touchpoints: int(st.t.step) + 1, Stages: int(st.s.step) + 1, Variant: a.p.variant(d, 1)})
 	}
 	if d == 0 {
 		a.kinds[0]++
@@ -384,24 +381,29 @@ func (a *acc) group(g []Record) {
 		})
 	}
 	var st cstate
-	st.reset(g[0].Customer)
+	st.begin(&g[0], a.nR)
 	for i := range g {
 		a.event(&st, &g[i])
 	}
-	a.finish(&st)
+	a.finish(&st, func() uint64 { return g[0].Customer })
 }
 
 // pushTime adds a record in time-ordered mode; the caller has checked the
 // order. id is the customer's id, or nil when Record.Customer is the identity.
 func (a *acc) pushTime(r *Record, id []byte) {
-	a.event(a.tab.get(r.Customer, id), r)
+	st, added := a.tab.get(r.Customer, id)
+	if added {
+		st.begin(r, a.nR)
+	}
+	a.event(st, r)
 }
 
 // end finishes every customer still open.
 func (a *acc) end() {
 	for _, ch := range a.tab.states {
 		for i := range ch {
-			a.finish(&ch[i])
+			st := &ch[i]
+			a.finish(st, func() uint64 { return a.tab.keyOf(st) })
 		}
 	}
 	a.tab = table{expected: a.tab.expected}
@@ -409,41 +411,27 @@ func (a *acc) end() {
 
 // table finds the state of a customer by key and, when given, id: two ids
 // with the same key get two states. The states are kept densely in chunks
-// that never move; an open-addressing index of 16-byte slots (kept at most
-// half full, so probes are short and touch little memory) maps keys to
-// them. An id of up to 16 bytes is kept in its state (compared in the cache
-// line the event updates anyway), a longer one in an arena.
+// that never move; an open-addressing index of 8-byte slots (kept at most
+// half full, so probes are short and touch little memory) maps a
+// fingerprint of the key to them, and the identity in the state decides
+// (compared in the cache line the event updates anyway).
 type table struct {
-	index    []tslot
+	index    []fpSlot
 	n        int
 	states   [][]cstate
 	expected int    // customers to size for on first use
 	arena    []byte // ids longer than inlineID
+	sink     uint32 // what warm read, kept so its loads are not removed
 }
 
-type tslot struct {
-	key uint64
-	ref uint32 // state number + 1; 0: empty
-	_   uint32
-}
-
-const (
-	maxIDLen    = 1<<20 - 1
-	inlineID    = 16
-	stateChunk  = 1 << 12
-	idArenaFlag = 1 << 63
-)
+const stateChunk = 1 << 12
 
 func (t *table) init(expected int) {
 	c := 64
 	for c < 2*expected {
 		c *= 2
 	}
-	t.index = make([]tslot, c)
-}
-
-func (t *table) slot(key uint64) int {
-	return int((key * 0x9e3779b97f4a7c15) >> (64 - bits.Len(uint(len(t.index)-1))))
+	t.index = make([]fpSlot, c)
 }
 
 func (t *table) state(ref uint32) *cstate {
@@ -451,91 +439,65 @@ func (t *table) state(ref uint32) *cstate {
 	return &t.states[i/stateChunk][i%stateChunk]
 }
 
-// sameID reports whether state s is of customer id.
-func (t *table) sameID(s *cstate, id []byte) bool {
-	if len(id) == 0 {
-		return true
-	}
-	id = id[:min(len(id), maxIDLen)]
-	if s.id[1]&idArenaFlag != 0 {
-		off, n := s.id[0], s.id[1]&^idArenaFlag
-		return bytes.Equal(t.arena[off:off+n], id)
-	}
-	if len(id) >= inlineID {
-		return false // kept in the arena
-	}
-	var w [2]uint64
-	packID(&w, id)
-	return w == s.id
-}
+// keyOf returns the key of state s.
+func (t *table) keyOf(s *cstate) uint64 { return s.id.key(t.arena) }
 
-// packID packs an id of up to 16 bytes into two words; the length is in the
-// top byte of the second word, so ids differing only by trailing zero bytes
-// differ. (An id of exactly 16 bytes leaves no room: its last byte's top
-// bits are shared with the length, so such ids go to the arena instead.)
-func packID(w *[2]uint64, id []byte) {
-	var b [16]byte
-	copy(b[:], id)
-	w[0] = uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 | uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-	w[1] = uint64(b[8]) | uint64(b[9])<<8 | uint64(b[10])<<16 | uint64(b[11])<<24 | uint64(b[12])<<32 | uint64(b[13])<<40 | uint64(b[14])<<48 | uint64(len(id))<<56
-}
-
-func (t *table) get(key uint64, id []byte) *cstate {
+// get returns the state of the customer of key and id (nil: the key is the
+// identity), and whether it was added (then only its identity is set: the
+// caller begins it).
+func (t *table) get(key uint64, id []byte) (*cstate, bool) {
 	if t.index == nil {
 		t.init(t.expected)
 	}
+	fp := fingerprint(key)
 	mask := len(t.index) - 1
-	for i := t.slot(key); ; i = (i + 1) & mask {
+	for i := home(len(t.index), fp); ; i = (i + 1) & mask {
 		sl := &t.index[i]
 		if sl.ref == 0 {
 			if 2*(t.n+1) > len(t.index) {
-				t.grow()
+				t.index = growSlots(t.index, func(sl *fpSlot) (uint32, bool) { return sl.fp, sl.ref != 0 })
 				return t.get(key, id)
 			}
-			return t.add(sl, key, id)
+			return t.add(sl, fp, key, id), true
 		}
-		if sl.key == key {
-			if s := t.state(sl.ref); t.sameID(s, id) {
-				return s
+		if sl.fp == fp {
+			if s := t.state(sl.ref); s.id.is(key, id, t.arena) {
+				return s, false
 			}
 		}
 	}
 }
 
-func (t *table) add(sl *tslot, key uint64, id []byte) *cstate {
+// warm reads the index slots and states that recs will look up, so that
+// their cache misses overlap (the loads are independent: the processor
+// has many in flight) instead of coming one after the other as each event
+// waits for its state; the events then find them in cache. It only
+// reads: a slot or state of another customer read on the way is harmless.
+// On 1M customers it makes applying the events 1.6-1.7 times faster.
+func (t *table) warm(recs []Record) {
+	if len(t.index) == 0 {
+		return
+	}
+	var sink uint32
+	for i := range recs {
+		sink += t.index[home(len(t.index), fingerprint(recs[i].Customer))].ref
+	}
+	for i := range recs {
+		if ref := t.index[home(len(t.index), fingerprint(recs[i].Customer))].ref; ref != 0 {
+			s := t.state(ref)
+			sink += uint32(s.id[0]) + uint32(s.seg)
+		}
+	}
+	t.sink = sink
+}
+
+func (t *table) add(sl *fpSlot, fp uint32, key uint64, id []byte) *cstate {
 	if t.n%stateChunk == 0 {
 		t.states = append(t.states, make([]cstate, 0, stateChunk))
 	}
 	ch := &t.states[len(t.states)-1]
-	*ch = append(*ch, cstate{})
-	s := &(*ch)[len(*ch)-1]
-	s.reset(key)
+	*ch = append(*ch, cstate{id: makeIdent(key, id, &t.arena)})
 	t.n++
-	sl.key, sl.ref = key, uint32(t.n)
-	if len(id) > 0 {
-		id = id[:min(len(id), maxIDLen)]
-		if len(id) < inlineID {
-			packID(&s.id, id)
-		} else {
-			s.id = [2]uint64{uint64(len(t.arena)), uint64(len(id)) | idArenaFlag}
-			t.arena = append(t.arena, id...)
-		}
-	}
-	return s
-}
-
-func (t *table) grow() {
-	old := t.index
-	t.index = make([]tslot, 2*len(old))
-	mask := len(t.index) - 1
-	for _, sl := range old {
-		if sl.ref == 0 {
-			continue
-		}
-		i := t.slot(sl.key)
-		for t.index[i].ref != 0 {
-			i = (i + 1) & mask
-		}
-		t.index[i] = sl
-	}
+	sl.fp, sl.ref = fp, uint32(t.n)
+	return &(*ch)[len(*ch)-1]
 }

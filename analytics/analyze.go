@@ -36,6 +36,8 @@ type sequencer struct {
 	keyBuf   [8]byte
 	// any order
 	any *anyBuf
+	// time order with several workers
+	shards *timeShards
 }
 
 func newSequencer(p *Plan) *sequencer {
@@ -45,6 +47,10 @@ func newSequencer(p *Plan) *sequencer {
 		s.seed = maphash.MakeSeed()
 	case Any:
 		s.any = newAnyBuf(p, p.opts.MemoryLimit)
+	case TimeOrdered:
+		if p.opts.Workers > 1 {
+			s.shards = newTimeShards(p, p.opts.Workers)
+		}
 	}
 	return s
 }
@@ -91,6 +97,10 @@ func (s *sequencer) push(r Record, cust []byte, line int64) error {
 			fmtTime(r.Time), fmtTime(s.maxTime))})
 	}
 	s.maxTime = r.Time
+	if s.shards != nil {
+		s.shards.add(&r, cust)
+		return nil
+	}
 	s.a.pushTime(&r, cust)
 	return nil
 }
@@ -139,13 +149,20 @@ func (s *sequencer) result() (*Result, error) {
 		}
 	}
 	s.a.end()
+	if s.shards != nil {
+		return Merge(append([]*Result{s.a.result()}, s.shards.results()...)...)
+	}
 	return s.a.result(), nil
 }
 
-// close removes any temporary file left (after a failure).
+// close removes any temporary file left and stops the shards (after a
+// failure).
 func (s *sequencer) close() {
 	if s.any != nil && s.any.sp != nil {
 		s.any.sp.remove()
+	}
+	if s.shards != nil {
+		s.shards.close()
 	}
 }
 
@@ -356,7 +373,8 @@ func (p *Plan) timeRecords(recs []Record, w int) (*Result, error) {
 	var wg sync.WaitGroup
 	for k := range w {
 		wg.Go(func() {
-			s := newSequencer(p)
+			// This worker is a shard: its sequencer only counts bad rows.
+			s := &sequencer{a: newAcc(p), p: p, fatal: p.opts.BadRows == Fatal}
 			a := s.a
 			for pass := range passes {
 				shard := uint64(k + pass*w)

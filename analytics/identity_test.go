@@ -151,3 +151,45 @@ func TestCustomerIDsInlineAndLong(t *testing.T) {
 	assert.Equal(t, int64(8), res.Customers, "every distinct id is a customer")
 	assert.Equal(t, int64(5), res.Touchpoints[1].Reached, "the five with two events reached a2")
 }
+
+// TestOnCustomerKeyOfEveryIdentity: the time-ordered table keeps an id, not
+// its key, so the key OnCustomer reports is computed again from the id; it
+// must be the reader's key for ids kept in the state (under 16 bytes), ids
+// kept in the arena, and records identified by their key alone.
+func TestOnCustomerKeyOfEveryIdentity(t *testing.T) {
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	ids := []string{
+		"a",                        // shortest
+		"fifteen-bytes-x",          // the longest id kept in the state
+		"sixteen-bytes-xx",         // the shortest id kept in the arena
+		strings.Repeat("long", 20), // well into the arena
+		"zero\x00",                 // trailing zero byte: not "zero"
+		"zero",
+	}
+	var events []Event
+	for i, id := range ids {
+		events = append(events, Event{Customer: id, Touchpoint: "a1", Time: at.Add(time.Duration(i) * time.Second)})
+	}
+	for _, how := range []string{"events", "records"} {
+		got := map[uint64]int{}
+		p, err := NewPlan(smallJourney(), Options{Order: TimeOrdered, OnCustomer: func(c CustomerReport) { got[c.Key]++ }})
+		require.NoError(t, err)
+		if how == "events" {
+			_, err = p.AnalyzeSlice(events)
+		} else {
+			var recs []Record
+			for _, e := range events {
+				r, err := p.Resolve(e)
+				require.NoError(t, err)
+				recs = append(recs, r)
+			}
+			_, err = p.AnalyzeRecords(recs)
+		}
+		require.NoError(t, err)
+		want := map[uint64]int{}
+		for _, id := range ids {
+			want[CustomerKey(id)]++
+		}
+		assert.Equal(t, want, got, how)
+	}
+}

@@ -38,6 +38,11 @@ func (p *Plan) pipeline(fr *framer, parse rowParser) (*Result, readStats, error)
 				case out.rows = <-rowsFree:
 					out.rows = out.rows[:0]
 				default:
+					// Room for the rows of a block of 40-byte rows,
+					// the size of a short CSV row, so that the slice
+					// rarely grows (a block that grew for a long
+					// record does not make it larger).
+					out.rows = make([]prow, 0, min(len(b.data), blockSize)/40+16)
 				}
 				if b.pre != nil {
 					out.rows = append(out.rows, prow{line: b.pre.Line, err: b.pre})

@@ -133,11 +133,8 @@ type Row [NumFields][]byte
 type prow struct {
 	rec  Record
 	line int64
-	cust []byte
-	// persona, segment and by are the raw optional columns, empty when
-	// absent. Like cust, they alias the input block: copy to keep.
-	persona, segment, by []byte
-	err                  *RowError
+	cust []byte // aliases the input block: copy to keep
+	err  *RowError
 }
 
 // columnIndex finds the mapped columns in a header, matching names without
@@ -225,7 +222,6 @@ func (p *Plan) makeRow(r *prow, line int64, f *Row, utf8Known bool) {
 		return
 	}
 	r.cust = cust
-	r.persona, r.segment, r.by = f[FieldPersona], f[FieldSegment], f[FieldBreakdown]
 	r.rec = Record{Time: t, Customer: customerKeyBytes(cust), Emotion: NoEmotion}
 	switch string(outcome) {
 	case "":
@@ -255,7 +251,7 @@ func (p *Plan) makeRow(r *prow, line int64, f *Row, utf8Known bool) {
 		r.rec.Emotion = m
 	}
 	r.rec.Touch = p.touchBytes(touch)
-	p.rowExtras(r, r.persona, r.by)
+	p.rowExtras(r, f[FieldPersona], f[FieldBreakdown])
 }
 
 // decimalNumber reports whether b is a number in the JSON grammar:

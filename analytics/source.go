@@ -52,7 +52,9 @@ func FormatOf(name string) (format string, gzipped bool) {
 var gzipMagic = []byte{0x1f, 0x8b}
 
 // decompress returns r, decompressed when it starts as a gzip stream does.
+// A pipe's buffer is enlarged first (growPipe).
 func decompress(r io.Reader) (io.Reader, error) {
+	growPipe(r)
 	br := bufio.NewReaderSize(r, 4096)
 	head, err := br.Peek(2)
 	if err != nil && err != io.EOF {

@@ -2,7 +2,6 @@ package analytics
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -84,7 +83,7 @@ func (b *anyBuf) add(r Record, id []byte) error {
 	}
 	// Spill before a structure grows past the limit: a new chunk, or the
 	// id index doubling (old and new slots exist together for a moment).
-	if b.ids.n > 1 && (b.bytes() > b.limit || b.n%anyChunk == 0 && b.bytes()+anyChunk*anyRecBytes > b.limit ||
+	if b.ids.len() > 1 && (b.bytes() > b.limit || b.n%anyChunk == 0 && b.bytes()+anyChunk*anyRecBytes > b.limit ||
 		b.ids.full() && b.bytes()+2*b.ids.bytes() > b.limit) {
 		if err := b.startSpill(); err != nil {
 			return err
@@ -105,7 +104,8 @@ func (b *anyBuf) add(r Record, id []byte) error {
 }
 
 // bytes is the memory the buffer holds: the chunks (with room for the
-// customer sort), the keys and the id index.
+// customer sort), the keys (and as much again for the sort) and the id
+// index.
 func (b *anyBuf) bytes() int64 {
 	return int64(len(b.chunks))*anyChunk*anyRecBytes + 2*int64(cap(b.keys))*8 + b.ids.bytes()
 }
@@ -196,9 +196,12 @@ func (b *anyBuf) partition(a *acc, sp *spill, i int, stop func() error) error {
 
 // process runs every buffered customer through a: a counting sort by
 // customer keeps each customer's records in input order, and acc.group
-// sorts them by time.
+// sorts them by time. The sort keeps a 4-byte index per record rather than
+// moving the records in place: following the records' cycles would make
+// every step wait for the cache miss of the one before, where filling the
+// index makes misses the processor overlaps.
 func (b *anyBuf) process(a *acc) {
-	n := b.ids.n
+	n := b.ids.len()
 	b.ids = idIndex{} // the ids are no longer needed
 	start := make([]int32, n+1)
 	for _, ch := range b.chunks {
@@ -341,9 +344,9 @@ func decodeSpill(r *bufio.Reader, add func(Record, []byte) error) error {
 }
 
 // idIndex numbers customer ids 0, 1, 2, … in order of first appearance: an
-// open-addressing index, at most half full, of 32-byte slots that hold the
-// id's hash and, for ids under 16 bytes, the id itself (longer ids are in
-// an arena), so that finding a customer reads one slot.
+// open-addressing index, at most half full, of 24-byte slots that hold the
+// customer's identity with the fingerprint of its key, so that finding a
+// customer reads one slot.
 type idIndex struct {
 	slots []idSlot
 	n     int
@@ -351,91 +354,50 @@ type idIndex struct {
 }
 
 type idSlot struct {
-	hash uint64
-	c    uint32 // customer number + 1; 0: empty
-	ln   uint32 // id length
-	id   [2]uint64
+	id  ident
+	fp  uint32
+	ref uint32 // customer number + 1; 0: empty
 }
 
-// lookup returns the number of id (whose hash is hash), adding it when new.
-func (x *idIndex) lookup(hash uint64, id []byte) (uint32, bool) {
-	if 2*(x.n+1) > len(x.slots) {
-		x.grow()
+// lookup returns the number of id (whose key is key), adding it when new.
+func (x *idIndex) lookup(key uint64, id []byte) (uint32, bool) {
+	if x.full() {
+		x.slots = growSlots(x.slots, func(sl *idSlot) (uint32, bool) { return sl.fp, sl.ref != 0 })
 	}
+	fp := fingerprint(key)
 	mask := len(x.slots) - 1
-	shift := 64 - bits.Len(uint(mask))
-	var w [2]uint64
-	if len(id) < inlineID {
-		packID(&w, id)
-	}
-	for i := int((hash * 0x9e3779b97f4a7c15) >> shift); ; i = (i + 1) & mask {
+	for i := home(len(x.slots), fp); ; i = (i + 1) & mask {
 		sl := &x.slots[i]
-		if sl.c == 0 {
-			sl.hash, sl.ln, sl.c = hash, uint32(len(id)), uint32(x.n)+1
-			if len(id) < inlineID {
-				sl.id = w
-			} else {
-				sl.id[0] = uint64(len(x.arena))
-				x.arena = append(x.arena, id...)
-			}
+		if sl.ref == 0 {
 			x.n++
-			return sl.c - 1, true
+			*sl = idSlot{id: makeIdent(key, id, &x.arena), fp: fp, ref: uint32(x.n)}
+			return sl.ref - 1, true
 		}
-		if sl.hash != hash || sl.ln != uint32(len(id)) {
-			continue
-		}
-		if len(id) < inlineID {
-			if sl.id == w {
-				return sl.c - 1, false
-			}
-		} else if off := sl.id[0]; bytes.Equal(x.arena[off:off+uint64(len(id))], id) {
-			return sl.c - 1, false
+		if sl.fp == fp && sl.id.is(key, id, x.arena) {
+			return sl.ref - 1, false
 		}
 	}
 }
 
-func (x *idIndex) grow() {
-	old := x.slots
-	x.slots = make([]idSlot, max(64, 2*len(old)))
-	mask := len(x.slots) - 1
-	shift := 64 - bits.Len(uint(mask))
-	for _, sl := range old {
-		if sl.c == 0 {
-			continue
-		}
-		i := int((sl.hash * 0x9e3779b97f4a7c15) >> shift)
-		for x.slots[i].c != 0 {
-			i = (i + 1) & mask
-		}
-		x.slots[i] = sl
-	}
-}
+// len is the number of customers.
+func (x *idIndex) len() int { return x.n }
 
 // full reports whether adding an id grows the index.
 func (x *idIndex) full() bool { return 2*(x.n+1) > len(x.slots) }
 
 // bytes is the memory of the index.
-func (x *idIndex) bytes() int64 { return int64(len(x.slots))*32 + int64(cap(x.arena)) }
+func (x *idIndex) bytes() int64 { return int64(len(x.slots))*24 + int64(cap(x.arena)) }
 
 // refs returns the slot of every customer number.
 func (x *idIndex) refs() []uint32 {
 	out := make([]uint32, x.n)
 	for i, sl := range x.slots {
-		if sl.c != 0 {
-			out[sl.c-1] = uint32(i)
+		if sl.ref != 0 {
+			out[sl.ref-1] = uint32(i)
 		}
 	}
 	return out
 }
 
-// idAt returns the id in slot i, inline ids decoded into buf.
-func (x *idIndex) idAt(i uint32, buf []byte) []byte {
-	sl := &x.slots[i]
-	if sl.ln >= inlineID {
-		return x.arena[sl.id[0] : sl.id[0]+uint64(sl.ln)]
-	}
-	for k := range int(sl.ln) {
-		buf = append(buf, byte(sl.id[k/8]>>(8*(k%8))))
-	}
-	return buf
-}
+// idAt appends the id in slot i to buf.
+func (x *idIndex) idAt(i uint32, buf []byte) []byte { return x.slots[i].id.appendID(buf, x.arena) }

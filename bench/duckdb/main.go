@@ -17,7 +17,10 @@
 // (analytics.NewSynthetic) in the -order asked to a temporary file first
 // (any: shuffled). Each engine runs in a child process of its own (the
 // command re-executes itself), so that the peak resident memory of each is
-// measured apart (the child's maximum RSS, from wait4). Both sides use the
+// measured apart: the child's own high-water mark (VmHWM in
+// /proc/self/status on Linux; elsewhere the maximum RSS from wait4, which
+// on Linux also counts the parent's peak at the time of the exec, and the
+// parent holds the synthetic log while it writes it). Both sides use the
 // same number of threads (-threads, default GOMAXPROCS).
 package main
 
@@ -63,6 +66,7 @@ type childReport struct {
 	Touch     []int64
 	Stage     []int64
 	Names     []string // touchpoint names, then stage names (journeymap)
+	PeakRSS   int64    // bytes, the child's own high-water mark (0: unknown)
 }
 
 func run(args []string, out io.Writer) error {
@@ -139,7 +143,8 @@ func run(args []string, out io.Writer) error {
 	}
 	type result struct {
 		rep    childReport
-		maxRSS int64 // bytes
+		maxRSS int64  // bytes
+		load   string // load average before and after (the machine may be shared)
 	}
 	results := map[string]result{}
 	names := strings.Split(*engines, ",")
@@ -148,6 +153,7 @@ func run(args []string, out io.Writer) error {
 			"-memory", strconv.FormatInt(*memory, 10), "-window", window.String(), "-threads", strconv.Itoa(*threads), "-repeat", strconv.Itoa(*repeat))
 		var stdout bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
+		load0 := loadAverage()
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("%s: %w", eng, err)
 		}
@@ -155,8 +161,11 @@ func run(args []string, out io.Writer) error {
 		if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 			return fmt.Errorf("%s: %w", eng, err)
 		}
-		rss := int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) * 1024
-		results[eng] = result{rep, rss}
+		rss := rep.PeakRSS
+		if rss == 0 {
+			rss = int64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) * 1024
+		}
+		results[eng] = result{rep, rss, load0 + " -> " + loadAverage()}
 	}
 	ours, okOurs := results["journeymap"]
 	duck, okDuck := results["duckdb"]
@@ -188,8 +197,8 @@ func run(args []string, out io.Writer) error {
 		if eng == "duckdb" {
 			extra = fmt.Sprintf("load %.3fs + two funnel queries %.3fs", r.rep.Load.Seconds(), (r.rep.Wall - r.rep.Load).Seconds())
 		}
-		fmt.Fprintf(out, "  %-10s  wall %8.3fs  cpu %8.3fs  peak %7.0f MiB  %.1f M events/s  (%s)\n", eng, r.rep.Wall.Seconds(), r.rep.CPU.Seconds(),
-			float64(r.maxRSS)/(1<<20), float64(r.rep.Events)/r.rep.Wall.Seconds()/1e6, extra)
+		fmt.Fprintf(out, "  %-10s  wall %8.3fs  cpu %8.3fs  peak %7.0f MiB  %.1f M events/s  load %s  (%s)\n", eng, r.rep.Wall.Seconds(), r.rep.CPU.Seconds(),
+			float64(r.maxRSS)/(1<<20), float64(r.rep.Events)/r.rep.Wall.Seconds()/1e6, r.load, extra)
 	}
 	if okOurs && okDuck {
 		fmt.Fprintf(out, "  ratio       wall %8.2fx    cpu %8.2fx  peak %8.2fx  (journeymap / duckdb; goals: wall <= %s, peak <= 0.33)\n",
@@ -200,6 +209,15 @@ func run(args []string, out io.Writer) error {
 		return errors.New("the engines disagree")
 	}
 	return nil
+}
+
+// loadAverage returns the one-minute load average (Linux), or "?".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
 }
 
 // normaliseMemory lets -memory take a size with a unit ("256MiB"): the
@@ -284,7 +302,27 @@ func runChild(engine, path, jpath string, order analytics.Order, memory int64, w
 	default:
 		return fmt.Errorf("unknown engine %q", engine)
 	}
+	rep.PeakRSS = highWater()
 	return json.NewEncoder(out).Encode(rep)
+}
+
+// highWater returns the peak resident memory of this process in bytes
+// (VmHWM, Linux), or 0 when unknown.
+func highWater() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb * 1024
+		}
+	}
+	return 0
 }
 
 func runDuck(j *journey.Journey, path string, window time.Duration, threads, repeat int, rep *childReport) error {

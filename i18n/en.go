@@ -191,6 +191,9 @@ var english = Words{
 		Handoff: func(from, to string) string {
 			return "from " + channelName(enChannels, from) + " to " + channelName(enChannels, to)
 		},
+		OnRoutes: func(detail string, personas []string) string {
+			return detail + " (on the route of " + strings.Join(personas, ", ") + ")"
+		},
 	},
 
 	Report: ReportWords{

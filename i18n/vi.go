@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/journeymap/journeymap/internal/numfmt"
@@ -172,6 +173,9 @@ var vietnamese = Words{
 		},
 		Handoff: func(from, to string) string {
 			return "từ " + channelName(viChannels, from) + " sang " + channelName(viChannels, to)
+		},
+		OnRoutes: func(detail string, personas []string) string {
+			return detail + " (trên lộ trình của " + strings.Join(personas, ", ") + ")"
 		},
 	},
 

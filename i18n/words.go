@@ -84,6 +84,9 @@ type DetailWords struct {
 	Dip func(from, to float64) string
 	// Handoff is a change of channel (the document's values).
 	Handoff func(from, to string) string
+	// OnRoutes says that a dip or hand-off (detail) occurs on the routes of
+	// the personas named (quoted names) only.
+	OnRoutes func(detail string, personas []string) string
 }
 
 // ReportWords are the analysis report as text.

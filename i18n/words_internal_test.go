@@ -79,6 +79,7 @@ func TestMessagesAreComplete(t *testing.T) {
 			f.NoOwner(`"T"`), f.Unmeasured(`"T"`), f.NoBackstage(`"T"`), f.Unaddressed(`"P"`, "high", "process"),
 			f.SupportWithoutContact(`"P"`, `"S"`), f.BelowTarget(`"M"`, 0.2, 0.25, "%", false),
 			w.Details.Pain(SeverityCounts{Low: 1}), w.Details.Emotion(-1), w.Details.Dip(1, -1), w.Details.Handoff("website", "phone"),
+			w.Details.OnRoutes("x", []string{`"Lan"`}),
 			w.Report.Findings(2), w.Report.Friction(0.5, 1), w.Diff.Journey("0 → 1"),
 			w.Funnel.Counts(1, 2, 3), w.Funnel.Variants(4), w.Funnel.Variant(nil, nil, nil, false),
 		} {

@@ -180,24 +180,37 @@ type RouteWalk[V any] struct {
 	index    map[uuid.UUID]int // each distinct id's place in distinct
 	distinct []uuid.UUID
 	n        int // the index of the next touchpoint
-	// lastAll is the last kept touchpoint that serves everyone; last holds,
-	// for the personas met since, the last kept touchpoint that serves
-	// them (after lastAll), and touched lists those personas.
-	lastAll int
-	last    map[int]int
-	touched []int
-	values  map[int]V   // the values of lastAll and of those in last
-	refs    map[int]int // how many personas of last have each touchpoint
+	// lastAll is the last kept touchpoint that serves everyone (−1: none
+	// yet) and lastAllVal its value; last holds, per persona, the last kept
+	// touchpoint after lastAll that serves it (−1: none) and lastVal its
+	// value; touched lists the personas whose last is set.
+	lastAll    int
+	lastAllVal V
+	last       []int
+	lastVal    []V
+	touched    []int
+	// Scratch space of Next.
+	out  []Neighbour[V]
+	mine []int
+	all  []int // 0, 1, … one per persona
+	at   []int // per persona of mine: its group in out
 }
 
 // NewRouteWalk returns a walk of the routes of j.
 func NewRouteWalk[V any](j *Journey) *RouteWalk[V] {
-	w := &RouteWalk[V]{ids: personaIDs(j), index: map[uuid.UUID]int{}, lastAll: -1, last: map[int]int{}, values: map[int]V{}, refs: map[int]int{}}
+	w := &RouteWalk[V]{ids: personaIDs(j), index: map[uuid.UUID]int{}, lastAll: -1}
 	for _, id := range w.ids {
 		if _, ok := w.index[id]; !ok {
 			w.index[id] = len(w.distinct)
 			w.distinct = append(w.distinct, id)
 		}
+	}
+	w.last = make([]int, len(w.distinct))
+	w.lastVal = make([]V, len(w.distinct))
+	w.all = make([]int, len(w.distinct))
+	for k := range w.last {
+		w.last[k] = -1
+		w.all[k] = k
 	}
 	return w
 }
@@ -209,49 +222,37 @@ func NewRouteWalk[V any](j *Journey) *RouteWalk[V] {
 // is the last touchpoint kept before it on the route. A touchpoint first
 // on every route it serves has none; so does one whose persona_ids name
 // none of the journey's personas (which validation rejects), which is on
-// no route.
+// no route. The slice returned is valid until the next call.
 func (w *RouteWalk[V]) Next(t *touchpoint.Touchpoint, v V, keep bool) []Neighbour[V] {
 	i := w.n
 	w.n++
-	var out []Neighbour[V]
 	if len(w.distinct) == 0 || servesAll(t.PersonaIDs, w.ids) {
-		out = w.neighboursOfAll()
+		out := w.neighboursOfAll()
 		if keep {
-			clear(w.last)
-			clear(w.values)
-			clear(w.refs)
+			for _, k := range w.touched {
+				w.last[k] = -1
+			}
 			w.touched = w.touched[:0]
-			w.lastAll = i
-			w.values[i] = v
+			w.lastAll, w.lastAllVal = i, v
 		}
 		return out
 	}
-	var mine []int // the distinct known personas t serves, in persona order
+	mine := w.mine[:0] // the distinct known personas t serves, in persona order
 	for _, id := range t.PersonaIDs {
 		if k, ok := w.index[id]; ok && !slices.Contains(mine, k) {
 			mine = append(mine, k)
 		}
 	}
 	slices.Sort(mine)
-	out = w.neighboursOf(mine, true)
-	if keep && len(mine) > 0 {
+	w.mine = mine
+	out := w.neighboursOf(mine, true)
+	if keep {
 		for _, k := range mine {
-			old, ok := w.last[k]
-			if !ok {
+			if w.last[k] < 0 {
 				w.touched = append(w.touched, k)
 			}
-			w.last[k] = i
-			w.refs[i]++
-			if ok {
-				if w.refs[old]--; w.refs[old] == 0 {
-					delete(w.refs, old)
-					if old != w.lastAll {
-						delete(w.values, old)
-					}
-				}
-			}
+			w.last[k], w.lastVal[k] = i, v
 		}
-		w.values[i] = v
 	}
 	return out
 }
@@ -259,56 +260,72 @@ func (w *RouteWalk[V]) Next(t *touchpoint.Touchpoint, v V, keep bool) []Neighbou
 // neighboursOfAll gives the neighbours of a touchpoint that serves every
 // persona (see RouteWalk for lastAll, last and touched).
 func (w *RouteWalk[V]) neighboursOfAll() []Neighbour[V] {
-	lastAll, touched, personas := w.lastAll, w.touched, w.distinct
 	switch {
-	case len(touched) == 0 && lastAll < 0:
+	case len(w.touched) == 0 && w.lastAll < 0:
 		return nil
-	case len(touched) == 0:
-		return []Neighbour[V]{{Prev: lastAll, Value: w.values[lastAll]}}
-	case lastAll < 0:
+	case len(w.touched) == 0:
+		w.out = append(w.out[:0], Neighbour[V]{Prev: w.lastAll, Value: w.lastAllVal})
+		return w.out
+	case w.lastAll < 0:
 		// Only the personas met so far have a touchpoint before this one.
-		mine := slices.Sorted(slices.Values(touched))
-		return w.neighboursOf(mine, len(mine) == len(personas))
+		w.mine = append(w.mine[:0], w.touched...)
+		slices.Sort(w.mine)
+		return w.neighboursOf(w.mine, len(w.mine) == len(w.distinct))
 	}
-	all := make([]int, len(personas))
-	for k := range all {
-		all[k] = k
-	}
-	return w.neighboursOf(all, true)
+	return w.neighboursOf(w.all, true)
 }
 
-// neighboursOf groups the personas mine (indices into personas, in order)
+// neighboursOf groups the personas mine (indices into distinct, in order)
 // of a touchpoint by the touchpoint before it on their route; whole is
 // false when a route of the touchpoint not in mine has nothing before it.
 func (w *RouteWalk[V]) neighboursOf(mine []int, whole bool) []Neighbour[V] {
-	lastAll, last, personas := w.lastAll, w.last, w.distinct
-	var out []Neighbour[V]
-	var who [][]int
-	group := map[int]int{} // the place in out of each touchpoint before
+	out := w.out[:0]
+	at := w.at[:0]
+	var group map[int]int // the place in out of each touchpoint before, once out is long
 	for _, k := range mine {
-		prev, ok := last[k]
-		if !ok {
-			prev = lastAll
+		prev, val := w.last[k], w.lastVal[k]
+		if prev < 0 {
+			prev, val = w.lastAll, w.lastAllVal
 		}
 		if prev < 0 {
 			whole = false
+			at = append(at, -1)
 			continue
 		}
-		at, ok := group[prev]
-		if !ok {
-			at = len(out)
-			group[prev] = at
-			out = append(out, Neighbour[V]{Prev: prev, Value: w.values[prev]})
-			who = append(who, nil)
+		g := -1
+		if group != nil {
+			if x, ok := group[prev]; ok {
+				g = x
+			}
+		} else {
+			for x := range out {
+				if out[x].Prev == prev {
+					g = x
+					break
+				}
+			}
 		}
-		who[at] = append(who[at], k)
+		if g < 0 {
+			g = len(out)
+			out = append(out, Neighbour[V]{Prev: prev, Value: val})
+			if group == nil && len(out) > 8 {
+				group = make(map[int]int, 2*len(out))
+				for x := range out {
+					group[out[x].Prev] = x
+				}
+			} else if group != nil {
+				group[prev] = g
+			}
+		}
+		at = append(at, g)
 	}
+	w.out, w.at = out, at
 	if whole && len(out) == 1 {
 		return out
 	}
-	for n := range out {
-		for _, k := range who[n] {
-			out[n].Personas = append(out[n].Personas, personas[k])
+	for n, k := range mine {
+		if g := at[n]; g >= 0 {
+			out[g].Personas = append(out[g].Personas, w.distinct[k])
 		}
 	}
 	slices.SortFunc(out, func(a, b Neighbour[V]) int { return a.Prev - b.Prev })

@@ -2,6 +2,7 @@ package journey_test
 
 import (
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/google/uuid"
@@ -133,7 +134,7 @@ func neighbours(j *journey.Journey, keep func(i int) bool) [][]journey.Neighbour
 			if t == nil {
 				continue
 			}
-			out = append(out, w.Next(t, i, keep == nil || keep(i)))
+			out = append(out, slices.Clone(w.Next(t, i, keep == nil || keep(i)))) // valid until the next call
 			i++
 		}
 	}

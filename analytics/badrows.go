@@ -36,6 +36,17 @@ const (
 	ReasonOther           Reason = "other"            // anything else
 )
 
+// Reasons returns every Reason, in the order of their declaration, so a
+// program can word or count each one.
+func Reasons() []Reason {
+	return []Reason{
+		ReasonTooLong, ReasonUnclosedQuote, ReasonCSVSyntax, ReasonFieldCount, ReasonJSONSyntax,
+		ReasonDuplicateKey, ReasonInvalidUTF8, ReasonWrongType, ReasonEmptyCustomer, ReasonEmptyTouchpoint,
+		ReasonBadTime, ReasonAmbiguousTime, ReasonBadOutcome, ReasonBadEmotion, ReasonOutOfOrder,
+		ReasonUnknownPersona, ReasonNoHeader, ReasonOther,
+	}
+}
+
 // reasonOf returns e's reason, ReasonOther when it has none.
 func reasonOf(e *RowError) Reason {
 	if e.Reason != "" {

@@ -292,7 +292,9 @@
 //
 // # For people
 //
-// WriteText writes a Result as a plain-text report in English, and
-// WriteTextIn in the reader's language: Vietnamese for "vi" and its regional
-// tags, with decimal commas and durations in words ("41 giờ 40 phút").
+// Result.WriteText writes a Result as a plain-text report in a language
+// (i18n.Resolve picks it: an explicit choice, else the journey's language,
+// else English), with the words of the i18n catalog and its one formatter
+// for numbers, per cents and durations: "1,987" and "41h40m" in English,
+// "1.987" and "41 giờ 40 phút" in Vietnamese.
 package analytics

@@ -10,6 +10,7 @@ import (
 
 	"github.com/journeymap/journeymap/analytics"
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 )
@@ -62,7 +63,7 @@ func ExampleRun() {
 
 func ExampleResult_WriteText() {
 	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv", MaxBadRows: analytics.MaxBadRows(1)})
-	res.WriteText(os.Stdout)
+	res.WriteText(os.Stdout, i18n.English)
 	// Output:
 	// Funnel of "Buying a phone online" from shop.csv (window 720h)
 	// 7 events, 3 customers, 1 bad row
@@ -102,11 +103,12 @@ func ExampleResult_WriteText() {
 	//   line 9: timestamp: time "not a time": not a date and time (ISO 8601) nor a Unix time
 }
 
-// A Vietnamese team reads the same report in Vietnamese; the journey's names
-// and the events' keys stay as written.
-func ExampleResult_WriteTextIn() {
+// A Vietnamese team reads the same report in Vietnamese, the language
+// i18n.Resolve picks from a -lang flag or the journey's own language; the
+// journey's names and the events' keys stay as written.
+func ExampleResult_WriteText_vietnamese() {
 	res, _ := analytics.Run(shop(), strings.NewReader(events), "csv", analytics.Options{Source: "shop.csv", MaxBadRows: analytics.MaxBadRows(1)})
-	res.WriteTextIn(os.Stdout, "vi")
+	res.WriteText(os.Stdout, i18n.Resolve("vi", ""))
 	// Output:
 	// Phễu chuyển đổi của "Buying a phone online" theo shop.csv (cửa sổ chuyển đổi 720 giờ)
 	// 7 sự kiện, 3 khách hàng, 1 dòng lỗi

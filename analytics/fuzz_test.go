@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/journeymap/journeymap/i18n"
 )
 
 // checkReaders runs both readers on data in both orders, with tiny blocks:
@@ -38,10 +40,10 @@ func checkReaders(t *testing.T, data []byte) {
 			// The reports for people say the same lines in both languages,
 			// and the measured figures laid over the journey keep it valid.
 			var en, vi bytes.Buffer
-			if err := res.WriteText(&en); err != nil {
+			if err := res.WriteText(&en, i18n.English); err != nil {
 				t.Fatal(err)
 			}
-			if err := res.WriteTextIn(&vi, "vi"); err != nil {
+			if err := res.WriteText(&vi, i18n.Vietnamese); err != nil {
 				t.Fatal(err)
 			}
 			if a, b := bytes.Count(en.Bytes(), []byte{'\n'}), bytes.Count(vi.Bytes(), []byte{'\n'}); a != b {

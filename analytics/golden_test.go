@@ -19,6 +19,7 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -34,7 +35,7 @@ func TestGolden(t *testing.T) {
 	res, err := Run(syn.Journey, bytes.NewReader(in.Bytes()), "csv", Options{Source: "synthetic.csv"})
 	require.NoError(t, err)
 	var text bytes.Buffer
-	require.NoError(t, res.WriteText(&text))
+	require.NoError(t, res.WriteText(&text, i18n.English))
 	golden.Check(t, "testdata/synthetic.txt", text.Bytes())
 	js, err := json.MarshalIndent(res, "", "  ")
 	require.NoError(t, err)
@@ -97,7 +98,7 @@ func TestOverlayReplacesOwnMetricsOnly(t *testing.T) {
 	for _, m := range ov.Stages[0].Touchpoints[0].Metrics {
 		got = append(got, fmt.Sprintf("%s %s %v%s", m.Name, m.Kind, m.Value, m.Unit))
 	}
-	assert.Equal(t, []string{"survey drop_off_rate 5", MetricReached + " count 2customers", MetricConversion + " conversion_rate 50%", MetricDropOff + " drop_off_rate 50%"}, got)
+	assert.Equal(t, []string{"survey drop_off_rate 5", "Customers reached (measured) count 2customers", "Conversion to next step (measured) conversion_rate 50%", "Drop-off (measured) drop_off_rate 50%"}, got)
 	a2 := ov.Stages[0].Touchpoints[1].Metrics
 	require.Len(t, a2, 4)
 	assert.Equal(t, metric.Duration, a2[3].Kind)
@@ -183,10 +184,10 @@ func TestOverlayConversionOnRoutesWithAlternatives(t *testing.T) {
 		for _, tp := range st.Touchpoints {
 			var conv, drop *metric.Metric
 			for i := range tp.Metrics {
-				switch tp.Metrics[i].Name {
-				case MetricConversion:
+				switch tp.Metrics[i].Kind {
+				case metric.ConversionRate:
 					conv = &tp.Metrics[i]
-				case MetricDropOff:
+				case metric.DropOffRate:
 					drop = &tp.Metrics[i]
 				}
 			}

@@ -7,40 +7,9 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/metric"
-)
-
-// Names of the metrics Overlay writes in a journey that is not in
-// Vietnamese.
-const (
-	MetricReached    = "Customers reached (measured)"
-	MetricConversion = "Conversion to next step (measured)"
-	MetricDropOff    = "Drop-off (measured)"
-	MetricDuration   = "Median time from previous step (measured)"
-)
-
-// Names of the metrics Overlay writes in a Vietnamese journey (see
-// journey.IsVietnamese).
-const (
-	MetricReachedVi    = "Số khách hàng đến được (đo thực tế)"
-	MetricConversionVi = "Tỷ lệ chuyển sang bước sau (đo thực tế)"
-	MetricDropOffVi    = "Tỷ lệ rời bỏ (đo thực tế)"
-	MetricDurationVi   = "Thời gian trung vị từ bước trước (đo thực tế)"
-)
-
-// overlayWords are the names and units Overlay writes in one language.
-type overlayWords struct {
-	reached, conversion, dropOff, duration string
-	customers                              string
-	seconds, minutes, hours, days          string
-}
-
-var (
-	englishOverlay = overlayWords{MetricReached, MetricConversion, MetricDropOff, MetricDuration,
-		"customers", "s", "min", "h", "days"}
-	vietnameseOverlay = overlayWords{MetricReachedVi, MetricConversionVi, MetricDropOffVi, MetricDurationVi,
-		"khách hàng", "giây", "phút", "giờ", "ngày"}
 )
 
 // Overlay returns a deep copy of j with the measured figures of res as
@@ -52,9 +21,9 @@ var (
 // hours, hours under three days, days beyond ("55.74 h", not "200660.87 s").
 //
 // The metrics become part of the document, so their names and units are in
-// the journey's own language: MetricReached and the others for English (and
-// any language but Vietnamese), MetricReachedVi and the others with
-// Vietnamese units for a Vietnamese journey.
+// the journey's own language (i18n.Resolve("", j.Language)), from the
+// catalog's Overlay words: "Customers reached (measured)" in English, "Số
+// khách hàng đến được (đo thực tế)" with Vietnamese units in Vietnamese.
 //
 // Every metric's source is res.Source. Metrics of these kinds with the same
 // source already on j are replaced, whatever their names, so Overlay can be
@@ -68,10 +37,7 @@ func Overlay(j *journey.Journey, res *Result) *journey.Journey {
 	if res == nil {
 		return out
 	}
-	wd := &englishOverlay
-	if journey.IsVietnamese(j.Language) {
-		wd = &vietnameseOverlay
-	}
+	wd := &i18n.Resolve("", j.Language).Words().Overlay
 	stages := index(res.Stages)
 	touches := index(res.Touchpoints)
 	for _, s := range out.Stages {
@@ -101,7 +67,7 @@ func index(steps []Step) map[uuid.UUID]int {
 	return m
 }
 
-func overlayMetrics(wd *overlayWords, ms []metric.Metric, steps []Step, i int, source string) []metric.Metric {
+func overlayMetrics(wd *i18n.OverlayWords, ms []metric.Metric, steps []Step, i int, source string) []metric.Metric {
 	ms = slices.DeleteFunc(ms, func(m metric.Metric) bool {
 		switch m.Kind {
 		case metric.Count, metric.ConversionRate, metric.DropOffRate, metric.Duration:
@@ -115,34 +81,35 @@ func overlayMetrics(wd *overlayWords, ms []metric.Metric, steps []Step, i int, s
 		m.Unit, m.Source = unit, source
 		ms = append(ms, m)
 	}
-	add(wd.reached, metric.Count, float64(s.Reached), wd.customers)
+	add(wd.Reached, metric.Count, float64(s.Reached), wd.Customers)
 	// Conversion to the next step is everyone who reached this step and went
 	// further: with alternatives on the route (touchpoints that share a
 	// RouteStep) the next touchpoint in the list may be another alternative
 	// or serve other personas, so it is not a ratio of two steps' Reached.
 	if s.RouteStep < steps[len(steps)-1].RouteStep && s.Reached > 0 {
 		conv := float64(s.Reached-s.DropOff) / float64(s.Reached)
-		add(wd.conversion, metric.ConversionRate, round2(100*conv), "%")
-		add(wd.dropOff, metric.DropOffRate, round2(100*s.DropOffRate), "%")
+		add(wd.Conversion, metric.ConversionRate, round2(100*conv), "%")
+		add(wd.DropOff, metric.DropOffRate, round2(100*s.DropOffRate), "%")
 	}
 	if i > 0 && s.FromPrevious.Count > 0 {
-		v, unit := wd.readable(s.FromPrevious.Median)
-		add(wd.duration, metric.Duration, v, unit)
+		v, unit := readable(wd, s.FromPrevious.Median)
+		add(wd.Duration, metric.Duration, v, unit)
 	}
 	return ms
 }
 
-// readable gives d in the unit people read it in, rounded to two decimals.
-func (wd *overlayWords) readable(d time.Duration) (float64, string) {
+// readable gives d in the unit people read it in, rounded to two decimals,
+// with the unit's word in wd.
+func readable(wd *i18n.OverlayWords, d time.Duration) (float64, string) {
 	switch {
 	case d < 2*time.Minute:
-		return round2(d.Seconds()), wd.seconds
+		return round2(d.Seconds()), wd.Seconds
 	case d < 2*time.Hour:
-		return round2(d.Minutes()), wd.minutes
+		return round2(d.Minutes()), wd.Minutes
 	case d < 72*time.Hour:
-		return round2(d.Hours()), wd.hours
+		return round2(d.Hours()), wd.Hours
 	}
-	return round2(d.Hours() / 24), wd.days
+	return round2(d.Hours() / 24), wd.Days
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/metric"
 )
 
@@ -27,10 +28,10 @@ func TestOverlayDurationUnits(t *testing.T) {
 		{200 * time.Hour, "days", "ngày", 8.33},
 	}
 	for _, tt := range tests {
-		v, unit := englishOverlay.readable(tt.d)
+		v, unit := readable(&i18n.English.Words().Overlay, tt.d)
 		assert.Equal(t, tt.wantUnit, v, "%v", tt.d)
 		assert.Equal(t, tt.en, unit, "%v", tt.d)
-		_, unit = vietnameseOverlay.readable(tt.d)
+		_, unit = readable(&i18n.Vietnamese.Words().Overlay, tt.d)
 		assert.Equal(t, tt.vi, unit, "%v", tt.d)
 	}
 }
@@ -57,11 +58,11 @@ func TestOverlayInTheJourneysLanguage(t *testing.T) {
 	}
 	second := ov.Stages[0].Touchpoints[1].Metrics
 	require.Len(t, second, 4)
-	assert.Equal(t, MetricReachedVi+" | khách hàng", names(second)[0])
-	assert.Equal(t, MetricConversionVi+" | %", names(second)[1])
-	assert.Equal(t, MetricDropOffVi+" | %", names(second)[2])
+	assert.Equal(t, "Số khách hàng đến được (đo thực tế) | khách hàng", names(second)[0])
+	assert.Equal(t, "Tỷ lệ chuyển sang bước sau (đo thực tế) | %", names(second)[1])
+	assert.Equal(t, "Tỷ lệ rời bỏ (đo thực tế) | %", names(second)[2])
 	assert.Contains(t, []string{"giây", "phút", "giờ", "ngày"}, second[3].Unit)
-	assert.Equal(t, MetricDurationVi, second[3].Name)
+	assert.Equal(t, "Thời gian trung vị từ bước trước (đo thực tế)", second[3].Name)
 	assert.Equal(t, names(second), names(Overlay(ov, res).Stages[0].Touchpoints[1].Metrics), "a second overlay replaces, not adds")
 
 	// The same journey in English, overlaid on the Vietnamese output,
@@ -69,7 +70,7 @@ func TestOverlayInTheJourneysLanguage(t *testing.T) {
 	ov.Language = "en"
 	again := Overlay(ov, res).Stages[0].Touchpoints[1].Metrics
 	require.Len(t, again, 4)
-	assert.Equal(t, MetricReached+" | customers", names(again)[0])
+	assert.Equal(t, "Customers reached (measured) | customers", names(again)[0])
 	require.NoError(t, ov.Validate())
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/journeymap/journeymap/channel"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/persona"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -434,7 +435,7 @@ func reference(rp *refPlan, events []Event) *refResult {
 				r.kinds[i]++
 			}
 		}
-		r.variants[englishText.pattern(&v, "")]++
+		r.variants[i18n.English.Words().Funnel.Variant(v.Missing, v.Irregular, v.Failing, v.AdHoc)]++
 	}
 	rp.anySegmented = len(r.segs) > 1
 	return r

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/journeymap/journeymap/i18n"
 )
 
 // Result is what happened on a journey's route. It marshals with
@@ -215,13 +217,16 @@ type Variant struct {
 	Signature uint64 `json:"signature,string"`
 	// Customers counts the customers with this pattern.
 	Customers int64 `json:"customers"`
-	// Missing, Irregular and Failing name the touchpoints concerned.
+	// Missing, Irregular and Failing name the touchpoints concerned; the
+	// touchpoints past the 20th are counted as one, "touchpoints 21+".
 	Missing   []string `json:"missing,omitempty"`
 	Irregular []string `json:"irregular,omitempty"`
 	Failing   []string `json:"failing,omitempty"`
 	// AdHoc is true when the customers met touchpoints outside the journey.
 	AdHoc bool `json:"ad_hoc,omitempty"`
-	// Pattern says it in words.
+	// Pattern says it in English words, for logs and machines
+	// ("missing t2; ad hoc"); Result.WriteText says it in the reader's
+	// language.
 	Pattern string `json:"pattern"`
 }
 
@@ -436,7 +441,7 @@ func (p *Plan) variant(sig uint64, n int64) Variant {
 				continue
 			}
 			if i == foldPos {
-				out = append(out, fmt.Sprintf("touchpoints %d+", foldPos+1))
+				out = append(out, foldedName())
 			} else {
 				out = append(out, p.touches[i].name)
 			}
@@ -444,7 +449,7 @@ func (p *Plan) variant(sig uint64, n int64) Variant {
 		return out
 	}
 	v.Missing, v.Irregular, v.Failing = names(missShift), names(irrShift), names(failShift)
-	v.Pattern = englishText.pattern(&v, "") // the fold's name is already English
+	v.Pattern = i18n.English.Words().Funnel.Variant(v.Missing, v.Irregular, v.Failing, v.AdHoc)
 	return v
 }
 

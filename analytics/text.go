@@ -13,104 +13,10 @@ import (
 
 	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/internal/safetext"
-	"github.com/journeymap/journeymap/journey"
 )
 
 // TopVariants is the number of variants WriteText shows.
 const TopVariants = 10
-
-// textWords are the words of the text report in one language.
-type textWords struct {
-	title                                                  string // the journey's title, the source, the window
-	counts                                                 string // events, customers, bad rows
-	row, rows                                              string
-	stage, touchpoint                                      string
-	reached, fromPrevious, fromStart, dropOff, median, p90 string
-	deviations                                             string
-	events, missing, irregular, failing, emotion, adHoc    string
-	planned                                                string // the journey's emotion, before the measured one
-	customers                                              string
-	variants                                               string
-	asPlanned, adHocVariant, foldedTouchpoints             string
-	badRows, line, more                                    string
-	p95, p99                                               string
-	modes                                                  [3]string // the order modes, by Mode
-	modeLine                                               string
-	or                                                     string // before an alternative step
-	afterDropOff, nothing                                  string
-	timeToConvert                                          string
-	personaFunnel, noPersona                               string
-	breakdown, emptyValue, moreGroups                      string
-	decimal                                                string
-	units                                                  map[string]string // Go's duration units in words; nil: as Go writes them
-}
-
-var englishText = textWords{
-	title:  "Funnel of %q from %s (window %s)\n",
-	counts: "%d events, %d customers, %d bad %s\n",
-	row:    "row", rows: "rows",
-	stage: "Stage", touchpoint: "Touchpoint",
-	reached: "reached", fromPrevious: "from previous", fromStart: "from start", dropOff: "drop-off",
-	median: "median time", p90: "p90 time",
-	deviations: "Deviations",
-	events:     "events", missing: "missing", irregular: "irregular", failing: "failing", emotion: "emotion", planned: "planned",
-	adHoc:             "ad hoc",
-	customers:         "Customers: %d as planned, %d with ad-hoc touchpoints, %d missing a touchpoint, %d out of order, %d with a failure\n",
-	variants:          "Top variants (of %d)\n",
-	asPlanned:         "as planned",
-	adHocVariant:      "ad hoc",
-	foldedTouchpoints: "touchpoints %d+",
-	badRows:           "Bad rows: %d skipped\n",
-	line:              "line",
-	more:              "… and %d more\n",
-	decimal:           ".",
-	p95:               "p95 time", p99: "p99 time",
-	modes:         [3]string{"in order, other events allowed between steps", "in strict order, no other planned touchpoint between steps", "in any order"},
-	modeLine:      "Steps counted %s.\n",
-	or:            "or ",
-	afterDropOff:  "After dropping off (the next touchpoint of the customers who stopped at a step)\n",
-	nothing:       "nothing more",
-	timeToConvert: "Time to convert from the previous step (customers per interval)\n",
-	personaFunnel: "Route of %s: %d customers\n",
-	noPersona:     "customers without a persona",
-	breakdown:     "By %s: %q, %d customers\n",
-	emptyValue:    "(none)",
-	moreGroups:    "… and %d more values\n",
-}
-
-var vietnameseText = textWords{
-	title:  "Phễu chuyển đổi của %q theo %s (cửa sổ chuyển đổi %s)\n",
-	counts: "%d sự kiện, %d khách hàng, %d %s lỗi\n",
-	row:    "dòng", rows: "dòng",
-	stage: "Bước", touchpoint: "Điểm chạm",
-	reached: "đạt tới", fromPrevious: "so với bước trước", fromStart: "so với ban đầu", dropOff: "rời bỏ",
-	median: "thời gian trung vị", p90: "thời gian p90",
-	deviations: "Sai lệch so với kế hoạch",
-	events:     "sự kiện", missing: "bỏ qua", irregular: "sai thứ tự", failing: "thất bại", emotion: "cảm xúc", planned: "kế hoạch",
-	adHoc:             "ngoài kế hoạch",
-	customers:         "Khách hàng: %d đúng kế hoạch, %d có điểm chạm ngoài kế hoạch, %d bỏ qua một điểm chạm, %d sai thứ tự, %d gặp thất bại\n",
-	variants:          "Các biến thể thường gặp nhất (trong %d biến thể)\n",
-	asPlanned:         "đúng kế hoạch",
-	adHocVariant:      "ngoài kế hoạch",
-	foldedTouchpoints: "các điểm chạm từ thứ %d trở đi",
-	badRows:           "Dòng lỗi: bỏ qua %d dòng\n",
-	line:              "dòng",
-	more:              "… và %d dòng khác\n",
-	decimal:           ",",
-	units:             map[string]string{"h": "giờ", "m": "phút", "s": "giây"},
-	p95:               "thời gian p95", p99: "thời gian p99",
-	modes:         [3]string{"theo thứ tự, cho phép sự kiện khác xen giữa các bước", "theo đúng thứ tự, không có điểm chạm kế hoạch nào khác xen giữa", "theo thứ tự bất kỳ"},
-	modeLine:      "Các bước được tính %s.\n",
-	or:            "hoặc ",
-	afterDropOff:  "Sau khi rời bỏ (điểm chạm tiếp theo của khách hàng dừng lại ở một bước)\n",
-	nothing:       "không có gì thêm",
-	timeToConvert: "Thời gian chuyển đổi từ bước trước (số khách hàng theo khoảng)\n",
-	personaFunnel: "Lộ trình của %s: %d khách hàng\n",
-	noPersona:     "khách hàng không rõ chân dung",
-	breakdown:     "Theo %s: %q, %d khách hàng\n",
-	emptyValue:    "(trống)",
-	moreGroups:    "… và %d giá trị khác\n",
-}
 
 // TopGroups is the number of breakdown values WriteText shows.
 const TopGroups = 10
@@ -118,158 +24,114 @@ const TopGroups = 10
 // topNext is the number of next touchpoints WriteText shows per step.
 const topNext = 3
 
-// WriteText writes the result for people, in English: both funnels, the
-// deviations per touchpoint, ad-hoc touchpoints, customers by deviation, the
-// top variants and the bad rows.
-func (r *Result) WriteText(w io.Writer) error { return r.writeText(w, &englishText) }
-
-// WriteTextIn writes the result for people like WriteText, in the language:
-// Vietnamese for "vi" and its regional tags (see journey.IsVietnamese), with
-// decimal commas; English for any other tag. The journey's names, the
-// events' keys and the bad rows' error messages are written as they are.
-func (r *Result) WriteTextIn(w io.Writer, language string) error {
-	if journey.IsVietnamese(language) {
-		return r.writeText(w, &vietnameseText)
-	}
-	return r.writeText(w, &englishText)
+// WriteText writes the result for people in the language: both funnels, the
+// next touchpoints after a drop-off, the time to convert, the funnels per
+// persona and per breakdown value, the deviations per touchpoint, ad-hoc
+// touchpoints, customers by deviation, the top variants and the bad rows.
+// Every word comes from the language's catalog (package i18n) and every
+// number from its formatter: "1,987" and "34.6%" in English, "1.987" and
+// "34,6%" in Vietnamese, durations in words ("41 giờ 40 phút"). Pick the
+// language with i18n.Resolve(explicit, journey's language). The journey's
+// names, the events' keys and the bad rows' error messages are written as
+// they are, on one line, every control character a visible escape.
+func (r *Result) WriteText(w io.Writer, lang i18n.Language) error {
+	t := newTextWriter(w, lang)
+	t.write(r)
+	return t.ew.err
 }
 
-func (r *Result) writeText(w io.Writer, wd *textWords) error {
-	ew := &errWriter{w: w}
-	ew.printf(wd.title, r.Title, oneLine(r.Source), wd.duration(fmtDuration(r.Window)))
-	ew.printf(wd.counts, r.Events, r.Customers, r.BadRows.Count, plural(r.BadRows.Count, wd.row, wd.rows))
-	if m := int(r.Mode); m >= 0 && m < len(wd.modes) {
-		ew.printf(wd.modeLine, wd.modes[m])
-	}
-	writeFunnel(ew, wd, wd.stage, r.Stages)
-	writeFunnel(ew, wd, wd.touchpoint, r.Touchpoints)
-	writeAfterDropOff(ew, wd, r.Touchpoints)
-	writeTimeToConvert(ew, wd, r.Touchpoints)
-	for _, pf := range r.Personas {
-		name := oneLine(pf.Name)
-		if pf.ID == uuid.Nil {
-			name = wd.noPersona
+// newTextWriter returns a textWriter writing to w in the language.
+func newTextWriter(w io.Writer, lang i18n.Language) *textWriter {
+	wd := lang.Words()
+	return &textWriter{ew: &errWriter{w: w}, wd: wd, fw: &wd.Funnel}
+}
+
+// textWriter writes a Result in the words of one language.
+type textWriter struct {
+	ew *errWriter
+	wd *i18n.Words
+	fw *i18n.FunnelWords
+}
+
+// line writes s and a newline.
+func (t *textWriter) line(s string) { io.WriteString(t.ew, s+"\n") }
+
+func (t *textWriter) write(r *Result) {
+	fw := t.fw
+	t.line(fw.Title(r.Title, oneLine(r.Source), r.Window))
+	t.line(fw.Counts(r.Events, r.Customers, r.BadRows.Count))
+	if r.Mode >= InOrder && r.Mode <= AnyOrder {
+		if s := fw.Mode(r.Mode.String()); s != "" {
+			t.line(s)
 		}
-		ew.printf("\n"+wd.personaFunnel, name, pf.Customers)
-		writeFunnel(ew, wd, wd.touchpoint, pf.Touchpoints)
+	}
+	t.funnel(fw.Stage, r.Stages)
+	t.funnel(fw.Touchpoint, r.Touchpoints)
+	t.afterDropOff(r.Touchpoints)
+	t.timeToConvert(r.Touchpoints)
+	for _, pf := range r.Personas {
+		t.line("")
+		if pf.ID == uuid.Nil {
+			t.line(fw.RouteWithoutPersona(pf.Customers))
+		} else {
+			t.line(fw.Route(oneLine(pf.Name), pf.Customers))
+		}
+		t.funnel(fw.Touchpoint, pf.Touchpoints)
 	}
 	if b := r.Breakdown; b != nil {
 		for i, g := range b.Groups {
+			t.line("")
 			if i == TopGroups {
-				ew.printf("\n"+wd.moreGroups, len(b.Groups)-TopGroups)
+				t.line(fw.MoreGroups(len(b.Groups) - TopGroups))
 				break
 			}
 			v := strconv.Quote(g.Value) // escapes every control character
 			if g.Value == "" {
-				v = wd.emptyValue
+				v = fw.EmptyValue
 			}
-			ew.printf("\n"+wd.breakdown, oneLine(b.Column), v, g.Customers)
-			writeFunnel(ew, wd, wd.touchpoint, g.Touchpoints)
+			t.line(fw.Group(oneLine(b.Column), v, g.Customers))
+			t.funnel(fw.Touchpoint, g.Touchpoints)
 		}
 	}
-
-	d := r.Deviations
-	ew.printf("\n%s\n", wd.deviations)
-	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", wd.touchpoint, wd.events, wd.missing, wd.irregular, wd.failing, wd.planned, wd.emotion)
-	for _, t := range d.Touchpoints {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t\n", oneLine(t.Name), t.Events, t.Missing, t.Irregular, t.Failing,
-			wd.plannedText(t.PlannedEmotion), wd.emotionText(t.Emotion))
-	}
-	for _, a := range d.AdHoc {
-		fmt.Fprintf(tw, "%s (%s)\t%d\t\t\t%d\t\t%s\t\n", oneLine(a.Key), wd.adHoc, a.Events, a.Failing, wd.emotionText(a.Emotion))
-	}
-	tw.Flush()
-	c := d.Customers
-	ew.printf("\n"+wd.customers, c.Conforming, c.AdHoc, c.Missing, c.Irregular, c.Failing)
-	if len(d.Variants) > 0 {
-		ew.printf("\n"+wd.variants, len(d.Variants))
-		// A variant's Pattern is English; other languages say it from its parts.
-		folded := ""
-		if len(d.Touchpoints) > foldPos {
-			folded = fmt.Sprintf(englishText.foldedTouchpoints, foldPos+1)
-		}
-		for i, v := range d.Variants {
-			if i == TopVariants {
-				break
-			}
-			pattern := v.Pattern
-			if wd != &englishText {
-				pattern = wd.pattern(&v, folded)
-			}
-			ew.printf("%10d  %s\n", v.Customers, oneLine(pattern))
-		}
-	}
-	if r.BadRows.Count > 0 {
-		ew.printf("\n"+wd.badRows, r.BadRows.Count)
-		for _, b := range r.BadRows.Rows {
-			if b.Field != "" {
-				ew.printf("  %s %d: %s: %s\n", wd.line, b.Line, oneLine(b.Field), oneLine(b.Message))
-			} else {
-				ew.printf("  %s %d: %s\n", wd.line, b.Line, oneLine(b.Message))
-			}
-		}
-		if n := r.BadRows.Count - int64(len(r.BadRows.Rows)); n > 0 {
-			ew.printf(wd.more, n)
-		}
-	}
-	return ew.err
+	t.deviations(&r.Deviations)
+	t.badRows(&r.BadRows)
 }
 
-// pattern says a variant in wd's words; in English it is the variant's
-// Pattern. folded is the English name of the touchpoints past the fold, when
-// the plan has that many and wd is not English: the last name of a list may
-// be it, and is then said in wd's words.
-func (wd *textWords) pattern(v *Variant, folded string) string {
-	var parts []string
-	add := func(kind string, names []string) {
-		if len(names) == 0 {
-			return
-		}
-		if folded != "" && names[len(names)-1] == folded {
-			names = append(slices.Clone(names[:len(names)-1]), fmt.Sprintf(wd.foldedTouchpoints, foldPos+1))
-		}
-		parts = append(parts, kind+" "+strings.Join(names, ", "))
-	}
-	add(wd.missing, v.Missing)
-	add(wd.irregular, v.Irregular)
-	add(wd.failing, v.Failing)
-	if v.AdHoc {
-		parts = append(parts, wd.adHocVariant)
-	}
-	if len(parts) == 0 {
-		return wd.asPlanned
-	}
-	return strings.Join(parts, "; ")
-}
-
-func writeFunnel(ew *errWriter, wd *textWords, kind string, steps []Step) {
-	ew.printf("\n")
-	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", kind, wd.reached, wd.fromPrevious, wd.fromStart, wd.dropOff, wd.median, wd.p90, wd.p95, wd.p99)
+// funnel writes the table of steps, headed by kind (stage or touchpoint).
+func (t *textWriter) funnel(kind string, steps []Step) {
+	fw, f := t.fw, t.wd
+	t.line("")
+	tw := tabwriter.NewWriter(t.ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	row(tw, kind, fw.Reached, fw.FromPrevious, fw.FromStart, fw.DropOff, fw.Median, fw.P90, fw.P95, fw.P99)
 	for i, s := range steps {
 		name := oneLine(s.Name)
 		if i > 0 && s.RouteStep == steps[i-1].RouteStep {
-			name = wd.or + name // an alternative of the step above
+			name = fw.Alternative(name)
 		}
-		t := s.FromPrevious
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d (%s)\t%s\t%s\t%s\t%s\t\n", name, s.Reached,
-			wd.pct(s.ConversionFromPrevious), wd.pct(s.ConversionFromStart), s.DropOff, wd.pct(s.DropOffRate),
-			wd.duration(timing(t, t.Median)), wd.duration(timing(t, t.P90)), wd.duration(timing(t, t.P95)), wd.duration(timing(t, t.P99)))
+		d := s.FromPrevious
+		row(tw, name, f.Int(s.Reached), f.Percent(s.ConversionFromPrevious, 1), f.Percent(s.ConversionFromStart, 1),
+			f.Int(s.DropOff)+" ("+f.Percent(s.DropOffRate, 1)+")",
+			t.timing(d, d.Median), t.timing(d, d.P90), t.timing(d, d.P95), t.timing(d, d.P99))
 	}
 	tw.Flush()
 }
 
-// writeAfterDropOff lists, per step with drop-off, the most common next
+// row writes one row of a table: its cells, each ended by a tab.
+func row(tw io.Writer, cells ...string) {
+	io.WriteString(tw, strings.Join(cells, "\t")+"\t\n")
+}
+
+// afterDropOff lists, per step with drop-off, the most common next
 // touchpoints of the customers who stopped there.
-func writeAfterDropOff(ew *errWriter, wd *textWords, steps []Step) {
+func (t *textWriter) afterDropOff(steps []Step) {
 	header := false
 	for _, s := range steps {
 		if len(s.AfterDropOff) == 0 {
 			continue
 		}
 		if !header {
-			ew.printf("\n%s", wd.afterDropOff)
+			t.line("")
+			t.line(t.fw.AfterDropOff)
 			header = true
 		}
 		var parts []string
@@ -280,125 +142,158 @@ func writeAfterDropOff(ew *errWriter, wd *textWords, steps []Step) {
 			name := oneLine(n.Name)
 			switch {
 			case n.None:
-				name = wd.nothing
+				name = t.fw.Nothing
 			case n.AdHoc:
-				name += " (" + wd.adHoc + ")"
+				name = t.fw.AdHoc(name)
 			}
-			parts = append(parts, fmt.Sprintf("%s %d", name, n.Customers))
+			parts = append(parts, name+" "+t.wd.Int(n.Customers))
 		}
-		if more := len(s.AfterDropOff) - topNext; more > 0 {
+		if len(s.AfterDropOff) > topNext {
 			parts = append(parts, "…")
 		}
-		ew.printf("  %s → %s\n", oneLine(s.Name), strings.Join(parts, ", "))
+		t.line("  " + oneLine(s.Name) + " → " + strings.Join(parts, ", "))
 	}
 }
 
-// writeTimeToConvert writes each step's chart bins that hold customers,
+// timeToConvert writes each step's chart bins that hold customers,
 // labelled by their lower edge: "≥1m4s 12" holds 64 to 127 seconds.
-func writeTimeToConvert(ew *errWriter, wd *textWords, steps []Step) {
+func (t *textWriter) timeToConvert(steps []Step) {
 	header := false
 	for _, s := range steps {
 		if len(s.FromPrevious.Bins) == 0 {
 			continue
 		}
 		if !header {
-			ew.printf("\n%s", wd.timeToConvert)
+			t.line("")
+			t.line(t.fw.TimeToConvert)
 			header = true
 		}
 		var parts []string
 		for k, n := range s.FromPrevious.Bins {
-			if n == 0 {
-				continue
+			if n != 0 {
+				parts = append(parts, t.binLabel(k)+" "+t.wd.Int(n))
 			}
-			parts = append(parts, fmt.Sprintf("%s %d", wd.binLabel(k), n))
 		}
-		ew.printf("  %s: %s\n", oneLine(s.Name), strings.Join(parts, ", "))
+		t.line("  " + oneLine(s.Name) + ": " + strings.Join(parts, ", "))
 	}
 }
 
-// binLabel names chart bin k by its lower edge, rounded as fmtDuration
-// rounds: "<1s" for bin 0, "≥8s", "≥1h8m" (2¹² s = 1h8m16s).
-func (wd *textWords) binLabel(k int) string {
-	if k == 0 {
-		return "<" + wd.duration("1s")
+// deviations writes the deviations per touchpoint, the customers by
+// deviation and the top variants.
+func (t *textWriter) deviations(d *Deviations) {
+	fw, f := t.fw, t.wd
+	t.line("")
+	t.line(fw.Deviations)
+	tw := tabwriter.NewWriter(t.ew, 0, 0, 2, ' ', tabwriter.AlignRight)
+	row(tw, fw.Touchpoint, fw.Events, fw.Missing, fw.Irregular, fw.Failing, fw.Planned, fw.Emotion)
+	for _, tp := range d.Touchpoints {
+		row(tw, oneLine(tp.Name), f.Int(tp.Events), f.Int(tp.Missing), f.Int(tp.Irregular), f.Int(tp.Failing),
+			t.planned(tp.PlannedEmotion), t.emotion(tp.Emotion))
 	}
-	return "≥" + wd.duration(fmtDuration(time.Duration(1)<<(k-1)*time.Second))
-}
-
-// pct writes a rate as a per cent with one decimal, in wd's decimal sign.
-func (wd *textWords) pct(f float64) string { return wd.decimals(pct(f)) }
-
-func (wd *textWords) emotionText(e *Emotion) string { return wd.decimals(fmtEmotion(e)) }
-
-// plannedText writes the journey's emotion of a touchpoint like a measured
-// one, "-" when the journey gives none.
-func (wd *textWords) plannedText(e *float64) string {
-	if e == nil {
-		return "-"
+	for _, a := range d.AdHoc {
+		row(tw, fw.AdHoc(oneLine(a.Key)), f.Int(a.Events), "", "", f.Int(a.Failing), "", t.emotion(a.Emotion))
 	}
-	return wd.decimals(fmt.Sprintf("%+.2f", *e))
-}
-
-// decimals puts wd's decimal sign in s, a number strconv wrote.
-func (wd *textWords) decimals(s string) string {
-	if wd.decimal == "." {
-		return s
+	tw.Flush()
+	c := d.Customers
+	t.line("")
+	t.line(fw.Customers(c.Conforming, c.AdHoc, c.Missing, c.Irregular, c.Failing))
+	if len(d.Variants) == 0 {
+		return
 	}
-	return strings.Replace(s, ".", wd.decimal, 1)
-}
-
-func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
-
-func timing(t Timing, d time.Duration) string {
-	if t.Count == 0 {
-		return "-"
-	}
-	return fmtDuration(d)
-}
-
-// fmtDuration writes d rounded for people in Go's notation, as the one
-// formatter in package i18n does ("41h40m", "62h", "20m", not "62h0m0s").
-func fmtDuration(d time.Duration) string { return i18n.English.Words().Duration(d) }
-
-// duration writes a duration fmtDuration wrote in wd's words: as it is in
-// English; "41 giờ 40 phút", "1,5 giây" in Vietnamese. "-" stays.
-func (wd *textWords) duration(s string) string {
-	if wd.units == nil || s == "-" {
-		return s
-	}
-	var b strings.Builder
-	for s != "" {
-		i := strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' && r != '-' })
-		if i <= 0 {
-			b.WriteString(s) // not a Go duration: written as it is
+	t.line("")
+	t.line(fw.Variants(len(d.Variants)))
+	for i := range d.Variants {
+		if i == TopVariants {
 			break
 		}
-		num := s[:i]
-		s = s[i:]
-		j := strings.IndexFunc(s, func(r rune) bool { return (r >= '0' && r <= '9') || r == '.' })
-		if j < 0 {
-			j = len(s)
-		}
-		unit := s[:j]
-		s = s[j:]
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(wd.decimals(num))
-		b.WriteByte(' ')
-		if w, ok := wd.units[unit]; ok {
-			unit = w
-		}
-		b.WriteString(unit)
+		v := &d.Variants[i]
+		t.line(fmt.Sprintf("%10s  %s", f.Int(v.Customers), oneLine(t.variant(v, len(d.Touchpoints) > foldPos))))
 	}
-	return b.String()
 }
 
-func fmtEmotion(e *Emotion) string {
+// variant says how v deviates from the plan. Its lists name the
+// touchpoints past the fold in English (they are data, see Variant); when
+// the plan has that many touchpoints (folds), the last name of a list may be
+// that one, and is then said in the writer's words.
+func (t *textWriter) variant(v *Variant, folds bool) string {
+	if !folds {
+		return t.fw.Variant(v.Missing, v.Irregular, v.Failing, v.AdHoc)
+	}
+	english, ours := foldedName(), t.fw.Folded(foldPos+1)
+	say := func(names []string) []string {
+		if n := len(names); n > 0 && names[n-1] == english {
+			return append(slices.Clone(names[:n-1]), ours)
+		}
+		return names
+	}
+	return t.fw.Variant(say(v.Missing), say(v.Irregular), say(v.Failing), v.AdHoc)
+}
+
+// foldedName is the name a Variant's lists give the touchpoints past the
+// fold, counted as one: "touchpoints 21+".
+func foldedName() string { return i18n.English.Words().Funnel.Folded(foldPos + 1) }
+
+// badRows writes how many rows were skipped, the ones kept and, when
+// that is not all of them or they are of more than one kind, how many
+// there are of each reason.
+func (t *textWriter) badRows(b *BadRows) {
+	if b.Count == 0 {
+		return
+	}
+	t.line("")
+	t.line(t.fw.BadRows(b.Count))
+	for _, r := range b.Rows {
+		if r.Field != "" {
+			t.line("  " + t.fw.Line(r.Line) + ": " + oneLine(r.Field) + ": " + oneLine(r.Message))
+		} else {
+			t.line("  " + t.fw.Line(r.Line) + ": " + oneLine(r.Message))
+		}
+	}
+	if n := b.Count - int64(len(b.Rows)); n > 0 {
+		t.line(t.fw.More(n))
+	}
+	if len(b.Reasons) > 1 || b.Count > int64(len(b.Rows)) {
+		for _, rc := range b.Reasons {
+			t.line("  " + t.fw.BadReason(string(rc.Reason), rc.Count))
+		}
+	}
+}
+
+// binLabel names chart bin k by its lower edge, rounded as the i18n
+// formatter rounds durations: "<1s" for bin 0, "≥8s", "≥1h8m" (2¹² s =
+// 1h8m16s).
+func (t *textWriter) binLabel(k int) string {
+	if k == 0 {
+		return "<" + t.wd.Duration(time.Second)
+	}
+	return "≥" + t.wd.Duration(time.Duration(1)<<(k-1)*time.Second)
+}
+
+// timing writes d, a figure of tm, as a duration; "-" when tm counts no
+// customer.
+func (t *textWriter) timing(tm Timing, d time.Duration) string {
+	if tm.Count == 0 {
+		return "-"
+	}
+	return t.wd.Duration(d)
+}
+
+// emotion writes a measured mean emotion with a sign and two decimals, "-"
+// when none was measured.
+func (t *textWriter) emotion(e *Emotion) string {
 	if e == nil {
 		return "-"
 	}
-	return fmt.Sprintf("%+.2f", e.Mean)
+	return t.wd.Signed(e.Mean, 2)
+}
+
+// planned writes the journey's emotion of a touchpoint like a measured
+// one, "-" when the journey gives none.
+func (t *textWriter) planned(e *float64) string {
+	if e == nil {
+		return "-"
+	}
+	return t.wd.Signed(*e, 2)
 }
 
 // oneLine keeps user text on one line, free of tab-writer control bytes and
@@ -413,6 +308,7 @@ func oneLine(s string) string {
 	}, s))
 }
 
+// errWriter writes to w until the first error, which it keeps.
 type errWriter struct {
 	w   io.Writer
 	err error
@@ -425,15 +321,4 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
-}
-
-func (e *errWriter) printf(format string, args ...any) {
-	fmt.Fprintf(e, format, args...)
-}
-
-func plural(n int64, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

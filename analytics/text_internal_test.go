@@ -2,7 +2,7 @@ package analytics
 
 import (
 	"bytes"
-	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/persona"
 )
 
@@ -26,47 +27,46 @@ func noisyResult(t *testing.T, steps int) *Result {
 	return res
 }
 
-// TestPatternInWords: the words-driven pattern gives, in English, exactly the
-// variant's Pattern, folded touchpoints included; so the Vietnamese one,
-// built the same way, says the same thing.
-func TestPatternInWords(t *testing.T) {
+// TestVariantInWords: in English the text says a variant exactly as its
+// Pattern, folded touchpoints included; in Vietnamese, built from the same
+// parts, it says it with no English word left, the fold in Vietnamese.
+func TestVariantInWords(t *testing.T) {
 	for _, steps := range []int{5, foldPos + 6} {
 		res := noisyResult(t, steps)
-		folded := ""
-		if len(res.Deviations.Touchpoints) > foldPos {
-			folded = fmt.Sprintf(englishText.foldedTouchpoints, foldPos+1)
-		}
+		folds := len(res.Deviations.Touchpoints) > foldPos
+		en, vi := newTextWriter(io.Discard, i18n.English), newTextWriter(io.Discard, i18n.Vietnamese)
 		kinds := map[string]bool{}
 		for _, v := range res.Deviations.Variants {
-			assert.Equal(t, v.Pattern, englishText.pattern(&v, folded))
-			vi := vietnameseText.pattern(&v, folded)
+			assert.Equal(t, v.Pattern, en.variant(&v, folds), "English says the Pattern")
+			said := vi.variant(&v, folds)
 			for _, english := range []string{"missing", "irregular", "failing", "ad hoc", "as planned", "touchpoints 21+"} {
-				assert.NotContains(t, vi, english)
+				assert.NotContains(t, said, english)
 			}
 			kinds["missing"] = kinds["missing"] || len(v.Missing) > 0
 			kinds["irregular"] = kinds["irregular"] || len(v.Irregular) > 0
 			kinds["failing"] = kinds["failing"] || len(v.Failing) > 0
 			kinds["adhoc"] = kinds["adhoc"] || v.AdHoc
-			if strings.Contains(v.Pattern, folded) && folded != "" {
+			if folds && strings.Contains(v.Pattern, "touchpoints 21+") {
 				kinds["folded"] = true
-				assert.Contains(t, vi, "các điểm chạm từ thứ 21 trở đi")
+				assert.Contains(t, said, "các điểm chạm từ thứ 21 trở đi")
 			}
 		}
 		assert.True(t, kinds["missing"] && kinds["irregular"] && kinds["failing"] && kinds["adhoc"], "the log exercises every kind: %v", kinds)
-		if folded != "" {
+		if folds {
 			assert.True(t, kinds["folded"], "a variant folds touchpoints past %d", foldPos)
 		}
 	}
 }
 
-// TestWriteTextIn: English for any tag but Vietnamese ones, which write the
-// same table in Vietnamese words and decimal commas.
-func TestWriteTextIn(t *testing.T) {
+// TestWriteTextLanguages: a language journeymap does not speak reads
+// English; Vietnamese writes the same lines in Vietnamese words and
+// decimal commas.
+func TestWriteTextLanguages(t *testing.T) {
 	res := noisyResult(t, 6)
 	var en, other, vi bytes.Buffer
-	require.NoError(t, res.WriteText(&en))
-	require.NoError(t, res.WriteTextIn(&other, "fr"))
-	require.NoError(t, res.WriteTextIn(&vi, "vi-VN"))
+	require.NoError(t, res.WriteText(&en, i18n.English))
+	require.NoError(t, res.WriteText(&other, i18n.Resolve("fr", "")))
+	require.NoError(t, res.WriteText(&vi, i18n.Resolve("vi-VN", "")))
 	assert.Equal(t, en.String(), other.String())
 	assert.Equal(t, strings.Count(en.String(), "\n"), strings.Count(vi.String(), "\n"), "the same lines")
 	assert.Contains(t, vi.String(), "Sai lệch so với kế hoạch")
@@ -75,29 +75,42 @@ func TestWriteTextIn(t *testing.T) {
 	assert.NotRegexp(t, `\d\.\d%`, vi.String())
 }
 
-func TestDurationsForPeople(t *testing.T) {
-	tests := []struct {
-		d      time.Duration
-		en, vi string
+// TestTextRoutesAndGroups: the funnels per persona and per breakdown value
+// are headed by whole sentences of the language; a value is quoted once,
+// and a customer without a value or a persona is named by the catalog.
+func TestTextRoutesAndGroups(t *testing.T) {
+	j := smallJourney()
+	j.Personas = append(j.Personas, &persona.Persona{ID: uuid.NewSHA1(uuid.NameSpaceOID, []byte("p")), Name: "Lan"})
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	events := []Event{
+		{Customer: "c1", Touchpoint: "a1", Time: at, Persona: "Lan", Breakdown: "north"},
+		{Customer: "c2", Touchpoint: "a1", Time: at},
+		{Customer: "c2", Touchpoint: "a2", Time: at.Add(time.Hour)},
+	}
+	p, err := NewPlan(j, Options{Source: "log", Columns: Columns{Breakdown: "region"}})
+	require.NoError(t, err)
+	res, err := p.AnalyzeSlice(events)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		lang i18n.Language
+		want []string
+		why  string
 	}{
-		{62 * time.Hour, "62h", "62 giờ"},
-		{41*time.Hour + 40*time.Minute, "41h40m", "41 giờ 40 phút"},
-		{20 * time.Minute, "20m", "20 phút"},
-		{90 * time.Second, "1m30s", "1 phút 30 giây"},
-		{10 * time.Second, "10s", "10 giây"},
-		{1500 * time.Millisecond, "1.5s", "1,5 giây"},
-		{250 * time.Microsecond, "250µs", "250 µs"},
-		{0, "0s", "0 giây"},
-		{720 * time.Hour, "720h", "720 giờ"},
-		{41*time.Hour + 40*time.Minute + 7*time.Second, "41h40m", "41 giờ 40 phút"}, // rounded to 2%
+		{i18n.English, []string{
+			"\nRoute of Lan: 1 customer\n", "\nRoute of customers without a persona: 1 customer\n",
+			"\nBy region: \"north\", 1 customer\n", "\nBy region: (none), 1 customer\n",
+		}, "English sentences, one customer in the singular, the value quoted once"},
+		{i18n.Vietnamese, []string{
+			"\nLộ trình của Lan: 1 khách hàng\n", "\nLộ trình của khách hàng không rõ chân dung: 1 khách hàng\n",
+			"\nTheo region: \"north\", 1 khách hàng\n", "\nTheo region: (trống), 1 khách hàng\n",
+		}, "Vietnamese sentences in their own order"},
+	} {
+		var b bytes.Buffer
+		require.NoError(t, res.WriteText(&b, tc.lang))
+		for _, w := range tc.want {
+			assert.Contains(t, b.String(), w, tc.why)
+		}
 	}
-	for _, tt := range tests {
-		en := fmtDuration(tt.d)
-		assert.Equal(t, tt.en, en, "%v", tt.d)
-		assert.Equal(t, tt.en, englishText.duration(en))
-		assert.Equal(t, tt.vi, vietnameseText.duration(en), "%v", tt.d)
-	}
-	assert.Equal(t, "-", vietnameseText.duration("-"))
 }
 
 // TestTextEscapesUserStrings: touchpoint names, ad-hoc keys, persona names,
@@ -121,13 +134,50 @@ func TestTextEscapesUserStrings(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, res.Personas, "the persona funnel is written")
 	require.NotNil(t, res.Breakdown, "the breakdown is written")
-	for _, lang := range []string{"en", "vi"} {
+	for _, lang := range i18n.Languages() {
 		var b bytes.Buffer
-		require.NoError(t, res.WriteTextIn(&b, lang))
+		require.NoError(t, res.WriteText(&b, lang))
 		out := b.String()
-		assert.NotContains(t, out, "\x1b", lang)
-		assert.NotContains(t, out, "\x07", lang)
-		assert.NotContains(t, out, "\u202e", lang)
+		assert.NotContains(t, out, "\x1b", lang.String())
+		assert.NotContains(t, out, "\x07", lang.String())
+		assert.NotContains(t, out, "\u202e", lang.String())
 		assert.Contains(t, out, `adhocx\x1b]0;pwned\x07\x1b[2J\u202ey`, "the escape is visible: %s", lang)
+	}
+}
+
+// TestTextCountsBadRowsByReason: when not every bad row is listed, or they
+// are of several kinds, the text counts them per reason in the reader's
+// language; a single listed row needs no count.
+func TestTextCountsBadRowsByReason(t *testing.T) {
+	p, err := NewPlan(smallJourney(), Options{Source: "log", MaxBadRows: MaxBadRows(10)})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name, csv string
+		lang      i18n.Language
+		want      []string
+		not       []string
+		why       string
+	}{
+		{"two reasons", "customer_id,touchpoint,timestamp\nc1,a1,2026-01-01T00:00:00Z\nc1,,2026-01-01T00:00:00Z\nc2,a1,yesterday\n",
+			i18n.English, []string{"\n  1 row without a touchpoint\n", "\n  1 row with a time in no accepted form\n"}, nil,
+			"two kinds of bad row are counted per kind"},
+		{"two reasons in Vietnamese", "customer_id,touchpoint,timestamp\nc1,a1,2026-01-01T00:00:00Z\nc1,,2026-01-01T00:00:00Z\nc2,a1,yesterday\n",
+			i18n.Vietnamese, []string{"\n  1 dòng thiếu điểm chạm\n", "\n  1 dòng có thời gian không đúng dạng nào được chấp nhận\n"}, nil,
+			"the counts are Vietnamese sentences"},
+		{"one listed row", "customer_id,touchpoint,timestamp\nc1,a1,2026-01-01T00:00:00Z\nc2,a1,yesterday\n",
+			i18n.English, nil, []string{"1 row with a time"}, "a single listed row is not counted again"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := p.ReadCSV(strings.NewReader(tc.csv))
+			require.NoError(t, err)
+			var b bytes.Buffer
+			require.NoError(t, res.WriteText(&b, tc.lang))
+			for _, w := range tc.want {
+				assert.Contains(t, b.String(), w, tc.why)
+			}
+			for _, w := range tc.not {
+				assert.NotContains(t, b.String(), w, tc.why)
+			}
+		})
 	}
 }

@@ -14,8 +14,10 @@
 //
 // Words returns the catalog of a language: the names of the document's
 // enumerations (channels, phases, categories, ...), of finding codes,
-// severities and friction factors, the headings of every page and report,
-// and the messages, each a function of the facts it states, so a sentence
+// severities and friction factors, the headings of every page and report
+// (analysis, diff, funnel), the names of measured metrics, and the
+// messages (findings, spreadsheet import problems), each a function of the
+// facts it states, so a sentence
 // keeps its own word order in every language. Each language is one file
 // (en.go, vi.go) that fills a Words; a test checks that every language has
 // every word. Adding a language is adding its file and its line in

@@ -12,8 +12,8 @@ import (
 
 var enFormat = Format{num: numfmt.English, date: time.DateOnly}
 
-// enCount writes "1 day", "3 days".
-func enCount(n int, word string) string {
+// enCount writes "1 day", "3 days", "1,987 customers".
+func enCount[N int | int64](n N, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}
@@ -121,6 +121,23 @@ var english = Words{
 		"pain.process": "process pain", "pain.support": "support pain", "pain.other": "other pain",
 		"negative_emotion": "negative emotion", "emotion_dip": "emotion dip",
 		"channel_handoff": "channel hand-off", "missed_target": "missed target", "drop_off": "drop-off",
+	},
+
+	templates: map[string]TemplateWords{
+		"purchase_timeline": {"Purchase timeline",
+			"The three phases every journey passes through: before, during and after purchase.",
+			[]string{"Before purchase", "During purchase", "After purchase"}},
+		"classic": {"Classic funnel", "Awareness to advocacy: the common marketing funnel.",
+			[]string{"Awareness", "Consideration", "Purchase", "Retention", "Advocacy"}},
+		"inbound": {"Inbound marketing",
+			"Attract, convert, close, delight: strangers become visitors, leads, customers and promoters.",
+			[]string{"Attract", "Convert", "Close", "Delight"}},
+		"customer_value_journey": {"Customer value journey",
+			"Eight stages from first awareness to promoting the brand, with value given at each step.",
+			[]string{"Aware", "Engage", "Subscribe", "Convert", "Excite", "Ascend", "Advocate", "Promote"}},
+		"b2b": {"B2B purchase",
+			"How a business buys: research, compare, doubt, hesitate, decide. Add after-purchase stages for onboarding and renewal.",
+			[]string{"Research", "Compare", "Doubt", "Hesitate", "Decide"}},
 	},
 
 	Unnamed: func(n int) string { return "#" + strconv.Itoa(n) + " (no name)" },
@@ -292,12 +309,34 @@ var english = Words{
 			}
 			return enFormat.Int(events) + " events, " + enFormat.Int(customers) + " customers, " + enFormat.Int(bad) + " bad " + rows
 		},
+		Mode: func(mode string) string {
+			return map[string]string{
+				"ordered": "Steps counted in order, other events allowed between steps.",
+				"strict":  "Steps counted in strict order, no other planned touchpoint between steps.",
+				"any":     "Steps counted in any order.",
+			}[mode]
+		},
 		Stage: "Stage", Touchpoint: "Touchpoint",
 		Reached: "reached", FromPrevious: "from previous", FromStart: "from start", DropOff: "drop-off",
-		Median: "median time", P90: "p90 time",
+		Median: "median time", P90: "p90 time", P95: "p95 time", P99: "p99 time",
 		Deviations: "Deviations",
 		Events:     "events", Missing: "missing", Irregular: "irregular", Failing: "failing", Emotion: "emotion", Planned: "planned",
-		AdHoc: "ad hoc",
+		Alternative:   func(n string) string { return "or " + n },
+		AdHoc:         func(key string) string { return key + " (ad hoc)" },
+		AfterDropOff:  "After dropping off (the next touchpoint of the customers who stopped at a step)",
+		Nothing:       "nothing more",
+		TimeToConvert: "Time to convert from the previous step (customers per interval)",
+		Route: func(p string, n int64) string {
+			return "Route of " + p + ": " + enCount(n, "customer")
+		},
+		RouteWithoutPersona: func(n int64) string {
+			return "Route of customers without a persona: " + enCount(n, "customer")
+		},
+		Group: func(column, value string, n int64) string {
+			return "By " + column + ": " + value + ", " + enCount(n, "customer")
+		},
+		EmptyValue: "(none)",
+		MoreGroups: func(n int) string { return "… and " + enFormat.Int(int64(n)) + " more values" },
 		Customers: func(conforming, adHoc, missing, irregular, failing int64) string {
 			return "Customers: " + enFormat.Int(conforming) + " as planned, " + enFormat.Int(adHoc) + " with ad-hoc touchpoints, " +
 				enFormat.Int(missing) + " missing a touchpoint, " + enFormat.Int(irregular) + " out of order, " +
@@ -312,6 +351,97 @@ var english = Words{
 		Line:    func(n int64) string { return "line " + strconv.FormatInt(n, 10) },
 		More:    func(n int64) string { return "… and " + enFormat.Int(n) + " more" },
 		Page:    enFunnelPage,
+		BadReason: func(reason string, n int64) string {
+			what := "that cannot be used"
+			if r, ok := enBadReasons[reason]; ok {
+				what = r[0]
+			}
+			rows := " rows "
+			if n == 1 {
+				rows = " row "
+			}
+			return enFormat.Int(n) + rows + what
+		},
+		BadHint: func(reason string) string { return enBadReasons[reason][1] },
+	},
+
+	Import: ImportWords{
+		Place: place("sheet ", "row ", "line ", "column "),
+		Empty: func(fields []string) string {
+			return "the input is empty: expected a header row such as " + strings.Join(fields, ",")
+		},
+		NoHeader: func(fields []string) string {
+			return "no header row: expected a row naming columns such as " + strings.Join(fields, ",")
+		},
+		Delimiter: func(guessed rune) string {
+			return "no row near the top names known columns with a comma, a semicolon or a tab between them, so the delimiter was guessed as " +
+				map[rune]string{',': "a comma", ';': "a semicolon", '\t': "a tab"}[guessed] +
+				": if the sheet uses another one, give it (journeymap import -comma, Options.Comma)"
+		},
+		TooLarge: func(size, most int) string {
+			return "the journey would be " + enFormat.Int(int64(size)) + " bytes of JSON, more than the " + enFormat.Int(int64(most)) +
+				" bytes a document may have (MaxDocumentBytes): split the sheet"
+		},
+		TooMany: func(n int) string { return "stopped after " + enFormat.Int(int64(n)) + " problems" },
+		LineTooLong: func(most int) string {
+			return "the line is longer than " + enFormat.Int(int64(most)) + " bytes (the limit of a sheet's line)"
+		},
+		Unclosed:   "the quote that opens a cell here is never closed, so the rest of the file would be one cell",
+		AfterQuote: "a quoted cell goes on after its closing quote (write a quote inside a quoted cell as \"\")",
+		BareQuote:  "a quote inside a cell that does not start with one (quote the whole cell and double the quote)",
+		UnknownColumn: func(fields []string) string {
+			return "unknown column (known: " + strings.Join(fields, ", ") + `; Vietnamese headers such as "giai đoạn", "điểm chạm", "kênh" work too)`
+		},
+		SameColumn: func(field, other string) string {
+			return "names the same column (" + field + ") as " + strconv.Quote(other)
+		},
+		MissingColumn: func(field string) string {
+			return "missing column " + strconv.Quote(field) + " (or " + strconv.Quote(name(viColumns, field)) + ")"
+		},
+		RowLength: func(cells, header int) string {
+			return "the row has " + enFormat.Int(int64(cells)) + " cells, the header has " + enFormat.Int(int64(header))
+		},
+		Unheaded: func(cell string) string { return "cell " + strconv.Quote(cell) + " is in a column without a header" },
+		NotUUID:  func(cell string) string { return strconv.Quote(cell) + " is not a UUID" },
+		NotAllowed: func(cell, kind string, allowed []string) string {
+			what := map[string]string{"phase": "a phase", "channel": "a channel", "mode": "a mode",
+				"initiator": "an initiator", "category": "a pain point category", "severity": "a severity"}[kind]
+			return strconv.Quote(cell) + " is not " + what + " (allowed: " + strings.Join(allowed, ", ") + ")"
+		},
+		Allowed:   func(kind, value string) string { return value },
+		NotNumber: func(cell string) string { return strconv.Quote(cell) + " is not a number" },
+		OutOfRange: func(e float64) string {
+			return "emotion " + enFormat.Number(e) + " is outside -2..2"
+		},
+		FirstStage: "the first row must name its stage",
+		StageName:  "a new stage needs a name",
+		StagePhase: func(stage string) string {
+			return "stage " + strconv.Quote(stage) + " needs a phase (before_purchase, during_purchase or after_purchase)"
+		},
+		StageNamed: func(id, n string, line int) string {
+			return "stage " + id + " is named " + strconv.Quote(n) + " (line " + strconv.Itoa(line) + ")"
+		},
+		PhaseConflict: func(stage, phase string, line int) string {
+			return "stage " + strconv.Quote(stage) + " has phase " + phase + " (line " + strconv.Itoa(line) + ")"
+		},
+		NoTouchpoint:   "the row has touchpoint or pain point cells but names no touchpoint",
+		TouchpointName: "a new touchpoint needs a name",
+		TouchpointStage: func(id, stage string, line int) string {
+			return "touchpoint " + id + " belongs to stage " + strconv.Quote(stage) + " (line " + strconv.Itoa(line) + ")"
+		},
+		TouchpointNamed: func(id, n string, line int) string {
+			return "touchpoint " + id + " is named " + strconv.Quote(n) + " (line " + strconv.Itoa(line) + ")"
+		},
+		TouchpointChannel: func(tp string) string { return "touchpoint " + strconv.Quote(tp) + " needs a channel" },
+		ValueConflict: func(tp, field, value string, line int) string {
+			return "touchpoint " + strconv.Quote(tp) + " has " + field + " " + strconv.Quote(value) + " (line " + strconv.Itoa(line) + ")"
+		},
+		PainID: func(id string, line int) string {
+			return "pain point " + id + " is already on line " + strconv.Itoa(line)
+		},
+		PainTitle:    "a pain point needs a title",
+		PainCategory: "a pain point needs a category (financial, productivity, process or support)",
+		PainLevel:    "a pain point needs a severity (low, medium, high or critical)",
 	},
 
 	Overlay: OverlayWords{
@@ -373,4 +503,26 @@ var enFunnelPage = FunnelPageWords{
 	BinFrom:   func(lo, hi string) string { return lo + " to " + hi },
 	Bins:      func(bins []string) string { return "Customers by time to convert: " + strings.Join(bins, "; ") + "." },
 	Bin:       func(bin, customers string) string { return bin + ": " + customers },
+}
+
+// enBadReasons describe the rows of each bad-row reason, after a count,
+// and what to do about them.
+var enBadReasons = map[string][2]string{
+	"out_of_order":     {"out of time order", "the input is not time-ordered; use -order any"},
+	"bad_time":         {"with a time in no accepted form", "for another form of time, give its layout with -time-layout"},
+	"ambiguous_time":   {"with an ambiguous time", "give the unit of Unix times with -time-unit, or times with an offset"},
+	"too_long":         {"longer than the line limit", "look for a quote that is not closed, or raise -max-line"},
+	"unclosed_quote":   {"with a quote that is not closed", "a field opened with a quote must end with one"},
+	"csv_syntax":       {"with a stray quote", "quote a field that holds a quote, and double the quote inside"},
+	"field_count":      {"with the wrong number of fields", "every row needs as many fields as the header"},
+	"json_syntax":      {"that are not one JSON object", "write one JSON object per line"},
+	"duplicate_key":    {"with a member twice", "give each member once per line"},
+	"invalid_utf8":     {"that are not UTF-8", "convert the file to UTF-8"},
+	"wrong_type":       {"with a value of the wrong type", "ids and times are strings or numbers, the emotion a number"},
+	"empty_customer":   {"without a customer id", "check the customer column (-columns customer=...)"},
+	"empty_touchpoint": {"without a touchpoint", "check the touchpoint column (-columns touchpoint=...)"},
+	"bad_outcome":      {"with an outcome other than ok or failed", "leave the outcome empty when there is none"},
+	"bad_emotion":      {"with an emotion that is not a number in -2..2", "write emotions as decimal numbers from -2 to 2"},
+	"unknown_persona":  {"with a persona not in the journey", "name a persona of the journey by its id or unique name"},
+	"no_header":        {"without a header", "the first line must name the columns"},
 }

@@ -79,6 +79,31 @@ func TestFormat(t *testing.T) {
 	}
 }
 
+// TestDuration: durations for people, rounded to a unit of at most 2% of
+// them, in Go's notation in English and in words in Vietnamese.
+func TestDuration(t *testing.T) {
+	en, vi := i18n.English.Words(), i18n.Vietnamese.Words()
+	for _, tc := range []struct {
+		d      time.Duration
+		en, vi string
+		why    string
+	}{
+		{62 * time.Hour, "62h", "62 giờ", "zero minutes dropped"},
+		{41*time.Hour + 40*time.Minute, "41h40m", "41 giờ 40 phút", "hours and minutes"},
+		{20 * time.Minute, "20m", "20 phút", "zero seconds dropped"},
+		{90 * time.Second, "1m30s", "1 phút 30 giây", "minutes and seconds"},
+		{10 * time.Second, "10s", "10 giây", "seconds"},
+		{1500 * time.Millisecond, "1.5s", "1,5 giây", "a decimal mark"},
+		{250 * time.Microsecond, "250µs", "250 µs", "a unit without a word is written as Go writes it"},
+		{0, "0s", "0 giây", "nothing"},
+		{720 * time.Hour, "720h", "720 giờ", "a month's window"},
+		{41*time.Hour + 40*time.Minute + 7*time.Second, "41h40m", "41 giờ 40 phút", "rounded to 2%"},
+	} {
+		assert.Equal(t, tc.en, en.Duration(tc.d), "%v: %s", tc.d, tc.why)
+		assert.Equal(t, tc.vi, vi.Duration(tc.d), "%v: %s", tc.d, tc.why)
+	}
+}
+
 func TestNames(t *testing.T) {
 	en, vi := i18n.English.Words(), i18n.Vietnamese.Words()
 	assert.Equal(t, "mobile app", en.Channel("mobile_app"))

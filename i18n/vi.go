@@ -48,6 +48,50 @@ func viPain(sev, cat string) string {
 	return "mức độ " + name(viSeverities, sev) + ", loại " + name(viCategories, cat)
 }
 
+var viModes = map[string]string{"online": "trực tuyến", "offline": "trực tiếp"}
+
+var viInitiators = map[string]string{"customer": "khách hàng", "company": "doanh nghiệp", "third_party": "bên thứ ba"}
+
+// viColumns are the headings of the spreadsheet layout, as a sheet
+// written in Vietnamese carries them (the page's words: a stage is a
+// "bước", a phase a "giai đoạn mua hàng").
+var viColumns = map[string]string{
+	"stage_id": "Mã bước", "stage": "Bước", "phase": "Giai đoạn mua hàng", "touchpoint_id": "Mã điểm chạm",
+	"touchpoint": "Điểm chạm", "channel": "Kênh", "mode": "Hình thức", "initiator": "Bên khởi xướng",
+	"owner": "Người phụ trách", "emotion": "Cảm xúc", "actions": "Hành động của khách hàng", "thoughts": "Suy nghĩ",
+	"feelings": "Cảm nhận", "pain_point_id": "Mã điểm đau", "pain_category": "Loại điểm đau", "pain_severity": "Mức độ",
+	"pain": "Điểm đau", "pain_description": "Mô tả điểm đau", "pain_evidence": "Bằng chứng",
+}
+
+// viHeadings names the columns of fields as a Vietnamese sheet heads them.
+func viHeadings(fields []string) []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = name(viColumns, f)
+	}
+	return out
+}
+
+// viCell writes value of kind as the renderers write it in a Vietnamese
+// cell: a phase, channel, category or severity capitalised.
+func viCell(kind, value string) string {
+	switch kind {
+	case "phase":
+		return Title(name(viPhases, value))
+	case "channel":
+		return Title(channelName(viChannels, value))
+	case "mode":
+		return name(viModes, value)
+	case "initiator":
+		return name(viInitiators, value)
+	case "category":
+		return Title(name(viCategories, value))
+	case "severity":
+		return Title(name(viSeverities, value))
+	}
+	return value
+}
+
 func viInt(n int) string { return viFormat.Int(int64(n)) }
 
 var vietnamese = Words{
@@ -56,8 +100,8 @@ var vietnamese = Words{
 	phases:     viPhases,
 	types:      map[string]string{"current_state": "hiện trạng", "future_state": "trạng thái tương lai", "day_in_the_life": "một ngày trong cuộc sống", "service_blueprint": "bản thiết kế dịch vụ"},
 	statuses:   map[string]string{"idea": "ý tưởng", "planned": "đã lên kế hoạch", "in_progress": "đang thực hiện", "done": "hoàn thành"},
-	modes:      map[string]string{"online": "trực tuyến", "offline": "trực tiếp"},
-	initiators: map[string]string{"customer": "khách hàng", "company": "doanh nghiệp", "third_party": "bên thứ ba"},
+	modes:      viModes,
+	initiators: viInitiators,
 	layers:     map[string]string{"frontstage": "tiền cảnh", "backstage": "hậu cảnh", "support_process": "quy trình hỗ trợ"},
 	kinds:      map[string]string{"people": "con người", "technology": "công nghệ", "policy": "chính sách", "process": "quy trình"},
 	categories: viCategories,
@@ -68,16 +112,7 @@ var vietnamese = Words{
 		"csat": "mức độ hài lòng (CSAT)", "nps": "chỉ số khách hàng giới thiệu (NPS)", "ces": "điểm nỗ lực của khách hàng (CES)",
 		"duration": "thời gian", "count": "số lượng", "custom": "tùy chỉnh",
 	},
-	// columns are the headings of the spreadsheet layout, as a sheet
-	// written in Vietnamese carries them (the page's words: a stage is a
-	// "bước", a phase a "giai đoạn mua hàng").
-	columns: map[string]string{
-		"stage_id": "Mã bước", "stage": "Bước", "phase": "Giai đoạn mua hàng", "touchpoint_id": "Mã điểm chạm",
-		"touchpoint": "Điểm chạm", "channel": "Kênh", "mode": "Hình thức", "initiator": "Bên khởi xướng",
-		"owner": "Người phụ trách", "emotion": "Cảm xúc", "actions": "Hành động của khách hàng", "thoughts": "Suy nghĩ",
-		"feelings": "Cảm nhận", "pain_point_id": "Mã điểm đau", "pain_category": "Loại điểm đau", "pain_severity": "Mức độ",
-		"pain": "Điểm đau", "pain_description": "Mô tả điểm đau", "pain_evidence": "Bằng chứng",
-	},
+	columns:           viColumns,
 	findingSeverities: map[string]string{"info": "thông tin", "warning": "cảnh báo", "critical": "nghiêm trọng"},
 	codes: map[string]string{
 		"journey.no_objective":              "Hành trình chưa có mục tiêu",
@@ -101,6 +136,23 @@ var vietnamese = Words{
 		"pain.process": "điểm đau quy trình", "pain.support": "điểm đau hỗ trợ", "pain.other": "điểm đau khác",
 		"negative_emotion": "cảm xúc tiêu cực", "emotion_dip": "cảm xúc đi xuống",
 		"channel_handoff": "chuyển kênh", "missed_target": "chưa đạt mục tiêu", "drop_off": "khách rời bỏ",
+	},
+
+	templates: map[string]TemplateWords{
+		"purchase_timeline": {"Dòng thời gian mua hàng",
+			"Ba giai đoạn mà mọi hành trình đều đi qua: trước, trong và sau khi mua hàng.",
+			[]string{"Trước khi mua hàng", "Trong khi mua hàng", "Sau khi mua hàng"}},
+		"classic": {"Phễu cổ điển", "Từ nhận biết đến ủng hộ: phễu marketing quen thuộc.",
+			[]string{"Nhận biết", "Cân nhắc", "Mua hàng", "Giữ chân", "Ủng hộ"}},
+		"inbound": {"Inbound marketing",
+			"Thu hút, chuyển đổi, chốt đơn hàng, làm hài lòng: người lạ trở thành khách truy cập, khách hàng tiềm năng, khách hàng và người ủng hộ.",
+			[]string{"Thu hút", "Chuyển đổi", "Chốt đơn hàng", "Hài lòng"}},
+		"customer_value_journey": {"Hành trình giá trị khách hàng",
+			"Tám bước từ lần đầu biết đến thương hiệu tới khi quảng bá thương hiệu, mỗi bước đều mang lại giá trị cho khách hàng.",
+			[]string{"Nhận thức", "Gắn kết", "Đăng ký", "Chuyển đổi", "Hứng thú", "Nâng cấp giá trị", "Ủng hộ", "Quảng bá"}},
+		"b2b": {"Mua hàng B2B",
+			"Cách một doanh nghiệp mua hàng: nghiên cứu, so sánh, nghi ngờ, do dự, quyết định. Hãy thêm các bước sau mua hàng cho việc triển khai và gia hạn.",
+			[]string{"Nghiên cứu", "So sánh", "Nghi ngờ", "Do dự", "Quyết định"}},
 	},
 
 	Unnamed: func(n int) string { return "#" + strconv.Itoa(n) + " (chưa đặt tên)" },
@@ -272,12 +324,34 @@ var vietnamese = Words{
 		Counts: func(events, customers, bad int64) string {
 			return viFormat.Int(events) + " sự kiện, " + viFormat.Int(customers) + " khách hàng, " + viFormat.Int(bad) + " dòng lỗi"
 		},
+		Mode: func(mode string) string {
+			return map[string]string{
+				"ordered": "Các bước được tính theo thứ tự, cho phép sự kiện khác xen giữa các bước.",
+				"strict":  "Các bước được tính theo đúng thứ tự, không có điểm chạm kế hoạch nào khác xen giữa.",
+				"any":     "Các bước được tính theo thứ tự bất kỳ.",
+			}[mode]
+		},
 		Stage: "Bước", Touchpoint: "Điểm chạm",
 		Reached: "đạt tới", FromPrevious: "so với bước trước", FromStart: "so với ban đầu", DropOff: "rời bỏ",
-		Median: "thời gian trung vị", P90: "thời gian p90",
+		Median: "thời gian trung vị", P90: "thời gian p90", P95: "thời gian p95", P99: "thời gian p99",
 		Deviations: "Sai lệch so với kế hoạch",
 		Events:     "sự kiện", Missing: "bỏ qua", Irregular: "sai thứ tự", Failing: "thất bại", Emotion: "cảm xúc", Planned: "kế hoạch",
-		AdHoc: "ngoài kế hoạch",
+		Alternative:   func(n string) string { return "hoặc " + n },
+		AdHoc:         func(key string) string { return key + " (ngoài kế hoạch)" },
+		AfterDropOff:  "Sau khi rời bỏ (điểm chạm tiếp theo của khách hàng dừng lại ở một bước)",
+		Nothing:       "không có gì thêm",
+		TimeToConvert: "Thời gian chuyển đổi từ bước trước (số khách hàng theo khoảng)",
+		Route: func(p string, n int64) string {
+			return "Lộ trình của " + p + ": " + viFormat.Int(n) + " khách hàng"
+		},
+		RouteWithoutPersona: func(n int64) string {
+			return "Lộ trình của khách hàng không rõ chân dung: " + viFormat.Int(n) + " khách hàng"
+		},
+		Group: func(column, value string, n int64) string {
+			return "Theo " + column + ": " + value + ", " + viFormat.Int(n) + " khách hàng"
+		},
+		EmptyValue: "(trống)",
+		MoreGroups: func(n int) string { return "… và " + viInt(n) + " giá trị khác" },
 		Customers: func(conforming, adHoc, missing, irregular, failing int64) string {
 			return "Khách hàng: " + viFormat.Int(conforming) + " đúng kế hoạch, " + viFormat.Int(adHoc) + " có điểm chạm ngoài kế hoạch, " +
 				viFormat.Int(missing) + " bỏ qua một điểm chạm, " + viFormat.Int(irregular) + " sai thứ tự, " +
@@ -294,6 +368,96 @@ var vietnamese = Words{
 		Line:    func(n int64) string { return "dòng " + strconv.FormatInt(n, 10) },
 		More:    func(n int64) string { return "… và " + viFormat.Int(n) + " dòng khác" },
 		Page:    viFunnelPage,
+		BadReason: func(reason string, n int64) string {
+			what := "không dùng được"
+			if r, ok := viBadReasons[reason]; ok {
+				what = r[0]
+			}
+			return viFormat.Int(n) + " dòng " + what
+		},
+		BadHint: func(reason string) string { return viBadReasons[reason][1] },
+	},
+
+	Import: ImportWords{
+		Place: place("trang tính ", "hàng ", "dòng ", "cột "),
+		Empty: func(fields []string) string {
+			return "tệp trống: cần một hàng tiêu đề như " + strings.Join(viHeadings(fields), ", ")
+		},
+		NoHeader: func(fields []string) string {
+			return "không có hàng tiêu đề: cần một hàng nêu tên các cột như " + strings.Join(viHeadings(fields), ", ")
+		},
+		Delimiter: func(guessed rune) string {
+			return "không có hàng nào ở đầu tệp nêu tên các cột đã biết khi phân tách bằng dấu phẩy, dấu chấm phẩy hay tab, nên dấu phân tách được đoán là " +
+				map[rune]string{',': "dấu phẩy", ';': "dấu chấm phẩy", '\t': "tab"}[guessed] +
+				": nếu tệp dùng dấu khác, hãy chỉ rõ (journeymap import -comma, Options.Comma)"
+		},
+		TooLarge: func(size, most int) string {
+			return "hành trình sẽ có " + viInt(size) + " byte JSON, nhiều hơn " + viInt(most) +
+				" byte mà một tài liệu được phép có (MaxDocumentBytes): hãy chia nhỏ bảng tính"
+		},
+		TooMany: func(n int) string { return "dừng lại sau " + viInt(n) + " lỗi" },
+		LineTooLong: func(most int) string {
+			return "dòng dài hơn " + viInt(most) + " byte (giới hạn một dòng của bảng tính)"
+		},
+		Unclosed:   "dấu ngoặc kép mở một ô ở đây không bao giờ được đóng, nên phần còn lại của tệp sẽ thành một ô",
+		AfterQuote: "ô trong ngoặc kép còn tiếp sau dấu ngoặc đóng (trong ô có ngoặc kép, hãy viết dấu ngoặc kép thành \"\")",
+		BareQuote:  "dấu ngoặc kép nằm trong một ô không bắt đầu bằng ngoặc kép (hãy đặt cả ô trong ngoặc kép và viết dấu ngoặc kép thành \"\")",
+		UnknownColumn: func(fields []string) string {
+			return "cột không xác định (các cột đã biết: " + strings.Join(viHeadings(fields), ", ") +
+				"; tiêu đề tiếng Anh như stage, touchpoint, channel cũng được)"
+		},
+		SameColumn: func(field, other string) string {
+			return "trùng cột (" + name(viColumns, field) + ") với " + strconv.Quote(other)
+		},
+		MissingColumn: func(field string) string {
+			return "thiếu cột " + strconv.Quote(name(viColumns, field)) + " (hoặc " + strconv.Quote(field) + ")"
+		},
+		RowLength: func(cells, header int) string {
+			return "hàng có " + viInt(cells) + " ô, hàng tiêu đề có " + viInt(header) + " ô"
+		},
+		Unheaded: func(cell string) string {
+			return "ô " + strconv.Quote(cell) + " nằm trong một cột không có tiêu đề"
+		},
+		NotUUID: func(cell string) string { return strconv.Quote(cell) + " không phải là một UUID" },
+		NotAllowed: func(cell, kind string, allowed []string) string {
+			what := map[string]string{"phase": "giai đoạn mua hàng", "channel": "kênh", "mode": "hình thức",
+				"initiator": "bên khởi xướng", "category": "loại điểm đau", "severity": "mức độ"}[kind]
+			return strconv.Quote(cell) + " không phải là " + what + " hợp lệ (được phép: " + strings.Join(allowed, ", ") + ")"
+		},
+		Allowed:   viCell,
+		NotNumber: func(cell string) string { return strconv.Quote(cell) + " không phải là một số" },
+		OutOfRange: func(e float64) string {
+			return "cảm xúc " + viFormat.Number(e) + " nằm ngoài khoảng -2..2"
+		},
+		FirstStage: "hàng đầu tiên phải nêu tên bước",
+		StageName:  "bước mới cần có tên",
+		StagePhase: func(stage string) string {
+			return "bước " + strconv.Quote(stage) + " cần có giai đoạn mua hàng (trước khi mua hàng, trong khi mua hàng hoặc sau khi mua hàng)"
+		},
+		StageNamed: func(id, n string, line int) string {
+			return "bước " + id + " có tên " + strconv.Quote(n) + " (dòng " + strconv.Itoa(line) + ")"
+		},
+		PhaseConflict: func(stage, phase string, line int) string {
+			return "bước " + strconv.Quote(stage) + " có giai đoạn mua hàng " + viCell("phase", phase) + " (dòng " + strconv.Itoa(line) + ")"
+		},
+		NoTouchpoint:   "hàng có ô của điểm chạm hoặc điểm đau nhưng không nêu tên điểm chạm",
+		TouchpointName: "điểm chạm mới cần có tên",
+		TouchpointStage: func(id, stage string, line int) string {
+			return "điểm chạm " + id + " thuộc bước " + strconv.Quote(stage) + " (dòng " + strconv.Itoa(line) + ")"
+		},
+		TouchpointNamed: func(id, n string, line int) string {
+			return "điểm chạm " + id + " có tên " + strconv.Quote(n) + " (dòng " + strconv.Itoa(line) + ")"
+		},
+		TouchpointChannel: func(tp string) string { return "điểm chạm " + strconv.Quote(tp) + " cần có kênh" },
+		ValueConflict: func(tp, field, value string, line int) string {
+			return "điểm chạm " + strconv.Quote(tp) + " có " + name(viColumns, field) + " là " + strconv.Quote(value) + " (dòng " + strconv.Itoa(line) + ")"
+		},
+		PainID: func(id string, line int) string {
+			return "điểm đau " + id + " đã có ở dòng " + strconv.Itoa(line)
+		},
+		PainTitle:    "điểm đau cần có tên",
+		PainCategory: "điểm đau cần có loại (tài chính, năng suất, quy trình hoặc hỗ trợ)",
+		PainLevel:    "điểm đau cần có mức độ (thấp, trung bình, cao hoặc nghiêm trọng)",
 	},
 
 	Overlay: OverlayWords{
@@ -326,4 +490,26 @@ var viFunnelPage = FunnelPageWords{
 		return "Khách hàng theo thời gian chuyển đổi: " + strings.Join(bins, "; ") + "."
 	},
 	Bin: func(bin, customers string) string { return bin + ": " + customers },
+}
+
+// viBadReasons describe the rows of each bad-row reason, after a count,
+// and what to do about them.
+var viBadReasons = map[string][2]string{
+	"out_of_order":     {"sai thứ tự thời gian", "dữ liệu không được sắp xếp theo thời gian; hãy dùng -order any"},
+	"bad_time":         {"có thời gian không đúng dạng nào được chấp nhận", "với dạng thời gian khác, hãy cho biết mẫu của nó bằng -time-layout"},
+	"ambiguous_time":   {"có thời gian không rõ nghĩa", "hãy cho biết đơn vị của thời gian Unix bằng -time-unit, hoặc ghi thời gian kèm độ lệch múi giờ"},
+	"too_long":         {"dài hơn giới hạn của một dòng", "hãy tìm dấu ngoặc kép chưa đóng, hoặc tăng -max-line"},
+	"unclosed_quote":   {"có dấu ngoặc kép chưa đóng", "trường mở bằng dấu ngoặc kép phải kết thúc bằng dấu ngoặc kép"},
+	"csv_syntax":       {"có dấu ngoặc kép lạc chỗ", "hãy đặt trong ngoặc kép trường có chứa dấu ngoặc kép, và viết đôi dấu ngoặc kép bên trong"},
+	"field_count":      {"có số trường khác với dòng tiêu đề", "mỗi dòng cần có số trường bằng dòng tiêu đề"},
+	"json_syntax":      {"không phải một đối tượng JSON", "hãy viết mỗi dòng một đối tượng JSON"},
+	"duplicate_key":    {"có một trường lặp lại", "mỗi trường chỉ ghi một lần trên một dòng"},
+	"invalid_utf8":     {"không phải UTF-8", "hãy chuyển tệp sang UTF-8"},
+	"wrong_type":       {"có giá trị sai kiểu", "mã và thời gian là chuỗi hoặc số, cảm xúc là số"},
+	"empty_customer":   {"thiếu mã khách hàng", "hãy kiểm tra cột khách hàng (-columns customer=...)"},
+	"empty_touchpoint": {"thiếu điểm chạm", "hãy kiểm tra cột điểm chạm (-columns touchpoint=...)"},
+	"bad_outcome":      {"có kết quả khác ok và failed", "hãy để trống kết quả khi không có"},
+	"bad_emotion":      {"có cảm xúc không phải số trong khoảng -2..2", "hãy ghi cảm xúc bằng số thập phân từ -2 đến 2"},
+	"unknown_persona":  {"có chân dung khách hàng không có trong hành trình", "hãy gọi chân dung khách hàng của hành trình bằng mã hoặc tên riêng của nó"},
+	"no_header":        {"không có dòng tiêu đề", "dòng đầu tiên phải ghi tên các cột"},
 }

@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -24,6 +26,8 @@ type Words struct {
 	channels, phases, types, statuses, modes, initiators, layers, kinds map[string]string
 	categories, severities, lifecycles, metricKinds, columns            map[string]string
 	findingSeverities, codes, factors                                   map[string]string
+	// templates are the stage templates' words, by template name.
+	templates map[string]TemplateWords
 
 	// Unnamed describes an object with a blank name by its place: "#3 (no name)".
 	Unnamed func(n int) string
@@ -42,6 +46,15 @@ type Words struct {
 	Funnel FunnelWords
 	// Overlay names the measured metrics laid over a journey.
 	Overlay OverlayWords
+	// Import is the problems of a spreadsheet import (package sheet).
+	Import ImportWords
+}
+
+// TemplateWords are the words of one stage template (package journey): its
+// title, when to use it, and the names of its stages in order.
+type TemplateWords struct {
+	Title, Description string
+	Stages             []string
 }
 
 // SeverityCounts counts pain points by severity.
@@ -151,18 +164,45 @@ type PageWords struct {
 	MapSheet, ID, Name string
 }
 
-// FunnelWords are the event analytics' result as text.
+// FunnelWords are the event analytics' result as text. Names of
+// touchpoints, personas and columns are passed as written (the caller
+// keeps them on one line); counts as numbers.
 type FunnelWords struct {
 	// Title heads the report: the journey's title (to quote), the events'
 	// source and the conversion window.
 	Title func(title, source string, window time.Duration) string
 	// Counts counts events, customers and bad rows.
 	Counts func(events, customers, badRows int64) string
-	// Column headings.
-	Stage, Touchpoint, Reached, FromPrevious, FromStart, DropOff, Median, P90 string
-	Deviations, Events, Missing, Irregular, Failing, Planned, Emotion         string
-	// AdHoc marks a touchpoint the plan does not have.
-	AdHoc string
+	// Mode says how the steps were counted, by the mode's name ("ordered",
+	// "strict" or "any"); "" for a mode it does not know.
+	Mode func(mode string) string
+	// Column headings of the funnels and the deviations.
+	Stage, Touchpoint, Reached, FromPrevious, FromStart, DropOff string
+	Median, P90, P95, P99                                        string
+	Deviations, Events, Missing, Irregular, Failing              string
+	Planned, Emotion                                             string
+	// Alternative names a touchpoint that is an alternative of the step
+	// above it ("or Hears about the shop").
+	Alternative func(name string) string
+	// AdHoc names a touchpoint the plan does not have, by its key in the
+	// events ("hotline (ad hoc)").
+	AdHoc func(key string) string
+	// AfterDropOff heads the next touchpoints of the customers who stopped
+	// at a step; Nothing stands for no next touchpoint.
+	AfterDropOff, Nothing string
+	// TimeToConvert heads the customers counted per interval of time from
+	// the previous step.
+	TimeToConvert string
+	// Route heads the funnel of a persona's customers;
+	// RouteWithoutPersona that of the customers without a persona.
+	Route               func(persona string, customers int64) string
+	RouteWithoutPersona func(customers int64) string
+	// Group heads the funnel of the customers with one value of the
+	// breakdown column: value is quoted, or EmptyValue for no value.
+	// MoreGroups counts the n values not shown.
+	Group      func(column, value string, customers int64) string
+	EmptyValue string
+	MoreGroups func(n int) string
 	// Customers counts customers by how they deviate from the plan.
 	Customers func(conforming, adHoc, missing, irregular, failing int64) string
 	// Variants heads the most frequent of n variants.
@@ -177,6 +217,13 @@ type FunnelWords struct {
 	BadRows func(n int64) string
 	Line    func(n int64) string
 	More    func(n int64) string
+	// BadReason counts the n bad rows of one reason, by its code (an
+	// analytics.Reason such as "out_of_order"): "12 rows out of time
+	// order"; a code it does not know gets a general sentence.
+	BadReason func(reason string, n int64) string
+	// BadHint says what to do about rows of one reason, naming the
+	// command's flags where one helps; "" for a code it does not know.
+	BadHint func(reason string) string
 
 	// Page is the funnel's section of the HTML page.
 	Page FunnelPageWords
@@ -223,6 +270,94 @@ type FunnelPageWords struct {
 type OverlayWords struct {
 	Reached, Conversion, DropOff, Duration   string
 	Customers, Seconds, Minutes, Hours, Days string
+}
+
+// ImportWords are the problems of a spreadsheet import, each a function of
+// its facts. Cells, names and ids are passed as they are (the message
+// quotes them); columns by their field name ("stage_id"), which the
+// language names with Column; enumerated values by the document's value.
+type ImportWords struct {
+	// Place says where a problem is, before its message: the workbook
+	// sheet ("" for CSV), the line (0 for none; a workbook's row when row
+	// is true) and the column's header ("" for none); "" when none is known.
+	Place func(sheet string, line int, row bool, column string) string
+	// Empty and NoHeader: the input has no rows, or none naming the
+	// columns (the fields the format knows, in their order).
+	Empty, NoHeader func(fields []string) string
+	// Delimiter: no header row was found with the delimiter guessed, one
+	// of ',', ';' and '\t'.
+	Delimiter func(guessed rune) string
+	// TooLarge: the journey would be size bytes of JSON, more than most.
+	TooLarge func(size, most int) string
+	// TooMany: reading stopped after n problems.
+	TooMany func(n int) string
+	// LineTooLong: a line is longer than most bytes.
+	LineTooLong func(most int) string
+	// Quotes: a quoted cell never closed, text after a closing quote, a
+	// quote inside a cell that does not start with one.
+	Unclosed, AfterQuote, BareQuote string
+	// UnknownColumn: a header the format does not know (fields as for NoHeader).
+	UnknownColumn func(fields []string) string
+	// SameColumn: a header names the column of field, as the header other did.
+	SameColumn func(field, other string) string
+	// MissingColumn: no header names the column of field.
+	MissingColumn func(field string) string
+	// RowLength: a row of cells cells under a header of header cells.
+	RowLength func(cells, header int) string
+	// Unheaded: a cell in a column without a header.
+	Unheaded func(cell string) string
+	// NotUUID: a cell that should hold an id.
+	NotUUID func(cell string) string
+	// NotAllowed: a cell that is not a value of kind ("phase", "channel",
+	// "mode", "initiator", "category" or "severity"); allowed lists the
+	// values, as the language writes them in a cell.
+	NotAllowed func(cell, kind string, allowed []string) string
+	// Allowed writes an allowed value of kind in a cell, for NotAllowed.
+	Allowed func(kind, value string) string
+	// NotNumber and OutOfRange: an emotion cell.
+	NotNumber  func(cell string) string
+	OutOfRange func(emotion float64) string
+	// A stage: the first row names none, a new one has no name or no
+	// phase, an id already named otherwise on line, a phase already given
+	// otherwise on line.
+	FirstStage, StageName string
+	StagePhase            func(stage string) string
+	StageNamed            func(id, name string, line int) string
+	PhaseConflict         func(stage, phase string, line int) string
+	// A touchpoint: cells but no name, an id of another stage or named
+	// otherwise on line, a new one without a name or a channel, a value of
+	// field given otherwise on line.
+	NoTouchpoint, TouchpointName string
+	TouchpointStage              func(id, stage string, line int) string
+	TouchpointNamed              func(id, name string, line int) string
+	TouchpointChannel            func(touchpoint string) string
+	ValueConflict                func(touchpoint, field, value string, line int) string
+	// A pain point: an id already on line, no title, no category, no severity.
+	PainID                             func(id string, line int) string
+	PainTitle, PainCategory, PainLevel string
+}
+
+// place returns an ImportWords.Place with the words that come before a
+// sheet's name, a row's and a line's number and a column's header:
+// `sheet "Map", row 7, column "emotion"`.
+func place(sheetWord, rowWord, lineWord, columnWord string) func(sheet string, line int, row bool, column string) string {
+	return func(sheet string, line int, row bool, column string) string {
+		var parts []string
+		if sheet != "" {
+			parts = append(parts, sheetWord+strconv.Quote(sheet))
+		}
+		if line > 0 {
+			w := lineWord
+			if row {
+				w = rowWord
+			}
+			parts = append(parts, w+strconv.Itoa(line))
+		}
+		if column != "" {
+			parts = append(parts, columnWord+strconv.Quote(column))
+		}
+		return strings.Join(parts, ", ")
+	}
 }
 
 // name looks v up in m; a value the language does not name is written as it is.
@@ -293,6 +428,15 @@ func (w *Words) Code(code string) (title string, ok bool) {
 		return code, false
 	}
 	return title, true
+}
+
+// Template returns the words of the stage template called name
+// ("inbound"), a copy the caller may change; ok is false for a template
+// the language has no words for.
+func (w *Words) Template(name string) (words TemplateWords, ok bool) {
+	t, ok := w.templates[name]
+	t.Stages = slices.Clone(t.Stages)
+	return t, ok
 }
 
 // Factor names a friction factor ("pain.support": "support pain").

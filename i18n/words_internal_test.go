@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -71,6 +72,7 @@ func TestMessagesAreComplete(t *testing.T) {
 	seen := map[string]Language{}
 	for _, lang := range Languages() {
 		w := lang.Words()
+		assert.Empty(t, w.Funnel.Mode("sideways"), "%s: a mode it does not know is not said", lang)
 		f := w.Findings
 		for _, s := range []string{
 			f.NoObjective, f.NoPersonas, f.PersonaUnserved(`"Lan"`), f.ChannelMissing(`"Lan"`, "store"),
@@ -85,6 +87,23 @@ func TestMessagesAreComplete(t *testing.T) {
 			w.Funnel.Page.Breakdown("plan"), w.Funnel.Page.Group("gold", "3"), w.Funnel.Page.MoreGroups("2"),
 			w.Funnel.Page.MoreNext("2", "5"), w.Funnel.Page.BinUnder("1s"), w.Funnel.Page.BinFrom("1s", "2s"),
 			w.Funnel.Page.Bins([]string{"x: 1"}), w.Funnel.Page.AfterDropOff, w.Funnel.Page.TimeToConvert,
+			w.Funnel.Mode("ordered"), w.Funnel.Mode("strict"), w.Funnel.Mode("any"),
+			w.Funnel.Alternative("T"), w.Funnel.AdHoc("k"), w.Funnel.Route(`"Lan"`, 2), w.Funnel.RouteWithoutPersona(2),
+			w.Funnel.Group("c", `"v"`, 2), w.Funnel.MoreGroups(2), w.Funnel.Folded(21),
+			w.Funnel.BadRows(2), w.Funnel.Line(9), w.Funnel.More(2),
+			w.Funnel.BadReason("out_of_order", 2), w.Funnel.BadReason("unheard_of", 2), w.Funnel.BadHint("out_of_order"),
+			w.Funnel.Title("J", "s.csv", time.Hour), w.Funnel.Customers(1, 2, 3, 4, 5),
+			w.Import.Place("Map", 2, true, "c"), w.Import.Place("", 3, false, ""), w.Import.Empty([]string{"stage"}),
+			w.Import.NoHeader([]string{"stage"}), w.Import.Delimiter(';'), w.Import.TooLarge(20, 10), w.Import.TooMany(2),
+			w.Import.LineTooLong(64), w.Import.Unclosed, w.Import.AfterQuote, w.Import.BareQuote,
+			w.Import.UnknownColumn([]string{"stage"}), w.Import.SameColumn("stage", "x"), w.Import.MissingColumn("stage"),
+			w.Import.RowLength(3, 2), w.Import.Unheaded("x"), w.Import.NotUUID("x"),
+			w.Import.NotAllowed("x", "phase", []string{"a"}), w.Import.Allowed("phase", "before_purchase"),
+			w.Import.NotNumber("x"), w.Import.OutOfRange(3), w.Import.FirstStage, w.Import.StageName,
+			w.Import.StagePhase("S"), w.Import.StageNamed("id", "S", 2), w.Import.PhaseConflict("S", "after_purchase", 2),
+			w.Import.NoTouchpoint, w.Import.TouchpointName, w.Import.TouchpointStage("id", "S", 2),
+			w.Import.TouchpointNamed("id", "T", 2), w.Import.TouchpointChannel("T"), w.Import.ValueConflict("T", "channel", "email", 2),
+			w.Import.PainID("id", 2), w.Import.PainTitle, w.Import.PainCategory, w.Import.PainLevel,
 		} {
 			assert.NotEmpty(t, s, lang)
 			if other, ok := seen[s]; ok {
@@ -93,4 +112,22 @@ func TestMessagesAreComplete(t *testing.T) {
 			seen[s] = lang
 		}
 	}
+}
+
+// TestTemplatesHaveEveryStage: every language names every stage of every
+// template, so a journey scaffolded in any language has the same stages.
+func TestTemplatesHaveEveryStage(t *testing.T) {
+	for _, lang := range Languages() {
+		w := lang.Words()
+		for name, en := range english.templates {
+			got, ok := w.Template(name)
+			assert.True(t, ok, "%s: %s", lang, name)
+			assert.Len(t, got.Stages, len(en.Stages), "%s: %s", lang, name)
+			assert.NotContains(t, append(got.Stages, got.Title, got.Description), "", "%s: %s has a blank word", lang, name)
+		}
+	}
+	tw, _ := English.Words().Template("inbound")
+	tw.Stages[0] = "changed"
+	again, _ := English.Words().Template("inbound")
+	assert.Equal(t, "Attract", again.Stages[0], "Template returns a copy")
 }

@@ -1,6 +1,7 @@
 package journey
 
 import (
+	"crypto/sha1"
 	"fmt"
 	"io"
 	"reflect"
@@ -130,6 +131,20 @@ func (j *Journey) FillIDs() {
 func (j *Journey) fillChildIDs() {
 	root := j.ID
 	var buf []byte
+	// One hasher for every child: uuid.NewSHA1 allocates a new one per id,
+	// which on a document of millions of objects is most of its garbage.
+	h := sha1.New()
+	var sum [sha1.Size]byte
+	newSHA1 := func(space uuid.UUID, name []byte) uuid.UUID {
+		h.Reset()
+		h.Write(space[:])
+		h.Write(name)
+		var id uuid.UUID
+		copy(id[:], h.Sum(sum[:0]))
+		id[6] = id[6]&0x0f | 0x50 // version 5, as uuid.NewSHA1
+		id[8] = id[8]&0x3f | 0x80 // RFC 4122 variant
+		return id
+	}
 	path := func(parts ...any) []byte {
 		buf = buf[:0]
 		for _, p := range parts {
@@ -149,7 +164,7 @@ func (j *Journey) fillChildIDs() {
 	}
 	for i, p := range j.Personas {
 		if p != nil && p.ID == uuid.Nil {
-			p.ID = uuid.NewSHA1(root, path("personas", i))
+			p.ID = newSHA1(root, path("personas", i))
 		}
 	}
 	for i, s := range j.Stages {
@@ -157,25 +172,25 @@ func (j *Journey) fillChildIDs() {
 			continue
 		}
 		if s.ID == uuid.Nil {
-			s.ID = uuid.NewSHA1(root, path("stages", i))
+			s.ID = newSHA1(root, path("stages", i))
 		}
 		for k, t := range s.Touchpoints {
 			if t == nil {
 				continue
 			}
 			if t.ID == uuid.Nil {
-				t.ID = uuid.NewSHA1(root, path("stages", i, "touchpoints", k))
+				t.ID = newSHA1(root, path("stages", i, "touchpoints", k))
 			}
 			for m, p := range t.PainPoints {
 				if p != nil && p.ID == uuid.Nil {
-					p.ID = uuid.NewSHA1(root, path("stages", i, "touchpoints", k, "pain_points", m))
+					p.ID = newSHA1(root, path("stages", i, "touchpoints", k, "pain_points", m))
 				}
 			}
 		}
 	}
 	for i, o := range j.Opportunities {
 		if o != nil && o.ID == uuid.Nil {
-			o.ID = uuid.NewSHA1(root, path("opportunities", i))
+			o.ID = newSHA1(root, path("opportunities", i))
 		}
 	}
 }

@@ -8,16 +8,16 @@ import (
 	"github.com/journeymap/journeymap/internal/safetext"
 )
 
-// Template is a ready set of stages from the source articles, with names in
-// English and Vietnamese and the purchase phase of each stage.
+// Template is a ready set of stages from the source articles: the purchase
+// phase of each stage, and the words for people (title, description, stage
+// names) from the catalog of package i18n, in every language it speaks.
 type Template struct {
 	// Name is the template's key, e.g. "inbound".
 	Name string
-	// Title is the template's English title, e.g. "Inbound marketing".
+	// Title is the template's English title, e.g. "Inbound marketing";
+	// TitleIn gives it in another language.
 	Title string
-	// TitleVI is the template's Vietnamese title.
-	TitleVI string
-	// Description says when to use it.
+	// Description says in English when to use it.
 	Description string
 	// Stages in journey order.
 	Stages []TemplateStage
@@ -25,12 +25,13 @@ type Template struct {
 
 // TemplateStage is one stage of a template.
 type TemplateStage struct {
-	// Name is the English stage name.
+	// Name is the English stage name; StageName gives it in another language.
 	Name string
-	// NameVI is the Vietnamese stage name.
-	NameVI string
 	// Phase is the purchase phase the stage belongs to.
 	Phase Phase
+
+	template string // the template's key, to find the stage's words
+	index    int    // the stage's place in the template
 }
 
 // The template names.
@@ -42,67 +43,45 @@ const (
 	TemplateB2B                  = "b2b"
 )
 
+// templatePhases are the templates, in the order Templates lists them, and
+// the phase of each stage; their words are in package i18n.
+var templatePhases = []struct {
+	name   string
+	phases []Phase
+}{
+	{TemplatePurchaseTimeline, []Phase{BeforePurchase, DuringPurchase, AfterPurchase}},
+	{TemplateClassic, []Phase{BeforePurchase, BeforePurchase, DuringPurchase, AfterPurchase, AfterPurchase}},
+	{TemplateInbound, []Phase{BeforePurchase, BeforePurchase, DuringPurchase, AfterPurchase}},
+	{TemplateCustomerValueJourney, []Phase{BeforePurchase, BeforePurchase, BeforePurchase, DuringPurchase,
+		AfterPurchase, AfterPurchase, AfterPurchase, AfterPurchase}},
+	{TemplateB2B, []Phase{BeforePurchase, BeforePurchase, BeforePurchase, BeforePurchase, DuringPurchase}},
+}
+
 // Templates returns the built-in stage templates: purchase timeline (3),
 // classic (5), inbound (4), customer value journey (8) and B2B (5). The
 // result is a fresh copy the caller may change.
 func Templates() []Template {
-	return []Template{
-		{
-			Name: TemplatePurchaseTimeline, Title: "Purchase timeline", TitleVI: "Dòng thời gian mua hàng",
-			Description: "The three phases every journey passes through: before, during and after purchase.",
-			Stages: []TemplateStage{
-				{"Before purchase", "Trước khi mua hàng", BeforePurchase},
-				{"During purchase", "Trong khi mua hàng", DuringPurchase},
-				{"After purchase", "Sau khi mua hàng", AfterPurchase},
-			},
-		},
-		{
-			Name: TemplateClassic, Title: "Classic funnel", TitleVI: "Phễu cổ điển",
-			Description: "Awareness to advocacy: the common marketing funnel.",
-			Stages: []TemplateStage{
-				{"Awareness", "Nhận biết", BeforePurchase},
-				{"Consideration", "Cân nhắc", BeforePurchase},
-				{"Purchase", "Mua hàng", DuringPurchase},
-				{"Retention", "Giữ chân", AfterPurchase},
-				{"Advocacy", "Ủng hộ", AfterPurchase},
-			},
-		},
-		{
-			Name: TemplateInbound, Title: "Inbound marketing", TitleVI: "Inbound marketing",
-			Description: "Attract, convert, close, delight: strangers become visitors, leads, customers and promoters.",
-			Stages: []TemplateStage{
-				{"Attract", "Thu hút", BeforePurchase},
-				{"Convert", "Chuyển đổi", BeforePurchase},
-				{"Close", "Chốt đơn hàng", DuringPurchase},
-				{"Delight", "Hài lòng", AfterPurchase},
-			},
-		},
-		{
-			Name: TemplateCustomerValueJourney, Title: "Customer value journey", TitleVI: "Hành trình giá trị khách hàng",
-			Description: "Eight stages from first awareness to promoting the brand, with value given at each step.",
-			Stages: []TemplateStage{
-				{"Aware", "Nhận thức", BeforePurchase},
-				{"Engage", "Gắn kết", BeforePurchase},
-				{"Subscribe", "Đăng ký", BeforePurchase},
-				{"Convert", "Chuyển đổi", DuringPurchase},
-				{"Excite", "Hứng thú", AfterPurchase},
-				{"Ascend", "Nâng cấp giá trị", AfterPurchase},
-				{"Advocate", "Ủng hộ", AfterPurchase},
-				{"Promote", "Quảng bá", AfterPurchase},
-			},
-		},
-		{
-			Name: TemplateB2B, Title: "B2B purchase", TitleVI: "Mua hàng B2B",
-			Description: "How a business buys: research, compare, doubt, hesitate, decide. Add after-purchase stages for onboarding and renewal.",
-			Stages: []TemplateStage{
-				{"Research", "Nghiên cứu", BeforePurchase},
-				{"Compare", "So sánh", BeforePurchase},
-				{"Doubt", "Nghi ngờ", BeforePurchase},
-				{"Hesitate", "Do dự", BeforePurchase},
-				{"Decide", "Quyết định", DuringPurchase},
-			},
-		},
+	en := i18n.English.Words()
+	out := make([]Template, len(templatePhases))
+	for i, tp := range templatePhases {
+		w, _ := en.Template(tp.name)
+		t := Template{Name: tp.name, Title: w.Title, Description: w.Description, Stages: make([]TemplateStage, len(tp.phases))}
+		for k, ph := range tp.phases {
+			t.Stages[k] = TemplateStage{Name: w.Stages[k], Phase: ph, template: tp.name, index: k}
+		}
+		out[i] = t
 	}
+	return out
+}
+
+// TitleIn returns the template's title in the language of the BCP 47 tag
+// lang (i18n.Resolve): "Phễu cổ điển" for "vi"; English for a language
+// journeymap does not speak.
+func (t Template) TitleIn(lang string) string {
+	if w, ok := i18n.Resolve(lang, "").Words().Template(t.Name); ok {
+		return w.Title
+	}
+	return t.Title
 }
 
 // TemplateByName returns the template called name (case-insensitive), or
@@ -128,11 +107,12 @@ func IsVietnamese(lang string) bool {
 	return l == i18n.Vietnamese
 }
 
-// StageName returns the stage's name in lang: Vietnamese for "vi" tags,
-// English otherwise.
+// StageName returns the stage's name in the language of the BCP 47 tag
+// lang (i18n.Resolve): "Nhận biết" for "vi"; English for a language
+// journeymap does not speak, and Name for a stage not from Templates.
 func (s TemplateStage) StageName(lang string) string {
-	if IsVietnamese(lang) {
-		return s.NameVI
+	if w, ok := i18n.Resolve(lang, "").Words().Template(s.template); ok && s.index < len(w.Stages) {
+		return w.Stages[s.index]
 	}
 	return s.Name
 }

@@ -61,6 +61,12 @@ func TestTemplateByName(t *testing.T) {
 	tpl, err := journey.TemplateByName("INBOUND")
 	require.NoError(t, err)
 	assert.Equal(t, "Inbound marketing", tpl.Title)
+	assert.Equal(t, "Inbound marketing", tpl.TitleIn("fr"), "a language without words reads English")
+	classic, err := journey.TemplateByName(journey.TemplateClassic)
+	require.NoError(t, err)
+	assert.Equal(t, "Phễu cổ điển", classic.TitleIn("vi-VN"), "the title in the catalog's Vietnamese")
+	assert.Equal(t, "Ủng hộ", classic.Stages[4].StageName("vi"))
+	assert.Equal(t, "Own", journey.TemplateStage{Name: "Own"}.StageName("vi"), "a stage not from Templates keeps its Name")
 
 	_, err = journey.TemplateByName("aida")
 	require.Error(t, err)

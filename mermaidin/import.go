@@ -62,6 +62,7 @@ import (
 
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/persona"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -417,8 +418,10 @@ func stagePhases(sections []string) []journey.Phase {
 
 func templatePhase(t journey.Template, key string) (journey.Phase, bool) {
 	for _, s := range t.Stages {
-		if strings.ToLower(s.Name) == key || strings.ToLower(s.NameVI) == key {
-			return s.Phase, true
+		for _, l := range i18n.Languages() {
+			if strings.ToLower(s.StageName(l.String())) == key {
+				return s.Phase, true
+			}
 		}
 	}
 	return "", false

@@ -75,9 +75,6 @@ var aliases = [numFields][]string{
 	fPainEvidence:    {"pain point evidence", "evidence", "bằng chứng", "nguồn dữ liệu"},
 }
 
-// viHeader returns the Vietnamese header the CSV renderer writes for f.
-func viHeader(f field) string { return viHeaders[f] }
-
 // headerIsVietnamese marks the folded headers that are Vietnamese: the
 // renderer's and the aliases written with Vietnamese letters.
 var headerIsVietnamese = map[string]bool{}

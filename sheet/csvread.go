@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/journeymap/journeymap/i18n"
 )
 
 // source yields the rows of a sheet: csvReader for CSV text, rowSource for
@@ -20,11 +22,26 @@ type source interface {
 type rowError struct {
 	line int
 	err  error
-	msg  string
+	most int  // errLongLine: the longest line allowed, in bytes
 	stop bool // nothing after it can be read as rows
 }
 
-func (e *rowError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+func (e *rowError) Error() string {
+	return fmt.Sprintf("line %d: %s", e.line, e.detail(&i18n.English.Words().Import))
+}
+
+// detail says what is wrong in w's words.
+func (e *rowError) detail(w *i18n.ImportWords) string {
+	switch e.err {
+	case errLongLine:
+		return w.LineTooLong(e.most)
+	case errOpenQuoted:
+		return w.Unclosed
+	case errQuote:
+		return w.AfterQuote
+	}
+	return w.BareQuote
+}
 
 var (
 	errBareQuote  = errors.New("bare quote")
@@ -81,8 +98,7 @@ func (r *csvReader) checkLine(from int) error {
 		end = i
 	}
 	if end-from > r.maxLine {
-		return &rowError{line: r.line, err: errLongLine, stop: true,
-			msg: fmt.Sprintf("the line is longer than %d bytes (the limit of a sheet's line)", r.maxLine)}
+		return &rowError{line: r.line, err: errLongLine, stop: true, most: r.maxLine}
 	}
 	return nil
 }
@@ -145,8 +161,7 @@ func (r *csvReader) Read() ([]string, error) {
 				b = append(b, r.s[r.pos:i]...)
 				if i >= len(r.s) {
 					r.done = true
-					return nil, &rowError{line: open, err: errOpenQuoted, stop: true,
-						msg: "the quote that opens a cell here is never closed, so the rest of the file would be one cell"}
+					return nil, &rowError{line: open, err: errOpenQuoted, stop: true}
 				}
 				r.pos = i + 1 // after the quote
 				if r.pos < len(r.s) && r.s[r.pos] == '"' {
@@ -175,7 +190,7 @@ func (r *csvReader) Read() ([]string, error) {
 			default:
 				line := r.line
 				r.skipLine()
-				return nil, &rowError{line: line, err: errQuote, msg: "a quoted cell goes on after its closing quote (write a quote inside a quoted cell as \"\")"}
+				return nil, &rowError{line: line, err: errQuote}
 			}
 		}
 		// An unquoted field runs to the delimiter or the line end.
@@ -184,7 +199,7 @@ func (r *csvReader) Read() ([]string, error) {
 			if r.s[i] == '"' {
 				line := r.line
 				r.skipLine()
-				return nil, &rowError{line: line, err: errBareQuote, msg: "a quote inside a cell that does not start with one (quote the whole cell and double the quote)"}
+				return nil, &rowError{line: line, err: errBareQuote}
 			}
 			i++
 		}

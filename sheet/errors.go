@@ -2,8 +2,9 @@ package sheet
 
 import (
 	"errors"
-	"strconv"
 	"strings"
+
+	"github.com/journeymap/journeymap/i18n"
 )
 
 // Sentinels for problems only a spreadsheet can have. Problems with a cell's
@@ -39,8 +40,9 @@ type Error struct {
 	// Detail says in plain words what is wrong, e.g. `"abc" is not a number`,
 	// in Language.
 	Detail string
-	// Language is the language of Detail and of the words Error adds:
-	// "vi" for Vietnamese ("dòng 7, cột …"), empty for English.
+	// Language is the language of Detail and of the words Error adds, a
+	// BCP 47 tag as i18n.Resolve reads it: "vi" for Vietnamese ("dòng 7,
+	// cột …"), empty for English.
 	Language string
 	// Sheet names the workbook sheet the problem is in; empty for CSV.
 	Sheet string
@@ -52,53 +54,15 @@ type Error struct {
 // number` (`sheet "Map", row 7, …` in a workbook; `dòng 7, cột "Cảm xúc": …`
 // in Vietnamese).
 func (e *Error) Error() string {
-	vi := e.Language == "vi"
-	var b strings.Builder
-	if e.Sheet != "" {
-		if vi {
-			b.WriteString("trang tính ")
-		} else {
-			b.WriteString("sheet ")
-		}
-		b.WriteString(strconv.Quote(e.Sheet))
-	}
-	if e.Line > 0 {
-		if b.Len() > 0 {
-			b.WriteString(", ")
-		}
-		switch {
-		case vi && e.row:
-			b.WriteString("hàng ")
-		case vi:
-			b.WriteString("dòng ")
-		case e.row:
-			b.WriteString("row ")
-		default:
-			b.WriteString("line ")
-		}
-		b.WriteString(strconv.Itoa(e.Line))
-	}
-	if e.Column != "" {
-		if b.Len() > 0 {
-			b.WriteString(", ")
-		}
-		if vi {
-			b.WriteString("cột ")
-		} else {
-			b.WriteString("column ")
-		}
-		b.WriteString(strconv.Quote(e.Column))
-	}
 	msg := e.Detail
 	if msg == "" && e.Err != nil {
 		msg = e.Err.Error()
 	}
-	if b.Len() == 0 {
+	at := i18n.Resolve(e.Language, "").Words().Import.Place(e.Sheet, e.Line, e.row, e.Column)
+	if at == "" {
 		return msg
 	}
-	b.WriteString(": ")
-	b.WriteString(msg)
-	return b.String()
+	return at + ": " + msg
 }
 
 // Unwrap returns the sentinel, so errors.Is(err, docerr.ErrEnum) works.

@@ -67,6 +67,7 @@ import (
 
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -250,13 +251,7 @@ func (im *importer) finish(err error, seedText string) (*journey.Journey, error)
 	}
 	if len(im.errs) > 0 {
 		if im.guessed != 0 && im.headerFailed {
-			name := map[rune]string{',': "a comma", ';': "a semicolon", '\t': "a tab"}[im.guessed]
-			im.errs = append(im.errs, &Error{Err: ErrHeader, Detail: im.say(
-				"no row near the top names known columns with a comma, a semicolon or a tab between them, so the delimiter was guessed as "+name+
-					": if the sheet uses another one, give it (journeymap import -comma, Options.Comma)",
-				"không có hàng nào ở đầu tệp nêu tên các cột đã biết khi phân tách bằng dấu phẩy, dấu chấm phẩy hay tab, nên dấu phân tách được đoán là "+
-					map[rune]string{',': "dấu phẩy", ';': "dấu chấm phẩy", '\t': "tab"}[im.guessed]+
-					": nếu tệp dùng dấu khác, hãy chỉ rõ (journeymap import -comma, Options.Comma)")})
+			im.errs = append(im.errs, &Error{Err: ErrHeader, Detail: im.words().Delimiter(im.guessed)})
 		}
 		return nil, im.errs
 	}
@@ -292,9 +287,7 @@ func (im *importer) finish(err error, seedText string) (*journey.Journey, error)
 		maxDoc = DefaultMaxDocumentBytes
 	}
 	if data, err := journey.Marshal(j); err == nil && len(data) > maxDoc {
-		out := Errors{{Err: ErrTooLarge, Detail: im.say(
-			fmt.Sprintf("the journey would be %d bytes of JSON, more than the %d bytes a document may have (MaxDocumentBytes): split the sheet", len(data), maxDoc),
-			fmt.Sprintf("hành trình sẽ có %d byte JSON, nhiều hơn %d byte mà một tài liệu được phép có (MaxDocumentBytes): hãy chia nhỏ bảng tính", len(data), maxDoc))}}
+		out := Errors{{Err: ErrTooLarge, Detail: im.words().TooLarge(len(data), maxDoc)}}
 		out.setLanguage(im.lang)
 		return nil, out
 	}
@@ -396,34 +389,24 @@ type importer struct {
 func (im *importer) fail(line int, column string, sentinel error, detail string) error {
 	im.errs = append(im.errs, &Error{Line: line, Column: column, Err: sentinel, Detail: detail, Language: im.lang, row: im.rows})
 	if len(im.errs) >= im.maxErrors {
-		im.errs = append(im.errs, &Error{Err: ErrTooManyErrors, Detail: im.say(fmt.Sprintf("stopped after %d problems", im.maxErrors),
-			fmt.Sprintf("dừng lại sau %d lỗi", im.maxErrors))})
+		im.errs = append(im.errs, &Error{Err: ErrTooManyErrors, Detail: im.words().TooMany(im.maxErrors)})
 		return errStop
 	}
 	return nil
 }
 
-// say picks the message in the sheet's language.
-func (im *importer) say(en, vi string) string {
-	if im.lang == "vi" {
-		return vi
-	}
-	return en
-}
+// words returns the words of the problems in the sheet's language.
+func (im *importer) words() *i18n.ImportWords { return &i18n.Resolve(im.lang, "").Words().Import }
 
-// enumFail records a cell that is not one of the allowed values, listing
-// them in the sheet's language.
-func enumFail[E ~string](im *importer, f field, kind, what, whatVI, cell string, values []E) error {
+// enumFail records a cell that is not one of the values of kind ("phase",
+// "channel", ...), listing them in the sheet's language.
+func enumFail[E ~string](im *importer, f field, kind, cell string, values []E) error {
+	w := im.words()
 	names := make([]string, len(values))
 	for i, v := range values {
-		names[i] = string(v)
-		if im.lang == "vi" {
-			names[i] = viEnumWord(kind, string(v))
-		}
+		names[i] = w.Allowed(kind, string(v))
 	}
-	return im.failCell(f, docerr.ErrEnum, im.say(
-		fmt.Sprintf("%q is not a %s (allowed: %s)", cell, what, strings.Join(names, ", ")),
-		fmt.Sprintf("%q không phải là %s hợp lệ (được phép: %s)", cell, whatVI, strings.Join(names, ", "))))
+	return im.failCell(f, docerr.ErrEnum, w.NotAllowed(cell, kind, names))
 }
 
 // failCell records a problem with field f of the current row.
@@ -503,11 +486,9 @@ func (im *importer) run() error {
 		if err == io.EOF {
 			im.headerFailed = true
 			if rows > 0 {
-				return im.fail(0, "", ErrHeader, im.say("no header row: expected a row naming columns such as "+strings.Join(Columns(), ","),
-					"không có hàng tiêu đề: cần một hàng nêu tên các cột như "+strings.Join(viHeaders, ", ")))
+				return im.fail(0, "", ErrHeader, im.words().NoHeader(Columns()))
 			}
-			return im.fail(0, "", ErrHeader, im.say("the input is empty: expected a header row such as "+strings.Join(Columns(), ","),
-				"tệp trống: cần một hàng tiêu đề như "+strings.Join(viHeaders, ", ")))
+			return im.fail(0, "", ErrHeader, im.words().Empty(Columns()))
 		}
 		if err != nil {
 			if err := im.syntax(err); err != nil {
@@ -558,20 +539,11 @@ func (im *importer) syntax(err error) error {
 	if !errors.As(err, &re) {
 		return err
 	}
-	var detail string
 	sentinel := ErrSyntax
-	switch re.err {
-	case errLongLine:
+	if re.err == errLongLine {
 		sentinel = ErrTooLarge
-		detail = im.say(re.msg, fmt.Sprintf("dòng dài hơn %d byte (giới hạn một dòng của bảng tính)", im.rd.(*csvReader).maxLine))
-	case errOpenQuoted:
-		detail = im.say(re.msg, "dấu ngoặc kép mở một ô ở đây không bao giờ được đóng, nên phần còn lại của tệp sẽ thành một ô")
-	case errQuote:
-		detail = im.say(re.msg, "ô trong ngoặc kép còn tiếp sau dấu ngoặc đóng (trong ô có ngoặc kép, hãy viết dấu ngoặc kép thành \"\")")
-	default:
-		detail = im.say(re.msg, "dấu ngoặc kép nằm trong một ô không bắt đầu bằng ngoặc kép (hãy đặt cả ô trong ngoặc kép và viết dấu ngoặc kép thành \"\")")
 	}
-	if err := im.fail(re.line, "", sentinel, detail); err != nil {
+	if err := im.fail(re.line, "", sentinel, re.detail(im.words())); err != nil {
 		return err
 	}
 	if re.stop {
@@ -616,17 +588,13 @@ func (im *importer) readHeader(rec []string) error {
 			if im.opts.AllowUnknownColumns {
 				continue
 			}
-			if err := im.fail(im.headerLine, name, ErrHeader, im.say("unknown column (known: "+strings.Join(Columns(), ", ")+
-				`; Vietnamese headers such as "giai đoạn", "điểm chạm", "kênh" work too)`,
-				"cột không xác định (các cột đã biết: "+strings.Join(viHeaders, ", ")+
-					"; tiêu đề tiếng Anh như stage, touchpoint, channel cũng được)")); err != nil {
+			if err := im.fail(im.headerLine, name, ErrHeader, im.words().UnknownColumn(Columns())); err != nil {
 				return err
 			}
 			continue
 		}
 		if prev := im.col[f]; prev >= 0 {
-			if err := im.fail(im.headerLine, name, ErrHeader, im.say(fmt.Sprintf("names the same column (%s) as %q", fieldNames[f], strings.TrimSpace(rec[prev])),
-				fmt.Sprintf("trùng cột (%s) với %q", viHeader(f), strings.TrimSpace(rec[prev])))); err != nil {
+			if err := im.fail(im.headerLine, name, ErrHeader, im.words().SameColumn(fieldNames[f], strings.TrimSpace(rec[prev]))); err != nil {
 				return err
 			}
 			continue
@@ -635,8 +603,7 @@ func (im *importer) readHeader(rec []string) error {
 	}
 	for _, f := range requiredFields {
 		if im.col[f] < 0 {
-			if err := im.fail(im.headerLine, "", ErrHeader, im.say(fmt.Sprintf("missing column %q (or %q)", fieldNames[f], viHeader(f)),
-				fmt.Sprintf("thiếu cột %q (hoặc %q)", viHeader(f), fieldNames[f]))); err != nil {
+			if err := im.fail(im.headerLine, "", ErrHeader, im.words().MissingColumn(fieldNames[f])); err != nil {
 				return err
 			}
 		}
@@ -659,8 +626,7 @@ func (im *importer) row(rec []string) error {
 		return nil
 	}
 	if len(rec) != len(im.header) {
-		return im.fail(im.recLine, "", ErrRowLength, im.say(fmt.Sprintf("the row has %d cells, the header has %d", len(rec), len(im.header)),
-			fmt.Sprintf("hàng có %d ô, hàng tiêu đề có %d ô", len(rec), len(im.header))))
+		return im.fail(im.recLine, "", ErrRowLength, im.words().RowLength(len(rec), len(im.header)))
 	}
 	for _, i := range im.unnamed {
 		if strings.TrimSpace(rec[i]) != "" {
@@ -668,8 +634,7 @@ func (im *importer) row(rec []string) error {
 			if im.opts.AllowUnknownColumns {
 				continue
 			}
-			if err := im.fail(line, "#"+strconv.Itoa(i+1), ErrHeader, im.say(fmt.Sprintf("cell %q is in a column without a header", rec[i]),
-				fmt.Sprintf("ô %q nằm trong một cột không có tiêu đề", rec[i]))); err != nil {
+			if err := im.fail(line, "#"+strconv.Itoa(i+1), ErrHeader, im.words().Unheaded(rec[i])); err != nil {
 				return err
 			}
 		}
@@ -696,7 +661,7 @@ func (im *importer) parseID(f field) (id uuid.UUID, ok bool, err error) {
 	}
 	id, perr := uuid.Parse(c)
 	if perr != nil || id == uuid.Nil {
-		return uuid.Nil, false, im.failCell(f, docerr.ErrInvalid, im.say(fmt.Sprintf("%q is not a UUID", c), fmt.Sprintf("%q không phải là một UUID", c)))
+		return uuid.Nil, false, im.failCell(f, docerr.ErrInvalid, im.words().NotUUID(c))
 	}
 	return id, true, nil
 }
@@ -714,7 +679,7 @@ func (im *importer) stage() (*stageState, error) {
 	if phaseCell != "" {
 		p, ok := lookup(journey.Phases(), phaseAliases, phaseCell)
 		if !ok {
-			if err := enumFail(im, fPhase, "phase", "phase", "giai đoạn mua hàng", phaseCell, journey.Phases()); err != nil {
+			if err := enumFail(im, fPhase, "phase", phaseCell, journey.Phases()); err != nil {
 				return nil, err
 			}
 		}
@@ -722,7 +687,7 @@ func (im *importer) stage() (*stageState, error) {
 	}
 	if name == "" && im.cell(fStageID) == "" {
 		if im.cur == nil {
-			return nil, im.failCell(fStage, docerr.ErrRequired, im.say("the first row must name its stage", "hàng đầu tiên phải nêu tên bước"))
+			return nil, im.failCell(fStage, docerr.ErrRequired, im.words().FirstStage)
 		}
 		if phase != "" && phase != im.cur.s.Phase {
 			return im.cur, im.failCell(fPhase, ErrConflict, im.conflictPhase(im.cur))
@@ -740,11 +705,10 @@ func (im *importer) stage() (*stageState, error) {
 	}
 	if st == nil {
 		if name == "" {
-			return nil, im.failCell(fStage, docerr.ErrRequired, im.say("a new stage needs a name", "bước mới cần có tên"))
+			return nil, im.failCell(fStage, docerr.ErrRequired, im.words().StageName)
 		}
 		if phaseCell == "" {
-			if err := im.failCell(fPhase, docerr.ErrRequired, im.say(fmt.Sprintf("stage %q needs a phase (before_purchase, during_purchase or after_purchase)", name),
-				fmt.Sprintf("bước %q cần có giai đoạn mua hàng (trước khi mua hàng, trong khi mua hàng hoặc sau khi mua hàng)", name))); err != nil {
+			if err := im.failCell(fPhase, docerr.ErrRequired, im.words().StagePhase(name)); err != nil {
 				return nil, err
 			}
 		}
@@ -759,7 +723,7 @@ func (im *importer) stage() (*stageState, error) {
 		}
 	} else {
 		if name != "" && name != strings.TrimSpace(st.s.Name) {
-			if err := im.failCell(fStage, ErrConflict, im.say(fmt.Sprintf("stage %s is named %q (line %d)", id, st.s.Name, st.line), fmt.Sprintf("bước %s có tên %q (dòng %d)", id, st.s.Name, st.line))); err != nil {
+			if err := im.failCell(fStage, ErrConflict, im.words().StageNamed(id.String(), st.s.Name, st.line)); err != nil {
 				return nil, err
 			}
 		}
@@ -791,16 +755,16 @@ func (im *importer) touchpoint(st *stageState) (*tpState, error) {
 			return nil, nil // a stage without touchpoints
 		}
 		if im.curTP == nil || im.curTP.stage != st {
-			return nil, im.failCell(fTouchpoint, docerr.ErrRequired, im.say("the row has touchpoint or pain point cells but names no touchpoint", "hàng có ô của điểm chạm hoặc điểm đau nhưng không nêu tên điểm chạm"))
+			return nil, im.failCell(fTouchpoint, docerr.ErrRequired, im.words().NoTouchpoint)
 		}
 		tp = im.curTP
 	case id != uuid.Nil:
 		tp = im.tpByID[id]
 		if tp != nil && tp.stage != st {
-			return nil, im.failCell(fTouchpointID, ErrConflict, im.say(fmt.Sprintf("touchpoint %s belongs to stage %q (line %d)", id, tp.stage.s.Name, tp.line), fmt.Sprintf("điểm chạm %s thuộc bước %q (dòng %d)", id, tp.stage.s.Name, tp.line)))
+			return nil, im.failCell(fTouchpointID, ErrConflict, im.words().TouchpointStage(id.String(), tp.stage.s.Name, tp.line))
 		}
 		if tp != nil && name != "" && name != strings.TrimSpace(tp.t.Name) {
-			if err := im.failCell(fTouchpoint, ErrConflict, im.say(fmt.Sprintf("touchpoint %s is named %q (line %d)", id, tp.t.Name, tp.line), fmt.Sprintf("điểm chạm %s có tên %q (dòng %d)", id, tp.t.Name, tp.line))); err != nil {
+			if err := im.failCell(fTouchpoint, ErrConflict, im.words().TouchpointNamed(id.String(), tp.t.Name, tp.line)); err != nil {
 				return nil, err
 			}
 		}
@@ -809,7 +773,7 @@ func (im *importer) touchpoint(st *stageState) (*tpState, error) {
 	}
 	if tp == nil {
 		if name == "" {
-			return nil, im.failCell(fTouchpoint, docerr.ErrRequired, im.say("a new touchpoint needs a name", "điểm chạm mới cần có tên"))
+			return nil, im.failCell(fTouchpoint, docerr.ErrRequired, im.words().TouchpointName)
 		}
 		t := &touchpoint.Touchpoint{ID: id, Name: im.raw(fTouchpoint)}
 		st.s.Touchpoints = append(st.s.Touchpoints, t)
@@ -821,7 +785,7 @@ func (im *importer) touchpoint(st *stageState) (*tpState, error) {
 			st.tps["name:"+name] = tp
 		}
 		if im.cell(fChannel) == "" {
-			if err := im.failCell(fChannel, docerr.ErrRequired, im.say(fmt.Sprintf("touchpoint %q needs a channel", name), fmt.Sprintf("điểm chạm %q cần có kênh", name))); err != nil {
+			if err := im.failCell(fChannel, docerr.ErrRequired, im.words().TouchpointChannel(name)); err != nil {
 				return nil, err
 			}
 		}
@@ -832,8 +796,7 @@ func (im *importer) touchpoint(st *stageState) (*tpState, error) {
 
 // conflictPhase says that a later row gives st another phase.
 func (im *importer) conflictPhase(st *stageState) string {
-	return im.say(fmt.Sprintf("stage %q has phase %s (line %d)", st.s.Name, st.s.Phase, st.line),
-		fmt.Sprintf("bước %q có giai đoạn mua hàng %s (dòng %d)", st.s.Name, viEnumWord("phase", string(st.s.Phase)), st.line))
+	return im.words().PhaseConflict(st.s.Name, string(st.s.Phase), st.line)
 }
 
 // setScalar stores a scalar cell the first time and reports a conflict
@@ -845,8 +808,7 @@ func (im *importer) setScalar(tp *tpState, f field, value, current string, store
 		return nil
 	}
 	if value != current {
-		return im.failCell(f, ErrConflict, im.say(fmt.Sprintf("touchpoint %q has %s %q (line %d)", tp.t.Name, fieldNames[f], current, tp.set[f]),
-			fmt.Sprintf("điểm chạm %q có %s là %q (dòng %d)", tp.t.Name, viHeader(f), current, tp.set[f])))
+		return im.failCell(f, ErrConflict, im.words().ValueConflict(tp.t.Name, fieldNames[f], current, tp.set[f]))
 	}
 	return nil
 }
@@ -856,7 +818,7 @@ func (im *importer) mergeTouchpoint(tp *tpState) error {
 	if c := im.cell(fChannel); c != "" {
 		v, ok := lookup(channel.Channels(), channelAliases, c)
 		if !ok {
-			if err := enumFail(im, fChannel, "channel", "channel", "kênh", c, channel.Channels()); err != nil {
+			if err := enumFail(im, fChannel, "channel", c, channel.Channels()); err != nil {
 				return err
 			}
 		} else if err := im.setScalar(tp, fChannel, string(v), string(t.Channel), func() { t.Channel = v }); err != nil {
@@ -866,7 +828,7 @@ func (im *importer) mergeTouchpoint(tp *tpState) error {
 	if c := im.cell(fMode); c != "" {
 		v, ok := lookup(channel.Modes(), modeAliases, c)
 		if !ok {
-			if err := enumFail(im, fMode, "mode", "mode", "hình thức", c, channel.Modes()); err != nil {
+			if err := enumFail(im, fMode, "mode", c, channel.Modes()); err != nil {
 				return err
 			}
 		} else if err := im.setScalar(tp, fMode, string(v), string(t.Mode), func() { t.Mode = v }); err != nil {
@@ -876,7 +838,7 @@ func (im *importer) mergeTouchpoint(tp *tpState) error {
 	if c := im.cell(fInitiator); c != "" {
 		v, ok := lookup(touchpoint.Initiators(), initiatorAliases, c)
 		if !ok {
-			if err := enumFail(im, fInitiator, "initiator", "initiator", "bên khởi xướng", c, touchpoint.Initiators()); err != nil {
+			if err := enumFail(im, fInitiator, "initiator", c, touchpoint.Initiators()); err != nil {
 				return err
 			}
 		} else if err := im.setScalar(tp, fInitiator, string(v), string(t.Initiator), func() { t.Initiator = v }); err != nil {
@@ -891,7 +853,7 @@ func (im *importer) mergeTouchpoint(tp *tpState) error {
 	if c := im.cell(fEmotion); c != "" {
 		v, problem := parseEmotion(c)
 		if problem != nil {
-			if err := im.failCell(fEmotion, problem.Err, im.say(problem.Detail, problem.detailVI)); err != nil {
+			if err := im.failCell(fEmotion, problem.Err, problem.detail(im.words())); err != nil {
 				return err
 			}
 		} else {
@@ -952,33 +914,33 @@ func (im *importer) painPoint(tp *tpState) error {
 	}
 	if idOK && id != uuid.Nil {
 		if line, dup := im.painIDs[id]; dup {
-			if err := im.failCell(fPainID, docerr.ErrDuplicateID, im.say(fmt.Sprintf("pain point %s is already on line %d", id, line), fmt.Sprintf("điểm đau %s đã có ở dòng %d", id, line))); err != nil {
+			if err := im.failCell(fPainID, docerr.ErrDuplicateID, im.words().PainID(id.String(), line)); err != nil {
 				return err
 			}
 		}
 		im.painIDs[id] = im.recLine
 	}
 	if strings.TrimSpace(p.Title) == "" {
-		if err := im.failCell(fPain, docerr.ErrRequired, im.say("a pain point needs a title", "điểm đau cần có tên")); err != nil {
+		if err := im.failCell(fPain, docerr.ErrRequired, im.words().PainTitle); err != nil {
 			return err
 		}
 	}
 	if c := im.cell(fPainCategory); c == "" {
-		if err := im.failCell(fPainCategory, docerr.ErrRequired, im.say("a pain point needs a category (financial, productivity, process or support)", "điểm đau cần có loại (tài chính, năng suất, quy trình hoặc hỗ trợ)")); err != nil {
+		if err := im.failCell(fPainCategory, docerr.ErrRequired, im.words().PainCategory); err != nil {
 			return err
 		}
 	} else if v, ok := lookup(painpoint.Categories(), categoryAliases, c); ok {
 		p.Category = v
-	} else if err := enumFail(im, fPainCategory, "category", "pain point category", "loại điểm đau", c, painpoint.Categories()); err != nil {
+	} else if err := enumFail(im, fPainCategory, "category", c, painpoint.Categories()); err != nil {
 		return err
 	}
 	if c := im.cell(fPainSeverity); c == "" {
-		if err := im.failCell(fPainSeverity, docerr.ErrRequired, im.say("a pain point needs a severity (low, medium, high or critical)", "điểm đau cần có mức độ (thấp, trung bình, cao hoặc nghiêm trọng)")); err != nil {
+		if err := im.failCell(fPainSeverity, docerr.ErrRequired, im.words().PainLevel); err != nil {
 			return err
 		}
 	} else if v, ok := lookup(painpoint.Severities(), severityAliases, c); ok {
 		p.Severity = v
-	} else if err := enumFail(im, fPainSeverity, "severity", "severity", "mức độ", c, painpoint.Severities()); err != nil {
+	} else if err := enumFail(im, fPainSeverity, "severity", c, painpoint.Severities()); err != nil {
 		return err
 	}
 	tp.t.PainPoints = append(tp.t.PainPoints, p)

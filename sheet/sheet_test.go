@@ -264,7 +264,7 @@ func TestImportRejectsUnreadableInput(t *testing.T) {
 		{"latin-1", "stage,phase,touchpoint,channel\nA,before,Caf\xe9,store\n", docerr.ErrInvalidUTF8, "line 2: the text is not UTF-8"},
 		{"stray quote", "stage,phase,touchpoint,channel\nA,before,B \"x\" y,store\nC,after,D,store\n", sheet.ErrSyntax, "line 2: a quote inside a cell that does not start with one"},
 		{"unclosed quote names the line it opens on", "stage,phase,touchpoint,channel\nA,before,Ad,store\nB,after,\"Call\n\nC,after,D,store\n", sheet.ErrSyntax, "line 3: the quote that opens a cell here is never closed"},
-		{"a line over the limit", "stage,phase,touchpoint,channel\nA,before," + strings.Repeat("x", 3000) + ",store\n", sheet.ErrTooLarge, "line 2: the line is longer than 1024 bytes"},
+		{"a line over the limit", "stage,phase,touchpoint,channel\nA,before," + strings.Repeat("x", 3000) + ",store\n", sheet.ErrTooLarge, "line 2: the line is longer than 1,024 bytes"},
 		{"first row without stage", "stage,phase,touchpoint,channel\n,,Ad,website\n", docerr.ErrRequired, `line 2, column "stage": the first row must name its stage`},
 		{"touchpoint without channel", "stage,phase,touchpoint,channel\nA,before,Ad,\n", docerr.ErrRequired, `line 2, column "channel": touchpoint "Ad" needs a channel`},
 		{"duplicate pain id", "stage,phase,touchpoint,channel,pain_point_id,pain,pain_category,pain_severity\n" +

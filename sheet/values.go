@@ -8,6 +8,7 @@ import (
 
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -176,21 +177,28 @@ func parseEmotion(cell string) (float64, *emotionProblem) {
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, &emotionProblem{Err: docerr.ErrType, Detail: fmt.Sprintf("%q is not a number", cell),
-			detailVI: fmt.Sprintf("%q không phải là một số", cell)}
+		return 0, &emotionProblem{Err: docerr.ErrType, cell: cell}
 	}
 	if f < touchpoint.MinEmotion || f > touchpoint.MaxEmotion {
-		v := strconv.FormatFloat(f, 'f', -1, 64)
-		return 0, &emotionProblem{Err: docerr.ErrRange, Detail: fmt.Sprintf("emotion %s is outside -2..2", v),
-			detailVI: fmt.Sprintf("cảm xúc %s nằm ngoài khoảng -2..2", v)}
+		return 0, &emotionProblem{Err: docerr.ErrRange, cell: cell, value: f}
 	}
 	return f, nil
 }
 
-// emotionProblem is a bad emotion cell, said in both languages.
+// emotionProblem is a bad emotion cell: not a number (docerr.ErrType) or
+// a number out of range (docerr.ErrRange).
 type emotionProblem struct {
-	Err              error
-	Detail, detailVI string
+	Err   error
+	cell  string
+	value float64
+}
+
+// detail says the problem in w's words.
+func (p *emotionProblem) detail(w *i18n.ImportWords) string {
+	if p.Err == docerr.ErrRange {
+		return w.OutOfRange(p.value)
+	}
+	return w.NotNumber(p.cell)
 }
 
 // splitList splits a multi-valued cell into its items, one per line ("\n",

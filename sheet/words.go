@@ -58,26 +58,3 @@ var printed = func() printedWords {
 	}
 	return p
 }()
-
-// viEnumWord returns the Vietnamese word for an enumerated value as the CSV
-// renderer writes it in a cell: kind is one of "phase", "channel", "mode",
-// "initiator", "category", "severity"; any other kind, or a value the
-// catalog does not name, is returned as it is.
-func viEnumWord(kind, value string) string {
-	c := i18n.Vietnamese.Words()
-	switch kind {
-	case "phase":
-		return i18n.Title(c.Phase(value))
-	case "channel":
-		return i18n.Title(c.Channel(value))
-	case "mode":
-		return c.Mode(value)
-	case "initiator":
-		return c.Initiator(value)
-	case "category":
-		return i18n.Title(c.Category(value))
-	case "severity":
-		return i18n.Title(c.Severity(value))
-	}
-	return value
-}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/i18n"
-	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
 	"github.com/journeymap/journeymap/xlsx"
 )
@@ -19,7 +18,7 @@ func runAnalyze(e *env, args []string) int {
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json")
 	failOn := enumFlag(fs, "fail-on", "", "exit 1 on findings at or above this `severity`", "info", "warning", "critical")
 	now := fs.String("now", "", "check review.overdue against this `RFC3339` time (default: not checked)")
-	lang := enumFlag(fs, "lang", "", "`language` of the report: the findings' messages, and the text format's headings and numbers (default: the document's language)", "en", "vi")
+	lang := enumFlag(fs, "lang", "", "`language` of the report: the findings' messages, and the text format's headings and numbers (default: the document's language)", languages()...)
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 1, 1); !ok {
 		return code
@@ -55,13 +54,6 @@ func runAnalyze(e *env, args []string) int {
 		}
 	}
 	return exitOK
-}
-
-// readerLanguage returns the language a command writes for people: the
-// -lang flag when given, else the document's own language, else English
-// (i18n.Resolve).
-func readerLanguage(flag string, j *journey.Journey) string {
-	return i18n.Resolve(flag, j.Language).String()
 }
 
 // registry returns the built-in renderers, in language lang when given.

@@ -13,7 +13,7 @@ func runDiff(e *env, args []string) int {
 			"touchpoints added, removed or changed (matched by id, then by name), pain points\n"+
 			"resolved and introduced, and the change of emotion and friction per stage.")
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json")
-	lang := enumFlag(fs, "lang", "", "`language` of the text (default: the language of OLD)", "en", "vi")
+	lang := enumFlag(fs, "lang", "", "`language` of the text (default: the language of OLD)", languages()...)
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 2, 2); !ok {
 		return code

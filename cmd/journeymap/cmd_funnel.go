@@ -19,6 +19,7 @@ import (
 
 	"github.com/journeymap/journeymap/analysis"
 	"github.com/journeymap/journeymap/analytics"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/render"
 )
 
@@ -34,7 +35,7 @@ func runFunnel(e *env, args []string) int {
 	format := enumFlag(fs, "format", "text", "output `format`", "text", "json", "html")
 	measure := measureFlags(fs)
 	strict := fs.Bool("strict", false, "exit 1 when any event row is bad, as -max-bad-rows 0")
-	lang := enumFlag(fs, "lang", "", "`language` of the text and html formats (default: the journey's language)", "en", "vi")
+	lang := enumFlag(fs, "lang", "", "`language` of the text and html formats (default: the journey's language)", languages()...)
 	out := outputFlag(fs)
 	sqlf := addSQLFlags(fs)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {
@@ -90,7 +91,7 @@ func runFunnel(e *env, args []string) int {
 		measured := analytics.Overlay(j, res)
 		err = render.HTML{Language: lang.value, Funnel: res}.WithReport(measured, analysis.Options{}).Render(&b, measured)
 	default:
-		err = res.WriteTextIn(&b, readerLanguage(lang.value, j))
+		err = res.WriteText(&b, i18n.Resolve(lang.value, j.Language))
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)

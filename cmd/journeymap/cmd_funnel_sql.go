@@ -18,6 +18,7 @@ import (
 
 	"github.com/journeymap/journeymap/analytics"
 	"github.com/journeymap/journeymap/analytics/sqlfunnel"
+	"github.com/journeymap/journeymap/i18n"
 	_ "github.com/journeymap/journeymap/internal/chhttp" // ClickHouse's HTTP interface, for -db clickhouse://
 	"github.com/journeymap/journeymap/internal/safetext"
 	"github.com/journeymap/journeymap/journey"
@@ -278,7 +279,7 @@ func writeResult(e *env, j *journey.Journey, res *analytics.Result, format, lang
 	case "html":
 		err = render.HTML{Language: lang, Funnel: res}.Render(&b, analytics.Overlay(j, res))
 	default:
-		err = res.WriteTextIn(&b, readerLanguage(lang, j))
+		err = res.WriteText(&b, i18n.Resolve(lang, j.Language))
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "journeymap funnel: %v\n", err)

@@ -18,7 +18,7 @@ func runNew(e *env, args []string) int {
 	tmpl := fs.String("template", "", "stage `template`: "+strings.Join(templateNames(), ", ")+" (required)")
 	title := fs.String("title", "", "journey `title` (required)")
 	typ := enumFlag(fs, "type", string(journey.CurrentState), "map `type`", typeNames()...)
-	lang := enumFlag(fs, "lang", "en", "`language` of the stage names", "en", "vi")
+	lang := enumFlag(fs, "lang", "en", "`language` of the stage names", languages()...)
 	out := outputFlag(fs)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {
 		return code
@@ -48,16 +48,13 @@ func runNew(e *env, args []string) int {
 
 func runTemplates(e *env, args []string) int {
 	fs := newFlags(e, "templates", "", "List the stage templates \"journeymap new -template\" accepts.")
-	lang := enumFlag(fs, "lang", "en", "`language` of the names", "en", "vi")
+	lang := enumFlag(fs, "lang", "en", "`language` of the names", languages()...)
 	if code, ok := parse(e, fs, args, 0, 0); !ok {
 		return code
 	}
 	var b bytes.Buffer
 	for _, t := range journey.Templates() {
-		title := t.Title
-		if lang.value == "vi" {
-			title = t.TitleVI
-		}
+		title := t.TitleIn(lang.value)
 		names := make([]string, len(t.Stages))
 		for i, s := range t.Stages {
 			names[i] = s.StageName(lang.value)

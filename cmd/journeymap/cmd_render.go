@@ -25,7 +25,7 @@ func runRender(e *env, args []string) int {
 			"with headless Chromium (found with -chrome, $"+pageexport.EnvChrome+" or on PATH): the PDF on\n"+
 			"landscape paper, paginated, the PNG a full-page picture of the whole map.")
 	format := fs.String("format", "", "output `format`: "+strings.Join(formats, ", ")+" (required)")
-	lang := enumFlag(fs, "lang", "", "`language` of the built-in words (default: the document's language)", "en", "vi")
+	lang := enumFlag(fs, "lang", "", "`language` of the built-in words (default: the document's language)", languages()...)
 	paper := enumFlag(fs, "paper", "a4", "landscape `paper` size of -format pdf", "a4", "a3")
 	chrome := fs.String("chrome", "", "`path` of the Chromium executable for pdf and png (default: $"+pageexport.EnvChrome+", then chromium on PATH)")
 	width := fs.Int("width", 1440, "viewport `width` in CSS pixels of -format png")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/journeymap/journeymap/analytics"
 	"github.com/journeymap/journeymap/analytics/parquetevents"
+	"github.com/journeymap/journeymap/i18n"
 	"github.com/journeymap/journeymap/internal/safetext"
 )
 
@@ -129,35 +130,9 @@ func (f *eventFlags) read(e *env, p *analytics.Plan) (res *analytics.Result, ope
 	return res, true, err
 }
 
-// reasonWords words a bad-row reason for people: what the rows are, and
-// what to do about them.
-var reasonWords = map[analytics.Reason][2]string{
-	analytics.ReasonOutOfOrder:      {"out of time order", "the input is not time-ordered; use -order any"},
-	analytics.ReasonBadTime:         {"with a time in no accepted form", "for another form of time, give its layout with -time-layout"},
-	analytics.ReasonAmbiguousTime:   {"with an ambiguous time", "give the unit of Unix times with -time-unit, or times with an offset"},
-	analytics.ReasonTooLong:         {"longer than the line limit", "look for a quote that is not closed, or raise -max-line"},
-	analytics.ReasonUnclosedQuote:   {"with a quote that is not closed", "a field opened with a quote must end with one"},
-	analytics.ReasonCSVSyntax:       {"with a stray quote", "quote a field that holds a quote, and double the quote inside"},
-	analytics.ReasonFieldCount:      {"with the wrong number of fields", "every row needs as many fields as the header"},
-	analytics.ReasonJSONSyntax:      {"that are not one JSON object", "write one JSON object per line"},
-	analytics.ReasonDuplicateKey:    {"with a member twice", "give each member once per line"},
-	analytics.ReasonInvalidUTF8:     {"that are not UTF-8", "convert the file to UTF-8"},
-	analytics.ReasonWrongType:       {"with a value of the wrong type", "ids and times are strings or numbers, the emotion a number"},
-	analytics.ReasonEmptyCustomer:   {"without a customer id", "check the customer column (-columns customer=...)"},
-	analytics.ReasonEmptyTouchpoint: {"without a touchpoint", "check the touchpoint column (-columns touchpoint=...)"},
-	analytics.ReasonBadOutcome:      {"with an outcome other than ok or failed", "leave the outcome empty when there is none"},
-	analytics.ReasonBadEmotion:      {"with an emotion that is not a number in -2..2", "write emotions as decimal numbers from -2 to 2"},
-	analytics.ReasonUnknownPersona:  {"with a persona not in the journey", "name a persona of the journey by its id or unique name"},
-}
-
-// thousands writes n with commas between groups of three digits.
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+// thousands writes n with commas between groups of three digits, as the
+// command's English messages do.
+func thousands(n int64) string { return i18n.English.Words().Format.Int(n) }
 
 // reportBadRows lists the bad rows (the first ones, as the result keeps
 // them), then counts them all by reason, each with a hint.
@@ -180,12 +155,13 @@ func reportBadRows(w io.Writer, name string, b analytics.BadRows, skipped bool) 
 		fmt.Fprintf(w, "%s: and %s more bad row%s\n", name, thousands(rest), plural(int(min(rest, 2))))
 	}
 	if len(b.Reasons) > 1 || b.Count > int64(len(b.Rows)) {
+		fw := i18n.English.Words().Funnel
 		for _, rc := range b.Reasons {
-			words, ok := reasonWords[rc.Reason]
-			if !ok {
-				words = [2]string{"that cannot be used", "see the rows listed above"}
+			hint := fw.BadHint(string(rc.Reason))
+			if hint == "" {
+				hint = "see the rows listed above"
 			}
-			fmt.Fprintf(w, "%s: %s row%s %s: %s\n", name, thousands(rc.Count), plural(int(min(rc.Count, 2))), words[0], words[1])
+			fmt.Fprintf(w, "%s: %s: %s\n", name, fw.BadReason(string(rc.Reason), rc.Count), hint)
 		}
 	}
 }

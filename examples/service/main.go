@@ -602,6 +602,22 @@ func decodeStored(w http.ResponseWriter, e *entry) *journey.Journey {
 	return j
 }
 
+// langParam reads the lang query parameter: empty, or a BCP 47 tag of a
+// language package i18n speaks ("en", "vi", "vi-VN"). Any other answers
+// 400 naming the languages, and ok is false.
+func langParam(w http.ResponseWriter, r *http.Request) (lang string, ok bool) {
+	lang = r.URL.Query().Get("lang")
+	if _, known := i18n.Parse(lang); lang != "" && !known {
+		var names []string
+		for _, l := range i18n.Languages() {
+			names = append(names, l.String())
+		}
+		writeError(w, http.StatusBadRequest, "lang", "lang must be "+strings.Join(names, " or "))
+		return "", false
+	}
+	return lang, true
+}
+
 // render serves a stored journey in format.
 func (s *Server) render(format string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -612,9 +628,8 @@ func (s *Server) render(format string) http.HandlerFunc {
 		var renderer render.Renderer
 		switch format {
 		case "html":
-			lang := r.URL.Query().Get("lang")
-			if lang != "" && lang != "en" && lang != "vi" {
-				writeError(w, http.StatusBadRequest, "lang", "lang must be en or vi")
+			lang, ok := langParam(w, r)
+			if !ok {
 				return
 			}
 			renderer = render.HTML{Language: lang}
@@ -677,11 +692,11 @@ func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	if l := q.Get("lang"); l != "" && l != "en" && l != "vi" {
-		writeError(w, http.StatusBadRequest, "lang", "lang must be en or vi")
+	asked, ok := langParam(w, r)
+	if !ok {
 		return
 	}
-	lang := i18n.Resolve(q.Get("lang"), j.Language).String()
+	lang := i18n.Resolve(asked, j.Language).String()
 	opts := analysis.Options{Language: lang}
 	if now := q.Get("now"); now != "" {
 		t, err := time.Parse(time.RFC3339, now)
@@ -704,7 +719,7 @@ func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
 func serveSchema(w http.ResponseWriter, r *http.Request) {
 	data, err := schema.Lookup("journey", r.URL.Query().Get("lang"))
 	if err != nil {
-		writeError(w, http.StatusBadRequest, "lang", "lang must be en or vi")
+		writeError(w, http.StatusBadRequest, "lang", "lang must be "+strings.Join(schema.Languages(), " or "))
 		return
 	}
 	w.Header().Set("Content-Type", "application/schema+json")

@@ -490,8 +490,6 @@ var enFunnelPage = FunnelPageWords{
 	Group: func(value, customers string) string {
 		return value + ": " + customers + " customers"
 	},
-	NoValue:      "(no value)",
-	MoreGroups:   func(n string) string { return "… and " + n + " more values, not shown." },
 	AfterDropOff: "Where customers went after dropping off (the first other touchpoint they used next)",
 	DroppedOff:   "Dropped off", Next: "Went next",
 	Nothing: "no further event", AdHoc: "not in the map",

@@ -475,8 +475,6 @@ var viFunnelPage = FunnelPageWords{
 	Group: func(value, customers string) string {
 		return value + ": " + customers + " khách hàng"
 	},
-	NoValue:      "(trống)",
-	MoreGroups:   func(n string) string { return "… và " + n + " giá trị khác, không hiển thị." },
 	AfterDropOff: "Khách hàng đi đâu sau khi rời bỏ (điểm chạm khác đầu tiên họ dùng tiếp theo)",
 	DroppedOff:   "Rời bỏ", Next: "Đi tiếp đến",
 	Nothing: "không có sự kiện nào nữa", AdHoc: "ngoài bản đồ",

@@ -236,13 +236,10 @@ type FunnelWords struct {
 type FunnelPageWords struct {
 	// Breakdown heads the funnels per value of column (as the data names it).
 	Breakdown func(column string) string
-	// Group captions the funnel of the customers with value (quoted, or
-	// NoValue).
+	// Group captions the funnel of the customers with value (as the data
+	// spells it, or FunnelWords.EmptyValue); FunnelWords.MoreGroups counts
+	// the values not shown.
 	Group func(value, customers string) string
-	// NoValue stands for customers without a breakdown value.
-	NoValue string
-	// MoreGroups counts the n values not shown.
-	MoreGroups func(n string) string
 	// AfterDropOff captions the table of what customers did next after
 	// dropping off at a touchpoint; DroppedOff and Next head its columns.
 	AfterDropOff, DroppedOff, Next string

@@ -84,7 +84,7 @@ func TestMessagesAreComplete(t *testing.T) {
 			w.Details.OnRoutes("x", []string{`"Lan"`}),
 			w.Report.Findings(2), w.Report.Friction(0.5, 1), w.Diff.Journey("0 → 1"),
 			w.Funnel.Counts(1, 2, 3), w.Funnel.Variants(4), w.Funnel.Variant(nil, nil, nil, false),
-			w.Funnel.Page.Breakdown("plan"), w.Funnel.Page.Group("gold", "3"), w.Funnel.Page.MoreGroups("2"),
+			w.Funnel.Page.Breakdown("plan"), w.Funnel.Page.Group("gold", "3"),
 			w.Funnel.Page.MoreNext("2", "5"), w.Funnel.Page.BinUnder("1s"), w.Funnel.Page.BinFrom("1s", "2s"),
 			w.Funnel.Page.Bins([]string{"x: 1"}), w.Funnel.Page.AfterDropOff, w.Funnel.Page.TimeToConvert,
 			w.Funnel.Mode("ordered"), w.Funnel.Mode("strict"), w.Funnel.Mode("any"),

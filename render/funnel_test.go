@@ -265,10 +265,10 @@ func TestHTMLFunnelSections(t *testing.T) {
 		{"Purchase", "Reached: 300", "From start: 25%", "Drop-off: 0 (0%)", ""},
 	}, gold)
 	assert.Contains(t, s, `<rect class="bar" width="60" height="14"/>`, "gold's purchase bar: 300 of its 1,200 customers")
-	assert.NotNil(t, tableRows(t, out, "(no value): 40 customers"), "customers without a value")
+	assert.NotNil(t, tableRows(t, out, "(none): 40 customers"), "customers without a value")
 	assert.NotNil(t, tableRows(t, out, "vh: 2 customers"), "the tenth value")
 	assert.Nil(t, tableRows(t, out, "vi: 2 customers"), "the eleventh is not shown")
-	assert.Contains(t, s, "… and 3 more values, not shown.")
+	assert.Contains(t, s, `<p class="meta">… and 3 more values</p>`)
 
 	// After drop-off: the three touchpoints most customers went to, then
 	// the rest counted.

@@ -158,12 +158,12 @@ func breakdownOf(wd *words, b *analytics.Breakdown) *breakdownView {
 	bv := &breakdownView{Title: fw.Breakdown(b.Column)}
 	for i, g := range b.Groups {
 		if i == maxGroups {
-			bv.More = fw.MoreGroups(wd.number(float64(len(b.Groups) - maxGroups)))
+			bv.More = wd.cat.Funnel.MoreGroups(len(b.Groups) - maxGroups)
 			break
 		}
 		value := g.Value
 		if value == "" {
-			value = fw.NoValue
+			value = wd.cat.Funnel.EmptyValue
 		}
 		bv.Groups = append(bv.Groups, stageTable{W: wd, Caption: fw.Group(value, wd.number(float64(g.Customers))),
 			Steps: stageRows(wd, g.Stages, g.Customers)})

@@ -76,11 +76,12 @@
 //   - negative_emotion: when the touchpoint's emotion e is below 0,
 //     NegativeEmotion [1] × (−e ÷ 2); −2 gives 1 point, −1 half a point.
 //   - emotion_dip: when the emotion falls from the previous measured
-//     touchpoint on the path (across stages), EmotionDip [1] × (fall ÷ 4);
-//     a fall from +2 to −2 gives 1 point, from +1 to 0 a quarter.
-//   - channel_handoff: when the previous touchpoint on the path is on another
-//     channel (the customer is handed from the website to the phone),
-//     Handoff [0.25] points.
+//     touchpoint on a route (across stages, see Routes below),
+//     EmotionDip [1] × (fall ÷ 4); a fall from +2 to −2 gives 1 point,
+//     from +1 to 0 a quarter.
+//   - channel_handoff: when the previous touchpoint on a route is on
+//     another channel (the customer is handed from the website to the
+//     phone), Handoff [0.25] points.
 //   - missed_target: for each metric that misses its target (respecting its
 //     better direction), MissedTarget [0.5] points.
 //   - drop_off: for each drop_off_rate metric without a target (one with a
@@ -91,6 +92,40 @@
 // The emotion of a touchpoint is its emotion score or, when it has none, the
 // mean of its persona_emotions; a touchpoint with neither is not measured and
 // adds no emotion factor.
+//
+// # Routes
+//
+// The emotion dip and the channel hand-off compare a touchpoint with the
+// one before it on the routes of the journey's personas, the same routes
+// the event analytics measures funnels on (journey.Journey.Routes):
+//
+//   - A touchpoint whose persona_ids name some of the journey's personas
+//     serves those only, and is on their routes only; one with no
+//     persona_ids (or naming every persona) serves every persona.
+//   - The route of a persona is the touchpoints that serve it, in journey
+//     order. A journey without personas has one route: every touchpoint,
+//     in document order. A touchpoint whose persona_ids name none of the
+//     journey's personas (which validation rejects) is on no route.
+//   - So touchpoints serving different personas at the same point are
+//     alternatives, not neighbours: in examples/journeys/ecommerce-current.json
+//     "Watches a TikTok review" (Tuấn) and "Hears about the shop from a
+//     friend" (Minh Anh) are not compared with each other, and the Google
+//     search after them is compared with each: with the TikTok review on
+//     Tuấn's route and with the friend's word on Minh Anh's.
+//   - A pair of neighbours counts once, however many routes it is on: a
+//     touchpoint counts one emotion_dip, with its points, for each distinct
+//     touchpoint before it on its routes from which the emotion falls, and
+//     one channel_handoff for each on another channel. Where routes meet,
+//     a touchpoint can so have more than one of each (Factor.Count).
+//   - The Detail names the personas on whose routes a pair lies when that
+//     is not every route the touchpoint is on ("emotion falls from 1 to 0
+//     (on the route of "Tuấn"); emotion falls from 1.5 to 0 (on the route
+//     of "Minh Anh")"), the pairs in journey order of the touchpoint
+//     before, joined by "; ".
+//
+// When no touchpoint serves only some personas, every route is the
+// journey order and the results are those of comparing each touchpoint with
+// the one before it in the document.
 //
 // A stage's points are the mean of its touchpoints' points plus the
 // missed_target and drop_off points of the stage's own metrics. The journey's

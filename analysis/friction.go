@@ -4,6 +4,8 @@ import (
 	"iter"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -272,7 +274,8 @@ const (
 
 // frictionWalk measures friction touchpoint by touchpoint in journey
 // order, across stages: the emotion dips and channel hand-offs compare a
-// touchpoint with the one before it on the path.
+// touchpoint with the ones before it on its personas' routes
+// (journey.Journey.Neighbours).
 type frictionWalk struct {
 	w     weights
 	words *i18n.Words
@@ -281,17 +284,19 @@ type frictionWalk struct {
 	keep  bool
 	paths paths
 
-	prevChannel    string
-	prevEmotion    float64
-	hasPrevTP      bool // prevChannel is set
-	hasPrevEmotion bool // prevEmotion is set
-	pain           map[uuid.UUID]*CategoryCounts
-	everyone       CategoryCounts // pain felt by every persona
-	journeyTally   tally
-	stages         int
-	top            []ranked // the worst touchpoints so far, worst first
-	limit          int      // the most touchpoints top keeps
-	scratch        tally    // the tally of the touchpoint being measured
+	// The walks of the routes for the channel hand-off (every touchpoint,
+	// with its channel) and the emotion dip (measured touchpoints only, with
+	// their emotion).
+	handoffs     *journey.RouteWalk[string]
+	dips         *journey.RouteWalk[float64]
+	names        map[uuid.UUID]string // persona names, quoted
+	pain         map[uuid.UUID]*CategoryCounts
+	everyone     CategoryCounts // pain felt by every persona
+	journeyTally tally
+	stages       int
+	top          []ranked // the worst touchpoints so far, worst first
+	limit        int      // the most touchpoints top keeps
+	scratch      tally    // the tally of the touchpoint being measured
 }
 
 // ranked is a hotspot and its points, not rounded.
@@ -303,10 +308,29 @@ type ranked struct {
 func newFrictionWalk(j *journey.Journey, opts Options, words *i18n.Words, level frictionLevel) *frictionWalk {
 	fw := &frictionWalk{w: opts.weights(), words: words, level: level, pain: map[uuid.UUID]*CategoryCounts{},
 		limit: max(opts.hotspots(), 1)} // the weakest link needs one
+	fw.names = map[uuid.UUID]string{}
 	for _, p := range distinctPersonas(j) {
 		fw.pain[p.id] = &CategoryCounts{}
+		fw.names[p.id] = strconv.Quote(p.name)
 	}
+	fw.handoffs = journey.NewRouteWalk[string](j)
+	fw.dips = journey.NewRouteWalk[float64](j)
 	return fw
+}
+
+// routeDetail writes the detail of a factor that occurs between several
+// pairs of neighbours: each pair's detail, followed by the personas on
+// whose routes the pair occurs when that is not all of the touchpoint's
+// routes.
+func (fw *frictionWalk) routeDetail(parts []string, detail string, personas []uuid.UUID) []string {
+	if len(personas) > 0 {
+		names := make([]string, len(personas))
+		for k, id := range personas {
+			names[k] = fw.names[id]
+		}
+		detail = fw.words.Details.OnRoutes(detail, names)
+	}
+	return append(parts, detail)
 }
 
 // offer ranks a touchpoint with friction among the worst so far; ties stay
@@ -484,21 +508,30 @@ func (fw *frictionWalk) touchpoint(t *touchpoint.Touchpoint, pain *CategoryCount
 				tt.detail[fNegativeEmotion] = words.Details.Emotion(round(e))
 			}
 		}
-		if fw.hasPrevEmotion && fw.prevEmotion > e {
-			tt.add(fDip, w.dip*(fw.prevEmotion-e)/4)
-			if fw.level > scoresOnly {
-				tt.detail[fDip] = words.Details.Dip(round(fw.prevEmotion), round(e))
+		var parts []string
+		for _, n := range fw.dips.Next(t, e, true) {
+			if prev := n.Value; prev > e {
+				tt.add(fDip, w.dip*(prev-e)/4)
+				if fw.level > scoresOnly {
+					parts = fw.routeDetail(parts, words.Details.Dip(round(prev), round(e)), n.Personas)
+				}
 			}
 		}
-		fw.prevEmotion, fw.hasPrevEmotion = e, true
+		tt.detail[fDip] = strings.Join(parts, "; ")
+	} else {
+		fw.dips.Next(t, 0, false)
 	}
-	if fw.hasPrevTP && fw.prevChannel != string(t.Channel) {
-		tt.add(fHandoff, w.handoff)
-		if fw.level > scoresOnly {
-			tt.detail[fHandoff] = words.Details.Handoff(fw.prevChannel, string(t.Channel))
+	var parts []string
+	ch := string(t.Channel)
+	for _, n := range fw.handoffs.Next(t, ch, true) {
+		if prev := n.Value; prev != ch {
+			tt.add(fHandoff, w.handoff)
+			if fw.level > scoresOnly {
+				parts = fw.routeDetail(parts, words.Details.Handoff(prev, ch), n.Personas)
+			}
 		}
 	}
-	fw.prevChannel, fw.hasPrevTP = string(t.Channel), true
+	tt.detail[fHandoff] = strings.Join(parts, "; ")
 	metricFactors(tt, t.Metrics, w)
 	return tt, e, ok
 }

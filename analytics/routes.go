@@ -23,154 +23,47 @@ type planPersona struct {
 
 // Route is one route of a journey's touchpoint funnel: the steps a kind of
 // customer takes, each step one or more planned touchpoints (more than one
-// when they are alternatives: reaching either counts).
-type Route struct {
-	// Persona is the persona the route belongs to, or uuid.Nil for the route
-	// of customers whose persona is not known.
-	Persona uuid.UUID
-	// Steps lists, per step, the indices of its touchpoints in
-	// journey.Journey.Touchpoints order.
-	Steps [][]int
-}
+// when they are alternatives: reaching either counts). Steps index the
+// touchpoints of the journey that are not nil, in journey order (the
+// order of journey.Journey.RouteStops and of Result.Touchpoints).
+type Route = journey.Route
 
 // Routes returns the touchpoint routes of j, as Plan measures them: first
 // the route of customers whose persona is unknown, then one route per
-// persona of j in document order. See the package doc, "Routes".
-// Friction factors that compare neighbouring touchpoints can walk the
-// same routes.
-func Routes(j *journey.Journey) []Route {
-	personas, touches := journeyPersonas(j)
-	rs := buildRoutes(personas, touches)
-	out := make([]Route, len(rs))
+// persona of j in document order. See the package doc, "Routes". The
+// routes are those of journey.Journey.Routes, which the friction analysis
+// of package analysis walks too.
+func Routes(j *journey.Journey) []Route { return j.Routes() }
+
+// compileRoutes turns the routes of j into the plan's form.
+func compileRoutes(rs []journey.Route, touches int) []route {
+	out := make([]route, len(rs))
 	for i, r := range rs {
-		if i > 0 {
-			out[i].Persona = personas[i-1].id
+		c := &out[i]
+		c.stepOf = make([]int16, touches)
+		for k := range c.stepOf {
+			c.stepOf[k] = -1
 		}
-		for _, s := range r.steps {
-			idx := make([]int, len(s))
+		for si, s := range r.Steps {
+			idx := make([]int32, len(s))
 			for k, t := range s {
-				idx[k] = int(t)
+				idx[k] = int32(t)
+				c.stepOf[t] = int16(si)
 			}
-			out[i].Steps = append(out[i].Steps, idx)
+			c.steps = append(c.steps, idx)
 		}
 	}
 	return out
 }
 
-// routeTouch is what routes need of a planned touchpoint.
-type routeTouch struct {
-	stage    int16
-	personas []uuid.UUID // empty: every persona
-}
-
-func journeyPersonas(j *journey.Journey) ([]planPersona, []routeTouch) {
-	var ps []planPersona
-	for _, p := range j.Personas {
-		if p != nil {
-			ps = append(ps, planPersona{id: p.ID, name: p.Name})
-		}
-	}
-	var ts []routeTouch
-	si := int16(0)
-	for _, s := range j.Stages {
-		if s == nil {
-			continue
-		}
-		for _, t := range s.Touchpoints {
-			if t != nil {
-				ids := t.PersonaIDs
-				if servesAll(ids, ps) {
-					ids = nil // every persona, named one by one
-				}
-				ts = append(ts, routeTouch{stage: si, personas: ids})
-			}
-		}
-		si++
-	}
-	return ps, ts
-}
-
-// serves reports whether a touchpoint serving ids serves persona id.
-func serves(ids []uuid.UUID, id uuid.UUID) bool {
-	if len(ids) == 0 {
-		return true
-	}
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
-}
-
-// servesAll reports whether ids names every persona of ps.
-func servesAll(ids []uuid.UUID, ps []planPersona) bool {
-	if len(ids) == 0 || len(ps) == 0 {
-		return len(ids) == 0
-	}
-	for _, p := range ps {
-		if !serves(ids, p.id) {
-			return false
-		}
-	}
-	return true
-}
-
-func disjoint(a, b []uuid.UUID) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// buildRoutes builds the default route (alternatives) and one route per persona.
-func buildRoutes(personas []planPersona, ts []routeTouch) []route {
-	rs := make([]route, 1+len(personas))
-	// Default route: consecutive touchpoints of one stage that serve only
-	// some personas, with pairwise disjoint personas, are one step.
-	def := &rs[0]
-	def.stepOf = make([]int16, len(ts))
-	for i, t := range ts {
-		join := false
-		if n := len(def.steps); n > 0 && len(t.personas) > 0 {
-			last := def.steps[n-1]
-			join = true
-			for _, k := range last {
-				o := ts[k]
-				if o.stage != t.stage || len(o.personas) == 0 || !disjoint(o.personas, t.personas) {
-					join = false
-					break
-				}
-			}
-		}
-		if join {
-			def.steps[len(def.steps)-1] = append(def.steps[len(def.steps)-1], int32(i))
-		} else {
-			def.steps = append(def.steps, []int32{int32(i)})
-		}
-		def.stepOf[i] = int16(len(def.steps) - 1)
-	}
-	for k, p := range personas {
-		r := &rs[k+1]
-		r.stepOf = make([]int16, len(ts))
-		for i, t := range ts {
-			r.stepOf[i] = -1
-			if serves(t.personas, p.id) {
-				r.stepOf[i] = int16(len(r.steps))
-				r.steps = append(r.steps, []int32{int32(i)})
-			}
-		}
-	}
-	return rs
-}
-
 // initRoutes sets the plan's personas and routes.
 func (p *Plan) initRoutes(j *journey.Journey) error {
-	personas, ts := journeyPersonas(j)
+	var personas []planPersona
+	for _, ps := range j.Personas {
+		if ps != nil {
+			personas = append(personas, planPersona{id: ps.ID, name: ps.Name})
+		}
+	}
 	p.personas = personas
 	p.personaIdx = map[string]int16{}
 	names := map[string]int{}
@@ -188,9 +81,10 @@ func (p *Plan) initRoutes(j *journey.Journey) error {
 	for i, ps := range personas {
 		p.personaIdx[ps.id.String()] = int16(i + 1)
 	}
-	p.routes = buildRoutes(personas, ts)
+	stops := j.RouteStops()
+	p.routes = compileRoutes(j.Routes(), len(stops))
 	for i := range p.touches {
-		p.touches[i].personas = ts[i].personas // nil when it serves every persona
+		p.touches[i].personas = stops[i].Personas // nil when it serves every persona
 	}
 	p.stageSteps = make([][]int32, len(p.stages))
 	for i := range p.stageSteps {

@@ -208,6 +208,9 @@ var english = Words{
 		Handoff: func(from, to string) string {
 			return "from " + channelName(enChannels, from) + " to " + channelName(enChannels, to)
 		},
+		OnRoutes: func(detail string, personas []string) string {
+			return detail + " (on the route of " + strings.Join(personas, ", ") + ")"
+		},
 	},
 
 	Report: ReportWords{
@@ -347,6 +350,7 @@ var english = Words{
 		BadRows: func(n int64) string { return "Bad rows: " + enFormat.Int(n) + " skipped" },
 		Line:    func(n int64) string { return "line " + strconv.FormatInt(n, 10) },
 		More:    func(n int64) string { return "… and " + enFormat.Int(n) + " more" },
+		Page:    enFunnelPage,
 		BadReason: func(reason string, n int64) string {
 			what := "that cannot be used"
 			if r, ok := enBadReasons[reason]; ok {
@@ -478,6 +482,25 @@ func variant(kinds [3]string, adHocWord, asPlanned string, missing, irregular, f
 		return asPlanned
 	}
 	return strings.Join(parts, "; ")
+}
+
+// enFunnelPage is the English of the HTML page's funnel section.
+var enFunnelPage = FunnelPageWords{
+	Breakdown: func(column string) string { return "Funnel by " + column },
+	Group: func(value, customers string) string {
+		return value + ": " + customers + " customers"
+	},
+	AfterDropOff: "Where customers went after dropping off (the first other touchpoint they used next)",
+	DroppedOff:   "Dropped off", Next: "Went next",
+	Nothing: "no further event", AdHoc: "not in the map",
+	MoreNext:      func(n, customers string) string { return n + " more: " + customers + " customers" },
+	TimeToConvert: "Time to convert from the previous touchpoint",
+	Converted:     "Customers", Median: "Median", P90: "90th percentile", P95: "95th percentile", P99: "99th percentile",
+	Histogram: "Distribution",
+	BinUnder:  func(hi string) string { return "under " + hi },
+	BinFrom:   func(lo, hi string) string { return lo + " to " + hi },
+	Bins:      func(bins []string) string { return "Customers by time to convert: " + strings.Join(bins, "; ") + "." },
+	Bin:       func(bin, customers string) string { return bin + ": " + customers },
 }
 
 // enBadReasons describe the rows of each bad-row reason, after a count,

@@ -226,6 +226,9 @@ var vietnamese = Words{
 		Handoff: func(from, to string) string {
 			return "từ " + channelName(viChannels, from) + " sang " + channelName(viChannels, to)
 		},
+		OnRoutes: func(detail string, personas []string) string {
+			return detail + " (trên lộ trình của " + strings.Join(personas, ", ") + ")"
+		},
 	},
 
 	Report: ReportWords{
@@ -364,6 +367,7 @@ var vietnamese = Words{
 		BadRows: func(n int64) string { return "Dòng lỗi: bỏ qua " + viFormat.Int(n) + " dòng" },
 		Line:    func(n int64) string { return "dòng " + strconv.FormatInt(n, 10) },
 		More:    func(n int64) string { return "… và " + viFormat.Int(n) + " dòng khác" },
+		Page:    viFunnelPage,
 		BadReason: func(reason string, n int64) string {
 			what := "không dùng được"
 			if r, ok := viBadReasons[reason]; ok {
@@ -463,6 +467,27 @@ var vietnamese = Words{
 		Duration:   "Thời gian trung vị từ bước trước (đo thực tế)",
 		Customers:  "khách hàng", Seconds: "giây", Minutes: "phút", Hours: "giờ", Days: "ngày",
 	},
+}
+
+// viFunnelPage is the Vietnamese of the HTML page's funnel section.
+var viFunnelPage = FunnelPageWords{
+	Breakdown: func(column string) string { return "Phễu theo " + column },
+	Group: func(value, customers string) string {
+		return value + ": " + customers + " khách hàng"
+	},
+	AfterDropOff: "Khách hàng đi đâu sau khi rời bỏ (điểm chạm khác đầu tiên họ dùng tiếp theo)",
+	DroppedOff:   "Rời bỏ", Next: "Đi tiếp đến",
+	Nothing: "không có sự kiện nào nữa", AdHoc: "ngoài bản đồ",
+	MoreNext:      func(n, customers string) string { return n + " điểm chạm khác: " + customers + " khách hàng" },
+	TimeToConvert: "Thời gian chuyển đổi từ điểm chạm trước",
+	Converted:     "Khách hàng", Median: "Trung vị", P90: "Phân vị 90", P95: "Phân vị 95", P99: "Phân vị 99",
+	Histogram: "Phân bố",
+	BinUnder:  func(hi string) string { return "dưới " + hi },
+	BinFrom:   func(lo, hi string) string { return "từ " + lo + " đến " + hi },
+	Bins: func(bins []string) string {
+		return "Khách hàng theo thời gian chuyển đổi: " + strings.Join(bins, "; ") + "."
+	},
+	Bin: func(bin, customers string) string { return bin + ": " + customers },
 }
 
 // viBadReasons describe the rows of each bad-row reason, after a count,

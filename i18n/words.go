@@ -97,6 +97,9 @@ type DetailWords struct {
 	Dip func(from, to float64) string
 	// Handoff is a change of channel (the document's values).
 	Handoff func(from, to string) string
+	// OnRoutes says that a dip or hand-off (detail) occurs on the routes of
+	// the personas named (quoted names) only.
+	OnRoutes func(detail string, personas []string) string
 }
 
 // ReportWords are the analysis report as text.
@@ -221,6 +224,42 @@ type FunnelWords struct {
 	// BadHint says what to do about rows of one reason, naming the
 	// command's flags where one helps; "" for a code it does not know.
 	BadHint func(reason string) string
+
+	// Page is the funnel's section of the HTML page.
+	Page FunnelPageWords
+}
+
+// FunnelPageWords are the words of the HTML page's funnel section
+// (render.HTML{Funnel}) beyond the stage funnel: the funnels per
+// breakdown value, what customers did after dropping off and the time to
+// convert. Numbers and durations come formatted.
+type FunnelPageWords struct {
+	// Breakdown heads the funnels per value of column (as the data names it).
+	Breakdown func(column string) string
+	// Group captions the funnel of the customers with value (as the data
+	// spells it, or FunnelWords.EmptyValue); FunnelWords.MoreGroups counts
+	// the values not shown.
+	Group func(value, customers string) string
+	// AfterDropOff captions the table of what customers did next after
+	// dropping off at a touchpoint; DroppedOff and Next head its columns.
+	AfterDropOff, DroppedOff, Next string
+	// Nothing: the customers had no further event; AdHoc marks a
+	// touchpoint the map does not plan.
+	Nothing, AdHoc string
+	// MoreNext counts the customers who went to the n touchpoints not listed.
+	MoreNext func(n, customers string) string
+	// TimeToConvert captions the table of the time from the previous
+	// touchpoint; Converted heads the customers timed, Median, P90, P95 and
+	// P99 the quantiles and Histogram the chart.
+	TimeToConvert, Converted, Median, P90, P95, P99, Histogram string
+	// BinUnder names the histogram's first bin (durations under hi),
+	// BinFrom the others (durations from lo to under hi).
+	BinUnder func(hi string) string
+	BinFrom  func(lo, hi string) string
+	// Bins says a histogram in words: each bin and its customers.
+	Bins func(bins []string) string
+	// Bin is one bin and the customers in it.
+	Bin func(bin, customers string) string
 }
 
 // OverlayWords name the measured metrics laid over a journey and their

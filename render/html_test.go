@@ -159,7 +159,7 @@ func TestHTMLContent(t *testing.T) {
 		"<li>Stages: <b>3</b></li>", "<li>Touchpoints: <b>4</b> (4 online, 0 offline)</li>", "<li>Channels: <b>4</b></li>",
 		`<li class="alert">Critical pain points: <b>1</b></li>`,
 		`<li>Weakest link: <a href="#tp-1-0"><bdi>Checkout in the app</bdi></a></li>`,
-		"<li>Friction: <b>0.52</b></li>",
+		"<li>Friction: <b>0.56</b></li>",
 		"Before purchase", "During purchase", "After purchase",
 		// Severity and category in words beside their colour and icon.
 		`<span class="tag s">High</span><span class="tag"><svg class="ico" aria-hidden="true"><use href="#cat-financial"/></svg>Financial</span>`,
@@ -169,8 +169,8 @@ func TestHTMLContent(t *testing.T) {
 		"target missed", "target met", "not measured",
 		"Frontstage", "Backstage", "Support processes", "Fee calculator",
 		"Line of interaction", "Line of visibility", "Line of internal interaction",
-		"Friction hotspots", "Findings", "Hotspot 1 · Friction 0.82",
-		`<td class="num">0.82</td>`,
+		"Friction hotspots", "Findings", "Hotspot 1 · Friction 0.84",
+		`<td class="num">0.84</td>`,
 		`<span class="lvl-warning">Warning</span> · Touchpoint without an owner (2) <span class="code">touchpoint.no_owner</span>`,
 		// Findings name their place in words and link to it.
 		`<a href="#tp-1-1"><bdi>Order › Asks chat about slots</bdi></a>`,
@@ -194,7 +194,7 @@ func TestHTMLContent(t *testing.T) {
 		"Cảnh báo</span> · Điểm chạm chưa có người phụ trách (2)",
 		// Numbers as Vietnamese write them: a decimal comma, the per cent sign
 		// on the number, in the map and in the findings alike.
-		"<b>−1,5</b> tiêu cực", "Ad click-through <b>2,1%</b>", "<li>Ma sát: <b>0,52</b></li>",
+		"<b>−1,5</b> tiêu cực", "Ad click-through <b>2,1%</b>", "<li>Ma sát: <b>0,56</b></li>",
 		"đang ở mức 2,1%, chưa đạt mục tiêu 3%",
 	} {
 		assert.Contains(t, vi, want)

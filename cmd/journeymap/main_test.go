@@ -307,7 +307,7 @@ func TestDiff(t *testing.T) {
 	r = cli(t, "", "diff", "-lang", "vi", current, future)
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "điểm đau đã được giải quyết: ")
-	assert.Contains(t, r.stdout, "ma sát của hành trình 0,6079 → 0,3349 (-0,273)")
+	assert.Contains(t, r.stdout, "ma sát của hành trình 0,6143 → 0,341 (-0,2733)")
 	assert.NotContains(t, r.stdout, "pain point")
 
 	r = cli(t, "", "diff", "-format", "json", current, future)

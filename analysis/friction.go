@@ -368,7 +368,9 @@ func measureFriction(j *journey.Journey, opts Options, words *i18n.Words, full b
 		fr.EmotionCurve = slices.AppendSeq(make([]EmotionPoint, 0, n), emotionCurve(j, ps))
 		fr.PersonaCurves = []PersonaCurve{}
 		for _, p := range curvePersonas(j) {
-			c := PersonaCurve{Path: p.path, ID: p.id, Name: p.name, Points: slices.AppendSeq([]EmotionPoint{}, personaCurve(j, p.id, ps))}
+			// A persona's curve is about as long as the journey's.
+			points := slices.AppendSeq(make([]EmotionPoint, 0, len(fr.EmotionCurve)), personaCurve(j, p.id, ps))
+			c := PersonaCurve{Path: p.path, ID: p.id, Name: p.name, Points: points}
 			fr.PersonaCurves = append(fr.PersonaCurves, c)
 		}
 	}

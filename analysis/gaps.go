@@ -207,15 +207,16 @@ func (g *gapFinder) stage(i int, s *journey.Stage) {
 // labelled in messages), then its pain points and metrics.
 func (g *gapFinder) touchpoint(path string, k int, t *touchpoint.Touchpoint, stage string, hasContact bool) {
 	f := &g.w.Findings
-	name := g.label(t.Name, k)
+	// The touchpoint's label is made only for a finding that needs it:
+	// most touchpoints have none of these.
 	if strings.TrimSpace(t.Owner) == "" {
-		g.add(CodeNoOwner, Warning, path, t.ID, f.NoOwner(name))
+		g.add(CodeNoOwner, Warning, path, t.ID, f.NoOwner(g.label(t.Name, k)))
 	}
 	if !measured(t) && len(t.Metrics) == 0 {
-		g.add(CodeUnmeasured, Info, path, t.ID, f.Unmeasured(name))
+		g.add(CodeUnmeasured, Info, path, t.ID, f.Unmeasured(g.label(t.Name, k)))
 	}
 	if g.j.Type == journey.ServiceBlueprint && !hasBackstage(t) {
-		g.add(CodeNoBackstage, Warning, path, t.ID, f.NoBackstage(name))
+		g.add(CodeNoBackstage, Warning, path, t.ID, f.NoBackstage(g.label(t.Name, k)))
 	}
 	for n, p := range t.PainPoints {
 		if p == nil {

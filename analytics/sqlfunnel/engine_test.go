@@ -44,11 +44,14 @@ func engine(t *testing.T, env, driver string) *sql.DB {
 func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duration, nul bool) {
 	ctx := context.Background()
 	for seed := range uint64(6) {
-		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: res, NUL: nul})
+		// Odd seeds: a route with alternatives (touchpoints for different personas).
+		alt := seed%2 == 1
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: res, NUL: nul, Alternatives: alt})
 		name := fmt.Sprintf("jm_conformance_%d", seed)
 		require.NoError(t, sqlfunneltest.Load(ctx, db, d, name, log.Events, ""), "loading log %d", seed)
 		want, err := log.Go(log.Events)
 		require.NoError(t, err)
+		require.Equal(t, alt, sqlfunneltest.HasAlternatives(want), "log %d: the route has alternatives when asked", seed)
 		p, err := log.Plan()
 		require.NoError(t, err)
 		src := sqlfunneltest.Table(d, name)
@@ -96,7 +99,8 @@ func TestClickHouseCluster(t *testing.T) {
 	require.NotEmpty(t, cluster, "JOURNEYMAP_CLICKHOUSE_CLUSTER names the cluster of the two shards")
 	ctx := context.Background()
 	for seed := range uint64(4) {
-		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: 100 + seed, Customers: 500, Resolution: time.Second, NUL: true})
+		alt := seed%2 == 1 // a route with alternatives
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: 100 + seed, Customers: 500, Resolution: time.Second, NUL: true, Alternatives: alt})
 		var parts [2][]analytics.Event
 		for _, e := range log.Events {
 			s := analytics.CustomerKey(e.Customer) % 2
@@ -116,6 +120,7 @@ func TestClickHouseCluster(t *testing.T) {
 		require.NoError(t, err)
 		want, err := log.Go(log.Events)
 		require.NoError(t, err)
+		require.Equal(t, alt, sqlfunneltest.HasAlternatives(want), "log %d: the route has alternatives when asked", seed)
 
 		got, err := sqlfunnel.Run(ctx, shard1, p, sqlfunneltest.Table(sqlfunnel.ClickHouse, "jm_all"))
 		require.NoError(t, err, "log %d", seed)

@@ -24,7 +24,9 @@ func TestSQLFunnelConformance(t *testing.T) {
 	defer db.Close()
 	ctx := context.Background()
 	for seed := range uint64(6) {
-		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: time.Microsecond})
+		// Odd seeds: a route with alternatives (touchpoints for different personas).
+		alt := seed%2 == 1
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: time.Microsecond, Alternatives: alt})
 		name := fmt.Sprintf("jm_conformance_%d", seed)
 		if err := sqlfunneltest.Load(ctx, db, sqlfunnel.DuckDB, name, log.Events, ""); err != nil {
 			t.Fatalf("loading log %d: %v", seed, err)
@@ -32,6 +34,9 @@ func TestSQLFunnelConformance(t *testing.T) {
 		want, err := log.Go(log.Events)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if sqlfunneltest.HasAlternatives(want) != alt {
+			t.Fatalf("log %d: alternatives on the route: %v, want %v", seed, !alt, alt)
 		}
 		p, err := log.Plan()
 		if err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/journeymap/journeymap/analytics/sqlfunnel"
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/persona"
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
@@ -54,6 +55,11 @@ type Config struct {
 	// NUL allows NUL bytes in touchpoint keys that events use (ClickHouse
 	// holds them; PostgreSQL and DuckDB text cannot).
 	NUL bool
+	// Alternatives gives the journey personas and touchpoints that serve
+	// some of them only, so that the route has steps of two or more
+	// alternatives (see analytics.Routes); the walks along the route take
+	// one alternative, another, or both (at equal times too).
+	Alternatives bool
 }
 
 // Random generates a log with equal timestamps, repeated events, events
@@ -80,6 +86,9 @@ func Random(cfg Config) Log {
 			name = "nul\x00byte" // a key PostgreSQL and DuckDB cannot hold
 		}
 		s.Touchpoints = append(s.Touchpoints, &touchpoint.Touchpoint{ID: uuidFrom(rng), Name: name, Channel: channel.Email})
+	}
+	if cfg.Alternatives {
+		alternatives(rng, j)
 	}
 	var keys []string
 	for _, t := range j.Touchpoints() {
@@ -112,6 +121,9 @@ func Random(cfg Config) Log {
 			for _, tp := range j.Touchpoints() {
 				if rng.IntN(8) == 0 {
 					break
+				}
+				if len(tp.PersonaIDs) > 0 && rng.IntN(2) == 0 {
+					continue // another alternative of the step, or none
 				}
 				key := tp.ID.String()
 				if rng.IntN(2) == 0 && (cfg.NUL || !strings.ContainsRune(tp.Name, 0)) {
@@ -151,6 +163,50 @@ func Random(cfg Config) Log {
 	return Log{Journey: j, Events: events, Window: window}
 }
 
+// alternatives adds three personas to j and makes touchpoints of its
+// stages serve some of them only: in a stage with two or more touchpoints,
+// the first ones serve disjoint sets of personas (alternatives of one
+// step); a stage with one touchpoint gets a second, an alternative of the
+// first, when no stage has two.
+func alternatives(rng *rand.Rand, j *journey.Journey) {
+	var ps []uuid.UUID
+	for i := range 3 {
+		p := &persona.Persona{ID: uuidFrom(rng), Name: fmt.Sprintf("persona %d %s", i, hostile[i])}
+		j.Personas = append(j.Personas, p)
+		ps = append(ps, p.ID)
+	}
+	sets := [][][]uuid.UUID{
+		{{ps[0]}, {ps[1]}},
+		{{ps[0]}, {ps[1]}, {ps[2]}},
+		{{ps[0], ps[1]}, {ps[2]}},
+		{{ps[2]}, {ps[0]}},
+	}
+	done := false
+	for _, s := range j.Stages {
+		if len(s.Touchpoints) < 2 || rng.IntN(4) == 0 {
+			continue
+		}
+		set := sets[rng.IntN(len(sets))]
+		for i := 0; i < len(set) && i < len(s.Touchpoints); i++ {
+			s.Touchpoints[i].PersonaIDs = set[i]
+		}
+		done = true
+	}
+	if !done {
+		s := j.Stages[rng.IntN(len(j.Stages))]
+		if len(s.Touchpoints) == 0 {
+			s = j.Stages[0]
+		}
+		alt := &touchpoint.Touchpoint{ID: uuidFrom(rng), Name: "alternative " + hostile[rng.IntN(len(hostile))], Channel: channel.Email, PersonaIDs: []uuid.UUID{ps[1]}}
+		s.Touchpoints = append(s.Touchpoints, alt)
+		s.Touchpoints[0].PersonaIDs = []uuid.UUID{ps[0]}
+		if len(s.Touchpoints) > 2 { // the alternatives must be neighbours
+			n := len(s.Touchpoints)
+			s.Touchpoints[1], s.Touchpoints[n-1] = s.Touchpoints[n-1], s.Touchpoints[1]
+		}
+	}
+}
+
 func uuidFrom(rng *rand.Rand) uuid.UUID {
 	var u uuid.UUID
 	for i := range u {
@@ -159,6 +215,17 @@ func uuidFrom(rng *rand.Rand) uuid.UUID {
 	u[6] = u[6]&0x0f | 0x40
 	u[8] = u[8]&0x3f | 0x80
 	return u
+}
+
+// HasAlternatives reports whether r's touchpoint route has a step of two
+// or more alternatives (touchpoints that share a RouteStep).
+func HasAlternatives(r *analytics.Result) bool {
+	for i, s := range r.Touchpoints {
+		if i > 0 && s.RouteStep == r.Touchpoints[i-1].RouteStep {
+			return true
+		}
+	}
+	return false
 }
 
 // Go analyses events with the Go engine (events in any order).

@@ -357,10 +357,18 @@ by_key AS (
   GROUP BY touchpoint
 ),
 `)
+	counts := "" // PostgreSQL's measures have the counts too
+	name := "measure"
 	if pg {
 		f.arraySteps(b, bigint)
 	} else {
 		f.wideSteps(b)
+		counts = "\nSELECT measure, '', step, 0, value FROM counts\nUNION ALL"
+		var whens []string
+		for i, m := range timeMeasures {
+			whens = append(whens, fmt.Sprintf("WHEN %d THEN '%s'", i, m))
+		}
+		name = "(CASE measure " + strings.Join(whens, " ") + " END)"
 	}
 	// One pass over the measures gives each time to convert its bucket and
 	// its chart bin; the counts per bucket and per bin follow from them.
@@ -377,10 +385,10 @@ durations AS (
   GROUP BY 1, 2, 3, 4
 )
 -- and the result rows
-SELECT measure, '' AS touchpoint, step, CAST(bucket AS %[3]s) AS bucket, CAST(sum(n) AS %[3]s) AS value FROM durations GROUP BY measure, step, bucket
+SELECT %[5]s AS measure, '' AS touchpoint, step, CAST(bucket AS %[3]s) AS bucket, CAST(sum(n) AS %[3]s) AS value FROM durations GROUP BY measure, step, bucket
 UNION ALL
-SELECT measure || '_bins', '', step, CAST(bin AS %[3]s), CAST(sum(n) AS %[3]s) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
-UNION ALL
+SELECT %[5]s || '_bins', '', step, CAST(bin AS %[3]s), CAST(sum(n) AS %[3]s) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
+UNION ALL%[4]s
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL
 SELECT 'failing', touchpoint, 0, 0, failing FROM by_key WHERE failing > 0
@@ -391,7 +399,7 @@ SELECT 'emotion_sum_milli', touchpoint, 0, 0, emotion_sum_milli FROM by_key WHER
 UNION ALL
 SELECT 'bad_rows', touchpoint, 0, 0, bad_rows FROM by_key WHERE bad_rows > 0
 ORDER BY 1, 2, 3, 4
-`, bucketOf(q.d, "d", "e"), exponent(q.d, "("+inner+")", "d", "e"), bigint)
+`, bucketOf(q.d, "d", "e"), exponent(q.d, "("+inner+")", "d", "e"), bigint, counts, name)
 }
 
 // seconds is the whole seconds of duration v (nanoseconds, v ≥ 0).

@@ -2,6 +2,8 @@ package sqlfunnel
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/journeymap/journeymap/analytics"
@@ -146,11 +148,11 @@ firsts AS (
 				first = append(first, fmt.Sprintf("least(%s) AS %s_%d_first", strings.Join(ts, ", "), fn, i))
 			}
 		}
-		d := fmt.Sprintf("CASE\n      WHEN %s_0_first IS NULL THEN -1", fn)
+		d := fmt.Sprintf("CASE\n        WHEN %s_0_first IS NULL THEN -1", fn)
 		for j := 1; j < f.n(fn); j++ {
-			d += fmt.Sprintf("\n      WHEN NOT COALESCE(%[1]s_%[2]d_first > %[1]s_%[3]d_first AND %[1]s_%[2]d_first - %[1]s_0_first <= %[4]d, false) THEN %[3]d", fn, j, j-1, f.window)
+			d += fmt.Sprintf("\n        WHEN NOT COALESCE(%[1]s_%[2]d_first > %[1]s_%[3]d_first AND %[1]s_%[2]d_first - %[1]s_0_first <= %[4]d, false) THEN %[3]d", fn, j, j-1, f.window)
 		}
-		depth = append(depth, fmt.Sprintf("%s\n      ELSE %d\n    END AS %s_depth", d, f.n(fn)-1, fn))
+		depth = append(depth, fmt.Sprintf("%s\n        ELSE %d\n      END AS %s_depth", d, f.n(fn)-1, fn))
 		var whens []string
 		for i := 0; i < f.n(fn); i++ {
 			out = append(out, fmt.Sprintf("CASE WHEN %[1]s_depth >= %[2]d THEN %[1]s_%[2]d_first END AS %[1]s_%[2]d_at", fn, i))
@@ -176,26 +178,30 @@ firsts AS (
 --    touchpoints; step i is reached at its first time when every step up to i is, each
 --    first time after the one before, within the window after step 0 (depth: the last
 --    step so reached, -1 when not started)
+--    A customer whose first time on the step after their depth is not after their depth's
+--    first time is undecided (an event on that step may still come after): the exact path
+--    below measures them.
 fast AS MATERIALIZED (
   SELECT *,
-    %s
+    %s AS undecided
   FROM (
-    SELECT customer,
+    SELECT *,
       %s
-    FROM firsts
-  ) AS f
+    FROM (
+      SELECT customer,
+        %s
+      FROM firsts
+    ) AS f
+  ) AS d
 ),
 -- 6. when each step was reached (NULL: not reached) and, for a step with alternatives, the
---    first of them in journey order that has an event then. A customer whose first time on
---    the step after their depth is not after their depth's first time is undecided (an event
---    on that step may still come after): the exact path below measures them.
+--    first of them in journey order that has an event then
 decided AS (
-  SELECT customer,
-    %s,
-    %s AS undecided
+  SELECT customer, undecided,
+    %s
   FROM fast
 ),
-`, strings.Join(depth, ",\n    "), strings.Join(first, ",\n      "), strings.Join(out, ",\n    "), strings.Join(undecided, "\n      OR "))
+`, strings.Join(undecided, "\n      OR "), strings.Join(depth, ",\n      "), strings.Join(first, ",\n        "), strings.Join(out, ",\n    "))
 
 	fmt.Fprintf(b, `-- 7. the exact path, for the undecided customers only: their events on planned touchpoints,
 --    then one CTE per step: step i is reached at the earliest event on it strictly after
@@ -253,25 +259,53 @@ reached AS MATERIALIZED (
 %s
 ),
 `, strings.Join(cols, ", "), strings.Join(exactCols, ", "), strings.Join(joins, "\n"))
-	b.WriteString("-- 9. one row per customer and measure: the customer, each step reached, each time to\n--    convert, the furthest step of those who did not reach the last (drop_off)\nmeasures AS (\n")
-	parts := []string{"  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS BIGINT) AS d FROM reached"}
+	// count counts the customers of reached who satisfy cond, per via
+	// when it is a column.
+	count := func(measure, via, cond string) string {
+		if _, err := strconv.Atoi(via); err == nil {
+			return fmt.Sprintf("  SELECT '%s', %s, count(*) FROM reached WHERE %s", measure, via, cond)
+		}
+		return fmt.Sprintf("  SELECT '%s', %s, count(*) FROM reached WHERE %s GROUP BY %s", measure, via, cond, via)
+	}
+	counts := []string{"  SELECT 'customers' AS measure, 0 AS step, count(*) AS value FROM reached"}
+	var times []string
 	for _, fn := range funnels {
 		n := f.n(fn)
 		for i := 0; i < n; i++ {
 			at, via := fmt.Sprintf("%s_%d_at", fn, i), f.via(fn, i, "")
-			parts = append(parts, fmt.Sprintf("  SELECT '%s_reached', %s, NULL FROM reached WHERE %s IS NOT NULL", fn, via, at))
-			if i > 0 {
-				parts = append(parts,
-					fmt.Sprintf("  SELECT '%s_from_previous', %s, %s - %s_%d_at FROM reached WHERE %s IS NOT NULL", fn, via, at, fn, i-1, at),
-					fmt.Sprintf("  SELECT '%s_from_start', %s, %s - %s_0_at FROM reached WHERE %s IS NOT NULL", fn, via, at, fn, at))
-			}
+			counts = append(counts, count(fn+"_reached", via, at+" IS NOT NULL"))
 			if i+1 < n {
-				parts = append(parts, fmt.Sprintf("  SELECT '%s_drop_off', %s, NULL FROM reached WHERE %s IS NOT NULL AND %s_%d_at IS NULL", fn, via, at, fn, i+1))
+				counts = append(counts, count(fn+"_drop_off", via, fmt.Sprintf("%s IS NOT NULL AND %s_%d_at IS NULL", at, fn, i+1)))
+			}
+			if i > 0 {
+				code := 2 * slices.Index(funnels, fn) // timeMeasures
+				times = append(times,
+					fmt.Sprintf("  SELECT %d%s, %s%s, %s - %s_%d_at%s FROM reached WHERE %s IS NOT NULL -- %s_from_previous", code, as(len(times) == 0, " AS measure"), via, as(len(times) == 0, " AS step"), at, fn, i-1, as(len(times) == 0, " AS d"), at, fn),
+					fmt.Sprintf("  SELECT %d, %s, %s - %s_0_at FROM reached WHERE %s IS NOT NULL -- %s_from_start", code+1, via, at, fn, at, fn))
 			}
 		}
 	}
-	b.WriteString(strings.Join(parts, "\n  UNION ALL\n"))
+	if len(times) == 0 { // one-step funnels: no time to convert
+		times = append(times, "  SELECT 0 AS measure, 0 AS step, CAST(NULL AS BIGINT) AS d WHERE false")
+	}
+	b.WriteString("-- 9. the counts: customers, customers who reached each step (per touchpoint that reached\n--    it), and whose furthest step it is when it is not the last (drop_off)\ncounts AS (\n")
+	b.WriteString(strings.Join(counts, "\n  UNION ALL\n"))
+	b.WriteString("\n),\n-- 10. one row per customer and step reached after step 0: the times to convert; measure\n--     0 touchpoint_from_previous, 1 touchpoint_from_start, 2 stage_from_previous, 3 stage_from_start\nmeasures AS (\n")
+	b.WriteString(strings.Join(times, "\n  UNION ALL\n"))
 	b.WriteString("\n),\n")
+}
+
+// timeMeasures names the DuckDB query's integer measure codes of the times
+// to convert (the funnel's index in funnels times 2, plus 1 from the start).
+var timeMeasures = []string{"touchpoint_from_previous", "touchpoint_from_start", "stage_from_previous", "stage_from_start"}
+
+// as returns s when first is true: a column alias for the first SELECT of
+// a UNION.
+func as(first bool, s string) string {
+	if first {
+		return s
+	}
+	return ""
 }
 
 // arraySteps writes the steps for PostgreSQL, without a join per step (its

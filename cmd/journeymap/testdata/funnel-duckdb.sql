@@ -113,75 +113,81 @@ firsts AS (
 --    touchpoints; step i is reached at its first time when every step up to i is, each
 --    first time after the one before, within the window after step 0 (depth: the last
 --    step so reached, -1 when not started)
+--    A customer whose first time on the step after their depth is not after their depth's
+--    first time is undecided (an event on that step may still come after): the exact path
+--    below measures them.
 fast AS MATERIALIZED (
   SELECT *,
-    CASE
-      WHEN touchpoint_0_first IS NULL THEN -1
-      WHEN NOT COALESCE(touchpoint_1_first > touchpoint_0_first AND touchpoint_1_first - touchpoint_0_first <= 2592000000000000, false) THEN 0
-      WHEN NOT COALESCE(touchpoint_2_first > touchpoint_1_first AND touchpoint_2_first - touchpoint_0_first <= 2592000000000000, false) THEN 1
-      WHEN NOT COALESCE(touchpoint_3_first > touchpoint_2_first AND touchpoint_3_first - touchpoint_0_first <= 2592000000000000, false) THEN 2
-      WHEN NOT COALESCE(touchpoint_4_first > touchpoint_3_first AND touchpoint_4_first - touchpoint_0_first <= 2592000000000000, false) THEN 3
-      WHEN NOT COALESCE(touchpoint_5_first > touchpoint_4_first AND touchpoint_5_first - touchpoint_0_first <= 2592000000000000, false) THEN 4
-      WHEN NOT COALESCE(touchpoint_6_first > touchpoint_5_first AND touchpoint_6_first - touchpoint_0_first <= 2592000000000000, false) THEN 5
-      WHEN NOT COALESCE(touchpoint_7_first > touchpoint_6_first AND touchpoint_7_first - touchpoint_0_first <= 2592000000000000, false) THEN 6
-      WHEN NOT COALESCE(touchpoint_8_first > touchpoint_7_first AND touchpoint_8_first - touchpoint_0_first <= 2592000000000000, false) THEN 7
-      WHEN NOT COALESCE(touchpoint_9_first > touchpoint_8_first AND touchpoint_9_first - touchpoint_0_first <= 2592000000000000, false) THEN 8
-      WHEN NOT COALESCE(touchpoint_10_first > touchpoint_9_first AND touchpoint_10_first - touchpoint_0_first <= 2592000000000000, false) THEN 9
-      WHEN NOT COALESCE(touchpoint_11_first > touchpoint_10_first AND touchpoint_11_first - touchpoint_0_first <= 2592000000000000, false) THEN 10
-      WHEN NOT COALESCE(touchpoint_12_first > touchpoint_11_first AND touchpoint_12_first - touchpoint_0_first <= 2592000000000000, false) THEN 11
-      WHEN NOT COALESCE(touchpoint_13_first > touchpoint_12_first AND touchpoint_13_first - touchpoint_0_first <= 2592000000000000, false) THEN 12
-      WHEN NOT COALESCE(touchpoint_14_first > touchpoint_13_first AND touchpoint_14_first - touchpoint_0_first <= 2592000000000000, false) THEN 13
-      WHEN NOT COALESCE(touchpoint_15_first > touchpoint_14_first AND touchpoint_15_first - touchpoint_0_first <= 2592000000000000, false) THEN 14
-      WHEN NOT COALESCE(touchpoint_16_first > touchpoint_15_first AND touchpoint_16_first - touchpoint_0_first <= 2592000000000000, false) THEN 15
-      ELSE 16
-    END AS touchpoint_depth,
-    CASE
-      WHEN stage_0_first IS NULL THEN -1
-      WHEN NOT COALESCE(stage_1_first > stage_0_first AND stage_1_first - stage_0_first <= 2592000000000000, false) THEN 0
-      WHEN NOT COALESCE(stage_2_first > stage_1_first AND stage_2_first - stage_0_first <= 2592000000000000, false) THEN 1
-      WHEN NOT COALESCE(stage_3_first > stage_2_first AND stage_3_first - stage_0_first <= 2592000000000000, false) THEN 2
-      WHEN NOT COALESCE(stage_4_first > stage_3_first AND stage_4_first - stage_0_first <= 2592000000000000, false) THEN 3
-      WHEN NOT COALESCE(stage_5_first > stage_4_first AND stage_5_first - stage_0_first <= 2592000000000000, false) THEN 4
-      ELSE 5
-    END AS stage_depth
+    (CASE touchpoint_depth WHEN 0 THEN touchpoint_1_first <= touchpoint_0_first WHEN 1 THEN touchpoint_2_first <= touchpoint_1_first WHEN 2 THEN touchpoint_3_first <= touchpoint_2_first WHEN 3 THEN touchpoint_4_first <= touchpoint_3_first WHEN 4 THEN touchpoint_5_first <= touchpoint_4_first WHEN 5 THEN touchpoint_6_first <= touchpoint_5_first WHEN 6 THEN touchpoint_7_first <= touchpoint_6_first WHEN 7 THEN touchpoint_8_first <= touchpoint_7_first WHEN 8 THEN touchpoint_9_first <= touchpoint_8_first WHEN 9 THEN touchpoint_10_first <= touchpoint_9_first WHEN 10 THEN touchpoint_11_first <= touchpoint_10_first WHEN 11 THEN touchpoint_12_first <= touchpoint_11_first WHEN 12 THEN touchpoint_13_first <= touchpoint_12_first WHEN 13 THEN touchpoint_14_first <= touchpoint_13_first WHEN 14 THEN touchpoint_15_first <= touchpoint_14_first WHEN 15 THEN touchpoint_16_first <= touchpoint_15_first ELSE false END) IS TRUE
+      OR (CASE stage_depth WHEN 0 THEN stage_1_first <= stage_0_first WHEN 1 THEN stage_2_first <= stage_1_first WHEN 2 THEN stage_3_first <= stage_2_first WHEN 3 THEN stage_4_first <= stage_3_first WHEN 4 THEN stage_5_first <= stage_4_first ELSE false END) IS TRUE AS undecided
   FROM (
-    SELECT customer,
-      touch_1_first,
-      touch_2_first,
-      touch_5_first,
-      touch_6_first,
-      touch_0_first AS touchpoint_0_first,
-      least(touch_1_first, touch_2_first) AS touchpoint_1_first,
-      touch_3_first AS touchpoint_2_first,
-      touch_4_first AS touchpoint_3_first,
-      least(touch_5_first, touch_6_first) AS touchpoint_4_first,
-      touch_7_first AS touchpoint_5_first,
-      touch_8_first AS touchpoint_6_first,
-      touch_9_first AS touchpoint_7_first,
-      touch_10_first AS touchpoint_8_first,
-      touch_11_first AS touchpoint_9_first,
-      touch_12_first AS touchpoint_10_first,
-      touch_13_first AS touchpoint_11_first,
-      touch_14_first AS touchpoint_12_first,
-      touch_15_first AS touchpoint_13_first,
-      touch_16_first AS touchpoint_14_first,
-      touch_17_first AS touchpoint_15_first,
-      touch_18_first AS touchpoint_16_first,
-      least(touch_0_first, touch_1_first, touch_2_first) AS stage_0_first,
-      least(touch_3_first, touch_4_first, touch_5_first, touch_6_first, touch_7_first) AS stage_1_first,
-      least(touch_8_first, touch_9_first, touch_10_first) AS stage_2_first,
-      least(touch_11_first, touch_12_first, touch_13_first) AS stage_3_first,
-      least(touch_14_first, touch_15_first) AS stage_4_first,
-      least(touch_16_first, touch_17_first, touch_18_first) AS stage_5_first
-    FROM firsts
-  ) AS f
+    SELECT *,
+      CASE
+        WHEN touchpoint_0_first IS NULL THEN -1
+        WHEN NOT COALESCE(touchpoint_1_first > touchpoint_0_first AND touchpoint_1_first - touchpoint_0_first <= 2592000000000000, false) THEN 0
+        WHEN NOT COALESCE(touchpoint_2_first > touchpoint_1_first AND touchpoint_2_first - touchpoint_0_first <= 2592000000000000, false) THEN 1
+        WHEN NOT COALESCE(touchpoint_3_first > touchpoint_2_first AND touchpoint_3_first - touchpoint_0_first <= 2592000000000000, false) THEN 2
+        WHEN NOT COALESCE(touchpoint_4_first > touchpoint_3_first AND touchpoint_4_first - touchpoint_0_first <= 2592000000000000, false) THEN 3
+        WHEN NOT COALESCE(touchpoint_5_first > touchpoint_4_first AND touchpoint_5_first - touchpoint_0_first <= 2592000000000000, false) THEN 4
+        WHEN NOT COALESCE(touchpoint_6_first > touchpoint_5_first AND touchpoint_6_first - touchpoint_0_first <= 2592000000000000, false) THEN 5
+        WHEN NOT COALESCE(touchpoint_7_first > touchpoint_6_first AND touchpoint_7_first - touchpoint_0_first <= 2592000000000000, false) THEN 6
+        WHEN NOT COALESCE(touchpoint_8_first > touchpoint_7_first AND touchpoint_8_first - touchpoint_0_first <= 2592000000000000, false) THEN 7
+        WHEN NOT COALESCE(touchpoint_9_first > touchpoint_8_first AND touchpoint_9_first - touchpoint_0_first <= 2592000000000000, false) THEN 8
+        WHEN NOT COALESCE(touchpoint_10_first > touchpoint_9_first AND touchpoint_10_first - touchpoint_0_first <= 2592000000000000, false) THEN 9
+        WHEN NOT COALESCE(touchpoint_11_first > touchpoint_10_first AND touchpoint_11_first - touchpoint_0_first <= 2592000000000000, false) THEN 10
+        WHEN NOT COALESCE(touchpoint_12_first > touchpoint_11_first AND touchpoint_12_first - touchpoint_0_first <= 2592000000000000, false) THEN 11
+        WHEN NOT COALESCE(touchpoint_13_first > touchpoint_12_first AND touchpoint_13_first - touchpoint_0_first <= 2592000000000000, false) THEN 12
+        WHEN NOT COALESCE(touchpoint_14_first > touchpoint_13_first AND touchpoint_14_first - touchpoint_0_first <= 2592000000000000, false) THEN 13
+        WHEN NOT COALESCE(touchpoint_15_first > touchpoint_14_first AND touchpoint_15_first - touchpoint_0_first <= 2592000000000000, false) THEN 14
+        WHEN NOT COALESCE(touchpoint_16_first > touchpoint_15_first AND touchpoint_16_first - touchpoint_0_first <= 2592000000000000, false) THEN 15
+        ELSE 16
+      END AS touchpoint_depth,
+      CASE
+        WHEN stage_0_first IS NULL THEN -1
+        WHEN NOT COALESCE(stage_1_first > stage_0_first AND stage_1_first - stage_0_first <= 2592000000000000, false) THEN 0
+        WHEN NOT COALESCE(stage_2_first > stage_1_first AND stage_2_first - stage_0_first <= 2592000000000000, false) THEN 1
+        WHEN NOT COALESCE(stage_3_first > stage_2_first AND stage_3_first - stage_0_first <= 2592000000000000, false) THEN 2
+        WHEN NOT COALESCE(stage_4_first > stage_3_first AND stage_4_first - stage_0_first <= 2592000000000000, false) THEN 3
+        WHEN NOT COALESCE(stage_5_first > stage_4_first AND stage_5_first - stage_0_first <= 2592000000000000, false) THEN 4
+        ELSE 5
+      END AS stage_depth
+    FROM (
+      SELECT customer,
+        touch_1_first,
+        touch_2_first,
+        touch_5_first,
+        touch_6_first,
+        touch_0_first AS touchpoint_0_first,
+        least(touch_1_first, touch_2_first) AS touchpoint_1_first,
+        touch_3_first AS touchpoint_2_first,
+        touch_4_first AS touchpoint_3_first,
+        least(touch_5_first, touch_6_first) AS touchpoint_4_first,
+        touch_7_first AS touchpoint_5_first,
+        touch_8_first AS touchpoint_6_first,
+        touch_9_first AS touchpoint_7_first,
+        touch_10_first AS touchpoint_8_first,
+        touch_11_first AS touchpoint_9_first,
+        touch_12_first AS touchpoint_10_first,
+        touch_13_first AS touchpoint_11_first,
+        touch_14_first AS touchpoint_12_first,
+        touch_15_first AS touchpoint_13_first,
+        touch_16_first AS touchpoint_14_first,
+        touch_17_first AS touchpoint_15_first,
+        touch_18_first AS touchpoint_16_first,
+        least(touch_0_first, touch_1_first, touch_2_first) AS stage_0_first,
+        least(touch_3_first, touch_4_first, touch_5_first, touch_6_first, touch_7_first) AS stage_1_first,
+        least(touch_8_first, touch_9_first, touch_10_first) AS stage_2_first,
+        least(touch_11_first, touch_12_first, touch_13_first) AS stage_3_first,
+        least(touch_14_first, touch_15_first) AS stage_4_first,
+        least(touch_16_first, touch_17_first, touch_18_first) AS stage_5_first
+      FROM firsts
+    ) AS f
+  ) AS d
 ),
 -- 6. when each step was reached (NULL: not reached) and, for a step with alternatives, the
---    first of them in journey order that has an event then. A customer whose first time on
---    the step after their depth is not after their depth's first time is undecided (an event
---    on that step may still come after): the exact path below measures them.
+--    first of them in journey order that has an event then
 decided AS (
-  SELECT customer,
+  SELECT customer, undecided,
     CASE WHEN touchpoint_depth >= 0 THEN touchpoint_0_first END AS touchpoint_0_at,
     CASE WHEN touchpoint_depth >= 1 THEN touchpoint_1_first END AS touchpoint_1_at,
     CASE WHEN touch_1_first = touchpoint_1_first THEN 1 WHEN touch_2_first = touchpoint_1_first THEN 2 END AS touchpoint_1_via,
@@ -206,9 +212,7 @@ decided AS (
     CASE WHEN stage_depth >= 2 THEN stage_2_first END AS stage_2_at,
     CASE WHEN stage_depth >= 3 THEN stage_3_first END AS stage_3_at,
     CASE WHEN stage_depth >= 4 THEN stage_4_first END AS stage_4_at,
-    CASE WHEN stage_depth >= 5 THEN stage_5_first END AS stage_5_at,
-    (CASE touchpoint_depth WHEN 0 THEN touchpoint_1_first <= touchpoint_0_first WHEN 1 THEN touchpoint_2_first <= touchpoint_1_first WHEN 2 THEN touchpoint_3_first <= touchpoint_2_first WHEN 3 THEN touchpoint_4_first <= touchpoint_3_first WHEN 4 THEN touchpoint_5_first <= touchpoint_4_first WHEN 5 THEN touchpoint_6_first <= touchpoint_5_first WHEN 6 THEN touchpoint_7_first <= touchpoint_6_first WHEN 7 THEN touchpoint_8_first <= touchpoint_7_first WHEN 8 THEN touchpoint_9_first <= touchpoint_8_first WHEN 9 THEN touchpoint_10_first <= touchpoint_9_first WHEN 10 THEN touchpoint_11_first <= touchpoint_10_first WHEN 11 THEN touchpoint_12_first <= touchpoint_11_first WHEN 12 THEN touchpoint_13_first <= touchpoint_12_first WHEN 13 THEN touchpoint_14_first <= touchpoint_13_first WHEN 14 THEN touchpoint_15_first <= touchpoint_14_first WHEN 15 THEN touchpoint_16_first <= touchpoint_15_first ELSE false END) IS TRUE
-      OR (CASE stage_depth WHEN 0 THEN stage_1_first <= stage_0_first WHEN 1 THEN stage_2_first <= stage_1_first WHEN 2 THEN stage_3_first <= stage_2_first WHEN 3 THEN stage_4_first <= stage_3_first WHEN 4 THEN stage_5_first <= stage_4_first ELSE false END) IS TRUE AS undecided
+    CASE WHEN stage_depth >= 5 THEN stage_5_first END AS stage_5_at
   FROM fast
 ),
 -- 7. the exact path, for the undecided customers only: their events on planned touchpoints,
@@ -453,182 +457,185 @@ reached AS MATERIALIZED (
   LEFT JOIN exact_stage_4 AS stage_4 ON stage_4.customer = u.customer
   LEFT JOIN exact_stage_5 AS stage_5 ON stage_5.customer = u.customer
 ),
--- 9. one row per customer and measure: the customer, each step reached, each time to
---    convert, the furthest step of those who did not reach the last (drop_off)
+-- 9. the counts: customers, customers who reached each step (per touchpoint that reached
+--    it), and whose furthest step it is when it is not the last (drop_off)
+counts AS (
+  SELECT 'customers' AS measure, 0 AS step, count(*) AS value FROM reached
+  UNION ALL
+  SELECT 'touchpoint_reached', 0, count(*) FROM reached WHERE touchpoint_0_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 0, count(*) FROM reached WHERE touchpoint_0_at IS NOT NULL AND touchpoint_1_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', touchpoint_1_via, count(*) FROM reached WHERE touchpoint_1_at IS NOT NULL GROUP BY touchpoint_1_via
+  UNION ALL
+  SELECT 'touchpoint_drop_off', touchpoint_1_via, count(*) FROM reached WHERE touchpoint_1_at IS NOT NULL AND touchpoint_2_at IS NULL GROUP BY touchpoint_1_via
+  UNION ALL
+  SELECT 'touchpoint_reached', 3, count(*) FROM reached WHERE touchpoint_2_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 3, count(*) FROM reached WHERE touchpoint_2_at IS NOT NULL AND touchpoint_3_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 4, count(*) FROM reached WHERE touchpoint_3_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 4, count(*) FROM reached WHERE touchpoint_3_at IS NOT NULL AND touchpoint_4_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', touchpoint_4_via, count(*) FROM reached WHERE touchpoint_4_at IS NOT NULL GROUP BY touchpoint_4_via
+  UNION ALL
+  SELECT 'touchpoint_drop_off', touchpoint_4_via, count(*) FROM reached WHERE touchpoint_4_at IS NOT NULL AND touchpoint_5_at IS NULL GROUP BY touchpoint_4_via
+  UNION ALL
+  SELECT 'touchpoint_reached', 7, count(*) FROM reached WHERE touchpoint_5_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 7, count(*) FROM reached WHERE touchpoint_5_at IS NOT NULL AND touchpoint_6_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 8, count(*) FROM reached WHERE touchpoint_6_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 8, count(*) FROM reached WHERE touchpoint_6_at IS NOT NULL AND touchpoint_7_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 9, count(*) FROM reached WHERE touchpoint_7_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 9, count(*) FROM reached WHERE touchpoint_7_at IS NOT NULL AND touchpoint_8_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 10, count(*) FROM reached WHERE touchpoint_8_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 10, count(*) FROM reached WHERE touchpoint_8_at IS NOT NULL AND touchpoint_9_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 11, count(*) FROM reached WHERE touchpoint_9_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 11, count(*) FROM reached WHERE touchpoint_9_at IS NOT NULL AND touchpoint_10_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 12, count(*) FROM reached WHERE touchpoint_10_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 12, count(*) FROM reached WHERE touchpoint_10_at IS NOT NULL AND touchpoint_11_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 13, count(*) FROM reached WHERE touchpoint_11_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 13, count(*) FROM reached WHERE touchpoint_11_at IS NOT NULL AND touchpoint_12_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 14, count(*) FROM reached WHERE touchpoint_12_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 14, count(*) FROM reached WHERE touchpoint_12_at IS NOT NULL AND touchpoint_13_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 15, count(*) FROM reached WHERE touchpoint_13_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 15, count(*) FROM reached WHERE touchpoint_13_at IS NOT NULL AND touchpoint_14_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 16, count(*) FROM reached WHERE touchpoint_14_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 16, count(*) FROM reached WHERE touchpoint_14_at IS NOT NULL AND touchpoint_15_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 17, count(*) FROM reached WHERE touchpoint_15_at IS NOT NULL
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 17, count(*) FROM reached WHERE touchpoint_15_at IS NOT NULL AND touchpoint_16_at IS NULL
+  UNION ALL
+  SELECT 'touchpoint_reached', 18, count(*) FROM reached WHERE touchpoint_16_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage_reached', 0, count(*) FROM reached WHERE stage_0_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage_drop_off', 0, count(*) FROM reached WHERE stage_0_at IS NOT NULL AND stage_1_at IS NULL
+  UNION ALL
+  SELECT 'stage_reached', 1, count(*) FROM reached WHERE stage_1_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage_drop_off', 1, count(*) FROM reached WHERE stage_1_at IS NOT NULL AND stage_2_at IS NULL
+  UNION ALL
+  SELECT 'stage_reached', 2, count(*) FROM reached WHERE stage_2_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage_drop_off', 2, count(*) FROM reached WHERE stage_2_at IS NOT NULL AND stage_3_at IS NULL
+  UNION ALL
+  SELECT 'stage_reached', 3, count(*) FROM reached WHERE stage_3_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage_drop_off', 3, count(*) FROM reached WHERE stage_3_at IS NOT NULL AND stage_4_at IS NULL
+  UNION ALL
+  SELECT 'stage_reached', 4, count(*) FROM reached WHERE stage_4_at IS NOT NULL
+  UNION ALL
+  SELECT 'stage_drop_off', 4, count(*) FROM reached WHERE stage_4_at IS NOT NULL AND stage_5_at IS NULL
+  UNION ALL
+  SELECT 'stage_reached', 5, count(*) FROM reached WHERE stage_5_at IS NOT NULL
+),
+-- 10. one row per customer and step reached after step 0: the times to convert; measure
+--     0 touchpoint_from_previous, 1 touchpoint_from_start, 2 stage_from_previous, 3 stage_from_start
 measures AS (
-  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS BIGINT) AS d FROM reached
+  SELECT 0 AS measure, touchpoint_1_via AS step, touchpoint_1_at - touchpoint_0_at AS d FROM reached WHERE touchpoint_1_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_reached', 0, NULL FROM reached WHERE touchpoint_0_at IS NOT NULL
+  SELECT 1, touchpoint_1_via, touchpoint_1_at - touchpoint_0_at FROM reached WHERE touchpoint_1_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_drop_off', 0, NULL FROM reached WHERE touchpoint_0_at IS NOT NULL AND touchpoint_1_at IS NULL
+  SELECT 0, 3, touchpoint_2_at - touchpoint_1_at FROM reached WHERE touchpoint_2_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_reached', touchpoint_1_via, NULL FROM reached WHERE touchpoint_1_at IS NOT NULL
+  SELECT 1, 3, touchpoint_2_at - touchpoint_0_at FROM reached WHERE touchpoint_2_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_from_previous', touchpoint_1_via, touchpoint_1_at - touchpoint_0_at FROM reached WHERE touchpoint_1_at IS NOT NULL
+  SELECT 0, 4, touchpoint_3_at - touchpoint_2_at FROM reached WHERE touchpoint_3_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_from_start', touchpoint_1_via, touchpoint_1_at - touchpoint_0_at FROM reached WHERE touchpoint_1_at IS NOT NULL
+  SELECT 1, 4, touchpoint_3_at - touchpoint_0_at FROM reached WHERE touchpoint_3_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_drop_off', touchpoint_1_via, NULL FROM reached WHERE touchpoint_1_at IS NOT NULL AND touchpoint_2_at IS NULL
+  SELECT 0, touchpoint_4_via, touchpoint_4_at - touchpoint_3_at FROM reached WHERE touchpoint_4_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_reached', 3, NULL FROM reached WHERE touchpoint_2_at IS NOT NULL
+  SELECT 1, touchpoint_4_via, touchpoint_4_at - touchpoint_0_at FROM reached WHERE touchpoint_4_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_from_previous', 3, touchpoint_2_at - touchpoint_1_at FROM reached WHERE touchpoint_2_at IS NOT NULL
+  SELECT 0, 7, touchpoint_5_at - touchpoint_4_at FROM reached WHERE touchpoint_5_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_from_start', 3, touchpoint_2_at - touchpoint_0_at FROM reached WHERE touchpoint_2_at IS NOT NULL
+  SELECT 1, 7, touchpoint_5_at - touchpoint_0_at FROM reached WHERE touchpoint_5_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_drop_off', 3, NULL FROM reached WHERE touchpoint_2_at IS NOT NULL AND touchpoint_3_at IS NULL
+  SELECT 0, 8, touchpoint_6_at - touchpoint_5_at FROM reached WHERE touchpoint_6_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_reached', 4, NULL FROM reached WHERE touchpoint_3_at IS NOT NULL
+  SELECT 1, 8, touchpoint_6_at - touchpoint_0_at FROM reached WHERE touchpoint_6_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_from_previous', 4, touchpoint_3_at - touchpoint_2_at FROM reached WHERE touchpoint_3_at IS NOT NULL
+  SELECT 0, 9, touchpoint_7_at - touchpoint_6_at FROM reached WHERE touchpoint_7_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_from_start', 4, touchpoint_3_at - touchpoint_0_at FROM reached WHERE touchpoint_3_at IS NOT NULL
+  SELECT 1, 9, touchpoint_7_at - touchpoint_0_at FROM reached WHERE touchpoint_7_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_drop_off', 4, NULL FROM reached WHERE touchpoint_3_at IS NOT NULL AND touchpoint_4_at IS NULL
+  SELECT 0, 10, touchpoint_8_at - touchpoint_7_at FROM reached WHERE touchpoint_8_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_reached', touchpoint_4_via, NULL FROM reached WHERE touchpoint_4_at IS NOT NULL
+  SELECT 1, 10, touchpoint_8_at - touchpoint_0_at FROM reached WHERE touchpoint_8_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_from_previous', touchpoint_4_via, touchpoint_4_at - touchpoint_3_at FROM reached WHERE touchpoint_4_at IS NOT NULL
+  SELECT 0, 11, touchpoint_9_at - touchpoint_8_at FROM reached WHERE touchpoint_9_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_from_start', touchpoint_4_via, touchpoint_4_at - touchpoint_0_at FROM reached WHERE touchpoint_4_at IS NOT NULL
+  SELECT 1, 11, touchpoint_9_at - touchpoint_0_at FROM reached WHERE touchpoint_9_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_drop_off', touchpoint_4_via, NULL FROM reached WHERE touchpoint_4_at IS NOT NULL AND touchpoint_5_at IS NULL
+  SELECT 0, 12, touchpoint_10_at - touchpoint_9_at FROM reached WHERE touchpoint_10_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_reached', 7, NULL FROM reached WHERE touchpoint_5_at IS NOT NULL
+  SELECT 1, 12, touchpoint_10_at - touchpoint_0_at FROM reached WHERE touchpoint_10_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_from_previous', 7, touchpoint_5_at - touchpoint_4_at FROM reached WHERE touchpoint_5_at IS NOT NULL
+  SELECT 0, 13, touchpoint_11_at - touchpoint_10_at FROM reached WHERE touchpoint_11_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_from_start', 7, touchpoint_5_at - touchpoint_0_at FROM reached WHERE touchpoint_5_at IS NOT NULL
+  SELECT 1, 13, touchpoint_11_at - touchpoint_0_at FROM reached WHERE touchpoint_11_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_drop_off', 7, NULL FROM reached WHERE touchpoint_5_at IS NOT NULL AND touchpoint_6_at IS NULL
+  SELECT 0, 14, touchpoint_12_at - touchpoint_11_at FROM reached WHERE touchpoint_12_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_reached', 8, NULL FROM reached WHERE touchpoint_6_at IS NOT NULL
+  SELECT 1, 14, touchpoint_12_at - touchpoint_0_at FROM reached WHERE touchpoint_12_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_from_previous', 8, touchpoint_6_at - touchpoint_5_at FROM reached WHERE touchpoint_6_at IS NOT NULL
+  SELECT 0, 15, touchpoint_13_at - touchpoint_12_at FROM reached WHERE touchpoint_13_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_from_start', 8, touchpoint_6_at - touchpoint_0_at FROM reached WHERE touchpoint_6_at IS NOT NULL
+  SELECT 1, 15, touchpoint_13_at - touchpoint_0_at FROM reached WHERE touchpoint_13_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_drop_off', 8, NULL FROM reached WHERE touchpoint_6_at IS NOT NULL AND touchpoint_7_at IS NULL
+  SELECT 0, 16, touchpoint_14_at - touchpoint_13_at FROM reached WHERE touchpoint_14_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_reached', 9, NULL FROM reached WHERE touchpoint_7_at IS NOT NULL
+  SELECT 1, 16, touchpoint_14_at - touchpoint_0_at FROM reached WHERE touchpoint_14_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_from_previous', 9, touchpoint_7_at - touchpoint_6_at FROM reached WHERE touchpoint_7_at IS NOT NULL
+  SELECT 0, 17, touchpoint_15_at - touchpoint_14_at FROM reached WHERE touchpoint_15_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_from_start', 9, touchpoint_7_at - touchpoint_0_at FROM reached WHERE touchpoint_7_at IS NOT NULL
+  SELECT 1, 17, touchpoint_15_at - touchpoint_0_at FROM reached WHERE touchpoint_15_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_drop_off', 9, NULL FROM reached WHERE touchpoint_7_at IS NOT NULL AND touchpoint_8_at IS NULL
+  SELECT 0, 18, touchpoint_16_at - touchpoint_15_at FROM reached WHERE touchpoint_16_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
-  SELECT 'touchpoint_reached', 10, NULL FROM reached WHERE touchpoint_8_at IS NOT NULL
+  SELECT 1, 18, touchpoint_16_at - touchpoint_0_at FROM reached WHERE touchpoint_16_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 'touchpoint_from_previous', 10, touchpoint_8_at - touchpoint_7_at FROM reached WHERE touchpoint_8_at IS NOT NULL
+  SELECT 2, 1, stage_1_at - stage_0_at FROM reached WHERE stage_1_at IS NOT NULL -- stage_from_previous
   UNION ALL
-  SELECT 'touchpoint_from_start', 10, touchpoint_8_at - touchpoint_0_at FROM reached WHERE touchpoint_8_at IS NOT NULL
+  SELECT 3, 1, stage_1_at - stage_0_at FROM reached WHERE stage_1_at IS NOT NULL -- stage_from_start
   UNION ALL
-  SELECT 'touchpoint_drop_off', 10, NULL FROM reached WHERE touchpoint_8_at IS NOT NULL AND touchpoint_9_at IS NULL
+  SELECT 2, 2, stage_2_at - stage_1_at FROM reached WHERE stage_2_at IS NOT NULL -- stage_from_previous
   UNION ALL
-  SELECT 'touchpoint_reached', 11, NULL FROM reached WHERE touchpoint_9_at IS NOT NULL
+  SELECT 3, 2, stage_2_at - stage_0_at FROM reached WHERE stage_2_at IS NOT NULL -- stage_from_start
   UNION ALL
-  SELECT 'touchpoint_from_previous', 11, touchpoint_9_at - touchpoint_8_at FROM reached WHERE touchpoint_9_at IS NOT NULL
+  SELECT 2, 3, stage_3_at - stage_2_at FROM reached WHERE stage_3_at IS NOT NULL -- stage_from_previous
   UNION ALL
-  SELECT 'touchpoint_from_start', 11, touchpoint_9_at - touchpoint_0_at FROM reached WHERE touchpoint_9_at IS NOT NULL
+  SELECT 3, 3, stage_3_at - stage_0_at FROM reached WHERE stage_3_at IS NOT NULL -- stage_from_start
   UNION ALL
-  SELECT 'touchpoint_drop_off', 11, NULL FROM reached WHERE touchpoint_9_at IS NOT NULL AND touchpoint_10_at IS NULL
+  SELECT 2, 4, stage_4_at - stage_3_at FROM reached WHERE stage_4_at IS NOT NULL -- stage_from_previous
   UNION ALL
-  SELECT 'touchpoint_reached', 12, NULL FROM reached WHERE touchpoint_10_at IS NOT NULL
+  SELECT 3, 4, stage_4_at - stage_0_at FROM reached WHERE stage_4_at IS NOT NULL -- stage_from_start
   UNION ALL
-  SELECT 'touchpoint_from_previous', 12, touchpoint_10_at - touchpoint_9_at FROM reached WHERE touchpoint_10_at IS NOT NULL
+  SELECT 2, 5, stage_5_at - stage_4_at FROM reached WHERE stage_5_at IS NOT NULL -- stage_from_previous
   UNION ALL
-  SELECT 'touchpoint_from_start', 12, touchpoint_10_at - touchpoint_0_at FROM reached WHERE touchpoint_10_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_drop_off', 12, NULL FROM reached WHERE touchpoint_10_at IS NOT NULL AND touchpoint_11_at IS NULL
-  UNION ALL
-  SELECT 'touchpoint_reached', 13, NULL FROM reached WHERE touchpoint_11_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 13, touchpoint_11_at - touchpoint_10_at FROM reached WHERE touchpoint_11_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_start', 13, touchpoint_11_at - touchpoint_0_at FROM reached WHERE touchpoint_11_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_drop_off', 13, NULL FROM reached WHERE touchpoint_11_at IS NOT NULL AND touchpoint_12_at IS NULL
-  UNION ALL
-  SELECT 'touchpoint_reached', 14, NULL FROM reached WHERE touchpoint_12_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 14, touchpoint_12_at - touchpoint_11_at FROM reached WHERE touchpoint_12_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_start', 14, touchpoint_12_at - touchpoint_0_at FROM reached WHERE touchpoint_12_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_drop_off', 14, NULL FROM reached WHERE touchpoint_12_at IS NOT NULL AND touchpoint_13_at IS NULL
-  UNION ALL
-  SELECT 'touchpoint_reached', 15, NULL FROM reached WHERE touchpoint_13_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 15, touchpoint_13_at - touchpoint_12_at FROM reached WHERE touchpoint_13_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_start', 15, touchpoint_13_at - touchpoint_0_at FROM reached WHERE touchpoint_13_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_drop_off', 15, NULL FROM reached WHERE touchpoint_13_at IS NOT NULL AND touchpoint_14_at IS NULL
-  UNION ALL
-  SELECT 'touchpoint_reached', 16, NULL FROM reached WHERE touchpoint_14_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 16, touchpoint_14_at - touchpoint_13_at FROM reached WHERE touchpoint_14_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_start', 16, touchpoint_14_at - touchpoint_0_at FROM reached WHERE touchpoint_14_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_drop_off', 16, NULL FROM reached WHERE touchpoint_14_at IS NOT NULL AND touchpoint_15_at IS NULL
-  UNION ALL
-  SELECT 'touchpoint_reached', 17, NULL FROM reached WHERE touchpoint_15_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 17, touchpoint_15_at - touchpoint_14_at FROM reached WHERE touchpoint_15_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_start', 17, touchpoint_15_at - touchpoint_0_at FROM reached WHERE touchpoint_15_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_drop_off', 17, NULL FROM reached WHERE touchpoint_15_at IS NOT NULL AND touchpoint_16_at IS NULL
-  UNION ALL
-  SELECT 'touchpoint_reached', 18, NULL FROM reached WHERE touchpoint_16_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_previous', 18, touchpoint_16_at - touchpoint_15_at FROM reached WHERE touchpoint_16_at IS NOT NULL
-  UNION ALL
-  SELECT 'touchpoint_from_start', 18, touchpoint_16_at - touchpoint_0_at FROM reached WHERE touchpoint_16_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_reached', 0, NULL FROM reached WHERE stage_0_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_drop_off', 0, NULL FROM reached WHERE stage_0_at IS NOT NULL AND stage_1_at IS NULL
-  UNION ALL
-  SELECT 'stage_reached', 1, NULL FROM reached WHERE stage_1_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_from_previous', 1, stage_1_at - stage_0_at FROM reached WHERE stage_1_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_from_start', 1, stage_1_at - stage_0_at FROM reached WHERE stage_1_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_drop_off', 1, NULL FROM reached WHERE stage_1_at IS NOT NULL AND stage_2_at IS NULL
-  UNION ALL
-  SELECT 'stage_reached', 2, NULL FROM reached WHERE stage_2_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_from_previous', 2, stage_2_at - stage_1_at FROM reached WHERE stage_2_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_from_start', 2, stage_2_at - stage_0_at FROM reached WHERE stage_2_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_drop_off', 2, NULL FROM reached WHERE stage_2_at IS NOT NULL AND stage_3_at IS NULL
-  UNION ALL
-  SELECT 'stage_reached', 3, NULL FROM reached WHERE stage_3_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_from_previous', 3, stage_3_at - stage_2_at FROM reached WHERE stage_3_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_from_start', 3, stage_3_at - stage_0_at FROM reached WHERE stage_3_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_drop_off', 3, NULL FROM reached WHERE stage_3_at IS NOT NULL AND stage_4_at IS NULL
-  UNION ALL
-  SELECT 'stage_reached', 4, NULL FROM reached WHERE stage_4_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_from_previous', 4, stage_4_at - stage_3_at FROM reached WHERE stage_4_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_from_start', 4, stage_4_at - stage_0_at FROM reached WHERE stage_4_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_drop_off', 4, NULL FROM reached WHERE stage_4_at IS NOT NULL AND stage_5_at IS NULL
-  UNION ALL
-  SELECT 'stage_reached', 5, NULL FROM reached WHERE stage_5_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_from_previous', 5, stage_5_at - stage_4_at FROM reached WHERE stage_5_at IS NOT NULL
-  UNION ALL
-  SELECT 'stage_from_start', 5, stage_5_at - stage_0_at FROM reached WHERE stage_5_at IS NOT NULL
+  SELECT 3, 5, stage_5_at - stage_0_at FROM reached WHERE stage_5_at IS NOT NULL -- stage_from_start
 ),
 -- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
 -- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
@@ -641,9 +648,11 @@ durations AS (
   GROUP BY 1, 2, 3, 4
 )
 -- and the result rows
-SELECT measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, CAST(sum(n) AS BIGINT) AS value FROM durations GROUP BY measure, step, bucket
+SELECT (CASE measure WHEN 0 THEN 'touchpoint_from_previous' WHEN 1 THEN 'touchpoint_from_start' WHEN 2 THEN 'stage_from_previous' WHEN 3 THEN 'stage_from_start' END) AS measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, CAST(sum(n) AS BIGINT) AS value FROM durations GROUP BY measure, step, bucket
 UNION ALL
-SELECT measure || '_bins', '', step, CAST(bin AS BIGINT), CAST(sum(n) AS BIGINT) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
+SELECT (CASE measure WHEN 0 THEN 'touchpoint_from_previous' WHEN 1 THEN 'touchpoint_from_start' WHEN 2 THEN 'stage_from_previous' WHEN 3 THEN 'stage_from_start' END) || '_bins', '', step, CAST(bin AS BIGINT), CAST(sum(n) AS BIGINT) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
+UNION ALL
+SELECT measure, '', step, 0, value FROM counts
 UNION ALL
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL

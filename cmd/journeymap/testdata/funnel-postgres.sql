@@ -297,7 +297,7 @@ durations AS (
   GROUP BY 1, 2, 3, 4
 )
 -- and the result rows
-SELECT measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, CAST(sum(n) AS BIGINT) AS value FROM durations GROUP BY measure, step, bucket
+SELECT measure AS measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, CAST(sum(n) AS BIGINT) AS value FROM durations GROUP BY measure, step, bucket
 UNION ALL
 SELECT measure || '_bins', '', step, CAST(bin AS BIGINT), CAST(sum(n) AS BIGINT) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
 UNION ALL

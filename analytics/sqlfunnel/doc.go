@@ -54,9 +54,14 @@
 //   - the reasons of bad rows (BadRows.Reasons) and the bad rows
 //     themselves (BadRows.Rows): the query counts them only.
 //
-// The query computes the default order mode without a breakdown: Funnel
-// and Read refuse (ErrUnsupported) a plan with another Options.Mode or a
-// breakdown column (Columns.Breakdown). The table has no persona column:
+// In DuckDB and PostgreSQL the query computes analytics.AnyOrder as well:
+// the journey starts at the customer's first event on any step (t0), step
+// i is reached at the latest of the first times on steps 0..i when all of
+// them are within the window after t0 (several steps can be reached at
+// once: a time from previous of 0), and a step's alternatives credit the
+// first in journey order with an event by then. Funnel and Read refuse
+// (ErrUnsupported) analytics.StrictOrder and a breakdown column
+// (Columns.Breakdown); Funnel refuses AnyOrder in ClickHouse. The table has no persona column:
 // every customer is measured as a customer without a persona, on the route
 // of alternatives, so Result.Personas is empty, as it is in the Go engine
 // for such events. Step.RouteStep and Step.Personas come from the plan.
@@ -83,7 +88,12 @@
 // time on the step after the furthest so reached is not after it is
 // undecided; only those customers take the exact path, one join per step
 // over their own events (exact_events, exact_touchpoint_1, …), and both
-// paths meet in one row per customer (reached).
+// paths meet in one row per customer (reached). counts then counts the
+// customers per step with count(*) and measures keeps the times to convert
+// only.
+//
+// In any order (both engines) firsts alone decides the funnel: reached
+// takes, per step, the latest first time of the steps up to it.
 // ClickHouse 18.16 (Debian bookworm's) has neither WITH subqueries nor
 // window functions, so the ClickHouse query nests commented subqueries
 // using only functions both that release and current releases accept:

@@ -268,10 +268,17 @@ func (s Source) Funnel(p *analytics.Plan) (string, error) {
 	if err := pushable(p, res); err != nil {
 		return "", err
 	}
+	if q.d == ClickHouse && res.Mode != analytics.InOrder {
+		return "", fmt.Errorf("%w: order mode %v in ClickHouse (its query computes the default mode, ordered; DuckDB and PostgreSQL compute any order too)", ErrUnsupported, res.Mode)
+	}
 	steps := newFunnelSteps(p, res)
 	var b strings.Builder
 	fmt.Fprintf(&b, "-- journeymap funnel for journey %s (%s), %s dialect\n", res.JourneyID, comment(res.Title), q.d)
-	fmt.Fprintf(&b, "-- order mode: anchored greedy; conversion window %d ns (%v)\n", steps.window, p.Window())
+	mode := "anchored greedy"
+	if res.Mode == analytics.AnyOrder {
+		mode = "any order"
+	}
+	fmt.Fprintf(&b, "-- order mode: %s; conversion window %d ns (%v)\n", mode, steps.window, p.Window())
 	b.WriteString("-- rows: measure, touchpoint, step, bucket, value (see package analytics/sqlfunnel)\n")
 	if q.d == ClickHouse {
 		steps.clickhouse(&b, q, res)
@@ -357,12 +364,16 @@ by_key AS (
   GROUP BY touchpoint
 ),
 `)
-	counts := "" // PostgreSQL's measures have the counts too
+	counts := "" // PostgreSQL's in-order measures have the counts too
 	name := "measure"
-	if pg {
+	if pg && res.Mode == analytics.InOrder {
 		f.arraySteps(b, bigint)
 	} else {
-		f.wideSteps(b)
+		if res.Mode == analytics.AnyOrder {
+			f.anySteps(b)
+		} else {
+			f.wideSteps(b)
+		}
 		counts = "\nSELECT measure, '', step, 0, value FROM counts\nUNION ALL"
 		var whens []string
 		for i, m := range timeMeasures {
@@ -421,11 +432,11 @@ func chBinOf(v string) string {
 }
 
 // pushable reports an error when the query cannot compute p's funnel as
-// the Go engine does: an order mode other than the default, or a
-// breakdown column; see the package doc.
+// the Go engine does: strict order, or a breakdown column; see the package
+// doc.
 func pushable(p *analytics.Plan, res *analytics.Result) error {
-	if res.Mode != analytics.InOrder {
-		return fmt.Errorf("%w: order mode %v (the query computes the default mode, ordered)", ErrUnsupported, res.Mode)
+	if res.Mode != analytics.InOrder && res.Mode != analytics.AnyOrder {
+		return fmt.Errorf("%w: order mode %v (the query computes the default mode, ordered, and any order)", ErrUnsupported, res.Mode)
 	}
 	if c := p.Columns().Breakdown; c != "" {
 		return fmt.Errorf("%w: breakdown by %q (the query computes no breakdown)", ErrUnsupported, c)
@@ -444,7 +455,8 @@ func chExponent(v string) string {
 // scheme (analytics.BucketOf) is written in SQL; switching the scheme means
 // changing these two functions and chExponent only.
 //
-// exponent returns a subquery over from with column e = ⌊log₂ d⌋ for d ≥ 1,
+// exponent returns a subquery over from with column e = ⌊log₂ d⌋ for d ≥ 1
+// (-1 for d = 0, a time to convert of zero in any order),
 // computed in floating point (column e_0) and corrected by one either way
 // in integers.
 func exponent(d Dialect, from, v, e string) string {
@@ -452,9 +464,9 @@ func exponent(d Dialect, from, v, e string) string {
 	case ClickHouse:
 		return fmt.Sprintf("SELECT *, %s AS %s FROM %s", chExponent(v), e, from)
 	case PostgreSQL:
-		return fmt.Sprintf("SELECT *, %[2]s_0 + CASE WHEN (%[1]s >> %[2]s_0) = 0 THEN -1 WHEN (%[1]s >> %[2]s_0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(%[1]s AS double precision)) / ln(2)) AS integer) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
+		return fmt.Sprintf("SELECT *, %[2]s_0 + CASE WHEN (%[1]s >> %[2]s_0) = 0 THEN -1 WHEN (%[1]s >> %[2]s_0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(greatest(%[1]s, 1) AS double precision)) / ln(2)) AS integer) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
 	}
-	return fmt.Sprintf("SELECT *, %[2]s_0 + CASE WHEN (%[1]s >> %[2]s_0) = 0 THEN -1 WHEN (%[1]s >> %[2]s_0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(log2(%[1]s)) AS BIGINT) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
+	return fmt.Sprintf("SELECT *, %[2]s_0 + CASE WHEN (%[1]s >> %[2]s_0) = 0 THEN -1 WHEN (%[1]s >> %[2]s_0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(log2(greatest(%[1]s, 1))) AS BIGINT) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
 }
 
 // bucketOf is the one place where the histogram's bucket scheme is written

@@ -116,38 +116,13 @@ func (f funnelSteps) via(fn string, i int, prefix string) string {
 // few others take an exact path of one join per step over their own events
 // only. Then one wide row per customer (reached), and the measures.
 func (f funnelSteps) wideSteps(b *strings.Builder) {
-	b.WriteString(`-- 4. per customer (every customer with a usable row): the first time on each touchpoint
-firsts AS (
-  SELECT s.customer`)
-	for t := range f.names {
-		fmt.Fprintf(b, ",\n    min(s.t) FILTER (WHERE k.touch = %[1]d) AS touch_%[1]d_first", t)
-	}
-	b.WriteString("\n  FROM source_rows AS s\n  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint\n  WHERE s.usable\n  GROUP BY s.customer\n),\n")
-
+	f.firsts(b)
 	// first: the first time on each step; depth: the last step reached
 	// when every step's first time comes after the one before, within the
 	// window (-1: not started).
-	var first, depth, out, undecided []string
-	for t := range f.names {
-		if f.alts("touchpoint", f.routeStep(t)) != nil {
-			first = append(first, fmt.Sprintf("touch_%d_first", t))
-		}
-	}
+	first := f.stepFirsts()
+	var depth, out, undecided []string
 	for _, fn := range funnels {
-		for i := 0; i < f.n(fn); i++ {
-			var ts []string
-			for _, t := range f.touches(fn, i) {
-				ts = append(ts, fmt.Sprintf("touch_%d_first", t))
-			}
-			switch len(ts) {
-			case 0: // a stage without touchpoints
-				first = append(first, fmt.Sprintf("CAST(NULL AS BIGINT) AS %s_%d_first", fn, i))
-			case 1:
-				first = append(first, fmt.Sprintf("%s AS %s_%d_first", ts[0], fn, i))
-			default:
-				first = append(first, fmt.Sprintf("least(%s) AS %s_%d_first", strings.Join(ts, ", "), fn, i))
-			}
-		}
 		d := fmt.Sprintf("CASE\n        WHEN %s_0_first IS NULL THEN -1", fn)
 		for j := 1; j < f.n(fn); j++ {
 			d += fmt.Sprintf("\n        WHEN NOT COALESCE(%[1]s_%[2]d_first > %[1]s_%[3]d_first AND %[1]s_%[2]d_first - %[1]s_0_first <= %[4]d, false) THEN %[3]d", fn, j, j-1, f.window)
@@ -259,6 +234,56 @@ reached AS MATERIALIZED (
 %s
 ),
 `, strings.Join(cols, ", "), strings.Join(exactCols, ", "), strings.Join(joins, "\n"))
+	f.wideMeasures(b, 9, "_0_at")
+}
+
+// firsts writes the CTE firsts: per customer (every customer with a usable
+// row), the first time on each touchpoint.
+func (f funnelSteps) firsts(b *strings.Builder) {
+	b.WriteString(`-- 4. per customer (every customer with a usable row): the first time on each touchpoint
+firsts AS (
+  SELECT s.customer`)
+	for t := range f.names {
+		fmt.Fprintf(b, ",\n    min(s.t) FILTER (WHERE k.touch = %[1]d) AS touch_%[1]d_first", t)
+	}
+	b.WriteString("\n  FROM source_rows AS s\n  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint\n  WHERE s.usable\n  GROUP BY s.customer\n),\n")
+}
+
+// stepFirsts returns the columns, over firsts, of the first time on each
+// step of both funnels ({funnel}_{i}_first: the earliest of its
+// touchpoints'), after the first times of the touchpoints that are
+// alternatives (to tell which of them reached a step).
+func (f funnelSteps) stepFirsts() []string {
+	var first []string
+	for t := range f.names {
+		if f.alts("touchpoint", f.routeStep(t)) != nil {
+			first = append(first, fmt.Sprintf("touch_%d_first", t))
+		}
+	}
+	for _, fn := range funnels {
+		for i := 0; i < f.n(fn); i++ {
+			var ts []string
+			for _, t := range f.touches(fn, i) {
+				ts = append(ts, fmt.Sprintf("touch_%d_first", t))
+			}
+			switch len(ts) {
+			case 0: // a stage without touchpoints
+				first = append(first, fmt.Sprintf("CAST(NULL AS BIGINT) AS %s_%d_first", fn, i))
+			case 1:
+				first = append(first, fmt.Sprintf("%s AS %s_%d_first", ts[0], fn, i))
+			default:
+				first = append(first, fmt.Sprintf("least(%s) AS %s_%d_first", strings.Join(ts, ", "), fn, i))
+			}
+		}
+	}
+	return first
+}
+
+// wideMeasures writes the CTEs counts and measures over reached (one row
+// per customer, {funnel}_{i}_at and _via): n is the number of the first
+// comment, start the suffix of the column the time from the start counts
+// from ({funnel}{start}).
+func (f funnelSteps) wideMeasures(b *strings.Builder, n int, start string) {
 	// count counts the customers of reached who satisfy cond, per via
 	// when it is a column.
 	count := func(measure, via, cond string) string {
@@ -281,18 +306,75 @@ reached AS MATERIALIZED (
 				code := 2 * slices.Index(funnels, fn) // timeMeasures
 				times = append(times,
 					fmt.Sprintf("  SELECT %d%s, %s%s, %s - %s_%d_at%s FROM reached WHERE %s IS NOT NULL -- %s_from_previous", code, as(len(times) == 0, " AS measure"), via, as(len(times) == 0, " AS step"), at, fn, i-1, as(len(times) == 0, " AS d"), at, fn),
-					fmt.Sprintf("  SELECT %d, %s, %s - %s_0_at FROM reached WHERE %s IS NOT NULL -- %s_from_start", code+1, via, at, fn, at, fn))
+					fmt.Sprintf("  SELECT %d, %s, %s - %s%s FROM reached WHERE %s IS NOT NULL -- %s_from_start", code+1, via, at, fn, start, at, fn))
 			}
 		}
 	}
 	if len(times) == 0 { // one-step funnels: no time to convert
 		times = append(times, "  SELECT 0 AS measure, 0 AS step, CAST(NULL AS BIGINT) AS d WHERE false")
 	}
-	b.WriteString("-- 9. the counts: customers, customers who reached each step (per touchpoint that reached\n--    it), and whose furthest step it is when it is not the last (drop_off)\ncounts AS (\n")
+	fmt.Fprintf(b, "-- %d. the counts: customers, customers who reached each step (per touchpoint that reached\n--    it), and whose furthest step it is when it is not the last (drop_off)\ncounts AS (\n", n)
 	b.WriteString(strings.Join(counts, "\n  UNION ALL\n"))
-	b.WriteString("\n),\n-- 10. one row per customer and step reached after step 0: the times to convert; measure\n--     0 touchpoint_from_previous, 1 touchpoint_from_start, 2 stage_from_previous, 3 stage_from_start\nmeasures AS (\n")
+	fmt.Fprintf(b, "\n),\n-- %d. one row per customer and step reached after step 0: the times to convert; measure\n--     0 touchpoint_from_previous, 1 touchpoint_from_start, 2 stage_from_previous, 3 stage_from_start\nmeasures AS (\n", n+1)
 	b.WriteString(strings.Join(times, "\n  UNION ALL\n"))
 	b.WriteString("\n),\n")
+}
+
+// anySteps writes the steps in any order (analytics.AnyOrder) for DuckDB
+// and PostgreSQL: the journey starts at the first event on any step (t0);
+// step i is reached when every step 0..i has had an event within the window
+// after t0, at the latest of their first times; of a step's alternatives,
+// the first in journey order with an event by then is credited. The first
+// time on each touchpoint decides it all.
+func (f funnelSteps) anySteps(b *strings.Builder) {
+	f.firsts(b)
+	var starts, at, via []string
+	for _, fn := range funnels {
+		var all []string
+		for i := 0; i < f.n(fn); i++ {
+			all = append(all, fmt.Sprintf("%s_%d_first", fn, i))
+			notNull := strings.Join(all, " IS NOT NULL AND ") + " IS NOT NULL"
+			last := all[0]
+			if i > 0 {
+				last = "greatest(" + strings.Join(all, ", ") + ")"
+			}
+			at = append(at, fmt.Sprintf("CASE WHEN %[1]s AND %[2]s - %[3]s_start <= %[4]d THEN %[2]s END AS %[3]s_%[5]d_at", notNull, last, fn, f.window, i))
+			if alts := f.alts(fn, i); alts != nil {
+				var ws []string
+				for _, a := range alts {
+					ws = append(ws, fmt.Sprintf("WHEN touch_%d_first <= %s_%d_at THEN %d", a, fn, i, a))
+				}
+				via = append(via, fmt.Sprintf("CASE %s END AS %s_%d_via", strings.Join(ws, " "), fn, i))
+			}
+		}
+		starts = append(starts, fmt.Sprintf("least(%s) AS %s_start", strings.Join(all, ", "), fn))
+	}
+	viaCols := ""
+	if len(via) > 0 {
+		viaCols = ",\n    " + strings.Join(via, ",\n    ")
+	}
+	fmt.Fprintf(b, `-- 5. one row per customer: the start of each funnel (the first time on any of its steps);
+--    step i reached at the latest first time of steps 0..i when all of them are within the
+--    window after the start (NULL: not reached); for a step with alternatives, the first
+--    of them in journey order with an event by then
+reached AS MATERIALIZED (
+  SELECT *%s
+  FROM (
+    SELECT *,
+      %s
+    FROM (
+      SELECT *,
+        %s
+      FROM (
+        SELECT customer,
+          %s
+        FROM firsts
+      ) AS f
+    ) AS s
+  ) AS a
+),
+`, viaCols, strings.Join(at, ",\n      "), strings.Join(starts, ",\n        "), strings.Join(f.stepFirsts(), ",\n          "))
+	f.wideMeasures(b, 6, "_start")
 }
 
 // timeMeasures names the DuckDB query's integer measure codes of the times

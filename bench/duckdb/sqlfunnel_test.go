@@ -23,10 +23,15 @@ func TestSQLFunnelConformance(t *testing.T) {
 	}
 	defer db.Close()
 	ctx := context.Background()
-	for seed := range uint64(6) {
-		// Odd seeds: a route with alternatives (touchpoints for different personas).
+	for seed := range uint64(8) {
+		// Odd seeds: a route with alternatives (touchpoints for different
+		// personas); seeds 6 and 7: any order.
 		alt := seed%2 == 1
-		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: time.Microsecond, Alternatives: alt})
+		mode := analytics.InOrder
+		if seed >= 6 {
+			mode = analytics.AnyOrder
+		}
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: time.Microsecond, Alternatives: alt, Mode: mode})
 		name := fmt.Sprintf("jm_conformance_%d", seed)
 		if err := sqlfunneltest.Load(ctx, db, sqlfunnel.DuckDB, name, log.Events, ""); err != nil {
 			t.Fatalf("loading log %d: %v", seed, err)
@@ -67,7 +72,7 @@ func TestSQLFunnelConformance(t *testing.T) {
 		if seed == 0 {
 			mixedMerge(t, ctx, db, log, want)
 		}
-		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, analytics.Options{Window: log.Window, Source: "conformance"}, src)
+		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, log.Options(), src)
 		if err != nil {
 			t.Fatalf("log %d: %v", seed, err)
 		}

@@ -40,6 +40,7 @@ type Log struct {
 	Journey *journey.Journey
 	Events  []analytics.Event
 	Window  time.Duration
+	Mode    analytics.Mode
 }
 
 // Config says what to generate.
@@ -60,6 +61,8 @@ type Config struct {
 	// alternatives (see analytics.Routes); the walks along the route take
 	// one alternative, another, or both (at equal times too).
 	Alternatives bool
+	// Mode is the funnel's order mode (analytics.InOrder by default).
+	Mode analytics.Mode
 }
 
 // Random generates a log with equal timestamps, repeated events, events
@@ -160,7 +163,7 @@ func Random(cfg Config) Log {
 		}
 	}
 	rng.Shuffle(len(events), func(a, b int) { events[a], events[b] = events[b], events[a] })
-	return Log{Journey: j, Events: events, Window: window}
+	return Log{Journey: j, Events: events, Window: window, Mode: cfg.Mode}
 }
 
 // alternatives adds three personas to j and makes touchpoints of its
@@ -239,9 +242,14 @@ func (l Log) Go(events []analytics.Event) (*analytics.Result, error) {
 	return p.AnalyzeSlice(ordered)
 }
 
-// Plan compiles the log's journey with its window.
+// Plan compiles the log's journey with its window and order mode.
 func (l Log) Plan() (*analytics.Plan, error) {
-	return analytics.NewPlan(l.Journey, analytics.Options{Window: l.Window, Source: "conformance"})
+	return analytics.NewPlan(l.Journey, l.Options())
+}
+
+// Options are the analysis options of the log: its window and order mode.
+func (l Log) Options() analytics.Options {
+	return analytics.Options{Window: l.Window, Mode: l.Mode, Source: "conformance"}
 }
 
 func sortByTime(e []analytics.Event) {

@@ -384,22 +384,32 @@ by_key AS (
 	// One pass over the measures gives each time to convert its bucket and
 	// its chart bin; the counts per bucket and per bin follow from them.
 	sec := seconds(q.d, "d")
-	inner := exponent(q.d, "(SELECT measure, step, d, "+sec+" AS s, greatest("+sec+", 1) AS s1 FROM measures)", "s1", "es")
-	fmt.Fprintf(b, `-- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
--- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
-durations AS (
+	durations := fmt.Sprintf(`durations AS (
   SELECT measure, step,
-    CASE WHEN d IS NULL THEN 0 ELSE %[1]s END AS bucket,
+    CASE WHEN d IS NULL THEN 0 ELSE %s END AS bucket,
     CASE WHEN d IS NULL THEN NULL WHEN s = 0 THEN 0 ELSE es + 1 END AS bin,
     count(*) AS n
-  FROM (%[2]s) AS l
+  FROM (%s) AS l
   GROUP BY 1, 2, 3, 4
-)
+)`, bucketOf(q.d, "d", "e"), exponent(q.d, "("+exponent(q.d, "(SELECT measure, step, d, "+sec+" AS s, greatest("+sec+", 1) AS s1 FROM measures)", "s1", "es")+")", "d", "e"))
+	if q.d == DuckDB { // one projection: DuckDB computes the common subexpressions once
+		durations = fmt.Sprintf(`durations AS (
+  SELECT measure, step,
+    %s AS bucket,
+    CASE WHEN %s = 0 THEN 0 ELSE %s + 1 END AS bin,
+    count(*) AS n
+  FROM measures
+  GROUP BY 1, 2, 3, 4
+)`, bucketOf(q.d, "d", duckExponent("d")), sec, duckExponent(sec))
+	}
+	fmt.Fprintf(b, `-- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
+-- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
+%[1]s
 -- and the result rows
-SELECT %[5]s AS measure, '' AS touchpoint, step, CAST(bucket AS %[3]s) AS bucket, CAST(sum(n) AS %[3]s) AS value FROM durations GROUP BY measure, step, bucket
+SELECT %[4]s AS measure, '' AS touchpoint, step, CAST(bucket AS %[2]s) AS bucket, CAST(sum(n) AS %[2]s) AS value FROM durations GROUP BY measure, step, bucket
 UNION ALL
-SELECT %[5]s || '_bins', '', step, CAST(bin AS %[3]s), CAST(sum(n) AS %[3]s) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
-UNION ALL%[4]s
+SELECT %[4]s || '_bins', '', step, CAST(bin AS %[2]s), CAST(sum(n) AS %[2]s) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
+UNION ALL%[3]s
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL
 SELECT 'failing', touchpoint, 0, 0, failing FROM by_key WHERE failing > 0
@@ -410,7 +420,7 @@ SELECT 'emotion_sum_milli', touchpoint, 0, 0, emotion_sum_milli FROM by_key WHER
 UNION ALL
 SELECT 'bad_rows', touchpoint, 0, 0, bad_rows FROM by_key WHERE bad_rows > 0
 ORDER BY 1, 2, 3, 4
-`, bucketOf(q.d, "d", "e"), exponent(q.d, "("+inner+")", "d", "e"), bigint, counts, name)
+`, durations, bigint, counts, name)
 }
 
 // seconds is the whole seconds of duration v (nanoseconds, v ≥ 0).
@@ -444,6 +454,13 @@ func pushable(p *analytics.Plan, res *analytics.Result) error {
 	return nil
 }
 
+// duckExponent is ⌊log₂ v⌋ in DuckDB (v ≥ 1; -1 for v = 0) as one
+// expression, as exponent computes it.
+func duckExponent(v string) string {
+	e0 := "CAST(floor(log2(greatest(" + v + ", 1))) AS BIGINT)"
+	return fmt.Sprintf("(%[1]s + CASE WHEN (%[2]s >> %[1]s) = 0 THEN -1 WHEN (%[2]s >> %[1]s) >= 2 THEN 1 ELSE 0 END)", e0, v)
+}
+
 // chExponent is ⌊log₂ v⌋ in ClickHouse (v ≥ 1; 0 for v = 0), as exponent
 // computes it.
 func chExponent(v string) string {
@@ -453,7 +470,7 @@ func chExponent(v string) string {
 
 // exponent and bucketOf are the one place where the histogram's bucket
 // scheme (analytics.BucketOf) is written in SQL; switching the scheme means
-// changing these two functions and chExponent only.
+// changing these two functions, chExponent and duckExponent only.
 //
 // exponent returns a subquery over from with column e = ⌊log₂ d⌋ for d ≥ 1
 // (-1 for d = 0, a time to convert of zero in any order),

@@ -86,6 +86,35 @@ func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duratio
 	}
 }
 
+// small runs the query on the smallest shapes a journey can take
+// (sqlfunneltest.Small) in the given order modes.
+func small(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duration, modes ...analytics.Mode) {
+	ctx := context.Background()
+	for _, log := range sqlfunneltest.Small(res) {
+		require.NoError(t, sqlfunneltest.Load(ctx, db, d, "jm_small", log.Events, ""))
+		for _, mode := range modes {
+			log.Mode = mode
+			want, err := log.Go(log.Events)
+			require.NoError(t, err)
+			p, err := log.Plan()
+			require.NoError(t, err)
+			got, err := sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(d, "jm_small"))
+			require.NoError(t, err, "%s, %v", log.Journey.Title, mode)
+			assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "%s, %v", log.Journey.Title, mode)
+		}
+	}
+}
+
+func TestPostgresSmallJourneys(t *testing.T) {
+	db := engine(t, "JOURNEYMAP_POSTGRES_URL", "pgx")
+	small(t, db, sqlfunnel.PostgreSQL, time.Microsecond, analytics.InOrder, analytics.AnyOrder)
+}
+
+func TestClickHouseSmallJourneys(t *testing.T) {
+	db := engine(t, "JOURNEYMAP_CLICKHOUSE_URL", "clickhouse-http")
+	small(t, db, sqlfunnel.ClickHouse, time.Second, analytics.InOrder)
+}
+
 func TestPostgresConformance(t *testing.T) {
 	db := engine(t, "JOURNEYMAP_POSTGRES_URL", "pgx")
 	conformance(t, db, sqlfunnel.PostgreSQL, time.Microsecond, false)

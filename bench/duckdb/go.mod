@@ -6,7 +6,6 @@ replace github.com/journeymap/journeymap => ../..
 
 require (
 	github.com/duckdb/duckdb-go/v2 v2.10506.0
-	github.com/google/uuid v1.6.0
 	github.com/journeymap/journeymap v0.0.0-00010101000000-000000000000
 )
 
@@ -21,6 +20,7 @@ require (
 	github.com/go-viper/mapstructure/v2 v2.5.0 // indirect
 	github.com/goccy/go-json v0.10.5 // indirect
 	github.com/google/flatbuffers v25.12.19+incompatible // indirect
+	github.com/google/uuid v1.6.0 // indirect
 	github.com/klauspost/compress v1.20.4 // indirect
 	github.com/klauspost/cpuid/v2 v2.3.0 // indirect
 	github.com/pierrec/lz4/v4 v4.1.33 // indirect

@@ -7,12 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/journeymap/journeymap/analytics"
 	"github.com/journeymap/journeymap/analytics/sqlfunnel"
 	"github.com/journeymap/journeymap/analytics/sqlfunnel/sqlfunneltest"
-	"github.com/journeymap/journeymap/journey"
 )
 
 // TestSQLFunnelConformance loads generated logs (hostile touchpoint names,
@@ -151,9 +148,7 @@ func lines(s string) []string {
 }
 
 // TestSQLFunnelSmallJourneys runs the query on the smallest shapes a
-// journey can take, in both order modes: one touchpoint (no step after the
-// first, no time to convert), a stage without touchpoints (never reached),
-// and a first step of alternatives.
+// journey can take (sqlfunneltest.Small), in both order modes.
 func TestSQLFunnelSmallJourneys(t *testing.T) {
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
@@ -161,42 +156,15 @@ func TestSQLFunnelSmallJourneys(t *testing.T) {
 	}
 	defer db.Close()
 	ctx := context.Background()
-	p1, p2 := uuid.New(), uuid.New()
-	for _, c := range []struct {
-		why     string
-		journey string
-	}{
-		{"one touchpoint", `{"schema_version": 1, "title": "one", "type": "current_state", "stages": [
-			{"name": "S", "phase": "before_purchase", "touchpoints": [{"name": "a", "channel": "email"}]}]}`},
-		{"a stage without touchpoints after one touchpoint", `{"schema_version": 1, "title": "empty stage", "type": "current_state", "stages": [
-			{"name": "S", "phase": "before_purchase", "touchpoints": [{"name": "a", "channel": "email"}]},
-			{"name": "E", "phase": "after_purchase"}]}`},
-		{"the first step is two alternatives", `{"schema_version": 1, "title": "alternatives first", "type": "current_state",
-			"personas": [{"id": "` + p1.String() + `", "name": "P1"}, {"id": "` + p2.String() + `", "name": "P2"}], "stages": [
-			{"name": "S", "phase": "before_purchase", "touchpoints": [
-				{"name": "a", "channel": "email", "persona_ids": ["` + p1.String() + `"]},
-				{"name": "b", "channel": "email", "persona_ids": ["` + p2.String() + `"]},
-				{"name": "c", "channel": "email"}]}]}`},
-	} {
-		j, err := journey.Unmarshal([]byte(c.journey))
-		if err != nil {
-			t.Fatalf("%s: %v", c.why, err)
-		}
-		base := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
-		var events []analytics.Event
-		for i, k := range []string{"a", "b", "c", "a", "x"} {
-			for cust := range 4 {
-				events = append(events, analytics.Event{Customer: fmt.Sprint("c", cust), Touchpoint: k, Time: base.Add(time.Duration((i+cust)%3) * time.Minute)})
-			}
-		}
-		if err := sqlfunneltest.Load(ctx, db, sqlfunnel.DuckDB, "jm_small", events, ""); err != nil {
+	for _, log := range sqlfunneltest.Small(time.Microsecond) {
+		if err := sqlfunneltest.Load(ctx, db, sqlfunnel.DuckDB, "jm_small", log.Events, ""); err != nil {
 			t.Fatal(err)
 		}
 		for _, mode := range []analytics.Mode{analytics.InOrder, analytics.AnyOrder} {
-			log := sqlfunneltest.Log{Journey: j, Events: events, Window: time.Hour, Mode: mode}
-			want, err := log.Go(events)
+			log.Mode = mode
+			want, err := log.Go(log.Events)
 			if err != nil {
-				t.Fatalf("%s: %v", c.why, err)
+				t.Fatalf("%s: %v", log.Journey.Title, err)
 			}
 			p, err := log.Plan()
 			if err != nil {
@@ -204,11 +172,10 @@ func TestSQLFunnelSmallJourneys(t *testing.T) {
 			}
 			got, err := sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(sqlfunnel.DuckDB, "jm_small"))
 			if err != nil {
-				q, _ := sqlfunneltest.Table(sqlfunnel.DuckDB, "jm_small").Funnel(p)
-				t.Fatalf("%s, %v: %v\n%s", c.why, mode, err, q)
+				t.Fatalf("%s, %v: %v", log.Journey.Title, mode, err)
 			}
 			if w, g := sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got); w != g {
-				t.Errorf("%s, %v: differs from the Go engine:\n%s", c.why, mode, diff(w, g))
+				t.Errorf("%s, %v: differs from the Go engine:\n%s", log.Journey.Title, mode, diff(w, g))
 			}
 		}
 	}

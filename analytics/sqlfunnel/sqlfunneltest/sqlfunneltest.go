@@ -220,6 +220,39 @@ func uuidFrom(rng *rand.Rand) uuid.UUID {
 	return u
 }
 
+// Small returns logs of the smallest shapes a journey can take: one
+// touchpoint (no step after the first, no time to convert), a stage
+// without touchpoints (never reached), and a first step of two
+// alternatives; each log's events at the given resolution.
+func Small(res time.Duration) []Log {
+	p1, p2 := uuid.MustParse("7d3c3e0e-6b0a-4c55-9b7e-0a6f3d1e2b01"), uuid.MustParse("7d3c3e0e-6b0a-4c55-9b7e-0a6f3d1e2b02")
+	tp := func(name string, ps ...uuid.UUID) *touchpoint.Touchpoint {
+		return &touchpoint.Touchpoint{ID: uuid.NewSHA1(p1, []byte(name)), Name: name, Channel: channel.Email, PersonaIDs: ps}
+	}
+	stage := func(name string, ts ...*touchpoint.Touchpoint) *journey.Stage {
+		return &journey.Stage{ID: uuid.NewSHA1(p2, []byte(name)), Name: name, Phase: journey.BeforePurchase, Touchpoints: ts}
+	}
+	journeys := []*journey.Journey{
+		{Title: "one touchpoint", Stages: []*journey.Stage{stage("S", tp("a"))}},
+		{Title: "a stage without touchpoints", Stages: []*journey.Stage{stage("S", tp("a")), stage("E")}},
+		{Title: "the first step is two alternatives", Personas: []*persona.Persona{{ID: p1, Name: "P1"}, {ID: p2, Name: "P2"}},
+			Stages: []*journey.Stage{stage("S", tp("a", p1), tp("b", p2), tp("c"))}},
+	}
+	base := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	var events []analytics.Event
+	for i, k := range []string{"a", "b", "c", "a", "x"} {
+		for c := range 4 {
+			events = append(events, analytics.Event{Customer: fmt.Sprint("c", c), Touchpoint: k, Time: base.Add(time.Duration((i+c)%3) * time.Minute).Truncate(res)})
+		}
+	}
+	var out []Log
+	for _, j := range journeys {
+		j.SchemaVersion, j.Type, j.ID = 1, journey.CurrentState, uuid.NewSHA1(p1, []byte(j.Title))
+		out = append(out, Log{Journey: j, Events: events, Window: time.Hour})
+	}
+	return out
+}
+
 // HasAlternatives reports whether r's touchpoint route has a step of two
 // or more alternatives (touchpoints that share a RouteStep).
 func HasAlternatives(r *analytics.Result) bool {

@@ -286,13 +286,19 @@ func (f funnelSteps) stepFirsts() []string {
 func (f funnelSteps) wideMeasures(b *strings.Builder, n int, start string) {
 	// count counts the customers of reached who satisfy cond, per via
 	// when it is a column.
+	// count counts the customers of reached who satisfy cond: in the one
+	// aggregation over reached (counted), or per via when it is a column.
+	var aggs []string
 	count := func(measure, via, cond string) string {
 		if _, err := strconv.Atoi(via); err == nil {
-			return fmt.Sprintf("  SELECT '%s', %s, count(*) FROM reached WHERE %s", measure, via, cond)
+			col := fmt.Sprintf("%s_%s", measure, via)
+			aggs = append(aggs, fmt.Sprintf("count(*) FILTER (WHERE %s) AS %s", cond, col))
+			return fmt.Sprintf("  SELECT '%s', %s, %s FROM counted", measure, via, col)
 		}
 		return fmt.Sprintf("  SELECT '%s', %s, count(*) FROM reached WHERE %s GROUP BY %s", measure, via, cond, via)
 	}
-	counts := []string{"  SELECT 'customers' AS measure, 0 AS step, count(*) AS value FROM reached"}
+	counts := []string{"  SELECT 'customers' AS measure, 0 AS step, customers AS value FROM counted"}
+	aggs = append(aggs, "count(*) AS customers")
 	var times []string
 	for _, fn := range funnels {
 		n := f.n(fn)
@@ -313,7 +319,7 @@ func (f funnelSteps) wideMeasures(b *strings.Builder, n int, start string) {
 	if len(times) == 0 { // one-step funnels: no time to convert
 		times = append(times, "  SELECT 0 AS measure, 0 AS step, CAST(NULL AS BIGINT) AS d WHERE false")
 	}
-	fmt.Fprintf(b, "-- %d. the counts: customers, customers who reached each step (per touchpoint that reached\n--    it), and whose furthest step it is when it is not the last (drop_off)\ncounts AS (\n", n)
+	fmt.Fprintf(b, "-- %d. the counts: customers, customers who reached each step (per touchpoint that reached\n--    it), and whose furthest step it is when it is not the last (drop_off); one pass over\n--    reached counts all but the steps of alternatives\ncounted AS (\n  SELECT\n    %s\n  FROM reached\n),\ncounts AS (\n", n, strings.Join(aggs, ",\n    "))
 	b.WriteString(strings.Join(counts, "\n  UNION ALL\n"))
 	fmt.Fprintf(b, "\n),\n-- %d. one row per customer and step reached after step 0: the times to convert; measure\n--     0 touchpoint_from_previous, 1 touchpoint_from_start, 2 stage_from_previous, 3 stage_from_start\nmeasures AS (\n", n+1)
 	b.WriteString(strings.Join(times, "\n  UNION ALL\n"))

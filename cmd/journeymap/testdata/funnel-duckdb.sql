@@ -458,97 +458,143 @@ reached AS MATERIALIZED (
   LEFT JOIN exact_stage_5 AS stage_5 ON stage_5.customer = u.customer
 ),
 -- 9. the counts: customers, customers who reached each step (per touchpoint that reached
---    it), and whose furthest step it is when it is not the last (drop_off)
+--    it), and whose furthest step it is when it is not the last (drop_off); one pass over
+--    reached counts all but the steps of alternatives
+counted AS (
+  SELECT
+    count(*) AS customers,
+    count(*) FILTER (WHERE touchpoint_0_at IS NOT NULL) AS touchpoint_reached_0,
+    count(*) FILTER (WHERE touchpoint_0_at IS NOT NULL AND touchpoint_1_at IS NULL) AS touchpoint_drop_off_0,
+    count(*) FILTER (WHERE touchpoint_2_at IS NOT NULL) AS touchpoint_reached_3,
+    count(*) FILTER (WHERE touchpoint_2_at IS NOT NULL AND touchpoint_3_at IS NULL) AS touchpoint_drop_off_3,
+    count(*) FILTER (WHERE touchpoint_3_at IS NOT NULL) AS touchpoint_reached_4,
+    count(*) FILTER (WHERE touchpoint_3_at IS NOT NULL AND touchpoint_4_at IS NULL) AS touchpoint_drop_off_4,
+    count(*) FILTER (WHERE touchpoint_5_at IS NOT NULL) AS touchpoint_reached_7,
+    count(*) FILTER (WHERE touchpoint_5_at IS NOT NULL AND touchpoint_6_at IS NULL) AS touchpoint_drop_off_7,
+    count(*) FILTER (WHERE touchpoint_6_at IS NOT NULL) AS touchpoint_reached_8,
+    count(*) FILTER (WHERE touchpoint_6_at IS NOT NULL AND touchpoint_7_at IS NULL) AS touchpoint_drop_off_8,
+    count(*) FILTER (WHERE touchpoint_7_at IS NOT NULL) AS touchpoint_reached_9,
+    count(*) FILTER (WHERE touchpoint_7_at IS NOT NULL AND touchpoint_8_at IS NULL) AS touchpoint_drop_off_9,
+    count(*) FILTER (WHERE touchpoint_8_at IS NOT NULL) AS touchpoint_reached_10,
+    count(*) FILTER (WHERE touchpoint_8_at IS NOT NULL AND touchpoint_9_at IS NULL) AS touchpoint_drop_off_10,
+    count(*) FILTER (WHERE touchpoint_9_at IS NOT NULL) AS touchpoint_reached_11,
+    count(*) FILTER (WHERE touchpoint_9_at IS NOT NULL AND touchpoint_10_at IS NULL) AS touchpoint_drop_off_11,
+    count(*) FILTER (WHERE touchpoint_10_at IS NOT NULL) AS touchpoint_reached_12,
+    count(*) FILTER (WHERE touchpoint_10_at IS NOT NULL AND touchpoint_11_at IS NULL) AS touchpoint_drop_off_12,
+    count(*) FILTER (WHERE touchpoint_11_at IS NOT NULL) AS touchpoint_reached_13,
+    count(*) FILTER (WHERE touchpoint_11_at IS NOT NULL AND touchpoint_12_at IS NULL) AS touchpoint_drop_off_13,
+    count(*) FILTER (WHERE touchpoint_12_at IS NOT NULL) AS touchpoint_reached_14,
+    count(*) FILTER (WHERE touchpoint_12_at IS NOT NULL AND touchpoint_13_at IS NULL) AS touchpoint_drop_off_14,
+    count(*) FILTER (WHERE touchpoint_13_at IS NOT NULL) AS touchpoint_reached_15,
+    count(*) FILTER (WHERE touchpoint_13_at IS NOT NULL AND touchpoint_14_at IS NULL) AS touchpoint_drop_off_15,
+    count(*) FILTER (WHERE touchpoint_14_at IS NOT NULL) AS touchpoint_reached_16,
+    count(*) FILTER (WHERE touchpoint_14_at IS NOT NULL AND touchpoint_15_at IS NULL) AS touchpoint_drop_off_16,
+    count(*) FILTER (WHERE touchpoint_15_at IS NOT NULL) AS touchpoint_reached_17,
+    count(*) FILTER (WHERE touchpoint_15_at IS NOT NULL AND touchpoint_16_at IS NULL) AS touchpoint_drop_off_17,
+    count(*) FILTER (WHERE touchpoint_16_at IS NOT NULL) AS touchpoint_reached_18,
+    count(*) FILTER (WHERE stage_0_at IS NOT NULL) AS stage_reached_0,
+    count(*) FILTER (WHERE stage_0_at IS NOT NULL AND stage_1_at IS NULL) AS stage_drop_off_0,
+    count(*) FILTER (WHERE stage_1_at IS NOT NULL) AS stage_reached_1,
+    count(*) FILTER (WHERE stage_1_at IS NOT NULL AND stage_2_at IS NULL) AS stage_drop_off_1,
+    count(*) FILTER (WHERE stage_2_at IS NOT NULL) AS stage_reached_2,
+    count(*) FILTER (WHERE stage_2_at IS NOT NULL AND stage_3_at IS NULL) AS stage_drop_off_2,
+    count(*) FILTER (WHERE stage_3_at IS NOT NULL) AS stage_reached_3,
+    count(*) FILTER (WHERE stage_3_at IS NOT NULL AND stage_4_at IS NULL) AS stage_drop_off_3,
+    count(*) FILTER (WHERE stage_4_at IS NOT NULL) AS stage_reached_4,
+    count(*) FILTER (WHERE stage_4_at IS NOT NULL AND stage_5_at IS NULL) AS stage_drop_off_4,
+    count(*) FILTER (WHERE stage_5_at IS NOT NULL) AS stage_reached_5
+  FROM reached
+),
 counts AS (
-  SELECT 'customers' AS measure, 0 AS step, count(*) AS value FROM reached
+  SELECT 'customers' AS measure, 0 AS step, customers AS value FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 0, count(*) FROM reached WHERE touchpoint_0_at IS NOT NULL
+  SELECT 'touchpoint_reached', 0, touchpoint_reached_0 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 0, count(*) FROM reached WHERE touchpoint_0_at IS NOT NULL AND touchpoint_1_at IS NULL
+  SELECT 'touchpoint_drop_off', 0, touchpoint_drop_off_0 FROM counted
   UNION ALL
   SELECT 'touchpoint_reached', touchpoint_1_via, count(*) FROM reached WHERE touchpoint_1_at IS NOT NULL GROUP BY touchpoint_1_via
   UNION ALL
   SELECT 'touchpoint_drop_off', touchpoint_1_via, count(*) FROM reached WHERE touchpoint_1_at IS NOT NULL AND touchpoint_2_at IS NULL GROUP BY touchpoint_1_via
   UNION ALL
-  SELECT 'touchpoint_reached', 3, count(*) FROM reached WHERE touchpoint_2_at IS NOT NULL
+  SELECT 'touchpoint_reached', 3, touchpoint_reached_3 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 3, count(*) FROM reached WHERE touchpoint_2_at IS NOT NULL AND touchpoint_3_at IS NULL
+  SELECT 'touchpoint_drop_off', 3, touchpoint_drop_off_3 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 4, count(*) FROM reached WHERE touchpoint_3_at IS NOT NULL
+  SELECT 'touchpoint_reached', 4, touchpoint_reached_4 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 4, count(*) FROM reached WHERE touchpoint_3_at IS NOT NULL AND touchpoint_4_at IS NULL
+  SELECT 'touchpoint_drop_off', 4, touchpoint_drop_off_4 FROM counted
   UNION ALL
   SELECT 'touchpoint_reached', touchpoint_4_via, count(*) FROM reached WHERE touchpoint_4_at IS NOT NULL GROUP BY touchpoint_4_via
   UNION ALL
   SELECT 'touchpoint_drop_off', touchpoint_4_via, count(*) FROM reached WHERE touchpoint_4_at IS NOT NULL AND touchpoint_5_at IS NULL GROUP BY touchpoint_4_via
   UNION ALL
-  SELECT 'touchpoint_reached', 7, count(*) FROM reached WHERE touchpoint_5_at IS NOT NULL
+  SELECT 'touchpoint_reached', 7, touchpoint_reached_7 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 7, count(*) FROM reached WHERE touchpoint_5_at IS NOT NULL AND touchpoint_6_at IS NULL
+  SELECT 'touchpoint_drop_off', 7, touchpoint_drop_off_7 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 8, count(*) FROM reached WHERE touchpoint_6_at IS NOT NULL
+  SELECT 'touchpoint_reached', 8, touchpoint_reached_8 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 8, count(*) FROM reached WHERE touchpoint_6_at IS NOT NULL AND touchpoint_7_at IS NULL
+  SELECT 'touchpoint_drop_off', 8, touchpoint_drop_off_8 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 9, count(*) FROM reached WHERE touchpoint_7_at IS NOT NULL
+  SELECT 'touchpoint_reached', 9, touchpoint_reached_9 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 9, count(*) FROM reached WHERE touchpoint_7_at IS NOT NULL AND touchpoint_8_at IS NULL
+  SELECT 'touchpoint_drop_off', 9, touchpoint_drop_off_9 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 10, count(*) FROM reached WHERE touchpoint_8_at IS NOT NULL
+  SELECT 'touchpoint_reached', 10, touchpoint_reached_10 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 10, count(*) FROM reached WHERE touchpoint_8_at IS NOT NULL AND touchpoint_9_at IS NULL
+  SELECT 'touchpoint_drop_off', 10, touchpoint_drop_off_10 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 11, count(*) FROM reached WHERE touchpoint_9_at IS NOT NULL
+  SELECT 'touchpoint_reached', 11, touchpoint_reached_11 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 11, count(*) FROM reached WHERE touchpoint_9_at IS NOT NULL AND touchpoint_10_at IS NULL
+  SELECT 'touchpoint_drop_off', 11, touchpoint_drop_off_11 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 12, count(*) FROM reached WHERE touchpoint_10_at IS NOT NULL
+  SELECT 'touchpoint_reached', 12, touchpoint_reached_12 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 12, count(*) FROM reached WHERE touchpoint_10_at IS NOT NULL AND touchpoint_11_at IS NULL
+  SELECT 'touchpoint_drop_off', 12, touchpoint_drop_off_12 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 13, count(*) FROM reached WHERE touchpoint_11_at IS NOT NULL
+  SELECT 'touchpoint_reached', 13, touchpoint_reached_13 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 13, count(*) FROM reached WHERE touchpoint_11_at IS NOT NULL AND touchpoint_12_at IS NULL
+  SELECT 'touchpoint_drop_off', 13, touchpoint_drop_off_13 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 14, count(*) FROM reached WHERE touchpoint_12_at IS NOT NULL
+  SELECT 'touchpoint_reached', 14, touchpoint_reached_14 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 14, count(*) FROM reached WHERE touchpoint_12_at IS NOT NULL AND touchpoint_13_at IS NULL
+  SELECT 'touchpoint_drop_off', 14, touchpoint_drop_off_14 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 15, count(*) FROM reached WHERE touchpoint_13_at IS NOT NULL
+  SELECT 'touchpoint_reached', 15, touchpoint_reached_15 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 15, count(*) FROM reached WHERE touchpoint_13_at IS NOT NULL AND touchpoint_14_at IS NULL
+  SELECT 'touchpoint_drop_off', 15, touchpoint_drop_off_15 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 16, count(*) FROM reached WHERE touchpoint_14_at IS NOT NULL
+  SELECT 'touchpoint_reached', 16, touchpoint_reached_16 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 16, count(*) FROM reached WHERE touchpoint_14_at IS NOT NULL AND touchpoint_15_at IS NULL
+  SELECT 'touchpoint_drop_off', 16, touchpoint_drop_off_16 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 17, count(*) FROM reached WHERE touchpoint_15_at IS NOT NULL
+  SELECT 'touchpoint_reached', 17, touchpoint_reached_17 FROM counted
   UNION ALL
-  SELECT 'touchpoint_drop_off', 17, count(*) FROM reached WHERE touchpoint_15_at IS NOT NULL AND touchpoint_16_at IS NULL
+  SELECT 'touchpoint_drop_off', 17, touchpoint_drop_off_17 FROM counted
   UNION ALL
-  SELECT 'touchpoint_reached', 18, count(*) FROM reached WHERE touchpoint_16_at IS NOT NULL
+  SELECT 'touchpoint_reached', 18, touchpoint_reached_18 FROM counted
   UNION ALL
-  SELECT 'stage_reached', 0, count(*) FROM reached WHERE stage_0_at IS NOT NULL
+  SELECT 'stage_reached', 0, stage_reached_0 FROM counted
   UNION ALL
-  SELECT 'stage_drop_off', 0, count(*) FROM reached WHERE stage_0_at IS NOT NULL AND stage_1_at IS NULL
+  SELECT 'stage_drop_off', 0, stage_drop_off_0 FROM counted
   UNION ALL
-  SELECT 'stage_reached', 1, count(*) FROM reached WHERE stage_1_at IS NOT NULL
+  SELECT 'stage_reached', 1, stage_reached_1 FROM counted
   UNION ALL
-  SELECT 'stage_drop_off', 1, count(*) FROM reached WHERE stage_1_at IS NOT NULL AND stage_2_at IS NULL
+  SELECT 'stage_drop_off', 1, stage_drop_off_1 FROM counted
   UNION ALL
-  SELECT 'stage_reached', 2, count(*) FROM reached WHERE stage_2_at IS NOT NULL
+  SELECT 'stage_reached', 2, stage_reached_2 FROM counted
   UNION ALL
-  SELECT 'stage_drop_off', 2, count(*) FROM reached WHERE stage_2_at IS NOT NULL AND stage_3_at IS NULL
+  SELECT 'stage_drop_off', 2, stage_drop_off_2 FROM counted
   UNION ALL
-  SELECT 'stage_reached', 3, count(*) FROM reached WHERE stage_3_at IS NOT NULL
+  SELECT 'stage_reached', 3, stage_reached_3 FROM counted
   UNION ALL
-  SELECT 'stage_drop_off', 3, count(*) FROM reached WHERE stage_3_at IS NOT NULL AND stage_4_at IS NULL
+  SELECT 'stage_drop_off', 3, stage_drop_off_3 FROM counted
   UNION ALL
-  SELECT 'stage_reached', 4, count(*) FROM reached WHERE stage_4_at IS NOT NULL
+  SELECT 'stage_reached', 4, stage_reached_4 FROM counted
   UNION ALL
-  SELECT 'stage_drop_off', 4, count(*) FROM reached WHERE stage_4_at IS NOT NULL AND stage_5_at IS NULL
+  SELECT 'stage_drop_off', 4, stage_drop_off_4 FROM counted
   UNION ALL
-  SELECT 'stage_reached', 5, count(*) FROM reached WHERE stage_5_at IS NOT NULL
+  SELECT 'stage_reached', 5, stage_reached_5 FROM counted
 ),
 -- 10. one row per customer and step reached after step 0: the times to convert; measure
 --     0 touchpoint_from_previous, 1 touchpoint_from_start, 2 stage_from_previous, 3 stage_from_start

@@ -25,7 +25,13 @@
 // order mode, anchored greedy, with the plan's conversion window: a
 // customer starts at their first event on step 0 (t0); step i is reached at
 // their earliest event on step i strictly after step i−1's time, provided
-// it is at most the window after t0. Step keys are the plan's (analytics
+// it is at most the window after t0. The touchpoint funnel follows the
+// journey's route of alternatives (analytics.Routes): a step whose
+// touchpoints serve different personas is reached at the earliest event on
+// any of them, and is credited to the first of them in journey order with
+// an event at that time, as the Go engine takes equal times in its
+// sorting input orders (Any, CustomerContiguous); with TimeOrdered input
+// the Go engine credits the first in input order instead. Step keys are the plan's (analytics
 // Plan.Keys: ids, unique names and Options.Keys); any other touchpoint is
 // ad hoc. A row is a bad row, counted but not used, when the customer,
 // touchpoint or time is NULL or empty, the time is outside the years
@@ -48,34 +54,52 @@
 //   - the reasons of bad rows (BadRows.Reasons) and the bad rows
 //     themselves (BadRows.Rows): the query counts them only.
 //
-// The query measures one straight route in the default order mode: Funnel
-// and Read refuse (ErrUnsupported) a plan with another Options.Mode, a
-// breakdown column (Columns.Breakdown), or a journey whose route has
-// alternatives (touchpoints of one stage serving different personas, see
-// the analytics package doc). The table has no persona column: every
-// customer is measured as a customer without a persona, so
-// Result.Personas is empty, as it is in the Go engine for such events.
-// Step.RouteStep and Step.Personas come from the plan.
+// In DuckDB and PostgreSQL the query computes analytics.AnyOrder as well:
+// the journey starts at the customer's first event on any step (t0), step
+// i is reached at the latest of the first times on steps 0..i when all of
+// them are within the window after t0 (several steps can be reached at
+// once: a time from previous of 0), and a step's alternatives credit the
+// first in journey order with an event by then. Funnel and Read refuse
+// (ErrUnsupported) analytics.StrictOrder and a breakdown column
+// (Columns.Breakdown); Funnel refuses AnyOrder in ClickHouse. The table has no persona column:
+// every customer is measured as a customer without a persona, on the route
+// of alternatives, so Result.Personas is empty, as it is in the Go engine
+// for such events. Step.RouteStep and Step.Personas come from the plan.
 //
 // # The query
 //
 // For DuckDB and PostgreSQL the query is a chain of common table
-// expressions an analyst can follow: planned_keys (the touchpoint keys and
-// their steps, as quoted literals), source_rows (every row, usable or bad,
-// time in nanoseconds), by_key (events and bad rows per key), customers
-// (per customer: the first time on step 0 and the list of times on every
-// later step), one CTE per step (touchpoint_1, touchpoint_2, …, stage_1, …:
-// the earliest time after the previous step within the window), reached,
-// durations, bucketed (the histogram bucket of each time to convert) and
-// binned (its chart bin).
-// The per-step CTEs use lists and a lambda in DuckDB (list_filter,
-// list_min) and an unnest subquery in PostgreSQL.
+// expressions an analyst can follow: planned_keys (the touchpoint keys, the
+// touchpoint, its step on the route and its stage's step, as quoted
+// literals), source_rows (every row, usable or bad, time in nanoseconds),
+// by_key (events and bad rows per key), then the steps, measures (one row
+// per customer and measure) and durations (the histogram bucket and chart
+// bin of each time to convert, counted).
 //
+// In PostgreSQL the steps are customers (per customer: the first time on
+// step 0 and the list of times on every later step, or on each of its
+// alternatives) and one LATERAL subquery per step (the earliest time after
+// the previous step within the window).
+//
+// In DuckDB they avoid a join per step: firsts (one aggregation: each
+// customer's first time on each touchpoint) gives the first time on every
+// step, and for a customer whose steps' first times come one after the
+// other that is the whole funnel (fast, decided). A customer whose first
+// time on the step after the furthest so reached is not after it is
+// undecided; only those customers take the exact path, one join per step
+// over their own events (exact_events, exact_touchpoint_1, …), and both
+// paths meet in one row per customer (reached). counts then counts the
+// customers per step with count(*) and measures keeps the times to convert
+// only.
+//
+// In any order (both engines) firsts alone decides the funnel: reached
+// takes, per step, the latest first time of the steps up to it.
 // ClickHouse 18.16 (Debian bookworm's) has neither WITH subqueries nor
 // window functions, so the ClickHouse query nests commented subqueries
 // using only functions both that release and current releases accept:
 // countIf, minIf, groupArrayIf, arrayFilter with a lambda, arrayReduce,
-// notEmpty, transform, ARRAY JOIN, log2, bitShiftRight, multiIf. It runs
+// arrayConcat, has, notEmpty, transform, ARRAY JOIN, log2, bitShiftRight,
+// multiIf. It runs
 // unchanged over a Distributed table: the per-customer aggregation is then
 // done on the shards and merged on the initiator. With customers sharded
 // by key, running the query on every shard's local table and merging the
@@ -108,8 +132,13 @@
 //	emotion_count                  usable rows with this key and an emotion
 //	emotion_sum_milli              the sum of their emotions in thousandths
 //	bad_rows                       rows with this key (or '') that are not usable
-//	touchpoint_reached             customers who reached touchpoint step `step`
+//	touchpoint_reached             customers who reached the route step of touchpoint `step` there
+//	                               (the touchpoint's index in journey order: of a step's
+//	                               alternatives, the one that reached it)
 //	stage_reached                  customers who reached stage step `step`
+//	touchpoint_drop_off, stage_drop_off
+//	                               customers whose furthest step was reached at `step`,
+//	                               when it is not the last step of the route
 //	touchpoint_from_previous       customers whose time from step−1 to step fell in `bucket`
 //	touchpoint_from_start          customers whose time from step 0 to step fell in `bucket`
 //	stage_from_previous, stage_from_start   the same for the stage funnel

@@ -43,12 +43,23 @@ func engine(t *testing.T, env, driver string) *sql.DB {
 // funnel and the streamed analysis equal the Go engine's Result.
 func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duration, nul bool) {
 	ctx := context.Background()
-	for seed := range uint64(6) {
-		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: res, NUL: nul})
+	seeds := uint64(6)
+	if d != sqlfunnel.ClickHouse {
+		seeds = 8 // seeds 6 and 7: any order
+	}
+	for seed := range seeds {
+		// Odd seeds: a route with alternatives (touchpoints for different personas).
+		alt := seed%2 == 1
+		mode := analytics.InOrder
+		if seed >= 6 {
+			mode = analytics.AnyOrder
+		}
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: res, NUL: nul, Alternatives: alt, Mode: mode})
 		name := fmt.Sprintf("jm_conformance_%d", seed)
 		require.NoError(t, sqlfunneltest.Load(ctx, db, d, name, log.Events, ""), "loading log %d", seed)
 		want, err := log.Go(log.Events)
 		require.NoError(t, err)
+		require.Equal(t, alt, sqlfunneltest.HasAlternatives(want), "log %d: the route has alternatives when asked", seed)
 		p, err := log.Plan()
 		require.NoError(t, err)
 		src := sqlfunneltest.Table(d, name)
@@ -57,7 +68,7 @@ func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duratio
 		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "log %d: pushed-down funnel", seed)
 		assert.Positive(t, want.BadRows.Count, "log %d has bad rows, so the test counts them", seed)
 
-		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, analytics.Options{Window: log.Window, Source: "conformance"}, src)
+		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, log.Options(), src)
 		require.NoError(t, err, "log %d", seed)
 		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(streamed), "log %d: streamed", seed)
 		assert.Equal(t, want.Deviations.Variants != nil, streamed.Deviations.Variants != nil, "log %d: the streamed analysis has variants", seed)
@@ -73,6 +84,35 @@ func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duratio
 			t.Fatalf("log %d failed; query:\n%s", seed, q)
 		}
 	}
+}
+
+// small runs the query on the smallest shapes a journey can take
+// (sqlfunneltest.Small) in the given order modes.
+func small(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duration, modes ...analytics.Mode) {
+	ctx := context.Background()
+	for _, log := range sqlfunneltest.Small(res) {
+		require.NoError(t, sqlfunneltest.Load(ctx, db, d, "jm_small", log.Events, ""))
+		for _, mode := range modes {
+			log.Mode = mode
+			want, err := log.Go(log.Events)
+			require.NoError(t, err)
+			p, err := log.Plan()
+			require.NoError(t, err)
+			got, err := sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(d, "jm_small"))
+			require.NoError(t, err, "%s, %v", log.Journey.Title, mode)
+			assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "%s, %v", log.Journey.Title, mode)
+		}
+	}
+}
+
+func TestPostgresSmallJourneys(t *testing.T) {
+	db := engine(t, "JOURNEYMAP_POSTGRES_URL", "pgx")
+	small(t, db, sqlfunnel.PostgreSQL, time.Microsecond, analytics.InOrder, analytics.AnyOrder)
+}
+
+func TestClickHouseSmallJourneys(t *testing.T) {
+	db := engine(t, "JOURNEYMAP_CLICKHOUSE_URL", "clickhouse-http")
+	small(t, db, sqlfunnel.ClickHouse, time.Second, analytics.InOrder)
 }
 
 func TestPostgresConformance(t *testing.T) {
@@ -96,7 +136,8 @@ func TestClickHouseCluster(t *testing.T) {
 	require.NotEmpty(t, cluster, "JOURNEYMAP_CLICKHOUSE_CLUSTER names the cluster of the two shards")
 	ctx := context.Background()
 	for seed := range uint64(4) {
-		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: 100 + seed, Customers: 500, Resolution: time.Second, NUL: true})
+		alt := seed%2 == 1 // a route with alternatives
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: 100 + seed, Customers: 500, Resolution: time.Second, NUL: true, Alternatives: alt})
 		var parts [2][]analytics.Event
 		for _, e := range log.Events {
 			s := analytics.CustomerKey(e.Customer) % 2
@@ -116,6 +157,7 @@ func TestClickHouseCluster(t *testing.T) {
 		require.NoError(t, err)
 		want, err := log.Go(log.Events)
 		require.NoError(t, err)
+		require.Equal(t, alt, sqlfunneltest.HasAlternatives(want), "log %d: the route has alternatives when asked", seed)
 
 		got, err := sqlfunnel.Run(ctx, shard1, p, sqlfunneltest.Table(sqlfunnel.ClickHouse, "jm_all"))
 		require.NoError(t, err, "log %d", seed)

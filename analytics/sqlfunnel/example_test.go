@@ -29,12 +29,12 @@ func ExampleSource_Funnel() {
 		panic(err)
 	}
 	for _, l := range strings.Split(q, "\n") {
-		if strings.HasPrefix(l, "touchpoint_") || strings.Contains(l, "'Visits the site'") {
+		if strings.HasPrefix(l, "exact_touchpoint_") || strings.Contains(l, "'Visits the site'") {
 			fmt.Println(strings.TrimSpace(l))
 		}
 	}
 	// Output:
-	// ('Visits the site', 1, 0), -- Visits the site
-	// touchpoint_0 AS ( -- touchpoint step 0: Sees an ad
-	// touchpoint_1 AS MATERIALIZED ( -- touchpoint step 1: Visits the site
+	// ('Visits the site', 1, 1, 0), -- Visits the site
+	// exact_touchpoint_0 AS ( -- touchpoint step 0: Sees an ad
+	// exact_touchpoint_1 AS MATERIALIZED ( -- touchpoint step 1: Visits the site
 }

@@ -268,10 +268,17 @@ func (s Source) Funnel(p *analytics.Plan) (string, error) {
 	if err := pushable(p, res); err != nil {
 		return "", err
 	}
-	steps := funnelSteps{touch: len(res.Touchpoints), stage: len(res.Stages), window: int64(p.Window()), keys: p.Keys()}
+	if q.d == ClickHouse && res.Mode != analytics.InOrder {
+		return "", fmt.Errorf("%w: order mode %v in ClickHouse (its query computes the default mode, ordered; DuckDB and PostgreSQL compute any order too)", ErrUnsupported, res.Mode)
+	}
+	steps := newFunnelSteps(p, res)
 	var b strings.Builder
 	fmt.Fprintf(&b, "-- journeymap funnel for journey %s (%s), %s dialect\n", res.JourneyID, comment(res.Title), q.d)
-	fmt.Fprintf(&b, "-- order mode: anchored greedy; conversion window %d ns (%v)\n", steps.window, p.Window())
+	mode := "anchored greedy"
+	if res.Mode == analytics.AnyOrder {
+		mode = "any order"
+	}
+	fmt.Fprintf(&b, "-- order mode: %s; conversion window %d ns (%v)\n", mode, steps.window, p.Window())
 	b.WriteString("-- rows: measure, touchpoint, step, bucket, value (see package analytics/sqlfunnel)\n")
 	if q.d == ClickHouse {
 		steps.clickhouse(&b, q, res)
@@ -284,36 +291,23 @@ func (s Source) Funnel(p *analytics.Plan) (string, error) {
 // funnels names the two funnels in column names and measures.
 var funnels = []string{"touchpoint", "stage"}
 
-type funnelSteps struct {
-	touch, stage int
-	window       int64
-	keys         []analytics.PlanKey
-}
-
-func (f funnelSteps) n(funnel string) int {
-	if funnel == "touchpoint" {
-		return f.touch
-	}
-	return f.stage
-}
-
-// standard writes the DuckDB and PostgreSQL query: one CTE per step.
+// standard writes the DuckDB and PostgreSQL query: a chain of CTEs.
 func (f funnelSteps) standard(b *strings.Builder, q *quoted, res *analytics.Result) {
 	pg := q.d == PostgreSQL
 	bigint := "BIGINT"
-	fmt.Fprintf(b, "WITH\n-- 1. the planned touchpoint keys: the step of the touchpoint and of its stage\nplanned_keys(touchpoint, touchpoint_step, stage_step) AS (\n  VALUES\n")
+	fmt.Fprintf(b, "WITH\n-- 1. the planned touchpoint keys: the touchpoint (its index in the journey), its step on the\n--    route (alternatives share one) and its stage's step\nplanned_keys(touchpoint, touch, touchpoint_step, stage_step) AS (\n  VALUES\n")
 	var rows []string
 	for _, k := range f.keys {
 		lit, ok := q.d.literal(k.Key)
 		if !ok {
 			continue // no row can carry this key
 		}
-		rows = append(rows, fmt.Sprintf("    (%s, %d, %d) -- %s", lit, k.Touch, k.Stage, comment(res.Touchpoints[k.Touch].Name)))
+		rows = append(rows, fmt.Sprintf("    (%s, %d, %d, %d) -- %s", lit, k.Touch, f.routeStep(k.Touch), k.Stage, comment(res.Touchpoints[k.Touch].Name)))
 	}
 	if len(rows) == 0 { // every key unrepresentable: a row that matches nothing
-		rows = append(rows, "    (CAST(NULL AS VARCHAR), -1, -1)")
+		rows = append(rows, "    (CAST(NULL AS VARCHAR), -1, -1, -1)")
 		if pg {
-			rows[0] = "    (CAST(NULL AS text), -1, -1)"
+			rows[0] = "    (CAST(NULL AS text), -1, -1, -1)"
 		}
 	}
 	for i, r := range rows {
@@ -370,28 +364,52 @@ by_key AS (
   GROUP BY touchpoint
 ),
 `)
-	if pg {
-		f.arraySteps(b, res, bigint)
+	counts := "" // PostgreSQL's in-order measures have the counts too
+	name := "measure"
+	if pg && res.Mode == analytics.InOrder {
+		f.arraySteps(b, bigint)
 	} else {
-		f.joinSteps(b, res, bigint)
+		if res.Mode == analytics.AnyOrder {
+			f.anySteps(b)
+		} else {
+			f.wideSteps(b)
+		}
+		counts = "\nSELECT measure, '', step, 0, value FROM counts\nUNION ALL"
+		var whens []string
+		for i, m := range timeMeasures {
+			whens = append(whens, fmt.Sprintf("WHEN %d THEN '%s'", i, m))
+		}
+		name = "(CASE measure " + strings.Join(whens, " ") + " END)"
 	}
-	fmt.Fprintf(b, `-- then: the histogram bucket of each time to convert (analytics.BucketOf)
-bucketed AS (
-  SELECT measure, step, CASE WHEN d IS NULL THEN 0 ELSE %s END AS bucket
+	// One pass over the measures gives each time to convert its bucket and
+	// its chart bin; the counts per bucket and per bin follow from them.
+	sec := seconds(q.d, "d")
+	durations := fmt.Sprintf(`durations AS (
+  SELECT measure, step,
+    CASE WHEN d IS NULL THEN 0 ELSE %s END AS bucket,
+    CASE WHEN d IS NULL THEN NULL WHEN s = 0 THEN 0 ELSE es + 1 END AS bin,
+    count(*) AS n
   FROM (%s) AS l
-),
--- and its chart bin (Timing.Bins): 0 under one second, else floor(log2(whole seconds)) + 1
-binned AS (
-  SELECT measure || '_bins' AS measure, step, CASE WHEN s = 0 THEN 0 ELSE e + 1 END AS bin
-  FROM (%s) AS l
-)
-`, bucketOf(q.d, "d", "e"), exponent(q.d, "measures", "d", "e"),
-		exponent(q.d, "(SELECT measure, step, "+seconds(q.d, "d")+" AS s, greatest("+seconds(q.d, "d")+", 1) AS s1 FROM measures WHERE d IS NOT NULL)", "s1", "e"))
-	fmt.Fprintf(b, `-- and the result rows
-SELECT measure, '' AS touchpoint, step, CAST(bucket AS %[1]s) AS bucket, count(*) AS value FROM bucketed GROUP BY measure, step, bucket
+  GROUP BY 1, 2, 3, 4
+)`, bucketOf(q.d, "d", "e"), exponent(q.d, "("+exponent(q.d, "(SELECT measure, step, d, "+sec+" AS s, greatest("+sec+", 1) AS s1 FROM measures)", "s1", "es")+")", "d", "e"))
+	if q.d == DuckDB { // one projection: DuckDB computes the common subexpressions once
+		durations = fmt.Sprintf(`durations AS (
+  SELECT measure, step,
+    %s AS bucket,
+    CASE WHEN %s = 0 THEN 0 ELSE %s + 1 END AS bin,
+    count(*) AS n
+  FROM measures
+  GROUP BY 1, 2, 3, 4
+)`, bucketOf(q.d, "d", duckExponent("d")), sec, duckExponent(sec))
+	}
+	fmt.Fprintf(b, `-- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
+-- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
+%[1]s
+-- and the result rows
+SELECT %[4]s AS measure, '' AS touchpoint, step, CAST(bucket AS %[2]s) AS bucket, CAST(sum(n) AS %[2]s) AS value FROM durations GROUP BY measure, step, bucket
 UNION ALL
-SELECT measure, '', step, CAST(bin AS %[1]s), count(*) FROM binned GROUP BY measure, step, bin
-UNION ALL
+SELECT %[4]s || '_bins', '', step, CAST(bin AS %[2]s), CAST(sum(n) AS %[2]s) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
+UNION ALL%[3]s
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL
 SELECT 'failing', touchpoint, 0, 0, failing FROM by_key WHERE failing > 0
@@ -402,7 +420,7 @@ SELECT 'emotion_sum_milli', touchpoint, 0, 0, emotion_sum_milli FROM by_key WHER
 UNION ALL
 SELECT 'bad_rows', touchpoint, 0, 0, bad_rows FROM by_key WHERE bad_rows > 0
 ORDER BY 1, 2, 3, 4
-`, bigint)
+`, durations, bigint, counts, name)
 }
 
 // seconds is the whole seconds of duration v (nanoseconds, v ≥ 0).
@@ -424,22 +442,23 @@ func chBinOf(v string) string {
 }
 
 // pushable reports an error when the query cannot compute p's funnel as
-// the Go engine does: an order mode other than the default, a breakdown
-// column, or a journey whose route has alternatives (touchpoints of one
-// stage serving different personas); see the package doc.
+// the Go engine does: strict order, or a breakdown column; see the package
+// doc.
 func pushable(p *analytics.Plan, res *analytics.Result) error {
-	if res.Mode != analytics.InOrder {
-		return fmt.Errorf("%w: order mode %v (the query computes the default mode, ordered)", ErrUnsupported, res.Mode)
+	if res.Mode != analytics.InOrder && res.Mode != analytics.AnyOrder {
+		return fmt.Errorf("%w: order mode %v (the query computes the default mode, ordered, and any order)", ErrUnsupported, res.Mode)
 	}
 	if c := p.Columns().Breakdown; c != "" {
 		return fmt.Errorf("%w: breakdown by %q (the query computes no breakdown)", ErrUnsupported, c)
 	}
-	for i, st := range res.Touchpoints {
-		if st.RouteStep != i {
-			return fmt.Errorf("%w: touchpoint %q is an alternative of another on the route (the query measures one straight route)", ErrUnsupported, st.Name)
-		}
-	}
 	return nil
+}
+
+// duckExponent is ⌊log₂ v⌋ in DuckDB (v ≥ 1; -1 for v = 0) as one
+// expression, as exponent computes it.
+func duckExponent(v string) string {
+	e0 := "CAST(floor(log2(greatest(" + v + ", 1))) AS BIGINT)"
+	return fmt.Sprintf("(%[1]s + CASE WHEN (%[2]s >> %[1]s) = 0 THEN -1 WHEN (%[2]s >> %[1]s) >= 2 THEN 1 ELSE 0 END)", e0, v)
 }
 
 // chExponent is ⌊log₂ v⌋ in ClickHouse (v ≥ 1; 0 for v = 0), as exponent
@@ -451,18 +470,20 @@ func chExponent(v string) string {
 
 // exponent and bucketOf are the one place where the histogram's bucket
 // scheme (analytics.BucketOf) is written in SQL; switching the scheme means
-// changing these two functions and chExponent only.
+// changing these two functions, chExponent and duckExponent only.
 //
-// exponent returns a subquery over from with column e = ⌊log₂ d⌋ for d ≥ 1,
-// computed in floating point and corrected by one either way in integers.
+// exponent returns a subquery over from with column e = ⌊log₂ d⌋ for d ≥ 1
+// (-1 for d = 0, a time to convert of zero in any order),
+// computed in floating point (column e_0) and corrected by one either way
+// in integers.
 func exponent(d Dialect, from, v, e string) string {
 	switch d {
 	case ClickHouse:
 		return fmt.Sprintf("SELECT *, %s AS %s FROM %s", chExponent(v), e, from)
 	case PostgreSQL:
-		return fmt.Sprintf("SELECT *, e0 + CASE WHEN (%[1]s >> e0) = 0 THEN -1 WHEN (%[1]s >> e0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(%[1]s AS double precision)) / ln(2)) AS integer) AS e0 FROM %[3]s AS m) AS l0", v, e, from)
+		return fmt.Sprintf("SELECT *, %[2]s_0 + CASE WHEN (%[1]s >> %[2]s_0) = 0 THEN -1 WHEN (%[1]s >> %[2]s_0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(greatest(%[1]s, 1) AS double precision)) / ln(2)) AS integer) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
 	}
-	return fmt.Sprintf("SELECT *, e0 + CASE WHEN (%[1]s >> e0) = 0 THEN -1 WHEN (%[1]s >> e0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(log2(%[1]s)) AS BIGINT) AS e0 FROM %[3]s AS m) AS l0", v, e, from)
+	return fmt.Sprintf("SELECT *, %[2]s_0 + CASE WHEN (%[1]s >> %[2]s_0) = 0 THEN -1 WHEN (%[1]s >> %[2]s_0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(log2(greatest(%[1]s, 1))) AS BIGINT) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
 }
 
 // bucketOf is the one place where the histogram's bucket scheme is written
@@ -521,64 +542,105 @@ FROM
 
   UNION ALL
 
-  -- 5. the result rows of the funnels: customers, reached, histograms
+  -- 5. the result rows of the funnels: customers, reached, drop-off, histograms
   SELECT measure, '' AS touchpoint, step, bucket, toInt64(count()) AS value
   FROM
   (
-    -- 4. one row per measure: reached, and the bucket (analytics.BucketOf) and chart bin
+    -- 4. one row per measure: reached, drop-off, and the bucket (analytics.BucketOf) and chart bin
     --    (0 under one second, else floor(log2(whole seconds)) + 1) of each time to convert
     SELECT
       if(funnel = 'customers', 'customers', concat(funnel, '_', m)) AS measure,
       toInt64(step) AS step,
       if(m IN ('from_previous', 'from_previous_bins'), d_prev, d_start) AS d,
       %[8]s AS e,
-      multiIf(m = 'reached', toInt64(0), m IN ('from_previous_bins', 'from_start_bins'), %[9]s, toInt64(%[7]s)) AS bucket
+      multiIf(m IN ('reached', 'drop_off'), toInt64(0), m IN ('from_previous_bins', 'from_start_bins'), %[9]s, toInt64(%[7]s)) AS bucket
     FROM
     (
-      -- 3. one row per customer and step reached, with the times to convert
-      SELECT funnel, step, d_prev, d_start
+      -- 3. one row per customer and step reached (step: the touchpoint that reached it; position:
+      --    the step on the route), whether it is the furthest step short of the last (dropped),
+      --    and the times to convert
+      SELECT funnel, position, step, dropped, d_prev, d_start
       FROM
       (
         -- 2. one column per step: step i is reached at the earliest time on it strictly
-        --    after step i-1, no later than the window after step 0
+        --    after step i-1, no later than the window after step 0; of a step's
+        --    alternatives, the first in journey order with an event then (via)
         SELECT *`, key, usable, q.failed, q.emotionPresent, q.emotionMilli, q.from, bucketOf(ClickHouse, "d", "e"), chExponent("d"), chBinOf("d"))
 	for _, fn := range funnels {
-		what := res.Touchpoints
-		if fn == "stage" {
-			what = res.Stages
-		}
-		for i := 1; i < f.n(fn); i++ {
+		for i := 0; i < f.n(fn); i++ {
+			alts := f.alts(fn, i)
+			if i == 0 {
+				if alts != nil { // the time is known: the first alternative with an event then
+					var c []string
+					for _, a := range alts {
+						c = append(c, fmt.Sprintf("has(touch_%d_times, %s), %d", a, timeCol(fn, 0), a))
+					}
+					fmt.Fprintf(b, ",\n        -- %s step 0: %s\n        multiIf(%s, -1) AS %s_0_via", fn, f.name(fn, 0), strings.Join(c, ", "), fn)
+				}
+				continue
+			}
 			cand := fmt.Sprintf("%s_%d_candidates", fn, i)
-			fmt.Fprintf(b, ",\n        -- %s step %d: %s\n", fn, i, comment(what[i].Name))
-			fmt.Fprintf(b, "        arrayFilter(x -> x > %s AND x - %s <= %d, %s) AS %s,\n", timeCol(fn, i-1), timeCol(fn, 0), f.window, timesCol(fn, i), cand)
+			filter := func(times string) string {
+				return fmt.Sprintf("arrayFilter(x -> x > %s AND x - %s <= %d, %s)", timeCol(fn, i-1), timeCol(fn, 0), f.window, times)
+			}
+			fmt.Fprintf(b, ",\n        -- %s step %d: %s\n", fn, i, f.name(fn, i))
+			if alts == nil {
+				fmt.Fprintf(b, "        %s AS %s,\n", filter(timesCol(fn, i)), cand)
+			} else {
+				var cs []string
+				for _, a := range alts {
+					c := fmt.Sprintf("touch_%d_candidates", a)
+					fmt.Fprintf(b, "        %s AS %s,\n", filter(fmt.Sprintf("touch_%d_times", a)), c)
+					cs = append(cs, c)
+				}
+				fmt.Fprintf(b, "        arrayConcat(%s) AS %s,\n", strings.Join(cs, ", "), cand)
+			}
 			fmt.Fprintf(b, "        %s_%d_reached AND notEmpty(%s) AS %s_%d_reached,\n", fn, i-1, cand, fn, i)
 			fmt.Fprintf(b, "        arrayReduce('min', %s) AS %s", cand, timeCol(fn, i))
+			if alts != nil { // the first alternative in journey order with an event then
+				var c []string
+				for _, a := range alts {
+					c = append(c, fmt.Sprintf("has(touch_%d_candidates, %s), %d", a, timeCol(fn, i), a))
+				}
+				fmt.Fprintf(b, ",\n        multiIf(%s, -1) AS %s_%d_via", strings.Join(c, ", "), fn, i)
+			}
 		}
 	}
 	b.WriteString(`
         FROM
         (
           -- 1. per customer: the first time on the first step, and the times on every later step
+          --    (on each alternative of a step with alternatives)
           SELECT jm_customer`)
 	for _, fn := range funnels {
 		fmt.Fprintf(b, ",\n            countIf(jm_%[1]s_step = 0) > 0 AS %[1]s_0_reached,\n            minIf(jm_t, jm_%[1]s_step = 0) AS %[2]s", fn, timeCol(fn, 0))
-		for i := 1; i < f.n(fn); i++ {
-			fmt.Fprintf(b, ",\n            groupArrayIf(jm_t, jm_%s_step = %d) AS %s", fn, i, timesCol(fn, i))
+		for i := 0; i < f.n(fn); i++ {
+			if alts := f.alts(fn, i); alts != nil {
+				for _, a := range alts {
+					fmt.Fprintf(b, ",\n            groupArrayIf(jm_t, jm_touch = %[1]d) AS touch_%[1]d_times", a)
+				}
+			} else if i > 0 {
+				fmt.Fprintf(b, ",\n            groupArrayIf(jm_t, jm_%s_step = %d) AS %s", fn, i, timesCol(fn, i))
+			}
 		}
 	}
-	var keys, touch, stage []string
+	var keys, touch, route, stage []string
 	for _, k := range f.keys {
 		lit, _ := ClickHouse.literal(k.Key)
 		keys = append(keys, lit)
 		touch = append(touch, fmt.Sprint(k.Touch))
+		route = append(route, fmt.Sprint(f.routeStep(k.Touch)))
 		stage = append(stage, fmt.Sprint(k.Stage))
 	}
+	ks := strings.Join(keys, ", ")
 	fmt.Fprintf(b, `
           FROM
           (
             -- 0. the usable events on planned touchpoints, time in nanoseconds since 1970,
-            --    with the step of the touchpoint and of its stage (-1: not planned)
+            --    with the touchpoint, its step on the route (alternatives share one) and its
+            --    stage's step (-1: not planned)
             SELECT %s AS jm_customer, %s AS jm_t,
+              transform(%s, [%s], [%s], -1) AS jm_touch,
               transform(%s, [%s], [%s], -1) AS jm_touchpoint_step,
               transform(%s, [%s], [%s], -1) AS jm_stage_step
             FROM %s
@@ -587,14 +649,21 @@ FROM
           GROUP BY jm_customer
         )
       )
-`, q.customerText, q.tns, key, strings.Join(keys, ", "), strings.Join(touch, ", "), key, strings.Join(keys, ", "), strings.Join(stage, ", "), q.from, indent(14))
-	var funnel, step, reached, dPrev, dStart []string
-	funnel, step, reached, dPrev, dStart = append(funnel, "'customers'"), append(step, "0"), append(reached, "1"), append(dPrev, "0"), append(dStart, "0")
+`, q.customerText, q.tns, key, ks, strings.Join(touch, ", "), key, ks, strings.Join(route, ", "), key, ks, strings.Join(stage, ", "), q.from, indent(14))
+	var funnel, pos, step, reached, last, dPrev, dStart []string
+	funnel, pos, step, reached, last, dPrev, dStart = append(funnel, "'customers'"), append(pos, "0"), append(step, "toInt64(0)"), append(reached, "1"), append(last, "0"), append(dPrev, "0"), append(dStart, "0")
 	for _, fn := range funnels {
-		for i := 0; i < f.n(fn); i++ {
+		n := f.n(fn)
+		for i := 0; i < n; i++ {
 			funnel = append(funnel, "'"+fn+"'")
-			step = append(step, fmt.Sprint(i))
+			pos = append(pos, fmt.Sprint(i))
+			step = append(step, "toInt64("+f.via(fn, i, "")+")")
 			reached = append(reached, fmt.Sprintf("%s_%d_reached", fn, i))
+			if i+1 < n {
+				last = append(last, fmt.Sprintf("%s_%d_reached AND NOT %s_%d_reached", fn, i, fn, i+1))
+			} else {
+				last = append(last, "0")
+			}
 			if i == 0 {
 				dPrev, dStart = append(dPrev, "0"), append(dStart, "0")
 				continue
@@ -605,122 +674,19 @@ FROM
 	}
 	fmt.Fprintf(b, `      ARRAY JOIN
         [%s] AS funnel,
+        [%s] AS position,
         [%s] AS step,
         [%s] AS reached,
+        [%s] AS dropped,
         [%s] AS d_prev,
         [%s] AS d_start
       WHERE reached
     )
-    ARRAY JOIN ['reached', 'from_previous', 'from_start', 'from_previous_bins', 'from_start_bins'] AS m
-    WHERE m = 'reached' OR (funnel != 'customers' AND step > 0)
+    ARRAY JOIN ['reached', 'drop_off', 'from_previous', 'from_start', 'from_previous_bins', 'from_start_bins'] AS m
+    WHERE m = 'reached' OR (m = 'drop_off' AND dropped) OR (m NOT IN ('reached', 'drop_off') AND funnel != 'customers' AND position > 0)
   )
   GROUP BY measure, step, bucket
 )
 ORDER BY measure, touchpoint, step, bucket
-`, strings.Join(funnel, ", "), strings.Join(step, ", "), strings.Join(reached, ", "), strings.Join(dPrev, ", "), strings.Join(dStart, ", "))
-}
-
-// joinSteps writes the steps as DuckDB runs them fastest: one CTE per step
-// that joins the previous step's customers with the step's events.
-func (f funnelSteps) joinSteps(b *strings.Builder, res *analytics.Result, bigint string) {
-	b.WriteString(`-- 4. the usable events on planned touchpoints, with their steps
-planned AS (
-  SELECT s.customer, s.t, k.touchpoint_step, k.stage_step
-  FROM source_rows AS s
-  JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
-  WHERE s.usable
-),
--- 5. per customer: the start of each funnel, their first event on its step 0 (NULL: not started)
-starts AS MATERIALIZED (
-  SELECT s.customer,
-    min(s.t) FILTER (WHERE k.touchpoint_step = 0) AS touchpoint_start,
-    min(s.t) FILTER (WHERE k.stage_step = 0) AS stage_start
-  FROM source_rows AS s
-  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
-  WHERE s.usable
-  GROUP BY s.customer
-),
--- 6. one CTE per step: the customers who reached it, when they started (start_at), reached
---    the previous step (previous_at) and this one (reached_at): step i is reached at the
---    earliest event on it strictly after step i-1, no later than the window after step 0.
-`)
-	for _, fn := range funnels {
-		what := res.Touchpoints
-		if fn == "stage" {
-			what = res.Stages
-		}
-		fmt.Fprintf(b, "%[1]s_0 AS ( -- %[1]s step 0: %[2]s\n  SELECT customer, %[1]s_start AS start_at, CAST(NULL AS %[3]s) AS previous_at, %[1]s_start AS reached_at\n  FROM starts\n  WHERE %[1]s_start IS NOT NULL\n),\n",
-			fn, comment(what[0].Name), bigint)
-		for i := 1; i < f.n(fn); i++ {
-			fmt.Fprintf(b, `%[1]s_%[2]d AS MATERIALIZED ( -- %[1]s step %[2]d: %[3]s
-  SELECT p.customer, any_value(p.start_at) AS start_at, any_value(p.reached_at) AS previous_at, min(e.t) AS reached_at
-  FROM %[1]s_%[4]d AS p
-  JOIN planned AS e ON e.customer = p.customer AND e.%[1]s_step = %[2]d AND e.t > p.reached_at AND e.t - p.start_at <= %[5]d
-  GROUP BY p.customer
-),
-`, fn, i, comment(what[i].Name), i-1, f.window)
-		}
-	}
-	b.WriteString("-- 7. one row per customer and measure: each step reached, each time to convert\nmeasures AS (\n")
-	var parts []string
-	parts = append(parts, fmt.Sprintf("  SELECT 'customers' AS measure, 0 AS step, CAST(NULL AS %s) AS d FROM starts", bigint))
-	for _, fn := range funnels {
-		for i := 0; i < f.n(fn); i++ {
-			parts = append(parts, fmt.Sprintf("  SELECT '%s_reached', %d, NULL FROM %s_%d", fn, i, fn, i))
-			if i > 0 {
-				parts = append(parts,
-					fmt.Sprintf("  SELECT '%s_from_previous', %d, reached_at - previous_at FROM %s_%d", fn, i, fn, i),
-					fmt.Sprintf("  SELECT '%s_from_start', %d, reached_at - start_at FROM %s_%d", fn, i, fn, i))
-			}
-		}
-	}
-	b.WriteString(strings.Join(parts, "\n  UNION ALL\n"))
-	b.WriteString("\n),\n")
-}
-
-// arraySteps writes the steps as PostgreSQL runs them without a join per
-// step (its estimates for CTEs make those joins nested loops): the times
-// of each step per customer in an array, then one CTE per step.
-func (f funnelSteps) arraySteps(b *strings.Builder, res *analytics.Result, bigint string) {
-	b.WriteString("-- 4. per customer: the first time on step 0, and the times on every later step\ncustomers AS (\n  SELECT s.customer")
-	for _, fn := range funnels {
-		fmt.Fprintf(b, ",\n    min(s.t) FILTER (WHERE k.%s_step = 0) AS %s", fn, timeCol(fn, 0))
-		for i := 1; i < f.n(fn); i++ {
-			fmt.Fprintf(b, ",\n    array_agg(s.t) FILTER (WHERE k.%s_step = %d) AS %s", fn, i, timesCol(fn, i))
-		}
-	}
-	b.WriteString("\n  FROM source_rows AS s\n  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint\n  WHERE s.usable\n  GROUP BY s.customer\n),\n")
-	b.WriteString(`-- 5. the steps, one LATERAL subquery per step: step i is reached at the earliest time on
---    it strictly after step i-1, no later than the window after step 0 (NULL: not reached)
-steps AS (
-  SELECT *
-  FROM customers AS c`)
-	for _, fn := range funnels {
-		what := res.Touchpoints
-		if fn == "stage" {
-			what = res.Stages
-		}
-		for i := 1; i < f.n(fn); i++ {
-			fmt.Fprintf(b, "\n  CROSS JOIN LATERAL ( -- %s step %d: %s\n    SELECT min(x) AS %s FROM unnest(c.%s) AS x WHERE x > %s AND x - %s <= %d\n  ) AS %s_%d",
-				fn, i, comment(what[i].Name), timeCol(fn, i), timesCol(fn, i), timeCol(fn, i-1), timeCol(fn, 0), f.window, fn, i)
-		}
-	}
-	b.WriteString("\n),\n")
-	prev := "steps"
-	b.WriteString("-- 6. one row per customer and measure: the customer, each step reached, each time to convert\nmeasures AS (\n")
-	fmt.Fprintf(b, "  SELECT v.measure, v.step, v.d\n  FROM %s AS c\n  CROSS JOIN LATERAL (VALUES\n", prev)
-	vals := []string{fmt.Sprintf("('customers', 0, CAST(0 AS %s), CAST(NULL AS %s))", bigint, bigint)}
-	for _, fn := range funnels {
-		for i := 0; i < f.n(fn); i++ {
-			at := "c." + timeCol(fn, i)
-			vals = append(vals, fmt.Sprintf("('%s_reached', %d, %s, NULL)", fn, i, at))
-			if i > 0 {
-				vals = append(vals,
-					fmt.Sprintf("('%s_from_previous', %d, %s, %s - c.%s)", fn, i, at, at, timeCol(fn, i-1)),
-					fmt.Sprintf("('%s_from_start', %d, %s, %s - c.%s)", fn, i, at, at, timeCol(fn, 0)))
-			}
-		}
-	}
-	b.WriteString("    " + strings.Join(vals, ",\n    "))
-	b.WriteString("\n  ) AS v(measure, step, reached_at, d)\n  WHERE v.reached_at IS NOT NULL\n),\n")
+`, strings.Join(funnel, ", "), strings.Join(pos, ", "), strings.Join(step, ", "), strings.Join(reached, ", "), strings.Join(last, ", "), strings.Join(dPrev, ", "), strings.Join(dStart, ", "))
 }

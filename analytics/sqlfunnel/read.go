@@ -128,6 +128,9 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 		case "reached":
 			s.Reached += value
 			continue
+		case "drop_off":
+			s.DropOff += value
+			continue
 		case "from_previous":
 			t = &s.FromPrevious
 		case "from_start":
@@ -168,12 +171,6 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 			s.FromStart.Buckets = addUp(s.FromStart.Buckets)
 			s.FromPrevious.Bins = trim(s.FromPrevious.Bins)
 			s.FromStart.Bins = trim(s.FromStart.Bins)
-			// On one straight route a customer reaches step i+1 only
-			// after step i: those whose furthest step is i are the
-			// difference (none drop off at the last step).
-			if i+1 < len(steps) {
-				s.DropOff = s.Reached - steps[i+1].Reached
-			}
 		}
 	}
 	r.Derive()

@@ -63,6 +63,7 @@ func TestReadAddsUpRows(t *testing.T) {
 	rows := strings.Repeat("customers\t\t0\t0\t3\n"+
 		"touchpoint_reached\t\t0\t0\t2\n"+
 		"touchpoint_reached\t\t1\t0\t1\n"+
+		"touchpoint_drop_off\t\t0\t0\t1\n"+
 		"touchpoint_from_start\t\t1\t900\t1\n"+
 		"touchpoint_from_start_bins\t\t1\t3\t1\n"+
 		"events\t"+strings.ReplaceAll(key.Key, "\t", `\t`)+"\t0\t0\t4\n"+
@@ -78,7 +79,8 @@ func TestReadAddsUpRows(t *testing.T) {
 	assert.Equal(t, []analytics.Bucket{{Index: 900, Count: 2}}, r.Touchpoints[1].FromStart.Buckets)
 	assert.Equal(t, []int64{0, 0, 0, 2}, r.Touchpoints[1].FromStart.Bins, "bin 3: 4 to 8 seconds")
 	assert.Equal(t, int64(2), r.Touchpoints[1].FromStart.Count, "derived from the buckets")
-	assert.Equal(t, int64(2), r.Touchpoints[0].DropOff, "on a straight route, reached here but not at the next step")
+	assert.Equal(t, int64(2), r.Touchpoints[0].DropOff, "drop-off rows add up")
+	assert.Zero(t, r.Touchpoints[1].DropOff, "drop-off comes from its rows, never derived")
 	assert.Equal(t, 0.5, r.Touchpoints[1].ConversionFromPrevious, "derived from the counts")
 	assert.Equal(t, int64(8), r.Deviations.Touchpoints[key.Touch].Events)
 	assert.Equal(t, int64(12), r.Events)

@@ -23,8 +23,15 @@ func TestSQLFunnelConformance(t *testing.T) {
 	}
 	defer db.Close()
 	ctx := context.Background()
-	for seed := range uint64(6) {
-		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: time.Microsecond})
+	for seed := range uint64(8) {
+		// Odd seeds: a route with alternatives (touchpoints for different
+		// personas); seeds 6 and 7: any order.
+		alt := seed%2 == 1
+		mode := analytics.InOrder
+		if seed >= 6 {
+			mode = analytics.AnyOrder
+		}
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: time.Microsecond, Alternatives: alt, Mode: mode})
 		name := fmt.Sprintf("jm_conformance_%d", seed)
 		if err := sqlfunneltest.Load(ctx, db, sqlfunnel.DuckDB, name, log.Events, ""); err != nil {
 			t.Fatalf("loading log %d: %v", seed, err)
@@ -32,6 +39,9 @@ func TestSQLFunnelConformance(t *testing.T) {
 		want, err := log.Go(log.Events)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if sqlfunneltest.HasAlternatives(want) != alt {
+			t.Fatalf("log %d: alternatives on the route: %v, want %v", seed, !alt, alt)
 		}
 		p, err := log.Plan()
 		if err != nil {
@@ -62,7 +72,7 @@ func TestSQLFunnelConformance(t *testing.T) {
 		if seed == 0 {
 			mixedMerge(t, ctx, db, log, want)
 		}
-		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, analytics.Options{Window: log.Window, Source: "conformance"}, src)
+		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, log.Options(), src)
 		if err != nil {
 			t.Fatalf("log %d: %v", seed, err)
 		}
@@ -135,4 +145,38 @@ func lines(s string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+// TestSQLFunnelSmallJourneys runs the query on the smallest shapes a
+// journey can take (sqlfunneltest.Small), in both order modes.
+func TestSQLFunnelSmallJourneys(t *testing.T) {
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	for _, log := range sqlfunneltest.Small(time.Microsecond) {
+		if err := sqlfunneltest.Load(ctx, db, sqlfunnel.DuckDB, "jm_small", log.Events, ""); err != nil {
+			t.Fatal(err)
+		}
+		for _, mode := range []analytics.Mode{analytics.InOrder, analytics.AnyOrder} {
+			log.Mode = mode
+			want, err := log.Go(log.Events)
+			if err != nil {
+				t.Fatalf("%s: %v", log.Journey.Title, err)
+			}
+			p, err := log.Plan()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(sqlfunnel.DuckDB, "jm_small"))
+			if err != nil {
+				t.Fatalf("%s, %v: %v", log.Journey.Title, mode, err)
+			}
+			if w, g := sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got); w != g {
+				t.Errorf("%s, %v: differs from the Go engine:\n%s", log.Journey.Title, mode, diff(w, g))
+			}
+		}
+	}
 }

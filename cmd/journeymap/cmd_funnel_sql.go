@@ -88,6 +88,8 @@ func (s *sqlFlags) source(d sqlfunnel.Dialect) (sqlfunnel.Source, error) {
 				src.Columns.Outcome = v
 			case "emotion":
 				src.Columns.Emotion = v
+			case "persona":
+				return src, errors.New("-columns persona: with -sql and -db every customer is measured on the journey's route of alternatives, not on their persona's route; read the events with -events to measure persona routes")
 			default:
 				return src, fmt.Errorf("-columns: field %s: with -sql and -db the fields are customer, touchpoint, time, outcome and emotion", safetext.Quote(k))
 			}

@@ -22,9 +22,10 @@ import (
 
 func TestFunnelSQLPrintsTheQuery(t *testing.T) {
 	for _, d := range []string{"duckdb", "postgres", "clickhouse"} {
-		r := cli(t, "", "funnel", "-journey", straightJourney(t), "-sql", d, "-table", "events", "-columns", "time=ts,outcome=outcome,emotion=emotion")
+		r := cli(t, "", "funnel", "-journey", current, "-sql", d, "-table", "events", "-columns", "time=ts,outcome=outcome,emotion=emotion")
 		require.Equal(t, 0, r.code, r.stderr)
-		// The golden files are the queries as an analyst reads them.
+		// The golden files are the queries as an analyst reads them, for the
+		// example journey whose route has alternatives.
 		golden.CheckString(t, "testdata/"+"funnel-"+d+".sql", r.stdout)
 	}
 }
@@ -42,8 +43,9 @@ func TestFunnelSQLUsage(t *testing.T) {
 		{"a table name with a NUL byte cannot be quoted", []string{"-sql", "duckdb", "-table", "e\x00vil"}, "NUL byte"},
 		{"an unknown time unit", []string{"-sql", "duckdb", "-table", "e", "-time-unit", "days"}, "-time-unit"},
 		{"the query computes no breakdown", []string{"-sql", "duckdb", "-table", "e", "-by", "plan"}, "-by is not computed with -sql or -db"},
-		{"the query computes the default mode only", []string{"-sql", "duckdb", "-table", "e", "-mode", "strict"}, "order mode strict"},
-		{"a route with alternatives is not what the query measures", []string{"-sql", "duckdb", "-table", "e"}, "is an alternative of another on the route"},
+		{"the query computes no strict order", []string{"-sql", "duckdb", "-table", "e", "-mode", "strict"}, "order mode strict"},
+		{"ClickHouse's query computes no any order", []string{"-sql", "clickhouse", "-table", "e", "-mode", "any"}, "order mode any in ClickHouse"},
+		{"the query measures no persona routes", []string{"-sql", "duckdb", "-table", "e", "-columns", "persona=p"}, "not on their persona's route"},
 		{"DuckDB is not a server", []string{"-db", "duckdb://x", "-table", "e"}, "DuckDB runs inside a program"},
 		{"an unknown scheme", []string{"-db", "mysql://h/db", "-table", "e"}, `scheme "mysql"`},
 		{"-sql must agree with -db", []string{"-sql", "clickhouse", "-db", "postgres://127.0.0.1:1/x", "-table", "e"}, "does not match"},
@@ -95,19 +97,27 @@ func funnelDB(t *testing.T, env, driver string, d sqlfunnel.Dialect) {
 	if d == sqlfunnel.ClickHouse {
 		url = "clickhouse" + url[len("http"):]
 	}
-	refused := cli(t, "", "funnel", "-journey", current, "-format", "json", "-db", url, "-table", "jm_cmd_events", "-columns", "time=ts,outcome=outcome,emotion=emotion")
-	assert.Equal(t, exitInvalid, refused.code, "the example's route has alternatives, which the query does not measure")
-	assert.Contains(t, refused.stderr, "is an alternative of another on the route")
+	// The example's route has alternatives (touchpoints for different
+	// personas); the straight journey has none: the query measures both as
+	// -events does, in any order too where the engine's query computes it.
+	modes := []string{"ordered"}
+	if d != sqlfunnel.ClickHouse {
+		modes = append(modes, "any") // ClickHouse's query computes the default mode only
+	}
+	for _, c := range []struct{ journey, mode string }{{current, "ordered"}, {straightJourney(t), "ordered"}, {current, modes[len(modes)-1]}} {
+		j := c.journey
+		want := decode(t, cli(t, "", "funnel", "-journey", j, "-mode", c.mode, "-format", "json", "-events", eventsFile))
+		pushed := decode(t, cli(t, "", "funnel", "-journey", j, "-mode", c.mode, "-format", "json", "-db", url, "-table", "jm_cmd_events", "-columns", "time=ts,outcome=outcome,emotion=emotion"))
+		// The query does not compute what dropped-off customers did next
+		// (package sqlfunnel's doc): every other figure of the steps agrees.
+		assert.Equal(t, withoutAfterDropOff(want.Stages), pushed.Stages, "stage funnel of %s, -mode %s", j, c.mode)
+		assert.Equal(t, withoutAfterDropOff(want.Touchpoints), pushed.Touchpoints, "touchpoint funnel of %s, -mode %s", j, c.mode)
+		assert.Equal(t, want.Events, pushed.Events, "events")
+		assert.Equal(t, want.Customers, pushed.Customers, "customers")
+	}
 	straight := straightJourney(t)
 	args := []string{"funnel", "-journey", straight, "-format", "json", "-db", url, "-table", "jm_cmd_events", "-columns", "time=ts,outcome=outcome,emotion=emotion"}
 	want := decode(t, cli(t, "", "funnel", "-journey", straight, "-format", "json", "-events", eventsFile))
-	pushed := decode(t, cli(t, "", args...))
-	// The query does not compute what dropped-off customers did next
-	// (package sqlfunnel's doc): every other figure of the steps agrees.
-	assert.Equal(t, withoutAfterDropOff(want.Stages), pushed.Stages, "stage funnel")
-	assert.Equal(t, withoutAfterDropOff(want.Touchpoints), pushed.Touchpoints, "touchpoint funnel")
-	assert.Equal(t, want.Events, pushed.Events, "events")
-	assert.Equal(t, want.Customers, pushed.Customers, "customers")
 	streamed := decode(t, cli(t, "", append(args, "-stream")...))
 	want.Source, streamed.Source = "", ""
 	assert.Equal(t, want, streamed, "streamed: every figure")

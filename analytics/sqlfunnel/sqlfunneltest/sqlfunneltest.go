@@ -20,6 +20,7 @@ import (
 	"github.com/journeymap/journeymap/analytics/sqlfunnel"
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/journey"
+	"github.com/journeymap/journeymap/persona"
 	"github.com/journeymap/journeymap/touchpoint"
 )
 
@@ -39,6 +40,7 @@ type Log struct {
 	Journey *journey.Journey
 	Events  []analytics.Event
 	Window  time.Duration
+	Mode    analytics.Mode
 }
 
 // Config says what to generate.
@@ -54,6 +56,13 @@ type Config struct {
 	// NUL allows NUL bytes in touchpoint keys that events use (ClickHouse
 	// holds them; PostgreSQL and DuckDB text cannot).
 	NUL bool
+	// Alternatives gives the journey personas and touchpoints that serve
+	// some of them only, so that the route has steps of two or more
+	// alternatives (see analytics.Routes); the walks along the route take
+	// one alternative, another, or both (at equal times too).
+	Alternatives bool
+	// Mode is the funnel's order mode (analytics.InOrder by default).
+	Mode analytics.Mode
 }
 
 // Random generates a log with equal timestamps, repeated events, events
@@ -80,6 +89,9 @@ func Random(cfg Config) Log {
 			name = "nul\x00byte" // a key PostgreSQL and DuckDB cannot hold
 		}
 		s.Touchpoints = append(s.Touchpoints, &touchpoint.Touchpoint{ID: uuidFrom(rng), Name: name, Channel: channel.Email})
+	}
+	if cfg.Alternatives {
+		alternatives(rng, j)
 	}
 	var keys []string
 	for _, t := range j.Touchpoints() {
@@ -112,6 +124,9 @@ func Random(cfg Config) Log {
 			for _, tp := range j.Touchpoints() {
 				if rng.IntN(8) == 0 {
 					break
+				}
+				if len(tp.PersonaIDs) > 0 && rng.IntN(2) == 0 {
+					continue // another alternative of the step, or none
 				}
 				key := tp.ID.String()
 				if rng.IntN(2) == 0 && (cfg.NUL || !strings.ContainsRune(tp.Name, 0)) {
@@ -148,7 +163,51 @@ func Random(cfg Config) Log {
 		}
 	}
 	rng.Shuffle(len(events), func(a, b int) { events[a], events[b] = events[b], events[a] })
-	return Log{Journey: j, Events: events, Window: window}
+	return Log{Journey: j, Events: events, Window: window, Mode: cfg.Mode}
+}
+
+// alternatives adds three personas to j and makes touchpoints of its
+// stages serve some of them only: in a stage with two or more touchpoints,
+// the first ones serve disjoint sets of personas (alternatives of one
+// step); a stage with one touchpoint gets a second, an alternative of the
+// first, when no stage has two.
+func alternatives(rng *rand.Rand, j *journey.Journey) {
+	var ps []uuid.UUID
+	for i := range 3 {
+		p := &persona.Persona{ID: uuidFrom(rng), Name: fmt.Sprintf("persona %d %s", i, hostile[i])}
+		j.Personas = append(j.Personas, p)
+		ps = append(ps, p.ID)
+	}
+	sets := [][][]uuid.UUID{
+		{{ps[0]}, {ps[1]}},
+		{{ps[0]}, {ps[1]}, {ps[2]}},
+		{{ps[0], ps[1]}, {ps[2]}},
+		{{ps[2]}, {ps[0]}},
+	}
+	done := false
+	for _, s := range j.Stages {
+		if len(s.Touchpoints) < 2 || rng.IntN(4) == 0 {
+			continue
+		}
+		set := sets[rng.IntN(len(sets))]
+		for i := 0; i < len(set) && i < len(s.Touchpoints); i++ {
+			s.Touchpoints[i].PersonaIDs = set[i]
+		}
+		done = true
+	}
+	if !done {
+		s := j.Stages[rng.IntN(len(j.Stages))]
+		if len(s.Touchpoints) == 0 {
+			s = j.Stages[0]
+		}
+		alt := &touchpoint.Touchpoint{ID: uuidFrom(rng), Name: "alternative " + hostile[rng.IntN(len(hostile))], Channel: channel.Email, PersonaIDs: []uuid.UUID{ps[1]}}
+		s.Touchpoints = append(s.Touchpoints, alt)
+		s.Touchpoints[0].PersonaIDs = []uuid.UUID{ps[0]}
+		if len(s.Touchpoints) > 2 { // the alternatives must be neighbours
+			n := len(s.Touchpoints)
+			s.Touchpoints[1], s.Touchpoints[n-1] = s.Touchpoints[n-1], s.Touchpoints[1]
+		}
+	}
 }
 
 func uuidFrom(rng *rand.Rand) uuid.UUID {
@@ -159,6 +218,50 @@ func uuidFrom(rng *rand.Rand) uuid.UUID {
 	u[6] = u[6]&0x0f | 0x40
 	u[8] = u[8]&0x3f | 0x80
 	return u
+}
+
+// Small returns logs of the smallest shapes a journey can take: one
+// touchpoint (no step after the first, no time to convert), a stage
+// without touchpoints (never reached), and a first step of two
+// alternatives; each log's events at the given resolution.
+func Small(res time.Duration) []Log {
+	p1, p2 := uuid.MustParse("7d3c3e0e-6b0a-4c55-9b7e-0a6f3d1e2b01"), uuid.MustParse("7d3c3e0e-6b0a-4c55-9b7e-0a6f3d1e2b02")
+	tp := func(name string, ps ...uuid.UUID) *touchpoint.Touchpoint {
+		return &touchpoint.Touchpoint{ID: uuid.NewSHA1(p1, []byte(name)), Name: name, Channel: channel.Email, PersonaIDs: ps}
+	}
+	stage := func(name string, ts ...*touchpoint.Touchpoint) *journey.Stage {
+		return &journey.Stage{ID: uuid.NewSHA1(p2, []byte(name)), Name: name, Phase: journey.BeforePurchase, Touchpoints: ts}
+	}
+	journeys := []*journey.Journey{
+		{Title: "one touchpoint", Stages: []*journey.Stage{stage("S", tp("a"))}},
+		{Title: "a stage without touchpoints", Stages: []*journey.Stage{stage("S", tp("a")), stage("E")}},
+		{Title: "the first step is two alternatives", Personas: []*persona.Persona{{ID: p1, Name: "P1"}, {ID: p2, Name: "P2"}},
+			Stages: []*journey.Stage{stage("S", tp("a", p1), tp("b", p2), tp("c"))}},
+	}
+	base := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	var events []analytics.Event
+	for i, k := range []string{"a", "b", "c", "a", "x"} {
+		for c := range 4 {
+			events = append(events, analytics.Event{Customer: fmt.Sprint("c", c), Touchpoint: k, Time: base.Add(time.Duration((i+c)%3) * time.Minute).Truncate(res)})
+		}
+	}
+	var out []Log
+	for _, j := range journeys {
+		j.SchemaVersion, j.Type, j.ID = 1, journey.CurrentState, uuid.NewSHA1(p1, []byte(j.Title))
+		out = append(out, Log{Journey: j, Events: events, Window: time.Hour})
+	}
+	return out
+}
+
+// HasAlternatives reports whether r's touchpoint route has a step of two
+// or more alternatives (touchpoints that share a RouteStep).
+func HasAlternatives(r *analytics.Result) bool {
+	for i, s := range r.Touchpoints {
+		if i > 0 && s.RouteStep == r.Touchpoints[i-1].RouteStep {
+			return true
+		}
+	}
+	return false
 }
 
 // Go analyses events with the Go engine (events in any order).
@@ -172,9 +275,14 @@ func (l Log) Go(events []analytics.Event) (*analytics.Result, error) {
 	return p.AnalyzeSlice(ordered)
 }
 
-// Plan compiles the log's journey with its window.
+// Plan compiles the log's journey with its window and order mode.
 func (l Log) Plan() (*analytics.Plan, error) {
-	return analytics.NewPlan(l.Journey, analytics.Options{Window: l.Window, Source: "conformance"})
+	return analytics.NewPlan(l.Journey, l.Options())
+}
+
+// Options are the analysis options of the log: its window and order mode.
+func (l Log) Options() analytics.Options {
+	return analytics.Options{Window: l.Window, Mode: l.Mode, Source: "conformance"}
 }
 
 func sortByTime(e []analytics.Event) {

@@ -2,47 +2,48 @@
 -- order mode: anchored greedy; conversion window 2592000000000000 ns (720h0m0s)
 -- rows: measure, touchpoint, step, bucket, value (see package analytics/sqlfunnel)
 WITH
--- 1. the planned touchpoint keys: the step of the touchpoint and of its stage
-planned_keys(touchpoint, touchpoint_step, stage_step) AS (
+-- 1. the planned touchpoint keys: the touchpoint (its index in the journey), its step on the
+--    route (alternatives share one) and its stage's step
+planned_keys(touchpoint, touch, touchpoint_step, stage_step) AS (
   VALUES
-    (E'0d76b663-2159-4d28-9b29-fc3ef2bf4812', 8, 2), -- Reviews the cart and sees the shipping fee for the first tim…
-    (E'1635b389-cb37-4e1e-9db7-5531b83bda4f', 4, 1), -- Reads the product page and size guide
-    (E'1a6114bb-58f0-4405-a957-9cc7b8e09b4c', 9, 2), -- Fills in the checkout form and pays by MoMo
-    (E'31796b8c-f775-4825-8979-6e8561048523', 2, 0), -- Hears about the shop from a friend at the Saturday running c…
-    (E'41f45360-89b5-45f1-878d-070304aa30ea', 3, 1), -- Searches Google for "giày chạy bộ Sải Bước review"
-    (E'4c71cbe1-7063-4d21-b458-e8a7bc8d2a8b', 6, 1), -- Tries the shoes on at the Nguyễn Trãi store
-    (E'59b019b7-7904-4b67-a462-ed6b6bc971bd', 12, 3), -- The courier hands over the parcel at the office lobby
-    (E'6100e2ae-0a23-4a02-8a16-fcf35ef90c30', 15, 4), -- Exchanges the shoes at the store instead
-    (E'74e91e2c-65dd-413c-ad7b-cab28dfad604', 18, 5), -- Tells her running club about the shop
-    (E'Asks the website chat which size to order', 7, 1), -- Asks the website chat which size to order
-    (E'Calls the hotline to exchange the size', 14, 4), -- Calls the hotline to exchange the size
-    (E'Compares prices on the Shopee Mall store', 5, 1), -- Compares prices on the Shopee Mall store
-    (E'Exchanges the shoes at the store instead', 15, 4), -- Exchanges the shoes at the store instead
-    (E'Fills in the checkout form and pays by MoMo', 9, 2), -- Fills in the checkout form and pays by MoMo
-    (E'Gets SMS updates from the courier', 11, 3), -- Gets SMS updates from the courier
-    (E'Hears about the shop from a friend at the Saturday running club', 2, 0), -- Hears about the shop from a friend at the Saturday running c…
-    (E'Opens the box and finds a care card and a size-exchange note', 13, 3), -- Opens the box and finds a care card and a size-exchange note
-    (E'Opens the loyalty app to check her points', 17, 5), -- Opens the loyalty app to check her points
-    (E'Reads the product page and size guide', 4, 1), -- Reads the product page and size guide
-    (E'Receives an email asking for a review', 16, 5), -- Receives an email asking for a review
-    (E'Receives the order confirmation email', 10, 2), -- Receives the order confirmation email
-    (E'Reviews the cart and sees the shipping fee for the first time', 8, 2), -- Reviews the cart and sees the shipping fee for the first tim…
-    (E'Searches Google for "giày chạy bộ Sải Bước review"', 3, 1), -- Searches Google for "giày chạy bộ Sải Bước review"
-    (E'Sees a Facebook carousel ad for the new Sải Bước running line', 0, 0), -- Sees a Facebook carousel ad for the new Sải Bước running lin…
-    (E'Tells her running club about the shop', 18, 5), -- Tells her running club about the shop
-    (E'The courier hands over the parcel at the office lobby', 12, 3), -- The courier hands over the parcel at the office lobby
-    (E'Tries the shoes on at the Nguyễn Trãi store', 6, 1), -- Tries the shoes on at the Nguyễn Trãi store
-    (E'Watches a TikTok review by a running coach', 1, 0), -- Watches a TikTok review by a running coach
-    (E'a359d2d9-d3b6-4a6f-a81e-891dc566e729', 7, 1), -- Asks the website chat which size to order
-    (E'ad5c6d24-2309-4c41-bbdd-92782bd167a2', 0, 0), -- Sees a Facebook carousel ad for the new Sải Bước running lin…
-    (E'b7551359-1748-44db-82e3-933fc061ea9c', 14, 4), -- Calls the hotline to exchange the size
-    (E'c3204d47-e7ae-4608-a607-3dbd1f667ee7', 1, 0), -- Watches a TikTok review by a running coach
-    (E'c500b3d7-cc91-486d-ae76-88de0cb3e49a', 11, 3), -- Gets SMS updates from the courier
-    (E'c60af9d1-daf9-429d-946d-65dab5b06429', 17, 5), -- Opens the loyalty app to check her points
-    (E'ca1b9f43-c846-4c6a-9ccc-0f68d8aa3e16', 5, 1), -- Compares prices on the Shopee Mall store
-    (E'd3603b0c-970e-41aa-8259-c7d429dbafcc', 10, 2), -- Receives the order confirmation email
-    (E'e8f5d0c5-c47d-4658-921c-20e99ddc786f', 13, 3), -- Opens the box and finds a care card and a size-exchange note
-    (E'eac64f96-ba95-4f1d-a84c-2333bc397fa4', 16, 5) -- Receives an email asking for a review
+    (E'0d76b663-2159-4d28-9b29-fc3ef2bf4812', 8, 6, 2), -- Reviews the cart and sees the shipping fee for the first tim…
+    (E'1635b389-cb37-4e1e-9db7-5531b83bda4f', 4, 3, 1), -- Reads the product page and size guide
+    (E'1a6114bb-58f0-4405-a957-9cc7b8e09b4c', 9, 7, 2), -- Fills in the checkout form and pays by MoMo
+    (E'31796b8c-f775-4825-8979-6e8561048523', 2, 1, 0), -- Hears about the shop from a friend at the Saturday running c…
+    (E'41f45360-89b5-45f1-878d-070304aa30ea', 3, 2, 1), -- Searches Google for "giày chạy bộ Sải Bước review"
+    (E'4c71cbe1-7063-4d21-b458-e8a7bc8d2a8b', 6, 4, 1), -- Tries the shoes on at the Nguyễn Trãi store
+    (E'59b019b7-7904-4b67-a462-ed6b6bc971bd', 12, 10, 3), -- The courier hands over the parcel at the office lobby
+    (E'6100e2ae-0a23-4a02-8a16-fcf35ef90c30', 15, 13, 4), -- Exchanges the shoes at the store instead
+    (E'74e91e2c-65dd-413c-ad7b-cab28dfad604', 18, 16, 5), -- Tells her running club about the shop
+    (E'Asks the website chat which size to order', 7, 5, 1), -- Asks the website chat which size to order
+    (E'Calls the hotline to exchange the size', 14, 12, 4), -- Calls the hotline to exchange the size
+    (E'Compares prices on the Shopee Mall store', 5, 4, 1), -- Compares prices on the Shopee Mall store
+    (E'Exchanges the shoes at the store instead', 15, 13, 4), -- Exchanges the shoes at the store instead
+    (E'Fills in the checkout form and pays by MoMo', 9, 7, 2), -- Fills in the checkout form and pays by MoMo
+    (E'Gets SMS updates from the courier', 11, 9, 3), -- Gets SMS updates from the courier
+    (E'Hears about the shop from a friend at the Saturday running club', 2, 1, 0), -- Hears about the shop from a friend at the Saturday running c…
+    (E'Opens the box and finds a care card and a size-exchange note', 13, 11, 3), -- Opens the box and finds a care card and a size-exchange note
+    (E'Opens the loyalty app to check her points', 17, 15, 5), -- Opens the loyalty app to check her points
+    (E'Reads the product page and size guide', 4, 3, 1), -- Reads the product page and size guide
+    (E'Receives an email asking for a review', 16, 14, 5), -- Receives an email asking for a review
+    (E'Receives the order confirmation email', 10, 8, 2), -- Receives the order confirmation email
+    (E'Reviews the cart and sees the shipping fee for the first time', 8, 6, 2), -- Reviews the cart and sees the shipping fee for the first tim…
+    (E'Searches Google for "giày chạy bộ Sải Bước review"', 3, 2, 1), -- Searches Google for "giày chạy bộ Sải Bước review"
+    (E'Sees a Facebook carousel ad for the new Sải Bước running line', 0, 0, 0), -- Sees a Facebook carousel ad for the new Sải Bước running lin…
+    (E'Tells her running club about the shop', 18, 16, 5), -- Tells her running club about the shop
+    (E'The courier hands over the parcel at the office lobby', 12, 10, 3), -- The courier hands over the parcel at the office lobby
+    (E'Tries the shoes on at the Nguyễn Trãi store', 6, 4, 1), -- Tries the shoes on at the Nguyễn Trãi store
+    (E'Watches a TikTok review by a running coach', 1, 1, 0), -- Watches a TikTok review by a running coach
+    (E'a359d2d9-d3b6-4a6f-a81e-891dc566e729', 7, 5, 1), -- Asks the website chat which size to order
+    (E'ad5c6d24-2309-4c41-bbdd-92782bd167a2', 0, 0, 0), -- Sees a Facebook carousel ad for the new Sải Bước running lin…
+    (E'b7551359-1748-44db-82e3-933fc061ea9c', 14, 12, 4), -- Calls the hotline to exchange the size
+    (E'c3204d47-e7ae-4608-a607-3dbd1f667ee7', 1, 1, 0), -- Watches a TikTok review by a running coach
+    (E'c500b3d7-cc91-486d-ae76-88de0cb3e49a', 11, 9, 3), -- Gets SMS updates from the courier
+    (E'c60af9d1-daf9-429d-946d-65dab5b06429', 17, 15, 5), -- Opens the loyalty app to check her points
+    (E'ca1b9f43-c846-4c6a-9ccc-0f68d8aa3e16', 5, 4, 1), -- Compares prices on the Shopee Mall store
+    (E'd3603b0c-970e-41aa-8259-c7d429dbafcc', 10, 8, 2), -- Receives the order confirmation email
+    (E'e8f5d0c5-c47d-4658-921c-20e99ddc786f', 13, 11, 3), -- Opens the box and finds a care card and a size-exchange note
+    (E'eac64f96-ba95-4f1d-a84c-2333bc397fa4', 16, 14, 5) -- Receives an email asking for a review
 ),
 -- 2. every row of the table: usable or a bad row; time in nanoseconds since 1970
 source_rows AS (
@@ -81,14 +82,17 @@ by_key AS (
   FROM source_rows
   GROUP BY touchpoint
 ),
--- 4. per customer: the first time on step 0, and the times on every later step
+-- 4. per customer: the first time on step 0, and the times on every later step (on each
+--    alternative of a step with alternatives)
 customers AS (
   SELECT s.customer,
     min(s.t) FILTER (WHERE k.touchpoint_step = 0) AS touchpoint_0_at,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 1) AS touchpoint_1_times,
+    array_agg(s.t) FILTER (WHERE k.touch = 1) AS touch_1_times,
+    array_agg(s.t) FILTER (WHERE k.touch = 2) AS touch_2_times,
     array_agg(s.t) FILTER (WHERE k.touchpoint_step = 2) AS touchpoint_2_times,
     array_agg(s.t) FILTER (WHERE k.touchpoint_step = 3) AS touchpoint_3_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 4) AS touchpoint_4_times,
+    array_agg(s.t) FILTER (WHERE k.touch = 5) AS touch_5_times,
+    array_agg(s.t) FILTER (WHERE k.touch = 6) AS touch_6_times,
     array_agg(s.t) FILTER (WHERE k.touchpoint_step = 5) AS touchpoint_5_times,
     array_agg(s.t) FILTER (WHERE k.touchpoint_step = 6) AS touchpoint_6_times,
     array_agg(s.t) FILTER (WHERE k.touchpoint_step = 7) AS touchpoint_7_times,
@@ -101,8 +105,6 @@ customers AS (
     array_agg(s.t) FILTER (WHERE k.touchpoint_step = 14) AS touchpoint_14_times,
     array_agg(s.t) FILTER (WHERE k.touchpoint_step = 15) AS touchpoint_15_times,
     array_agg(s.t) FILTER (WHERE k.touchpoint_step = 16) AS touchpoint_16_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 17) AS touchpoint_17_times,
-    array_agg(s.t) FILTER (WHERE k.touchpoint_step = 18) AS touchpoint_18_times,
     min(s.t) FILTER (WHERE k.stage_step = 0) AS stage_0_at,
     array_agg(s.t) FILTER (WHERE k.stage_step = 1) AS stage_1_times,
     array_agg(s.t) FILTER (WHERE k.stage_step = 2) AS stage_2_times,
@@ -115,64 +117,63 @@ customers AS (
   GROUP BY s.customer
 ),
 -- 5. the steps, one LATERAL subquery per step: step i is reached at the earliest time on
---    it strictly after step i-1, no later than the window after step 0 (NULL: not reached)
+--    it strictly after step i-1, no later than the window after step 0 (NULL: not reached);
+--    of a step's alternatives, the first in journey order with an event at that time
 steps AS (
   SELECT *
   FROM customers AS c
-  CROSS JOIN LATERAL ( -- touchpoint step 1: Watches a TikTok review by a running coach
-    SELECT min(x) AS touchpoint_1_at FROM unnest(c.touchpoint_1_times) AS x WHERE x > touchpoint_0_at AND x - touchpoint_0_at <= 2592000000000000
+  CROSS JOIN LATERAL ( -- touchpoint step 1: Watches a TikTok review by a running coach or Hears about the shop from a friend at the Saturday running c…
+    SELECT min(x) AS touchpoint_1_at, (array_agg(k ORDER BY x, k))[1] AS touchpoint_1_via
+    FROM (SELECT x, 1 AS k FROM unnest(c.touch_1_times) AS x UNION ALL SELECT x, 2 AS k FROM unnest(c.touch_2_times) AS x) AS u
+    WHERE x > touchpoint_0_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_1
-  CROSS JOIN LATERAL ( -- touchpoint step 2: Hears about the shop from a friend at the Saturday running c…
+  CROSS JOIN LATERAL ( -- touchpoint step 2: Searches Google for "giày chạy bộ Sải Bước review"
     SELECT min(x) AS touchpoint_2_at FROM unnest(c.touchpoint_2_times) AS x WHERE x > touchpoint_1_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_2
-  CROSS JOIN LATERAL ( -- touchpoint step 3: Searches Google for "giày chạy bộ Sải Bước review"
+  CROSS JOIN LATERAL ( -- touchpoint step 3: Reads the product page and size guide
     SELECT min(x) AS touchpoint_3_at FROM unnest(c.touchpoint_3_times) AS x WHERE x > touchpoint_2_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_3
-  CROSS JOIN LATERAL ( -- touchpoint step 4: Reads the product page and size guide
-    SELECT min(x) AS touchpoint_4_at FROM unnest(c.touchpoint_4_times) AS x WHERE x > touchpoint_3_at AND x - touchpoint_0_at <= 2592000000000000
+  CROSS JOIN LATERAL ( -- touchpoint step 4: Compares prices on the Shopee Mall store or Tries the shoes on at the Nguyễn Trãi store
+    SELECT min(x) AS touchpoint_4_at, (array_agg(k ORDER BY x, k))[1] AS touchpoint_4_via
+    FROM (SELECT x, 5 AS k FROM unnest(c.touch_5_times) AS x UNION ALL SELECT x, 6 AS k FROM unnest(c.touch_6_times) AS x) AS u
+    WHERE x > touchpoint_3_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_4
-  CROSS JOIN LATERAL ( -- touchpoint step 5: Compares prices on the Shopee Mall store
+  CROSS JOIN LATERAL ( -- touchpoint step 5: Asks the website chat which size to order
     SELECT min(x) AS touchpoint_5_at FROM unnest(c.touchpoint_5_times) AS x WHERE x > touchpoint_4_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_5
-  CROSS JOIN LATERAL ( -- touchpoint step 6: Tries the shoes on at the Nguyễn Trãi store
+  CROSS JOIN LATERAL ( -- touchpoint step 6: Reviews the cart and sees the shipping fee for the first tim…
     SELECT min(x) AS touchpoint_6_at FROM unnest(c.touchpoint_6_times) AS x WHERE x > touchpoint_5_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_6
-  CROSS JOIN LATERAL ( -- touchpoint step 7: Asks the website chat which size to order
+  CROSS JOIN LATERAL ( -- touchpoint step 7: Fills in the checkout form and pays by MoMo
     SELECT min(x) AS touchpoint_7_at FROM unnest(c.touchpoint_7_times) AS x WHERE x > touchpoint_6_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_7
-  CROSS JOIN LATERAL ( -- touchpoint step 8: Reviews the cart and sees the shipping fee for the first tim…
+  CROSS JOIN LATERAL ( -- touchpoint step 8: Receives the order confirmation email
     SELECT min(x) AS touchpoint_8_at FROM unnest(c.touchpoint_8_times) AS x WHERE x > touchpoint_7_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_8
-  CROSS JOIN LATERAL ( -- touchpoint step 9: Fills in the checkout form and pays by MoMo
+  CROSS JOIN LATERAL ( -- touchpoint step 9: Gets SMS updates from the courier
     SELECT min(x) AS touchpoint_9_at FROM unnest(c.touchpoint_9_times) AS x WHERE x > touchpoint_8_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_9
-  CROSS JOIN LATERAL ( -- touchpoint step 10: Receives the order confirmation email
+  CROSS JOIN LATERAL ( -- touchpoint step 10: The courier hands over the parcel at the office lobby
     SELECT min(x) AS touchpoint_10_at FROM unnest(c.touchpoint_10_times) AS x WHERE x > touchpoint_9_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_10
-  CROSS JOIN LATERAL ( -- touchpoint step 11: Gets SMS updates from the courier
+  CROSS JOIN LATERAL ( -- touchpoint step 11: Opens the box and finds a care card and a size-exchange note
     SELECT min(x) AS touchpoint_11_at FROM unnest(c.touchpoint_11_times) AS x WHERE x > touchpoint_10_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_11
-  CROSS JOIN LATERAL ( -- touchpoint step 12: The courier hands over the parcel at the office lobby
+  CROSS JOIN LATERAL ( -- touchpoint step 12: Calls the hotline to exchange the size
     SELECT min(x) AS touchpoint_12_at FROM unnest(c.touchpoint_12_times) AS x WHERE x > touchpoint_11_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_12
-  CROSS JOIN LATERAL ( -- touchpoint step 13: Opens the box and finds a care card and a size-exchange note
+  CROSS JOIN LATERAL ( -- touchpoint step 13: Exchanges the shoes at the store instead
     SELECT min(x) AS touchpoint_13_at FROM unnest(c.touchpoint_13_times) AS x WHERE x > touchpoint_12_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_13
-  CROSS JOIN LATERAL ( -- touchpoint step 14: Calls the hotline to exchange the size
+  CROSS JOIN LATERAL ( -- touchpoint step 14: Receives an email asking for a review
     SELECT min(x) AS touchpoint_14_at FROM unnest(c.touchpoint_14_times) AS x WHERE x > touchpoint_13_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_14
-  CROSS JOIN LATERAL ( -- touchpoint step 15: Exchanges the shoes at the store instead
+  CROSS JOIN LATERAL ( -- touchpoint step 15: Opens the loyalty app to check her points
     SELECT min(x) AS touchpoint_15_at FROM unnest(c.touchpoint_15_times) AS x WHERE x > touchpoint_14_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_15
-  CROSS JOIN LATERAL ( -- touchpoint step 16: Receives an email asking for a review
+  CROSS JOIN LATERAL ( -- touchpoint step 16: Tells her running club about the shop
     SELECT min(x) AS touchpoint_16_at FROM unnest(c.touchpoint_16_times) AS x WHERE x > touchpoint_15_at AND x - touchpoint_0_at <= 2592000000000000
   ) AS touchpoint_16
-  CROSS JOIN LATERAL ( -- touchpoint step 17: Opens the loyalty app to check her points
-    SELECT min(x) AS touchpoint_17_at FROM unnest(c.touchpoint_17_times) AS x WHERE x > touchpoint_16_at AND x - touchpoint_0_at <= 2592000000000000
-  ) AS touchpoint_17
-  CROSS JOIN LATERAL ( -- touchpoint step 18: Tells her running club about the shop
-    SELECT min(x) AS touchpoint_18_at FROM unnest(c.touchpoint_18_times) AS x WHERE x > touchpoint_17_at AND x - touchpoint_0_at <= 2592000000000000
-  ) AS touchpoint_18
   CROSS JOIN LATERAL ( -- stage step 1: Consideration
     SELECT min(x) AS stage_1_at FROM unnest(c.stage_1_times) AS x WHERE x > stage_0_at AND x - stage_0_at <= 2592000000000000
   ) AS stage_1
@@ -189,100 +190,116 @@ steps AS (
     SELECT min(x) AS stage_5_at FROM unnest(c.stage_5_times) AS x WHERE x > stage_4_at AND x - stage_0_at <= 2592000000000000
   ) AS stage_5
 ),
--- 6. one row per customer and measure: the customer, each step reached, each time to convert
+-- 6. one row per customer and measure: the customer, each step reached, each time to
+--    convert, the furthest step of those who did not reach the last (drop_off)
 measures AS (
   SELECT v.measure, v.step, v.d
   FROM steps AS c
   CROSS JOIN LATERAL (VALUES
     ('customers', 0, CAST(0 AS BIGINT), CAST(NULL AS BIGINT)),
     ('touchpoint_reached', 0, c.touchpoint_0_at, NULL),
-    ('touchpoint_reached', 1, c.touchpoint_1_at, NULL),
-    ('touchpoint_from_previous', 1, c.touchpoint_1_at, c.touchpoint_1_at - c.touchpoint_0_at),
-    ('touchpoint_from_start', 1, c.touchpoint_1_at, c.touchpoint_1_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 2, c.touchpoint_2_at, NULL),
-    ('touchpoint_from_previous', 2, c.touchpoint_2_at, c.touchpoint_2_at - c.touchpoint_1_at),
-    ('touchpoint_from_start', 2, c.touchpoint_2_at, c.touchpoint_2_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 3, c.touchpoint_3_at, NULL),
-    ('touchpoint_from_previous', 3, c.touchpoint_3_at, c.touchpoint_3_at - c.touchpoint_2_at),
-    ('touchpoint_from_start', 3, c.touchpoint_3_at, c.touchpoint_3_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 4, c.touchpoint_4_at, NULL),
-    ('touchpoint_from_previous', 4, c.touchpoint_4_at, c.touchpoint_4_at - c.touchpoint_3_at),
-    ('touchpoint_from_start', 4, c.touchpoint_4_at, c.touchpoint_4_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 5, c.touchpoint_5_at, NULL),
-    ('touchpoint_from_previous', 5, c.touchpoint_5_at, c.touchpoint_5_at - c.touchpoint_4_at),
-    ('touchpoint_from_start', 5, c.touchpoint_5_at, c.touchpoint_5_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 6, c.touchpoint_6_at, NULL),
-    ('touchpoint_from_previous', 6, c.touchpoint_6_at, c.touchpoint_6_at - c.touchpoint_5_at),
-    ('touchpoint_from_start', 6, c.touchpoint_6_at, c.touchpoint_6_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 7, c.touchpoint_7_at, NULL),
-    ('touchpoint_from_previous', 7, c.touchpoint_7_at, c.touchpoint_7_at - c.touchpoint_6_at),
-    ('touchpoint_from_start', 7, c.touchpoint_7_at, c.touchpoint_7_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 8, c.touchpoint_8_at, NULL),
-    ('touchpoint_from_previous', 8, c.touchpoint_8_at, c.touchpoint_8_at - c.touchpoint_7_at),
-    ('touchpoint_from_start', 8, c.touchpoint_8_at, c.touchpoint_8_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 9, c.touchpoint_9_at, NULL),
-    ('touchpoint_from_previous', 9, c.touchpoint_9_at, c.touchpoint_9_at - c.touchpoint_8_at),
-    ('touchpoint_from_start', 9, c.touchpoint_9_at, c.touchpoint_9_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 10, c.touchpoint_10_at, NULL),
-    ('touchpoint_from_previous', 10, c.touchpoint_10_at, c.touchpoint_10_at - c.touchpoint_9_at),
-    ('touchpoint_from_start', 10, c.touchpoint_10_at, c.touchpoint_10_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 11, c.touchpoint_11_at, NULL),
-    ('touchpoint_from_previous', 11, c.touchpoint_11_at, c.touchpoint_11_at - c.touchpoint_10_at),
-    ('touchpoint_from_start', 11, c.touchpoint_11_at, c.touchpoint_11_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 12, c.touchpoint_12_at, NULL),
-    ('touchpoint_from_previous', 12, c.touchpoint_12_at, c.touchpoint_12_at - c.touchpoint_11_at),
-    ('touchpoint_from_start', 12, c.touchpoint_12_at, c.touchpoint_12_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 13, c.touchpoint_13_at, NULL),
-    ('touchpoint_from_previous', 13, c.touchpoint_13_at, c.touchpoint_13_at - c.touchpoint_12_at),
-    ('touchpoint_from_start', 13, c.touchpoint_13_at, c.touchpoint_13_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 14, c.touchpoint_14_at, NULL),
-    ('touchpoint_from_previous', 14, c.touchpoint_14_at, c.touchpoint_14_at - c.touchpoint_13_at),
-    ('touchpoint_from_start', 14, c.touchpoint_14_at, c.touchpoint_14_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 15, c.touchpoint_15_at, NULL),
-    ('touchpoint_from_previous', 15, c.touchpoint_15_at, c.touchpoint_15_at - c.touchpoint_14_at),
-    ('touchpoint_from_start', 15, c.touchpoint_15_at, c.touchpoint_15_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 16, c.touchpoint_16_at, NULL),
-    ('touchpoint_from_previous', 16, c.touchpoint_16_at, c.touchpoint_16_at - c.touchpoint_15_at),
-    ('touchpoint_from_start', 16, c.touchpoint_16_at, c.touchpoint_16_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 17, c.touchpoint_17_at, NULL),
-    ('touchpoint_from_previous', 17, c.touchpoint_17_at, c.touchpoint_17_at - c.touchpoint_16_at),
-    ('touchpoint_from_start', 17, c.touchpoint_17_at, c.touchpoint_17_at - c.touchpoint_0_at),
-    ('touchpoint_reached', 18, c.touchpoint_18_at, NULL),
-    ('touchpoint_from_previous', 18, c.touchpoint_18_at, c.touchpoint_18_at - c.touchpoint_17_at),
-    ('touchpoint_from_start', 18, c.touchpoint_18_at, c.touchpoint_18_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 0, CASE WHEN c.touchpoint_1_at IS NULL THEN c.touchpoint_0_at END, NULL),
+    ('touchpoint_reached', c.touchpoint_1_via, c.touchpoint_1_at, NULL),
+    ('touchpoint_from_previous', c.touchpoint_1_via, c.touchpoint_1_at, c.touchpoint_1_at - c.touchpoint_0_at),
+    ('touchpoint_from_start', c.touchpoint_1_via, c.touchpoint_1_at, c.touchpoint_1_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', c.touchpoint_1_via, CASE WHEN c.touchpoint_2_at IS NULL THEN c.touchpoint_1_at END, NULL),
+    ('touchpoint_reached', 3, c.touchpoint_2_at, NULL),
+    ('touchpoint_from_previous', 3, c.touchpoint_2_at, c.touchpoint_2_at - c.touchpoint_1_at),
+    ('touchpoint_from_start', 3, c.touchpoint_2_at, c.touchpoint_2_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 3, CASE WHEN c.touchpoint_3_at IS NULL THEN c.touchpoint_2_at END, NULL),
+    ('touchpoint_reached', 4, c.touchpoint_3_at, NULL),
+    ('touchpoint_from_previous', 4, c.touchpoint_3_at, c.touchpoint_3_at - c.touchpoint_2_at),
+    ('touchpoint_from_start', 4, c.touchpoint_3_at, c.touchpoint_3_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 4, CASE WHEN c.touchpoint_4_at IS NULL THEN c.touchpoint_3_at END, NULL),
+    ('touchpoint_reached', c.touchpoint_4_via, c.touchpoint_4_at, NULL),
+    ('touchpoint_from_previous', c.touchpoint_4_via, c.touchpoint_4_at, c.touchpoint_4_at - c.touchpoint_3_at),
+    ('touchpoint_from_start', c.touchpoint_4_via, c.touchpoint_4_at, c.touchpoint_4_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', c.touchpoint_4_via, CASE WHEN c.touchpoint_5_at IS NULL THEN c.touchpoint_4_at END, NULL),
+    ('touchpoint_reached', 7, c.touchpoint_5_at, NULL),
+    ('touchpoint_from_previous', 7, c.touchpoint_5_at, c.touchpoint_5_at - c.touchpoint_4_at),
+    ('touchpoint_from_start', 7, c.touchpoint_5_at, c.touchpoint_5_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 7, CASE WHEN c.touchpoint_6_at IS NULL THEN c.touchpoint_5_at END, NULL),
+    ('touchpoint_reached', 8, c.touchpoint_6_at, NULL),
+    ('touchpoint_from_previous', 8, c.touchpoint_6_at, c.touchpoint_6_at - c.touchpoint_5_at),
+    ('touchpoint_from_start', 8, c.touchpoint_6_at, c.touchpoint_6_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 8, CASE WHEN c.touchpoint_7_at IS NULL THEN c.touchpoint_6_at END, NULL),
+    ('touchpoint_reached', 9, c.touchpoint_7_at, NULL),
+    ('touchpoint_from_previous', 9, c.touchpoint_7_at, c.touchpoint_7_at - c.touchpoint_6_at),
+    ('touchpoint_from_start', 9, c.touchpoint_7_at, c.touchpoint_7_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 9, CASE WHEN c.touchpoint_8_at IS NULL THEN c.touchpoint_7_at END, NULL),
+    ('touchpoint_reached', 10, c.touchpoint_8_at, NULL),
+    ('touchpoint_from_previous', 10, c.touchpoint_8_at, c.touchpoint_8_at - c.touchpoint_7_at),
+    ('touchpoint_from_start', 10, c.touchpoint_8_at, c.touchpoint_8_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 10, CASE WHEN c.touchpoint_9_at IS NULL THEN c.touchpoint_8_at END, NULL),
+    ('touchpoint_reached', 11, c.touchpoint_9_at, NULL),
+    ('touchpoint_from_previous', 11, c.touchpoint_9_at, c.touchpoint_9_at - c.touchpoint_8_at),
+    ('touchpoint_from_start', 11, c.touchpoint_9_at, c.touchpoint_9_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 11, CASE WHEN c.touchpoint_10_at IS NULL THEN c.touchpoint_9_at END, NULL),
+    ('touchpoint_reached', 12, c.touchpoint_10_at, NULL),
+    ('touchpoint_from_previous', 12, c.touchpoint_10_at, c.touchpoint_10_at - c.touchpoint_9_at),
+    ('touchpoint_from_start', 12, c.touchpoint_10_at, c.touchpoint_10_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 12, CASE WHEN c.touchpoint_11_at IS NULL THEN c.touchpoint_10_at END, NULL),
+    ('touchpoint_reached', 13, c.touchpoint_11_at, NULL),
+    ('touchpoint_from_previous', 13, c.touchpoint_11_at, c.touchpoint_11_at - c.touchpoint_10_at),
+    ('touchpoint_from_start', 13, c.touchpoint_11_at, c.touchpoint_11_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 13, CASE WHEN c.touchpoint_12_at IS NULL THEN c.touchpoint_11_at END, NULL),
+    ('touchpoint_reached', 14, c.touchpoint_12_at, NULL),
+    ('touchpoint_from_previous', 14, c.touchpoint_12_at, c.touchpoint_12_at - c.touchpoint_11_at),
+    ('touchpoint_from_start', 14, c.touchpoint_12_at, c.touchpoint_12_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 14, CASE WHEN c.touchpoint_13_at IS NULL THEN c.touchpoint_12_at END, NULL),
+    ('touchpoint_reached', 15, c.touchpoint_13_at, NULL),
+    ('touchpoint_from_previous', 15, c.touchpoint_13_at, c.touchpoint_13_at - c.touchpoint_12_at),
+    ('touchpoint_from_start', 15, c.touchpoint_13_at, c.touchpoint_13_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 15, CASE WHEN c.touchpoint_14_at IS NULL THEN c.touchpoint_13_at END, NULL),
+    ('touchpoint_reached', 16, c.touchpoint_14_at, NULL),
+    ('touchpoint_from_previous', 16, c.touchpoint_14_at, c.touchpoint_14_at - c.touchpoint_13_at),
+    ('touchpoint_from_start', 16, c.touchpoint_14_at, c.touchpoint_14_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 16, CASE WHEN c.touchpoint_15_at IS NULL THEN c.touchpoint_14_at END, NULL),
+    ('touchpoint_reached', 17, c.touchpoint_15_at, NULL),
+    ('touchpoint_from_previous', 17, c.touchpoint_15_at, c.touchpoint_15_at - c.touchpoint_14_at),
+    ('touchpoint_from_start', 17, c.touchpoint_15_at, c.touchpoint_15_at - c.touchpoint_0_at),
+    ('touchpoint_drop_off', 17, CASE WHEN c.touchpoint_16_at IS NULL THEN c.touchpoint_15_at END, NULL),
+    ('touchpoint_reached', 18, c.touchpoint_16_at, NULL),
+    ('touchpoint_from_previous', 18, c.touchpoint_16_at, c.touchpoint_16_at - c.touchpoint_15_at),
+    ('touchpoint_from_start', 18, c.touchpoint_16_at, c.touchpoint_16_at - c.touchpoint_0_at),
     ('stage_reached', 0, c.stage_0_at, NULL),
+    ('stage_drop_off', 0, CASE WHEN c.stage_1_at IS NULL THEN c.stage_0_at END, NULL),
     ('stage_reached', 1, c.stage_1_at, NULL),
     ('stage_from_previous', 1, c.stage_1_at, c.stage_1_at - c.stage_0_at),
     ('stage_from_start', 1, c.stage_1_at, c.stage_1_at - c.stage_0_at),
+    ('stage_drop_off', 1, CASE WHEN c.stage_2_at IS NULL THEN c.stage_1_at END, NULL),
     ('stage_reached', 2, c.stage_2_at, NULL),
     ('stage_from_previous', 2, c.stage_2_at, c.stage_2_at - c.stage_1_at),
     ('stage_from_start', 2, c.stage_2_at, c.stage_2_at - c.stage_0_at),
+    ('stage_drop_off', 2, CASE WHEN c.stage_3_at IS NULL THEN c.stage_2_at END, NULL),
     ('stage_reached', 3, c.stage_3_at, NULL),
     ('stage_from_previous', 3, c.stage_3_at, c.stage_3_at - c.stage_2_at),
     ('stage_from_start', 3, c.stage_3_at, c.stage_3_at - c.stage_0_at),
+    ('stage_drop_off', 3, CASE WHEN c.stage_4_at IS NULL THEN c.stage_3_at END, NULL),
     ('stage_reached', 4, c.stage_4_at, NULL),
     ('stage_from_previous', 4, c.stage_4_at, c.stage_4_at - c.stage_3_at),
     ('stage_from_start', 4, c.stage_4_at, c.stage_4_at - c.stage_0_at),
+    ('stage_drop_off', 4, CASE WHEN c.stage_5_at IS NULL THEN c.stage_4_at END, NULL),
     ('stage_reached', 5, c.stage_5_at, NULL),
     ('stage_from_previous', 5, c.stage_5_at, c.stage_5_at - c.stage_4_at),
     ('stage_from_start', 5, c.stage_5_at, c.stage_5_at - c.stage_0_at)
   ) AS v(measure, step, reached_at, d)
   WHERE v.reached_at IS NOT NULL
 ),
--- then: the histogram bucket of each time to convert (analytics.BucketOf)
-bucketed AS (
-  SELECT measure, step, CASE WHEN d IS NULL THEN 0 ELSE CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (CAST(e - 7 AS integer))) - 128 END END AS bucket
-  FROM (SELECT *, e0 + CASE WHEN (d >> e0) = 0 THEN -1 WHEN (d >> e0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(ln(CAST(d AS double precision)) / ln(2)) AS integer) AS e0 FROM measures AS m) AS l0) AS l
-),
--- and its chart bin (Timing.Bins): 0 under one second, else floor(log2(whole seconds)) + 1
-binned AS (
-  SELECT measure || '_bins' AS measure, step, CASE WHEN s = 0 THEN 0 ELSE e + 1 END AS bin
-  FROM (SELECT *, e0 + CASE WHEN (s1 >> e0) = 0 THEN -1 WHEN (s1 >> e0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(ln(CAST(s1 AS double precision)) / ln(2)) AS integer) AS e0 FROM (SELECT measure, step, (d / 1000000000) AS s, greatest((d / 1000000000), 1) AS s1 FROM measures WHERE d IS NOT NULL) AS m) AS l0) AS l
+-- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
+-- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
+durations AS (
+  SELECT measure, step,
+    CASE WHEN d IS NULL THEN 0 ELSE CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (CAST(e - 7 AS integer))) - 128 END END AS bucket,
+    CASE WHEN d IS NULL THEN NULL WHEN s = 0 THEN 0 ELSE es + 1 END AS bin,
+    count(*) AS n
+  FROM (SELECT *, e_0 + CASE WHEN (d >> e_0) = 0 THEN -1 WHEN (d >> e_0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(ln(CAST(greatest(d, 1) AS double precision)) / ln(2)) AS integer) AS e_0 FROM (SELECT *, es_0 + CASE WHEN (s1 >> es_0) = 0 THEN -1 WHEN (s1 >> es_0) >= 2 THEN 1 ELSE 0 END AS es FROM (SELECT *, CAST(floor(ln(CAST(greatest(s1, 1) AS double precision)) / ln(2)) AS integer) AS es_0 FROM (SELECT measure, step, d, (d / 1000000000) AS s, greatest((d / 1000000000), 1) AS s1 FROM measures) AS m) AS l0) AS m) AS l0) AS l
+  GROUP BY 1, 2, 3, 4
 )
 -- and the result rows
-SELECT measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, count(*) AS value FROM bucketed GROUP BY measure, step, bucket
+SELECT measure AS measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, CAST(sum(n) AS BIGINT) AS value FROM durations GROUP BY measure, step, bucket
 UNION ALL
-SELECT measure, '', step, CAST(bin AS BIGINT), count(*) FROM binned GROUP BY measure, step, bin
+SELECT measure || '_bins', '', step, CAST(bin AS BIGINT), CAST(sum(n) AS BIGINT) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
 UNION ALL
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL

@@ -32,14 +32,10 @@ func MarshalIndent(j *Journey, indent string) ([]byte, error) {
 }
 
 // Encode writes the canonical encoding of j to w, indented by indent (""
-// for compact), followed by a newline.
+// for compact), followed by a newline, in one Write; nothing is written
+// when j cannot be encoded.
 func Encode(w io.Writer, j *Journey, indent string) error {
-	data, err := MarshalIndent(j, indent)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(data, '\n'))
-	return err
+	return strictjson.Encode(w, j, indent)
 }
 
 // MarshalJSON implements json.Marshaler with the canonical encoding (see

@@ -60,9 +60,13 @@ func runRender(e *env, args []string) int {
 	if !ok {
 		return exitInvalid
 	}
-	// The page shows what the analysis finds; the renderer never runs it itself.
-	page := render.HTML{Language: lang.value}.WithReport(j, analysis.Options{})
-	reg.Register("html", page)
+	// The page shows what the analysis finds; the renderer never runs it
+	// itself, and the other formats need no analysis.
+	page := render.HTML{Language: lang.value}
+	if *format == "html" || export {
+		page = page.WithReport(j, analysis.Options{})
+		reg.Register("html", page)
+	}
 	var b bytes.Buffer
 	var err error
 	if export {

@@ -3,6 +3,7 @@ package strictjson
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"reflect"
 	"slices"
 	"time"
@@ -38,6 +39,21 @@ func Marshal[T any](v *T, indent string) ([]byte, error) {
 	defer w.Release()
 	Write(w, v)
 	return w.Bytes()
+}
+
+// Encode writes the encoding of v to out, indented by indent, followed by
+// a newline, in one Write and without the copy Marshal returns: nothing
+// is written when encoding fails.
+func Encode[T any](out io.Writer, v *T, indent string) error {
+	w := NewWriter(indent)
+	defer w.Release()
+	Write(w, v)
+	if w.err != nil {
+		return docerr.List{w.err}
+	}
+	w.buf = append(w.buf, '\n')
+	_, err := out.Write(w.buf)
+	return err
 }
 
 // object reads an object of plan p into the struct v.

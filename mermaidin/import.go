@@ -63,6 +63,7 @@ import (
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/docerr"
 	"github.com/journeymap/journeymap/i18n"
+	"github.com/journeymap/journeymap/internal/readlimit"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/persona"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -170,11 +171,11 @@ func Import(r io.Reader, opts Options) (*journey.Journey, error) {
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	data, tooLarge, err := readlimit.ReadAll(r, limit)
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > limit {
+	if tooLarge {
 		return nil, Errors{{Err: ErrTooLarge, Detail: fmt.Sprintf("the input is larger than %d bytes", limit)}}
 	}
 	d, err := Parse(data)

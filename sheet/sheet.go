@@ -68,6 +68,7 @@ import (
 	"github.com/journeymap/journeymap/channel"
 	"github.com/journeymap/journeymap/docerr"
 	"github.com/journeymap/journeymap/i18n"
+	"github.com/journeymap/journeymap/internal/readlimit"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/painpoint"
 	"github.com/journeymap/journeymap/touchpoint"
@@ -153,11 +154,11 @@ func Import(r io.Reader, opts Options) (*journey.Journey, error) {
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	data, tooLarge, err := readlimit.ReadAll(r, limit)
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > limit {
+	if tooLarge {
 		return nil, Errors{{Err: ErrTooLarge, Detail: fmt.Sprintf("the input is larger than %d bytes", limit)}}
 	}
 	if bytes.HasPrefix(data, utf16LE) || bytes.HasPrefix(data, utf16BE) {

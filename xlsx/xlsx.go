@@ -42,6 +42,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/journeymap/journeymap/internal/readlimit"
 	"github.com/journeymap/journeymap/journey"
 	"github.com/journeymap/journeymap/render"
 	"github.com/journeymap/journeymap/sheet"
@@ -91,11 +92,11 @@ func Import(r io.Reader, opts Options) (*journey.Journey, error) {
 	if limit <= 0 {
 		limit = DefaultMaxBytes
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	data, tooLarge, err := readlimit.ReadAll(r, limit)
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > limit {
+	if tooLarge {
 		return nil, sheet.Errors{{Err: sheet.ErrTooLarge, Detail: fmt.Sprintf("the workbook is larger than %d bytes", limit)}}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzippedXML})

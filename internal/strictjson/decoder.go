@@ -37,6 +37,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/journeymap/journeymap/docerr"
+	"github.com/journeymap/journeymap/internal/readlimit"
 	"github.com/journeymap/journeymap/internal/safetext"
 )
 
@@ -91,15 +92,11 @@ func (o Options) TooLarge() error {
 // limit; a document above the limit is an error wrapping docerr.ErrTooLarge.
 // Read errors are returned as they are.
 func ReadAll(r io.Reader, o Options) ([]byte, error) {
-	limit := o.maxBytes()
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
+	data, tooLarge, err := readlimit.ReadAll(r, o.maxBytes())
+	if tooLarge {
 		return nil, o.TooLarge()
 	}
-	return data, nil
+	return data, err
 }
 
 // Decoder reads one JSON document from a byte slice. Create one with

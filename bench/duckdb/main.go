@@ -47,6 +47,7 @@ import (
 	_ "github.com/duckdb/duckdb-go/v2"
 
 	"github.com/journeymap/journeymap/analytics"
+	"github.com/journeymap/journeymap/bench/duckdb/handfunnel"
 	"github.com/journeymap/journeymap/journey"
 )
 
@@ -336,7 +337,11 @@ func runDuck(j *journey.Journey, path string, window time.Duration, threads, rep
 	if _, err := db.ExecContext(ctx, fmt.Sprintf("SET threads = %d", threads)); err != nil {
 		return err
 	}
-	if err := createStepTables(ctx, db, j); err != nil {
+	plan, err := analytics.NewPlan(j, analytics.Options{Window: window})
+	if err != nil {
+		return err
+	}
+	if err := handfunnel.CreateStepTables(ctx, db, plan); err != nil {
 		return err
 	}
 	nT, nS := 0, 0
@@ -356,16 +361,16 @@ func runDuck(j *journey.Journey, path string, window time.Duration, threads, rep
 			return err
 		}
 		load := fmt.Sprintf(`CREATE TABLE events AS SELECT customer_id, touchpoint, "timestamp" AS t FROM read_csv(%s, header = true,
-			columns = {'customer_id': 'VARCHAR', 'touchpoint': 'VARCHAR', 'timestamp': 'TIMESTAMPTZ', 'outcome': 'VARCHAR', 'emotion': 'DOUBLE'})`, quote(path))
+			columns = {'customer_id': 'VARCHAR', 'touchpoint': 'VARCHAR', 'timestamp': 'TIMESTAMPTZ', 'outcome': 'VARCHAR', 'emotion': 'DOUBLE'})`, handfunnel.Quote(path))
 		if _, err := db.ExecContext(ctx, load); err != nil {
 			return fmt.Errorf("loading the CSV into DuckDB: %w", err)
 		}
 		loaded := time.Now()
-		touch, err := funnel(ctx, db, "touch_steps", nT, window)
+		touch, err := handfunnel.Counts(ctx, db, "events", handfunnel.TouchSteps, nT, window)
 		if err != nil {
 			return err
 		}
-		stage, err := funnel(ctx, db, "stage_steps", nS, window)
+		stage, err := handfunnel.Counts(ctx, db, "events", handfunnel.StageSteps, nS, window)
 		if err != nil {
 			return err
 		}
@@ -389,74 +394,4 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
-
-// createStepTables maps every touchpoint key the analytics package accepts
-// (id, and name when unique) to its touchpoint step and stage step.
-func createStepTables(ctx context.Context, db *sql.DB, j *journey.Journey) error {
-	names := map[string]int{}
-	for _, t := range j.Touchpoints() {
-		names[t.Name]++
-	}
-	var touch, stage []string
-	pos, si := 0, 0
-	for _, s := range j.Stages {
-		if s == nil {
-			continue
-		}
-		for _, t := range s.Touchpoints {
-			if t == nil {
-				continue
-			}
-			keys := []string{t.ID.String()}
-			if names[t.Name] == 1 {
-				keys = append(keys, t.Name)
-			}
-			for _, k := range keys {
-				touch = append(touch, fmt.Sprintf("(%s, %d)", quote(k), pos))
-				stage = append(stage, fmt.Sprintf("(%s, %d)", quote(k), si))
-			}
-			pos++
-		}
-		si++
-	}
-	for name, rows := range map[string][]string{"touch_steps": touch, "stage_steps": stage} {
-		q := fmt.Sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM (VALUES %s) v(key, step)", name, strings.Join(rows, ", "))
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// funnel runs the anchored-greedy funnel as SQL: the journey starts at the
-// customer's first event on step 0; step i counts at the earliest event on
-// step i strictly after step i−1's, no later than the start plus the window.
-func funnel(ctx context.Context, db *sql.DB, steps string, n int, window time.Duration) ([]int64, error) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "WITH ev AS (SELECT e.customer_id AS c, s.step AS p, e.t FROM events e JOIN %s s ON e.touchpoint = s.key),\n", steps)
-	b.WriteString("s0 AS (SELECT c, min(t) AS t0, min(t) AS t FROM ev WHERE p = 0 GROUP BY c)")
-	for i := 1; i < n; i++ {
-		fmt.Fprintf(&b, ",\ns%d AS (SELECT s.c, s.t0, min(ev.t) AS t FROM s%d s JOIN ev ON ev.c = s.c AND ev.p = %d AND ev.t > s.t AND ev.t <= s.t0 + INTERVAL (%d) MICROSECONDS GROUP BY s.c, s.t0)",
-			i, i-1, i, window.Microseconds())
-	}
-	b.WriteString("\nSELECT ")
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "(SELECT count(*) FROM s%d)", i)
-	}
-	row := db.QueryRowContext(ctx, b.String())
-	counts := make([]int64, n)
-	ptrs := make([]any, n)
-	for i := range counts {
-		ptrs[i] = &counts[i]
-	}
-	if err := row.Scan(ptrs...); err != nil {
-		return nil, fmt.Errorf("funnel over %s: %w", steps, err)
-	}
-	return counts, nil
 }

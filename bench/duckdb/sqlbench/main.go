@@ -26,6 +26,7 @@ import (
 
 	"github.com/journeymap/journeymap/analytics"
 	"github.com/journeymap/journeymap/analytics/sqlfunnel"
+	"github.com/journeymap/journeymap/bench/duckdb/handfunnel"
 )
 
 func main() {
@@ -113,7 +114,7 @@ func run(args []string, out io.Writer) error {
 	if _, err := db.ExecContext(ctx, "CREATE TABLE hand AS SELECT customer_id, touchpoint, ts AS t FROM events"); err != nil {
 		return err
 	}
-	if err := stepTables(ctx, db, plan); err != nil {
+	if err := handfunnel.CreateStepTables(ctx, db, plan); err != nil {
 		return err
 	}
 	// The two queries run in turns, so that a busy machine slows both alike.
@@ -130,10 +131,10 @@ func run(args []string, out io.Writer) error {
 		generatedCPU = min(generatedCPU, cpuTime()-c)
 		c = cpuTime()
 		hand = min(hand, best(1, func() error {
-			if handT, err = handWritten(ctx, db, "touch_steps", len(goRes.Touchpoints), plan.Window()); err != nil {
+			if handT, err = handfunnel.Counts(ctx, db, "hand", handfunnel.TouchSteps, len(goRes.Touchpoints), plan.Window()); err != nil {
 				return err
 			}
-			handS, err = handWritten(ctx, db, "stage_steps", len(goRes.Stages), plan.Window())
+			handS, err = handfunnel.Counts(ctx, db, "hand", handfunnel.StageSteps, len(goRes.Stages), plan.Window())
 			return err
 		}))
 		handCPU = min(handCPU, cpuTime()-c)
@@ -201,53 +202,4 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
-
-// stepTables maps every touchpoint key of the plan to its touchpoint step
-// and stage step.
-func stepTables(ctx context.Context, db *sql.DB, p *analytics.Plan) error {
-	var touch, stage []string
-	for _, k := range p.Keys() {
-		touch = append(touch, fmt.Sprintf("(%s, %d)", quote(k.Key), k.Touch))
-		stage = append(stage, fmt.Sprintf("(%s, %d)", quote(k.Key), k.Stage))
-	}
-	for name, rows := range map[string][]string{"touch_steps": touch, "stage_steps": stage} {
-		q := fmt.Sprintf("CREATE OR REPLACE TABLE %s AS SELECT * FROM (VALUES %s) v(key, step)", name, strings.Join(rows, ", "))
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// handWritten is the funnel as analysts write it: the journey starts at
-// the customer's first event on step 0; step i counts at the earliest event
-// on step i strictly after step i−1's, no later than the start plus the
-// window; one CTE and one join per step.
-func handWritten(ctx context.Context, db *sql.DB, steps string, n int, window time.Duration) ([]int64, error) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "WITH ev AS (SELECT e.customer_id AS c, s.step AS p, e.t FROM hand e JOIN %s s ON e.touchpoint = s.key),\n", steps)
-	b.WriteString("s0 AS (SELECT c, min(t) AS t0, min(t) AS t FROM ev WHERE p = 0 GROUP BY c)")
-	for i := 1; i < n; i++ {
-		fmt.Fprintf(&b, ",\ns%d AS (SELECT s.c, s.t0, min(ev.t) AS t FROM s%d s JOIN ev ON ev.c = s.c AND ev.p = %d AND ev.t > s.t AND ev.t <= s.t0 + INTERVAL (%d) MICROSECONDS GROUP BY s.c, s.t0)",
-			i, i-1, i, window.Microseconds())
-	}
-	b.WriteString("\nSELECT ")
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "(SELECT count(*) FROM s%d)", i)
-	}
-	counts := make([]int64, n)
-	ptrs := make([]any, n)
-	for i := range counts {
-		ptrs[i] = &counts[i]
-	}
-	if err := db.QueryRowContext(ctx, b.String()).Scan(ptrs...); err != nil {
-		return nil, fmt.Errorf("hand-written funnel over %s: %w", steps, err)
-	}
-	return counts, nil
 }

@@ -17,8 +17,8 @@ import (
 	_ "github.com/journeymap/journeymap/internal/chhttp"
 )
 
-// TestBucketSQL runs the bucket expression of each engine on the edge
-// durations and compares with analytics.BucketOf.
+// TestBucketSQL runs the bucket and bin expressions of each engine on the
+// edge durations and compares with analytics.BucketOf and the chart bins.
 func TestBucketSQL(t *testing.T) {
 	for _, c := range []struct {
 		d           Dialect
@@ -46,15 +46,16 @@ func TestBucketSQL(t *testing.T) {
 			} else {
 				from = "(SELECT CAST(v AS BIGINT) AS d FROM (VALUES (" + strings.Join(vals, "), (") + ")) AS x(v))"
 			}
-			q := fmt.Sprintf("SELECT d, %s AS bucket FROM (%s) AS b ORDER BY d", bucketOf(c.d, "d", "e"), exponent(c.d, from, "d", "e"))
+			q := fmt.Sprintf("SELECT d, %s AS bucket, %s AS bin FROM (%s) AS b ORDER BY d", bucketOf(c.d, "d", "e"), binOf(c.d, "d", "e"), exponent(c.d, from, "d", "e"))
 			rows, err := db.QueryContext(context.Background(), q)
 			require.NoError(t, err, q)
 			defer rows.Close()
 			n := 0
 			for rows.Next() {
-				var d, bucket int64
-				require.NoError(t, rows.Scan(&d, &bucket))
+				var d, bucket, bin int64
+				require.NoError(t, rows.Scan(&d, &bucket, &bin))
 				assert.Equal(t, int64(analytics.BucketOf(time.Duration(d))), bucket, "duration %d", d)
+				assert.Equal(t, wantBin(d), bin, "bin of duration %d", d)
 				n++
 			}
 			require.NoError(t, rows.Err())

@@ -381,27 +381,17 @@ by_key AS (
 		}
 		name = "(CASE measure " + strings.Join(whens, " ") + " END)"
 	}
-	// One pass over the measures gives each time to convert its bucket and
-	// its chart bin; the counts per bucket and per bin follow from them.
-	sec := seconds(q.d, "d")
+	// One pass over the measures gives each time to convert its exponent,
+	// and with it its bucket and its chart bin; the counts per bucket and per
+	// bin follow from them.
 	durations := fmt.Sprintf(`durations AS (
   SELECT measure, step,
     CASE WHEN d IS NULL THEN 0 ELSE %s END AS bucket,
-    CASE WHEN d IS NULL THEN NULL WHEN s = 0 THEN 0 ELSE es + 1 END AS bin,
+    CASE WHEN d IS NULL THEN NULL ELSE %s END AS bin,
     count(*) AS n
   FROM (%s) AS l
   GROUP BY 1, 2, 3, 4
-)`, bucketOf(q.d, "d", "e"), exponent(q.d, "("+exponent(q.d, "(SELECT measure, step, d, "+sec+" AS s, greatest("+sec+", 1) AS s1 FROM measures)", "s1", "es")+")", "d", "e"))
-	if q.d == DuckDB { // one projection: DuckDB computes the common subexpressions once
-		durations = fmt.Sprintf(`durations AS (
-  SELECT measure, step,
-    %s AS bucket,
-    CASE WHEN %s = 0 THEN 0 ELSE %s + 1 END AS bin,
-    count(*) AS n
-  FROM measures
-  GROUP BY 1, 2, 3, 4
-)`, bucketOf(q.d, "d", duckExponent("d")), sec, duckExponent(sec))
-	}
+)`, bucketOf(q.d, "d", "e"), binOf(q.d, "d", "e"), exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
 	fmt.Fprintf(b, `-- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
 -- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
 %[1]s
@@ -423,22 +413,19 @@ ORDER BY 1, 2, 3, 4
 `, durations, bigint, counts, name)
 }
 
-// seconds is the whole seconds of duration v (nanoseconds, v ≥ 0).
-func seconds(d Dialect, v string) string {
+// binOf is the chart bin (analytics Timing.Bins: 0 under one second, else
+// ⌊log₂ s⌋ + 1 for s whole seconds) of duration v (nanoseconds, v ≥ 0)
+// whose exponent ⌊log₂ v⌋ is e. From 2^e ≤ v < 2^(e+1) follows ⌊log₂ s⌋ ∈
+// {e−30, e−29} (10^9 lies between 2^29 and 2^30), so one comparison
+// decides it.
+func binOf(d Dialect, v, e string) string {
 	switch d {
 	case ClickHouse:
-		return "intDiv(" + v + ", 1000000000)"
+		return fmt.Sprintf("multiIf(%[1]s < 1000000000, toInt64(0), intDiv(%[1]s, 1000000000) >= bitShiftLeft(toInt64(1), greatest(%[2]s - 29, 0)), toInt64(%[2]s - 28), toInt64(%[2]s - 29))", v, e)
 	case PostgreSQL:
-		return "(" + v + " / 1000000000)"
+		return fmt.Sprintf("CASE WHEN %[1]s < 1000000000 THEN 0 WHEN %[1]s / 1000000000 >= (CAST(1 AS bigint) << (%[2]s - 29)) THEN %[2]s - 28 ELSE %[2]s - 29 END", v, e)
 	}
-	return "(" + v + " // 1000000000)"
-}
-
-// chBinOf is the chart bin (analytics Timing.Bins) of duration v in
-// ClickHouse: 0 under one second, else ⌊log₂ s⌋ + 1 for s whole seconds.
-func chBinOf(v string) string {
-	s := seconds(ClickHouse, v)
-	return fmt.Sprintf("if(%[1]s = 0, toInt64(0), toInt64(%[2]s + 1))", s, chExponent(s))
+	return fmt.Sprintf("CASE WHEN %[1]s < 1000000000 THEN 0 WHEN %[1]s // 1000000000 >= (CAST(1 AS BIGINT) << (%[2]s - 29)) THEN %[2]s - 28 ELSE %[2]s - 29 END", v, e)
 }
 
 // pushable reports an error when the query cannot compute p's funnel as
@@ -454,13 +441,6 @@ func pushable(p *analytics.Plan, res *analytics.Result) error {
 	return nil
 }
 
-// duckExponent is ⌊log₂ v⌋ in DuckDB (v ≥ 1; -1 for v = 0) as one
-// expression, as exponent computes it.
-func duckExponent(v string) string {
-	e0 := "CAST(floor(log2(greatest(" + v + ", 1))) AS BIGINT)"
-	return fmt.Sprintf("(%[1]s + CASE WHEN (%[2]s >> %[1]s) = 0 THEN -1 WHEN (%[2]s >> %[1]s) >= 2 THEN 1 ELSE 0 END)", e0, v)
-}
-
 // chExponent is ⌊log₂ v⌋ in ClickHouse (v ≥ 1; 0 for v = 0), as exponent
 // computes it.
 func chExponent(v string) string {
@@ -470,7 +450,7 @@ func chExponent(v string) string {
 
 // exponent and bucketOf are the one place where the histogram's bucket
 // scheme (analytics.BucketOf) is written in SQL; switching the scheme means
-// changing these two functions, chExponent and duckExponent only.
+// changing these two functions and chExponent only.
 //
 // exponent returns a subquery over from with column e = ⌊log₂ d⌋ for d ≥ 1
 // (-1 for d = 0, a time to convert of zero in any order),
@@ -565,7 +545,7 @@ FROM
         -- 2. one column per step: step i is reached at the earliest time on it strictly
         --    after step i-1, no later than the window after step 0; of a step's
         --    alternatives, the first in journey order with an event then (via)
-        SELECT *`, key, usable, q.failed, q.emotionPresent, q.emotionMilli, q.from, bucketOf(ClickHouse, "d", "e"), chExponent("d"), chBinOf("d"))
+        SELECT *`, key, usable, q.failed, q.emotionPresent, q.emotionMilli, q.from, bucketOf(ClickHouse, "d", "e"), chExponent("d"), binOf(ClickHouse, "d", "e"))
 	for _, fn := range funnels {
 		for i := 0; i < f.n(fn); i++ {
 			alts := f.alts(fn, i)

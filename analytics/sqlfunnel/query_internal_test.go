@@ -2,6 +2,7 @@ package sqlfunnel
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 	"testing"
 	"time"
@@ -78,13 +79,24 @@ func edgeDurations() []int64 {
 		p := int64(1) << k
 		d = append(d, p-1, p, p+1, p+p/2)
 	}
+	for k := 0; k <= 33; k++ { // the chart bins' edges: 2^k whole seconds
+		p := int64(1_000_000_000) << k
+		d = append(d, p-1, p, p+1)
+	}
 	return d
 }
 
-// TestBucketFormulaMatchesAnalytics evaluates the SQL's formula in Go, the
+// wantBin is the chart bin of duration d as analytics.Timing documents it:
+// 0 under one second, else k for 2^(k−1) ≤ s < 2^k whole seconds.
+func wantBin(d int64) int64 {
+	return int64(bits.Len64(uint64(d / 1_000_000_000)))
+}
+
+// TestBucketFormulaMatchesAnalytics evaluates the SQL's formulas in Go, the
 // way the SQL does (a floating-point exponent corrected by one either way
-// in integers), against analytics.BucketOf; the engines run the SQL itself
-// in TestBucketSQL and the conformance tests.
+// in integers, the bin from the exponent), against analytics.BucketOf and
+// the chart bins; the engines run the SQL itself in TestBucketSQL and the
+// conformance tests.
 func TestBucketFormulaMatchesAnalytics(t *testing.T) {
 	for _, d := range edgeDurations() {
 		e0 := int64(math.Floor(math.Log2(float64(d))))
@@ -100,5 +112,14 @@ func TestBucketFormulaMatchesAnalytics(t *testing.T) {
 			got = (e-6)*128 + d>>(e-7) - 128
 		}
 		assert.Equal(t, int64(analytics.BucketOf(time.Duration(d))), got, "duration %d", d)
+		bin := int64(0)
+		switch {
+		case d < 1_000_000_000:
+		case d/1_000_000_000 >= 1<<(e-29):
+			bin = e - 28
+		default:
+			bin = e - 29
+		}
+		assert.Equal(t, wantBin(d), bin, "bin of duration %d", d)
 	}
 }

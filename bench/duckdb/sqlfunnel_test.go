@@ -23,15 +23,20 @@ func TestSQLFunnelConformance(t *testing.T) {
 	}
 	defer db.Close()
 	ctx := context.Background()
-	for seed := range uint64(8) {
+	for seed := range uint64(12) {
 		// Odd seeds: a route with alternatives (touchpoints for different
-		// personas); seeds 6 and 7: any order.
+		// personas); seeds 6 and 7: any order; seeds 8 to 11 name personas
+		// on the events (8 and 9 in order, 10 and 11 in any order).
 		alt := seed%2 == 1
 		mode := analytics.InOrder
-		if seed >= 6 {
+		if seed >= 6 && seed != 8 && seed != 9 {
 			mode = analytics.AnyOrder
 		}
-		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: time.Microsecond, Alternatives: alt, Mode: mode})
+		cfg := sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: time.Microsecond, Alternatives: alt, Mode: mode}
+		if seed >= 8 {
+			cfg.Alternatives, cfg.Personas, alt = false, true, true
+		}
+		log := sqlfunneltest.Random(cfg)
 		name := fmt.Sprintf("jm_conformance_%d", seed)
 		if err := sqlfunneltest.Load(ctx, db, sqlfunnel.DuckDB, name, log.Events, ""); err != nil {
 			t.Fatalf("loading log %d: %v", seed, err)
@@ -48,6 +53,12 @@ func TestSQLFunnelConformance(t *testing.T) {
 			t.Fatal(err)
 		}
 		src := sqlfunneltest.Table(sqlfunnel.DuckDB, name)
+		if cfg.Personas {
+			src = sqlfunneltest.PersonaTable(sqlfunnel.DuckDB, name)
+			if len(want.Personas) == 0 {
+				t.Fatalf("log %d: no customer on a persona's route", seed)
+			}
+		}
 		got, err := sqlfunnel.Run(ctx, db, p, src)
 		if err != nil {
 			q, _ := src.Funnel(p)

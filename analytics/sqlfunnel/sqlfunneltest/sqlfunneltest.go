@@ -63,6 +63,14 @@ type Config struct {
 	Alternatives bool
 	// Mode is the funnel's order mode (analytics.InOrder by default).
 	Mode analytics.Mode
+	// Personas names personas on the events (load them with PersonaTable):
+	// the journey gets the personas of Alternatives and one more whose
+	// name another shares (so neither name is a key); each customer
+	// mostly names one persona by id or unique name, or none ("" or
+	// NULL), with other personas on some later events, an unknown persona
+	// now and then (a bad row), and extra events at the time of their
+	// first event naming other personas (equal times decide the route).
+	Personas bool
 }
 
 // Random generates a log with equal timestamps, repeated events, events
@@ -90,8 +98,20 @@ func Random(cfg Config) Log {
 		}
 		s.Touchpoints = append(s.Touchpoints, &touchpoint.Touchpoint{ID: uuidFrom(rng), Name: name, Channel: channel.Email})
 	}
-	if cfg.Alternatives {
+	if cfg.Alternatives || cfg.Personas {
 		alternatives(rng, j)
+	}
+	var personaKeys []string // what events name: ids, unique names, none
+	if cfg.Personas {
+		twin := &persona.Persona{ID: uuidFrom(rng), Name: j.Personas[1].Name} // two personas, one name: not a key
+		j.Personas = append(j.Personas, twin)
+		personaKeys = append(personaKeys, "", "")
+		for _, ps := range j.Personas {
+			personaKeys = append(personaKeys, ps.ID.String())
+			if ps.Name != twin.Name {
+				personaKeys = append(personaKeys, ps.Name)
+			}
+		}
 	}
 	var keys []string
 	for _, t := range j.Touchpoints() {
@@ -118,6 +138,11 @@ func Random(cfg Config) Log {
 		id := fmt.Sprintf("cust %04d", c)
 		if c%7 == 3 {
 			id = fmt.Sprintf("c'ust\\%d", c)
+		}
+		first := len(events) // this customer's events
+		var mine string      // the persona this customer names
+		if cfg.Personas {
+			mine = personaKeys[rng.IntN(len(personaKeys))]
 		}
 		if rng.IntN(5) < 3 { // a walk along the route, steps 0, 1, 2, … with short gaps
 			t := base.Add(time.Duration(rng.IntN(5)) * time.Minute)
@@ -161,9 +186,45 @@ func Random(cfg Config) Log {
 			}
 			events = append(events, e)
 		}
+		if cfg.Personas && len(events) > first {
+			personas(rng, events[first:], mine, personaKeys)
+			if rng.IntN(3) == 0 { // more events at the time of the first: equal times decide the route
+				t := events[first].Time
+				for _, e := range events[first:] {
+					if e.Time.Before(t) {
+						t = e.Time
+					}
+				}
+				for range 1 + rng.IntN(2) {
+					e := analytics.Event{Customer: id, Touchpoint: keys[rng.IntN(len(keys))], Time: t, Outcome: analytics.Outcome(rng.IntN(3)),
+						Persona: personaKeys[rng.IntN(len(personaKeys))]}
+					if rng.IntN(2) == 0 {
+						f := float64(rng.IntN(41)-20) / 10
+						e.Emotion = &f
+					}
+					events = append(events, e)
+				}
+			}
+		}
 	}
 	rng.Shuffle(len(events), func(a, b int) { events[a], events[b] = events[b], events[a] })
 	return Log{Journey: j, Events: events, Window: window, Mode: cfg.Mode}
+}
+
+// personas names personas on a customer's events: mostly the customer's
+// own (mine), sometimes another or none, and now and then one the journey
+// does not have (a bad row).
+func personas(rng *rand.Rand, events []analytics.Event, mine string, keys []string) {
+	for i := range events {
+		switch n := rng.IntN(40); {
+		case n == 0:
+			events[i].Persona = "nobody's persona ☕" // bad row
+		case n < 6:
+			events[i].Persona = keys[rng.IntN(len(keys))]
+		default:
+			events[i].Persona = mine
+		}
+	}
 }
 
 // alternatives adds three personas to j and makes touchpoints of its
@@ -308,6 +369,10 @@ func Comparable(r *analytics.Result) string {
 	// What dropped-off customers did next depends on the order of events
 	// with equal times too: the query does not compute it.
 	c.Stages, c.Touchpoints = withoutAfterDropOff(r.Stages), withoutAfterDropOff(r.Touchpoints)
+	c.Personas = slices.Clone(r.Personas)
+	for i := range c.Personas {
+		c.Personas[i].Touchpoints = withoutAfterDropOff(c.Personas[i].Touchpoints)
+	}
 	b, err := json.MarshalIndent(&c, "", " ")
 	if err != nil {
 		return err.Error()
@@ -325,9 +390,16 @@ func withoutAfterDropOff(steps []analytics.Step) []analytics.Step {
 }
 
 // Table is where Load puts events: columns customer_id, touchpoint, ts,
-// outcome, emotion.
+// outcome, emotion (and persona, which Table leaves out: PersonaTable).
 func Table(d sqlfunnel.Dialect, name string) sqlfunnel.Source {
 	return sqlfunnel.Source{Dialect: d, Table: name, Columns: sqlfunnel.Columns{Customer: "customer_id", Touchpoint: "touchpoint", Time: "ts", Outcome: "outcome", Emotion: "emotion"}}
+}
+
+// PersonaTable is Table with its persona column.
+func PersonaTable(d sqlfunnel.Dialect, name string) sqlfunnel.Source {
+	s := Table(d, name)
+	s.Columns.Persona = "persona"
+	return s
 }
 
 // Load (re)creates table name in db and inserts events: with bound
@@ -348,23 +420,27 @@ func Load(ctx context.Context, db *sql.DB, d sqlfunnel.Dialect, name string, eve
 		if chEngine == "" {
 			chEngine = "MergeTree() ORDER BY (customer_id, ts)"
 		}
-		ddl := "CREATE TABLE " + name + " (customer_id String, touchpoint String, ts DateTime('UTC'), outcome Nullable(String), emotion Nullable(Float64)) ENGINE = " + chEngine
+		ddl := "CREATE TABLE " + name + " (customer_id String, touchpoint String, ts DateTime('UTC'), outcome Nullable(String), emotion Nullable(Float64), persona Nullable(String)) ENGINE = " + chEngine
 		if _, err := db.ExecContext(ctx, ddl); err != nil {
 			return err
 		}
 		var b strings.Builder
 		b.WriteString("INSERT INTO " + name + " FORMAT TabSeparated\n")
-		for _, e := range events {
-			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", tsv(e.Customer), tsv(e.Touchpoint), e.Time.UTC().Format("2006-01-02 15:04:05"), outcomeTSV(e.Outcome), emotionTSV(e.Emotion))
+		for i, e := range events {
+			persona := tsv(e.Persona)
+			if e.Persona == "" && i%2 == 0 {
+				persona = `\N` // no persona: NULL or ""
+			}
+			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\n", tsv(e.Customer), tsv(e.Touchpoint), e.Time.UTC().Format("2006-01-02 15:04:05"), outcomeTSV(e.Outcome), emotionTSV(e.Emotion), persona)
 		}
 		_, err := db.ExecContext(ctx, b.String())
 		return err
 	case sqlfunnel.PostgreSQL:
-		if _, err := db.ExecContext(ctx, "CREATE TABLE "+name+" (customer_id text, touchpoint text, ts timestamptz, outcome text, emotion double precision)"); err != nil {
+		if _, err := db.ExecContext(ctx, "CREATE TABLE "+name+" (customer_id text, touchpoint text, ts timestamptz, outcome text, emotion double precision, persona text)"); err != nil {
 			return err
 		}
 	default:
-		if _, err := db.ExecContext(ctx, "CREATE TABLE "+name+" (customer_id VARCHAR, touchpoint VARCHAR, ts TIMESTAMPTZ, outcome VARCHAR, emotion DOUBLE)"); err != nil {
+		if _, err := db.ExecContext(ctx, "CREATE TABLE "+name+" (customer_id VARCHAR, touchpoint VARCHAR, ts TIMESTAMPTZ, outcome VARCHAR, emotion DOUBLE, persona VARCHAR)"); err != nil {
 			return err
 		}
 	}
@@ -379,10 +455,10 @@ func Load(ctx context.Context, db *sql.DB, d sqlfunnel.Dialect, name string, eve
 				b.WriteString(", ")
 			}
 			if d == sqlfunnel.PostgreSQL {
-				n := 5 * i
-				fmt.Fprintf(&b, "($%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5)
+				n := 6 * i
+				fmt.Fprintf(&b, "($%d, $%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6)
 			} else {
-				b.WriteString("(?, ?, ?, ?, ?)")
+				b.WriteString("(?, ?, ?, ?, ?, ?)")
 			}
 			var outcome, emotion any
 			if e.Outcome != analytics.NoOutcome || i%2 == 0 {
@@ -391,7 +467,11 @@ func Load(ctx context.Context, db *sql.DB, d sqlfunnel.Dialect, name string, eve
 			if e.Emotion != nil {
 				emotion = *e.Emotion
 			}
-			args = append(args, e.Customer, e.Touchpoint, e.Time.UTC(), outcome, emotion)
+			var persona any
+			if e.Persona != "" || i%2 == 1 {
+				persona = e.Persona // "" or NULL for no persona
+			}
+			args = append(args, e.Customer, e.Touchpoint, e.Time.UTC(), outcome, emotion, persona)
 		}
 		if _, err := db.ExecContext(ctx, b.String(), args...); err != nil {
 			return err

@@ -56,7 +56,7 @@ func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duratio
 		p, err := log.Plan()
 		require.NoError(t, err)
 		src := sqlfunneltest.Table(d, name)
-		if cfg.Personas {
+		if log.Personas {
 			src = sqlfunneltest.PersonaTable(d, name)
 			require.NotEmpty(t, want.Personas, "log %d: customers on persona routes", seed)
 		}
@@ -124,7 +124,11 @@ func small(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duration, mod
 			require.NoError(t, err)
 			p, err := log.Plan()
 			require.NoError(t, err)
-			got, err := sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(d, "jm_small"))
+			src := sqlfunneltest.Table(d, "jm_small")
+			if log.Personas {
+				src = sqlfunneltest.PersonaTable(d, "jm_small")
+			}
+			got, err := sqlfunnel.Run(ctx, db, p, src)
 			require.NoError(t, err, "%s, %v", log.Journey.Title, mode)
 			assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "%s, %v", log.Journey.Title, mode)
 		}

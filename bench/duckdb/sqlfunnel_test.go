@@ -80,7 +80,7 @@ func TestSQLFunnelConformance(t *testing.T) {
 				t.Errorf("columns named like the query's own values:\n%s", diff(w, g))
 			}
 		}
-		if seed == 0 {
+		if seed == 0 || seed == 8 { // without and with personas
 			mixedMerge(t, ctx, db, log, want)
 		}
 		streamed, err := sqlfunnel.Stream(ctx, db, log.Journey, log.Options(), src)
@@ -115,7 +115,11 @@ func mixedMerge(t *testing.T, ctx context.Context, db *sql.DB, log sqlfunneltest
 	if err != nil {
 		t.Fatal(err)
 	}
-	sqlHalf, err := sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(sqlfunnel.DuckDB, "jm_half"))
+	src := sqlfunneltest.Table(sqlfunnel.DuckDB, "jm_half")
+	if log.Personas {
+		src = sqlfunneltest.PersonaTable(sqlfunnel.DuckDB, "jm_half")
+	}
+	sqlHalf, err := sqlfunnel.Run(ctx, db, p, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +185,11 @@ func TestSQLFunnelSmallJourneys(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(sqlfunnel.DuckDB, "jm_small"))
+			src := sqlfunneltest.Table(sqlfunnel.DuckDB, "jm_small")
+			if log.Personas {
+				src = sqlfunneltest.PersonaTable(sqlfunnel.DuckDB, "jm_small")
+			}
+			got, err := sqlfunnel.Run(ctx, db, p, src)
 			if err != nil {
 				t.Fatalf("%s, %v: %v", log.Journey.Title, mode, err)
 			}

@@ -41,6 +41,9 @@ type Log struct {
 	Events  []analytics.Event
 	Window  time.Duration
 	Mode    analytics.Mode
+	// Personas is true when the events name personas: load them with
+	// PersonaTable (Source).
+	Personas bool
 }
 
 // Config says what to generate.
@@ -208,7 +211,7 @@ func Random(cfg Config) Log {
 		}
 	}
 	rng.Shuffle(len(events), func(a, b int) { events[a], events[b] = events[b], events[a] })
-	return Log{Journey: j, Events: events, Window: window, Mode: cfg.Mode}
+	return Log{Journey: j, Events: events, Window: window, Mode: cfg.Mode, Personas: cfg.Personas}
 }
 
 // personas names personas on a customer's events: mostly the customer's
@@ -283,8 +286,9 @@ func uuidFrom(rng *rand.Rand) uuid.UUID {
 
 // Small returns logs of the smallest shapes a journey can take: one
 // touchpoint (no step after the first, no time to convert), a stage
-// without touchpoints (never reached), and a first step of two
-// alternatives; each log's events at the given resolution.
+// without touchpoints (never reached), a first step of two alternatives,
+// and events naming personas, one of which has no touchpoint (a route
+// without steps); each log's events at the given resolution.
 func Small(res time.Duration) []Log {
 	p1, p2 := uuid.MustParse("7d3c3e0e-6b0a-4c55-9b7e-0a6f3d1e2b01"), uuid.MustParse("7d3c3e0e-6b0a-4c55-9b7e-0a6f3d1e2b02")
 	tp := func(name string, ps ...uuid.UUID) *touchpoint.Touchpoint {
@@ -311,7 +315,25 @@ func Small(res time.Duration) []Log {
 		j.SchemaVersion, j.Type, j.ID = 1, journey.CurrentState, uuid.NewSHA1(p1, []byte(j.Title))
 		out = append(out, Log{Journey: j, Events: events, Window: time.Hour})
 	}
-	return out
+	// Personas: P3 has no touchpoint, so its customers are on a route
+	// without steps; P1 and P2 share a name, so only their ids name them.
+	p3 := uuid.NewSHA1(p2, []byte("P3"))
+	j := &journey.Journey{SchemaVersion: 1, Type: journey.CurrentState, ID: uuid.NewSHA1(p1, []byte("personas")), Title: "personas, one without touchpoints",
+		Personas: []*persona.Persona{{ID: p1, Name: "P"}, {ID: p2, Name: "P"}, {ID: p3, Name: "P3"}},
+		Stages:   []*journey.Stage{stage("S", tp("a", p1), tp("b", p2)), stage("T", tp("c", p1, p2))}}
+	persona := []string{"", p1.String(), "P3", p2.String()}
+	var pevents []analytics.Event
+	for i, k := range []string{"c", "a", "b", "c", "a"} {
+		for c := range 4 {
+			e := analytics.Event{Customer: fmt.Sprint("c", c), Touchpoint: k, Time: base.Add(time.Duration((i+c)%3) * time.Minute).Truncate(res), Persona: persona[(i+c)%4]}
+			pevents = append(pevents, e)
+		}
+	}
+	pevents = append(pevents,
+		analytics.Event{Customer: "c8", Touchpoint: "c", Time: base, Persona: "P3"}, // on P3's route, which has no steps
+		analytics.Event{Customer: "c8", Touchpoint: "a", Time: base.Add(time.Minute), Persona: p1.String()},
+		analytics.Event{Customer: "c9", Touchpoint: "a", Time: base, Persona: "P"}) // a shared name: a bad row
+	return append(out, Log{Journey: j, Events: pevents, Window: time.Hour, Personas: true})
 }
 
 // HasAlternatives reports whether r's touchpoint route has a step of two

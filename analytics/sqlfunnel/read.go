@@ -31,8 +31,9 @@ func Run(ctx context.Context, db *sql.DB, p *analytics.Plan, s Source) (*analyti
 // step, bucket, value; see the package doc) into a Result. The Result has
 // the figures that do not depend on the order of events with equal times:
 // events, customers, both funnels with their histograms, per-touchpoint
-// events, failures and emotions, ad-hoc touchpoints and the count of bad
-// rows. Missing and irregular touchpoints, customers by kind of deviation,
+// events, failures and emotions, ad-hoc touchpoints, the count of bad
+// rows, and with a persona column the funnel of each route
+// (Result.Personas, when some customer has a persona). Missing and irregular touchpoints, customers by kind of deviation,
 // variants, Step.AfterDropOff and the reasons of bad rows are left empty
 // (stream the events for those: Stream). A plan the query cannot measure
 // is refused with ErrUnsupported (see the package doc).

@@ -377,6 +377,15 @@ func (s Source) Funnel(p *analytics.Plan) (string, error) {
 	}
 	fmt.Fprintf(&b, "-- order mode: %s; conversion window %d ns (%v)\n", mode, steps.window, p.Window())
 	b.WriteString("-- rows: measure, touchpoint, step, bucket, value (see package analytics/sqlfunnel)\n")
+	if steps.personas {
+		b.WriteString("-- routes: touchpoint, the route of alternatives (customers without a persona)")
+		for k, id := range steps.personaIDs {
+			if len(steps.proutes[k]) > 0 {
+				fmt.Fprintf(&b, "; persona_%d, the route of %s (%s)", k+1, comment(steps.personaNames[k]), id)
+			}
+		}
+		b.WriteString("\n")
+	}
 	if q.d == ClickHouse {
 		steps.clickhouse(&b, q, res)
 	} else {

@@ -27,11 +27,12 @@ type funnelSteps struct {
 	// t of route k is t + m·k in the query, split in the result rows),
 	// and routeAgg, each customer's route over source_rows s and
 	// planned_keys k (DuckDB, PostgreSQL).
-	personas   bool
-	proutes    [][][]int
-	personaIDs []string
-	m          int
-	routeAgg   string
+	personas     bool
+	proutes      [][][]int
+	personaIDs   []string
+	personaNames []string
+	m            int
+	routeAgg     string
 }
 
 func newFunnelSteps(p *analytics.Plan, res *analytics.Result) funnelSteps {
@@ -59,12 +60,14 @@ func newFunnelSteps(p *analytics.Plan, res *analytics.Result) funnelSteps {
 // counts only the customers whose route it is.
 func (f *funnelSteps) withPersonas(p *analytics.Plan) {
 	f.personas = true
+	personas := p.Personas()
 	for k, r := range p.Routes() {
 		if k == 0 {
 			continue
 		}
 		f.proutes = append(f.proutes, r.Steps)
 		f.personaIDs = append(f.personaIDs, r.Persona.String())
+		f.personaNames = append(f.personaNames, personas[k-1].Name)
 	}
 }
 

@@ -67,8 +67,10 @@ type Config struct {
 	// Mode is the funnel's order mode (analytics.InOrder by default).
 	Mode analytics.Mode
 	// Personas names personas on the events (load them with PersonaTable):
-	// the journey gets the personas of Alternatives and one more whose
-	// name another shares (so neither name is a key); each customer
+	// the journey gets the personas of Alternatives, one more whose name
+	// another shares (so neither name is a key) and one with a hostile
+	// name that no touchpoint names (every shared touchpoint serves it);
+	// each customer
 	// mostly names one persona by id or unique name, or none ("" or
 	// NULL), with other personas on some later events, an unknown persona
 	// now and then (a bad row), and extra events at the time of their
@@ -106,8 +108,9 @@ func Random(cfg Config) Log {
 	}
 	var personaKeys []string // what events name: ids, unique names, none
 	if cfg.Personas {
-		twin := &persona.Persona{ID: uuidFrom(rng), Name: j.Personas[1].Name} // two personas, one name: not a key
-		j.Personas = append(j.Personas, twin)
+		twin := &persona.Persona{ID: uuidFrom(rng), Name: j.Personas[2].Name} // two personas, one name: not a key
+		evil := &persona.Persona{ID: uuidFrom(rng), Name: "persona 4 Robert'); DROP TABLE events;--\nnew line \\' ☕"}
+		j.Personas = append(j.Personas, twin, evil)
 		personaKeys = append(personaKeys, "", "")
 		for _, ps := range j.Personas {
 			personaKeys = append(personaKeys, ps.ID.String())

@@ -199,3 +199,54 @@ func TestSQLFunnelSmallJourneys(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPersonaRoutes measures what a persona column costs in DuckDB:
+// the funnel query over a generated log whose events name personas
+// (50,000 customers, about 290,000 events, five personas), with and
+// without the persona column, in both order modes, after checking that
+// the query with the persona column equals the Go engine:
+//
+//	go test -run '^$' -bench PersonaRoutes -benchtime 3x .
+func BenchmarkPersonaRoutes(b *testing.B) {
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	for _, mode := range []analytics.Mode{analytics.InOrder, analytics.AnyOrder} {
+		b.Run(mode.String(), func(b *testing.B) {
+			log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: 8, Customers: 50_000, Resolution: time.Microsecond, Personas: true, Mode: mode})
+			if err := sqlfunneltest.Load(ctx, db, sqlfunnel.DuckDB, "jm_bench_personas", log.Events, ""); err != nil {
+				b.Fatal(err)
+			}
+			p, err := log.Plan()
+			if err != nil {
+				b.Fatal(err)
+			}
+			want, err := log.Go(log.Events)
+			if err != nil {
+				b.Fatal(err)
+			}
+			got, err := sqlfunnel.Run(ctx, db, p, sqlfunneltest.PersonaTable(sqlfunnel.DuckDB, "jm_bench_personas"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if w, g := sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got); w != g {
+				b.Fatalf("the query differs from the Go engine:\n%s", diff(w, g))
+			}
+			for _, s := range []struct {
+				name string
+				src  sqlfunnel.Source
+			}{{"without-persona", sqlfunneltest.Table(sqlfunnel.DuckDB, "jm_bench_personas")}, {"with-persona", sqlfunneltest.PersonaTable(sqlfunnel.DuckDB, "jm_bench_personas")}} {
+				b.Run(s.name, func(b *testing.B) {
+					for b.Loop() {
+						if _, err := sqlfunnel.Run(ctx, db, p, s.src); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		})
+	}
+}

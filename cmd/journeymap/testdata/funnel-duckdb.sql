@@ -687,10 +687,10 @@ measures AS (
 -- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
 durations AS (
   SELECT measure, step,
-    CASE WHEN d < 256 THEN d ELSE ((CAST(floor(log2(greatest(d, 1))) AS BIGINT) + CASE WHEN (d >> CAST(floor(log2(greatest(d, 1))) AS BIGINT)) = 0 THEN -1 WHEN (d >> CAST(floor(log2(greatest(d, 1))) AS BIGINT)) >= 2 THEN 1 ELSE 0 END) - 6) * 128 + (d >> ((CAST(floor(log2(greatest(d, 1))) AS BIGINT) + CASE WHEN (d >> CAST(floor(log2(greatest(d, 1))) AS BIGINT)) = 0 THEN -1 WHEN (d >> CAST(floor(log2(greatest(d, 1))) AS BIGINT)) >= 2 THEN 1 ELSE 0 END) - 7)) - 128 END AS bucket,
-    CASE WHEN (d // 1000000000) = 0 THEN 0 ELSE (CAST(floor(log2(greatest((d // 1000000000), 1))) AS BIGINT) + CASE WHEN ((d // 1000000000) >> CAST(floor(log2(greatest((d // 1000000000), 1))) AS BIGINT)) = 0 THEN -1 WHEN ((d // 1000000000) >> CAST(floor(log2(greatest((d // 1000000000), 1))) AS BIGINT)) >= 2 THEN 1 ELSE 0 END) + 1 END AS bin,
+    CASE WHEN d IS NULL THEN 0 ELSE CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (e - 7)) - 128 END END AS bucket,
+    CASE WHEN d IS NULL THEN NULL ELSE CASE WHEN d < 1000000000 THEN 0 WHEN d // 1000000000 >= (CAST(1 AS BIGINT) << (e - 29)) THEN e - 28 ELSE e - 29 END END AS bin,
     count(*) AS n
-  FROM measures
+  FROM (SELECT *, e_0 + CASE WHEN (d >> e_0) = 0 THEN -1 WHEN (d >> e_0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(log2(greatest(d, 1))) AS BIGINT) AS e_0 FROM (SELECT measure, step, d FROM measures) AS m) AS l0) AS l
   GROUP BY 1, 2, 3, 4
 )
 -- and the result rows

@@ -291,9 +291,9 @@ measures AS (
 durations AS (
   SELECT measure, step,
     CASE WHEN d IS NULL THEN 0 ELSE CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (CAST(e - 7 AS integer))) - 128 END END AS bucket,
-    CASE WHEN d IS NULL THEN NULL WHEN s = 0 THEN 0 ELSE es + 1 END AS bin,
+    CASE WHEN d IS NULL THEN NULL ELSE CASE WHEN d < 1000000000 THEN 0 WHEN d / 1000000000 >= (CAST(1 AS bigint) << (e - 29)) THEN e - 28 ELSE e - 29 END END AS bin,
     count(*) AS n
-  FROM (SELECT *, e_0 + CASE WHEN (d >> e_0) = 0 THEN -1 WHEN (d >> e_0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(ln(CAST(greatest(d, 1) AS double precision)) / ln(2)) AS integer) AS e_0 FROM (SELECT *, es_0 + CASE WHEN (s1 >> es_0) = 0 THEN -1 WHEN (s1 >> es_0) >= 2 THEN 1 ELSE 0 END AS es FROM (SELECT *, CAST(floor(ln(CAST(greatest(s1, 1) AS double precision)) / ln(2)) AS integer) AS es_0 FROM (SELECT measure, step, d, (d / 1000000000) AS s, greatest((d / 1000000000), 1) AS s1 FROM measures) AS m) AS l0) AS m) AS l0) AS l
+  FROM (SELECT *, e_0 + CASE WHEN (d >> e_0) = 0 THEN -1 WHEN (d >> e_0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(ln(CAST(greatest(d, 1) AS double precision)) / ln(2)) AS integer) AS e_0 FROM (SELECT measure, step, d FROM measures) AS m) AS l0) AS l
   GROUP BY 1, 2, 3, 4
 )
 -- and the result rows

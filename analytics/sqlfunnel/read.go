@@ -33,7 +33,8 @@ func Run(ctx context.Context, db *sql.DB, p *analytics.Plan, s Source) (*analyti
 // events, customers, both funnels with their histograms, per-touchpoint
 // events, failures and emotions, ad-hoc touchpoints, the count of bad
 // rows, and with a persona column the funnel of each route
-// (Result.Personas, when some customer has a persona). Missing and irregular touchpoints, customers by kind of deviation,
+// (Result.Personas, when some customer has a persona). Missing and
+// irregular touchpoints, customers by kind of deviation,
 // variants, Step.AfterDropOff and the reasons of bad rows are left empty
 // (stream the events for those: Stream). A plan the query cannot measure
 // is refused with ErrUnsupported (see the package doc).
@@ -53,9 +54,16 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 	// the rows carry in column touchpoint.
 	routes := p.Routes()
 	routeOf := map[string]int{"": 0}
+	stepOf := make([]map[int]int, len(routes)) // per route: its touchpoints, and their step
 	for k, rt := range routes {
 		if k > 0 {
 			routeOf[rt.Persona.String()] = k
+		}
+		stepOf[k] = map[int]int{}
+		for si, st := range rt.Steps {
+			for _, t := range st {
+				stepOf[k][t] = si
+			}
 		}
 	}
 	routeSteps := make([][]analytics.Step, len(routes))
@@ -148,6 +156,9 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 		if step < 0 || step >= int64(len(steps)) {
 			return nil, bad("no such step")
 		}
+		if _, on := stepOf[k][int(step)]; route != nil && !on {
+			return nil, bad("a touchpoint off the persona's route")
+		}
 		if err := addRow(&steps[step], what, step, bucket, value); err != nil {
 			return nil, bad(err.Error())
 		}
@@ -176,7 +187,7 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 	// is on a persona's route, one funnel per route with customers.
 	if slices.ContainsFunc(routeCust[min(1, len(routeCust)):], func(n int64) bool { return n > 0 }) {
 		personas := p.Personas()
-		for k, rt := range routes {
+		for k := range routes {
 			if routeCust[k] == 0 {
 				continue
 			}
@@ -184,14 +195,8 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 			if k > 0 {
 				pf.ID, pf.Name = personas[k-1].ID, personas[k-1].Name
 			}
-			stepOf := map[int]int{} // the touchpoints on the route, and their step
-			for si, st := range rt.Steps {
-				for _, t := range st {
-					stepOf[t] = si
-				}
-			}
 			for t, s := range routeSteps[k] { // in journey order
-				if si, on := stepOf[t]; on {
+				if si, on := stepOf[k][t]; on {
 					s.RouteStep = si
 					pf.Touchpoints = append(pf.Touchpoints, s)
 				}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
@@ -189,6 +190,15 @@ func TestReadRoutes(t *testing.T) {
 	assert.Equal(t, int64(3), pf.Touchpoints[0].Reached)
 	assert.Equal(t, int64(2), pf.Touchpoints[0].DropOff)
 	assert.InDelta(t, 1.0/3, pf.Touchpoints[1].ConversionFromPrevious, 1e-9, "derived per route")
+
+	off := 0
+	for slices.ContainsFunc(routes[k].Steps, func(s []int) bool { return slices.Contains(s, off) }) {
+		off++ // a touchpoint of another persona only
+	}
+	require.Less(t, off, len(r.Touchpoints), "persona %d's route leaves out a touchpoint", k)
+	_, err = sqlfunnel.Run(context.Background(), fakeEngine(t, fmt.Sprintf("touchpoint_reached\t%s\t%d\t0\t1\n", id, off)), p, src)
+	assert.ErrorIs(t, err, sqlfunnel.ErrRow, "a persona's route has no such touchpoint")
+	assert.ErrorContains(t, err, "off the persona's route")
 
 	r, err = sqlfunnel.Run(context.Background(), fakeEngine(t, "customers\t\t0\t0\t2\nroute_customers\t\t0\t0\t2\ntouchpoint_reached\t\t0\t0\t2\n"), p, src)
 	require.NoError(t, err)

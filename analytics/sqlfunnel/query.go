@@ -364,10 +364,15 @@ by_key AS (
   GROUP BY touchpoint
 ),
 `)
-	counts := "" // PostgreSQL's in-order measures have the counts too
-	name := "measure"
+	// PostgreSQL's in-order measures have the counts too (rows with d
+	// NULL); the wide steps count in counts, and name the times to convert
+	// by code (timeMeasures).
+	counts, name, from := "", "measure", "durations"
+	bucket, bin := bucketOf(q.d, "d", "e"), binOf(q.d, "d", "e")
 	if pg && res.Mode == analytics.InOrder {
 		f.arraySteps(b, bigint)
+		bucket = "CASE WHEN d IS NULL THEN 0 ELSE " + bucket + " END"
+		bin = "CASE WHEN d IS NULL THEN NULL ELSE " + bin + " END"
 	} else {
 		if res.Mode == analytics.AnyOrder {
 			f.anySteps(b)
@@ -375,30 +380,30 @@ by_key AS (
 			f.wideSteps(b)
 		}
 		counts = "\nSELECT measure, '', step, 0, value FROM counts\nUNION ALL"
-		var whens []string
-		for i, m := range timeMeasures {
-			whens = append(whens, fmt.Sprintf("WHEN %d THEN '%s'", i, m))
+		var names []string
+		for _, m := range timeMeasures {
+			names = append(names, fmt.Sprintf("(%d, '%s')", m.code, m.name))
 		}
-		name = "(CASE measure " + strings.Join(whens, " ") + " END)"
+		name, from = "names.name", "durations JOIN (VALUES "+strings.Join(names, ", ")+") AS names(code, name) ON durations.measure = names.code"
 	}
 	// One pass over the measures gives each time to convert its exponent,
 	// and with it its bucket and its chart bin; the counts per bucket and per
 	// bin follow from them.
 	durations := fmt.Sprintf(`durations AS (
   SELECT measure, step,
-    CASE WHEN d IS NULL THEN 0 ELSE %s END AS bucket,
-    CASE WHEN d IS NULL THEN NULL ELSE %s END AS bin,
+    %s AS bucket,
+    %s AS bin,
     count(*) AS n
   FROM (%s) AS l
   GROUP BY 1, 2, 3, 4
-)`, bucketOf(q.d, "d", "e"), binOf(q.d, "d", "e"), exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
+)`, bucket, bin, exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
 	fmt.Fprintf(b, `-- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
 -- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
 %[1]s
 -- and the result rows
-SELECT %[4]s AS measure, '' AS touchpoint, step, CAST(bucket AS %[2]s) AS bucket, CAST(sum(n) AS %[2]s) AS value FROM durations GROUP BY measure, step, bucket
+SELECT %[4]s AS measure, '' AS touchpoint, step, CAST(bucket AS %[2]s) AS bucket, CAST(sum(n) AS %[2]s) AS value FROM %[5]s GROUP BY 1, 3, 4
 UNION ALL
-SELECT %[4]s || '_bins', '', step, CAST(bin AS %[2]s), CAST(sum(n) AS %[2]s) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
+SELECT %[4]s || '_bins', '', step, CAST(bin AS %[2]s), CAST(sum(n) AS %[2]s) FROM %[5]s WHERE bin IS NOT NULL GROUP BY 1, 3, 4
 UNION ALL%[3]s
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL
@@ -410,22 +415,23 @@ SELECT 'emotion_sum_milli', touchpoint, 0, 0, emotion_sum_milli FROM by_key WHER
 UNION ALL
 SELECT 'bad_rows', touchpoint, 0, 0, bad_rows FROM by_key WHERE bad_rows > 0
 ORDER BY 1, 2, 3, 4
-`, durations, bigint, counts, name)
+`, durations, bigint, counts, name, from)
 }
 
 // binOf is the chart bin (analytics Timing.Bins: 0 under one second, else
 // ⌊log₂ s⌋ + 1 for s whole seconds) of duration v (nanoseconds, v ≥ 0)
 // whose exponent ⌊log₂ v⌋ is e. From 2^e ≤ v < 2^(e+1) follows ⌊log₂ s⌋ ∈
 // {e−30, e−29} (10^9 lies between 2^29 and 2^30), so one comparison
-// decides it.
+// decides it: the bin is e−28 when v ≥ 10^9·2^(e−29), else e−29, and 0
+// when that is negative (v under one second).
 func binOf(d Dialect, v, e string) string {
 	switch d {
 	case ClickHouse:
-		return fmt.Sprintf("multiIf(%[1]s < 1000000000, toInt64(0), intDiv(%[1]s, 1000000000) >= bitShiftLeft(toInt64(1), greatest(%[2]s - 29, 0)), toInt64(%[2]s - 28), toInt64(%[2]s - 29))", v, e)
+		return fmt.Sprintf("greatest(%[2]s - 29 + toInt64(%[1]s >= bitShiftLeft(toInt64(1000000000), greatest(%[2]s - 29, 0))), 0)", v, e)
 	case PostgreSQL:
-		return fmt.Sprintf("CASE WHEN %[1]s < 1000000000 THEN 0 WHEN %[1]s / 1000000000 >= (CAST(1 AS bigint) << (%[2]s - 29)) THEN %[2]s - 28 ELSE %[2]s - 29 END", v, e)
+		return fmt.Sprintf("greatest(%[2]s - 29 + CAST(%[1]s >= (CAST(1000000000 AS bigint) << CAST(greatest(%[2]s - 29, 0) AS integer)) AS integer), 0)", v, e)
 	}
-	return fmt.Sprintf("CASE WHEN %[1]s < 1000000000 THEN 0 WHEN %[1]s // 1000000000 >= (CAST(1 AS BIGINT) << (%[2]s - 29)) THEN %[2]s - 28 ELSE %[2]s - 29 END", v, e)
+	return fmt.Sprintf("greatest(%[2]s - 29 + CAST(%[1]s >= (CAST(1000000000 AS BIGINT) << greatest(%[2]s - 29, 0)) AS BIGINT), 0)", v, e)
 }
 
 // pushable reports an error when the query cannot compute p's funnel as
@@ -455,30 +461,32 @@ func chExponent(v string) string {
 // exponent returns a subquery over from with column e = ⌊log₂ d⌋ for d ≥ 1
 // (-1 for d = 0, a time to convert of zero in any order),
 // computed in floating point (column e_0) and corrected by one either way
-// in integers.
+// in integers, without branches (DuckDB evaluates every CASE branch as a
+// pass of its own).
 func exponent(d Dialect, from, v, e string) string {
 	switch d {
 	case ClickHouse:
 		return fmt.Sprintf("SELECT *, %s AS %s FROM %s", chExponent(v), e, from)
 	case PostgreSQL:
-		return fmt.Sprintf("SELECT *, %[2]s_0 + CASE WHEN (%[1]s >> %[2]s_0) = 0 THEN -1 WHEN (%[1]s >> %[2]s_0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(greatest(%[1]s, 1) AS double precision)) / ln(2)) AS integer) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
+		return fmt.Sprintf("SELECT *, %[2]s_0 - CAST((%[1]s >> %[2]s_0) = 0 AS integer) + CAST((%[1]s >> %[2]s_0) >= 2 AS integer) AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(greatest(%[1]s, 1) AS double precision)) / ln(2)) AS integer) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
 	}
-	return fmt.Sprintf("SELECT *, %[2]s_0 + CASE WHEN (%[1]s >> %[2]s_0) = 0 THEN -1 WHEN (%[1]s >> %[2]s_0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(log2(greatest(%[1]s, 1))) AS BIGINT) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
+	return fmt.Sprintf("SELECT *, %[2]s_0 - CAST((%[1]s >> %[2]s_0) = 0 AS BIGINT) + CAST((%[1]s >> %[2]s_0) >= 2 AS BIGINT) AS %[2]s FROM (SELECT *, CAST(floor(log2(greatest(%[1]s, 1))) AS BIGINT) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
 }
 
 // bucketOf is the one place where the histogram's bucket scheme is written
-// in SQL: analytics.BucketOf of duration v (nanoseconds, v ≥ 1) whose
+// in SQL: analytics.BucketOf of duration v (nanoseconds, v ≥ 0) whose
 // exponent ⌊log₂ v⌋ is e. Durations below 256 ns are their own bucket; a
-// larger one falls in one of 128 buckets per power of two.
+// larger one falls in one of 128 buckets per power of two. With E =
+// max(e, 7) one formula gives both: (E−6)·128 + v>>(E−7) − 128 is v when
+// v < 256.
 func bucketOf(d Dialect, v, e string) string {
-	if d == ClickHouse {
-		return fmt.Sprintf("if(%[1]s < 256, %[1]s, (%[2]s - 6) * 128 + bitShiftRight(%[1]s, greatest(%[2]s - 7, 0)) - 128)", v, e)
+	switch d {
+	case ClickHouse:
+		return fmt.Sprintf("(greatest(%[2]s, 7) - 6) * 128 + bitShiftRight(%[1]s, greatest(%[2]s, 7) - 7) - 128", v, e)
+	case PostgreSQL:
+		return fmt.Sprintf("(greatest(%[2]s, 7) - 6) * 128 + (%[1]s >> CAST(greatest(%[2]s, 7) - 7 AS integer)) - 128", v, e)
 	}
-	shift := e + " - 7"
-	if d == PostgreSQL {
-		shift = "CAST(" + shift + " AS integer)"
-	}
-	return fmt.Sprintf("CASE WHEN %[1]s < 256 THEN %[1]s ELSE (%[2]s - 6) * 128 + (%[1]s >> (%[3]s)) - 128 END", v, e, shift)
+	return fmt.Sprintf("(greatest(%[2]s, 7) - 6) * 128 + (%[1]s >> (greatest(%[2]s, 7) - 7)) - 128", v, e)
 }
 
 // clickhouse writes the ClickHouse query: nested subqueries (ClickHouse

@@ -368,11 +368,11 @@ by_key AS (
 	// NULL); the wide steps count in counts, and name the times to convert
 	// by code (timeMeasures).
 	counts, name, from := "", "measure", "durations"
-	bucket, bin := bucketOf(q.d, "d", "e"), binOf(q.d, "d", "e")
+	bucket, bin := bucketOfMantissa("e", "m"), binOfFlag("e", "f")
 	if pg && res.Mode == analytics.InOrder {
 		f.arraySteps(b, bigint)
-		bucket = "CASE WHEN d IS NULL THEN 0 ELSE " + bucket + " END"
-		bin = "CASE WHEN d IS NULL THEN NULL ELSE " + bin + " END"
+		// The counts' rows: bucket 0, no bin (greatest ignores NULLs).
+		bucket, bin = "COALESCE("+bucket+", 0)", "CASE WHEN e IS NOT NULL THEN "+bin+" END"
 	} else {
 		if res.Mode == analytics.AnyOrder {
 			f.anySteps(b)
@@ -387,18 +387,19 @@ by_key AS (
 		name, from = "names.name", "durations JOIN (VALUES "+strings.Join(names, ", ")+") AS names(code, name) ON durations.measure = names.code"
 	}
 	// One pass over the measures gives each time to convert its exponent,
-	// and with it its bucket and its chart bin; the counts per bucket and per
-	// bin follow from them.
+	// mantissa and bin flag; the counts per bucket and per bin follow from
+	// the counts of those (a few thousand rows).
 	durations := fmt.Sprintf(`durations AS (
-  SELECT measure, step,
-    %s AS bucket,
-    %s AS bin,
-    count(*) AS n
-  FROM (%s) AS l
-  GROUP BY 1, 2, 3, 4
-)`, bucket, bin, exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
+  SELECT measure, step, %s AS bucket, %s AS bin, n
+  FROM (
+    SELECT measure, step, e, m, f, count(*) AS n
+    FROM (SELECT measure, step, e, %s AS m, %s AS f FROM (%s) AS l) AS k
+    GROUP BY 1, 2, 3, 4, 5
+  ) AS g
+)`, bucket, bin, mantissa(q.d, "d", "e"), binFlag(q.d, "d", "e"), exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
 	fmt.Fprintf(b, `-- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
--- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
+-- one second, else floor(log2(whole seconds)) + 1) of the times to convert, counted per
+-- exponent, mantissa (the 8 leading bits) and bin flag
 %[1]s
 -- and the result rows
 SELECT %[4]s AS measure, '' AS touchpoint, step, CAST(bucket AS %[2]s) AS bucket, CAST(sum(n) AS %[2]s) AS value FROM %[5]s GROUP BY 1, 3, 4
@@ -422,16 +423,25 @@ ORDER BY 1, 2, 3, 4
 // ⌊log₂ s⌋ + 1 for s whole seconds) of duration v (nanoseconds, v ≥ 0)
 // whose exponent ⌊log₂ v⌋ is e. From 2^e ≤ v < 2^(e+1) follows ⌊log₂ s⌋ ∈
 // {e−30, e−29} (10^9 lies between 2^29 and 2^30), so one comparison
-// decides it: the bin is e−28 when v ≥ 10^9·2^(e−29), else e−29, and 0
-// when that is negative (v under one second).
-func binOf(d Dialect, v, e string) string {
+// decides it (binFlag): the bin is e−28 when v ≥ 10^9·2^(e−29), else e−29,
+// and 0 when that is negative (v under one second).
+func binOf(d Dialect, v, e string) string { return binOfFlag(e, binFlag(d, v, e)) }
+
+// binFlag is 1 when v ≥ 10^9·2^max(e−29, 0), else 0 (see binOf).
+func binFlag(d Dialect, v, e string) string {
 	switch d {
 	case ClickHouse:
-		return fmt.Sprintf("greatest(%[2]s - 29 + toInt64(%[1]s >= bitShiftLeft(toInt64(1000000000), greatest(%[2]s - 29, 0))), 0)", v, e)
+		return fmt.Sprintf("toInt64(%[1]s >= bitShiftLeft(toInt64(1000000000), greatest(%[2]s - 29, 0)))", v, e)
 	case PostgreSQL:
-		return fmt.Sprintf("greatest(%[2]s - 29 + CAST(%[1]s >= (CAST(1000000000 AS bigint) << CAST(greatest(%[2]s - 29, 0) AS integer)) AS integer), 0)", v, e)
+		return fmt.Sprintf("CAST(%[1]s >= (CAST(1000000000 AS bigint) << CAST(greatest(%[2]s - 29, 0) AS integer)) AS integer)", v, e)
 	}
-	return fmt.Sprintf("greatest(%[2]s - 29 + CAST(%[1]s >= (CAST(1000000000 AS BIGINT) << greatest(%[2]s - 29, 0)) AS BIGINT), 0)", v, e)
+	return fmt.Sprintf("CAST(%[1]s >= (CAST(1000000000 AS BIGINT) << greatest(%[2]s - 29, 0)) AS BIGINT)", v, e)
+}
+
+// binOfFlag is the chart bin of a duration of exponent e and bin flag f
+// (see binOf).
+func binOfFlag(e, f string) string {
+	return fmt.Sprintf("greatest(%s - 29 + %s, 0)", e, f)
 }
 
 // pushable reports an error when the query cannot compute p's funnel as
@@ -476,17 +486,28 @@ func exponent(d Dialect, from, v, e string) string {
 // bucketOf is the one place where the histogram's bucket scheme is written
 // in SQL: analytics.BucketOf of duration v (nanoseconds, v ≥ 0) whose
 // exponent ⌊log₂ v⌋ is e. Durations below 256 ns are their own bucket; a
-// larger one falls in one of 128 buckets per power of two. With E =
-// max(e, 7) one formula gives both: (E−6)·128 + v>>(E−7) − 128 is v when
-// v < 256.
-func bucketOf(d Dialect, v, e string) string {
+// larger one falls in one of 128 buckets per power of two: its bucket
+// follows from e and its mantissa, the 8 bits from its leading one
+// (mantissa). With E = max(e, 7) one formula gives both: (E−6)·128 +
+// v>>(E−7) − 128 is v when v < 256.
+func bucketOf(d Dialect, v, e string) string { return bucketOfMantissa(e, mantissa(d, v, e)) }
+
+// mantissa is v>>(max(e, 7)−7): v itself under 256, else its 8 leading
+// bits.
+func mantissa(d Dialect, v, e string) string {
 	switch d {
 	case ClickHouse:
-		return fmt.Sprintf("(greatest(%[2]s, 7) - 6) * 128 + bitShiftRight(%[1]s, greatest(%[2]s, 7) - 7) - 128", v, e)
+		return fmt.Sprintf("bitShiftRight(%[1]s, greatest(%[2]s, 7) - 7)", v, e)
 	case PostgreSQL:
-		return fmt.Sprintf("(greatest(%[2]s, 7) - 6) * 128 + (%[1]s >> CAST(greatest(%[2]s, 7) - 7 AS integer)) - 128", v, e)
+		return fmt.Sprintf("(%[1]s >> CAST(greatest(%[2]s, 7) - 7 AS integer))", v, e)
 	}
-	return fmt.Sprintf("(greatest(%[2]s, 7) - 6) * 128 + (%[1]s >> (greatest(%[2]s, 7) - 7)) - 128", v, e)
+	return fmt.Sprintf("(%[1]s >> (greatest(%[2]s, 7) - 7))", v, e)
+}
+
+// bucketOfMantissa is the bucket of a duration of exponent e and mantissa
+// m (see bucketOf).
+func bucketOfMantissa(e, m string) string {
+	return fmt.Sprintf("(greatest(%[1]s, 7) - 6) * 128 + %[2]s - 128", e, m)
 }
 
 // clickhouse writes the ClickHouse query: nested subqueries (ClickHouse

@@ -94,8 +94,10 @@
 // touchpoint, its step on the route and its stage's step, as quoted
 // literals), source_rows (every row, usable or bad, time in nanoseconds),
 // by_key (events and bad rows per key), then the steps, measures (one row
-// per customer and measure) and durations (the histogram bucket and chart
-// bin of each time to convert, counted).
+// per customer and measure) and durations (the times to convert counted
+// per exponent, 8 leading bits and bin flag, and from those counts the
+// histogram buckets and chart bins: the formulas run on a few thousand
+// groups, not on every time).
 //
 // In PostgreSQL the steps are customers (per customer: the first time on
 // step 0 and the list of times on every later step, or on each of its

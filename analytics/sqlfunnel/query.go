@@ -475,10 +475,15 @@ by_key AS (
   GROUP BY touchpoint
 ),
 `)
-	counts := "" // PostgreSQL's in-order measures have the counts too
-	name := "measure"
+	// PostgreSQL's in-order measures have the counts too (rows with d
+	// NULL); the wide steps count in counts, and name the times to convert
+	// by code (timeMeasures).
+	counts, name, from := "", "measure", "durations"
+	bucket, bin := bucketOfMantissa("e", "m"), binOfFlag("e", "f")
 	if pg && res.Mode == analytics.InOrder {
 		f.arraySteps(b, bigint)
+		// The counts' rows: bucket 0, no bin (greatest ignores NULLs).
+		bucket, bin = "COALESCE("+bucket+", 0)", "CASE WHEN e IS NOT NULL THEN "+bin+" END"
 	} else {
 		if res.Mode == analytics.AnyOrder {
 			f.anySteps(b)
@@ -486,34 +491,35 @@ by_key AS (
 			f.wideSteps(b)
 		}
 		counts = "\nSELECT measure, '', step, 0, value FROM counts\nUNION ALL"
-		var whens []string
-		for i, m := range timeMeasures {
-			whens = append(whens, fmt.Sprintf("WHEN %d THEN '%s'", i, m))
+		var names []string
+		for _, m := range timeMeasures {
+			names = append(names, fmt.Sprintf("(%d, '%s')", m.code, m.name))
 		}
-		name = "(CASE measure " + strings.Join(whens, " ") + " END)"
+		name, from = "names.name", "durations JOIN (VALUES "+strings.Join(names, ", ")+") AS names(code, name) ON durations.measure = names.code"
 	}
 	// One pass over the measures gives each time to convert its exponent,
-	// and with it its bucket and its chart bin; the counts per bucket and per
-	// bin follow from them.
+	// mantissa and bin flag; the counts per bucket and per bin follow from
+	// the counts of those (a few thousand rows).
 	durations := fmt.Sprintf(`durations AS (
-  SELECT measure, step,
-    CASE WHEN d IS NULL THEN 0 ELSE %s END AS bucket,
-    CASE WHEN d IS NULL THEN NULL ELSE %s END AS bin,
-    count(*) AS n
-  FROM (%s) AS l
-  GROUP BY 1, 2, 3, 4
-)`, bucketOf(q.d, "d", "e"), binOf(q.d, "d", "e"), exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
+  SELECT measure, step, %s AS bucket, %s AS bin, n
+  FROM (
+    SELECT measure, step, e, m, f, count(*) AS n
+    FROM (SELECT measure, step, e, %s AS m, %s AS f FROM (%s) AS l) AS k
+    GROUP BY 1, 2, 3, 4, 5
+  ) AS g
+)`, bucket, bin, mantissa(q.d, "d", "e"), binFlag(q.d, "d", "e"), exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
 	final := b
 	if f.personas {
 		final = &strings.Builder{}
 	}
 	fmt.Fprintf(final, `-- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
--- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
+-- one second, else floor(log2(whole seconds)) + 1) of the times to convert, counted per
+-- exponent, mantissa (the 8 leading bits) and bin flag
 %[1]s
 -- and the result rows
-SELECT %[4]s AS measure, '' AS touchpoint, step, CAST(bucket AS %[2]s) AS bucket, CAST(sum(n) AS %[2]s) AS value FROM durations GROUP BY measure, step, bucket
+SELECT %[4]s AS measure, '' AS touchpoint, step, CAST(bucket AS %[2]s) AS bucket, CAST(sum(n) AS %[2]s) AS value FROM %[5]s GROUP BY 1, 3, 4
 UNION ALL
-SELECT %[4]s || '_bins', '', step, CAST(bin AS %[2]s), CAST(sum(n) AS %[2]s) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
+SELECT %[4]s || '_bins', '', step, CAST(bin AS %[2]s), CAST(sum(n) AS %[2]s) FROM %[5]s WHERE bin IS NOT NULL GROUP BY 1, 3, 4
 UNION ALL%[3]s
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL
@@ -525,7 +531,7 @@ SELECT 'emotion_sum_milli', touchpoint, 0, 0, emotion_sum_milli FROM by_key WHER
 UNION ALL
 SELECT 'bad_rows', touchpoint, 0, 0, bad_rows FROM by_key WHERE bad_rows > 0
 ORDER BY 1, 2, 3, 4
-`, durations, bigint, counts, name)
+`, durations, bigint, counts, name, from)
 	if f.personas {
 		head, rows, _ := strings.Cut(final.String(), "-- and the result rows\n")
 		b.WriteString(head + "-- and the result rows\n" + f.splitRoutes(q.d, rows))
@@ -536,15 +542,25 @@ ORDER BY 1, 2, 3, 4
 // ⌊log₂ s⌋ + 1 for s whole seconds) of duration v (nanoseconds, v ≥ 0)
 // whose exponent ⌊log₂ v⌋ is e. From 2^e ≤ v < 2^(e+1) follows ⌊log₂ s⌋ ∈
 // {e−30, e−29} (10^9 lies between 2^29 and 2^30), so one comparison
-// decides it.
-func binOf(d Dialect, v, e string) string {
+// decides it (binFlag): the bin is e−28 when v ≥ 10^9·2^(e−29), else e−29,
+// and 0 when that is negative (v under one second).
+func binOf(d Dialect, v, e string) string { return binOfFlag(e, binFlag(d, v, e)) }
+
+// binFlag is 1 when v ≥ 10^9·2^max(e−29, 0), else 0 (see binOf).
+func binFlag(d Dialect, v, e string) string {
 	switch d {
 	case ClickHouse:
-		return fmt.Sprintf("multiIf(%[1]s < 1000000000, toInt64(0), intDiv(%[1]s, 1000000000) >= bitShiftLeft(toInt64(1), greatest(%[2]s - 29, 0)), toInt64(%[2]s - 28), toInt64(%[2]s - 29))", v, e)
+		return fmt.Sprintf("toInt64(%[1]s >= bitShiftLeft(toInt64(1000000000), greatest(%[2]s - 29, 0)))", v, e)
 	case PostgreSQL:
-		return fmt.Sprintf("CASE WHEN %[1]s < 1000000000 THEN 0 WHEN %[1]s / 1000000000 >= (CAST(1 AS bigint) << (%[2]s - 29)) THEN %[2]s - 28 ELSE %[2]s - 29 END", v, e)
+		return fmt.Sprintf("CAST(%[1]s >= (CAST(1000000000 AS bigint) << CAST(greatest(%[2]s - 29, 0) AS integer)) AS integer)", v, e)
 	}
-	return fmt.Sprintf("CASE WHEN %[1]s < 1000000000 THEN 0 WHEN %[1]s // 1000000000 >= (CAST(1 AS BIGINT) << (%[2]s - 29)) THEN %[2]s - 28 ELSE %[2]s - 29 END", v, e)
+	return fmt.Sprintf("CAST(%[1]s >= (CAST(1000000000 AS BIGINT) << greatest(%[2]s - 29, 0)) AS BIGINT)", v, e)
+}
+
+// binOfFlag is the chart bin of a duration of exponent e and bin flag f
+// (see binOf).
+func binOfFlag(e, f string) string {
+	return fmt.Sprintf("greatest(%s - 29 + %s, 0)", e, f)
 }
 
 // pushable reports an error when the query cannot compute p's funnel as
@@ -574,30 +590,43 @@ func chExponent(v string) string {
 // exponent returns a subquery over from with column e = ⌊log₂ d⌋ for d ≥ 1
 // (-1 for d = 0, a time to convert of zero in any order),
 // computed in floating point (column e_0) and corrected by one either way
-// in integers.
+// in integers, without branches (DuckDB evaluates every CASE branch as a
+// pass of its own).
 func exponent(d Dialect, from, v, e string) string {
 	switch d {
 	case ClickHouse:
 		return fmt.Sprintf("SELECT *, %s AS %s FROM %s", chExponent(v), e, from)
 	case PostgreSQL:
-		return fmt.Sprintf("SELECT *, %[2]s_0 + CASE WHEN (%[1]s >> %[2]s_0) = 0 THEN -1 WHEN (%[1]s >> %[2]s_0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(greatest(%[1]s, 1) AS double precision)) / ln(2)) AS integer) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
+		return fmt.Sprintf("SELECT *, %[2]s_0 - CAST((%[1]s >> %[2]s_0) = 0 AS integer) + CAST((%[1]s >> %[2]s_0) >= 2 AS integer) AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(greatest(%[1]s, 1) AS double precision)) / ln(2)) AS integer) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
 	}
-	return fmt.Sprintf("SELECT *, %[2]s_0 + CASE WHEN (%[1]s >> %[2]s_0) = 0 THEN -1 WHEN (%[1]s >> %[2]s_0) >= 2 THEN 1 ELSE 0 END AS %[2]s FROM (SELECT *, CAST(floor(log2(greatest(%[1]s, 1))) AS BIGINT) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
+	return fmt.Sprintf("SELECT *, %[2]s_0 - CAST((%[1]s >> %[2]s_0) = 0 AS BIGINT) + CAST((%[1]s >> %[2]s_0) >= 2 AS BIGINT) AS %[2]s FROM (SELECT *, CAST(floor(log2(greatest(%[1]s, 1))) AS BIGINT) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
 }
 
 // bucketOf is the one place where the histogram's bucket scheme is written
-// in SQL: analytics.BucketOf of duration v (nanoseconds, v ≥ 1) whose
+// in SQL: analytics.BucketOf of duration v (nanoseconds, v ≥ 0) whose
 // exponent ⌊log₂ v⌋ is e. Durations below 256 ns are their own bucket; a
-// larger one falls in one of 128 buckets per power of two.
-func bucketOf(d Dialect, v, e string) string {
-	if d == ClickHouse {
-		return fmt.Sprintf("if(%[1]s < 256, %[1]s, (%[2]s - 6) * 128 + bitShiftRight(%[1]s, greatest(%[2]s - 7, 0)) - 128)", v, e)
+// larger one falls in one of 128 buckets per power of two: its bucket
+// follows from e and its mantissa, the 8 bits from its leading one
+// (mantissa). With E = max(e, 7) one formula gives both: (E−6)·128 +
+// v>>(E−7) − 128 is v when v < 256.
+func bucketOf(d Dialect, v, e string) string { return bucketOfMantissa(e, mantissa(d, v, e)) }
+
+// mantissa is v>>(max(e, 7)−7): v itself under 256, else its 8 leading
+// bits.
+func mantissa(d Dialect, v, e string) string {
+	switch d {
+	case ClickHouse:
+		return fmt.Sprintf("bitShiftRight(%[1]s, greatest(%[2]s, 7) - 7)", v, e)
+	case PostgreSQL:
+		return fmt.Sprintf("(%[1]s >> CAST(greatest(%[2]s, 7) - 7 AS integer))", v, e)
 	}
-	shift := e + " - 7"
-	if d == PostgreSQL {
-		shift = "CAST(" + shift + " AS integer)"
-	}
-	return fmt.Sprintf("CASE WHEN %[1]s < 256 THEN %[1]s ELSE (%[2]s - 6) * 128 + (%[1]s >> (%[3]s)) - 128 END", v, e, shift)
+	return fmt.Sprintf("(%[1]s >> (greatest(%[2]s, 7) - 7))", v, e)
+}
+
+// bucketOfMantissa is the bucket of a duration of exponent e and mantissa
+// m (see bucketOf).
+func bucketOfMantissa(e, m string) string {
+	return fmt.Sprintf("(greatest(%[1]s, 7) - 6) * 128 + %[2]s - 128", e, m)
 }
 
 // clickhouse writes the ClickHouse query: nested subqueries (ClickHouse

@@ -74,7 +74,7 @@ func TestCommentIsOneLineOfPrintables(t *testing.T) {
 // edgeDurations are the durations where a bucket formula goes wrong: the
 // exact range, powers of two and their neighbours up to 2⁶² ns (146 years).
 func edgeDurations() []int64 {
-	d := []int64{1, 2, 127, 128, 255, 256, 257, 1000, 999_999_999, 1_000_000_000, 2_592_000_000_000_000}
+	d := []int64{0, 1, 2, 127, 128, 255, 256, 257, 1000, 999_999_999, 1_000_000_000, 2_592_000_000_000_000}
 	for k := 8; k <= 62; k++ {
 		p := int64(1) << k
 		d = append(d, p-1, p, p+1, p+p/2)
@@ -99,27 +99,19 @@ func wantBin(d int64) int64 {
 // conformance tests.
 func TestBucketFormulaMatchesAnalytics(t *testing.T) {
 	for _, d := range edgeDurations() {
-		e0 := int64(math.Floor(math.Log2(float64(d))))
-		e := e0
-		switch {
-		case d>>e0 == 0:
-			e--
-		case d>>e0 >= 2:
-			e++
-		}
-		got := d
-		if d >= 256 {
-			got = (e-6)*128 + d>>(e-7) - 128
-		}
+		e0 := int64(math.Floor(math.Log2(float64(max(d, 1)))))
+		e := e0 - b2i(d>>e0 == 0) + b2i(d>>e0 >= 2)
+		big := max(e, 7)
+		got := (big-6)*128 + d>>(big-7) - 128
 		assert.Equal(t, int64(analytics.BucketOf(time.Duration(d))), got, "duration %d", d)
-		bin := int64(0)
-		switch {
-		case d < 1_000_000_000:
-		case d/1_000_000_000 >= 1<<(e-29):
-			bin = e - 28
-		default:
-			bin = e - 29
-		}
+		bin := max(e-29+b2i(d >= 1_000_000_000<<max(e-29, 0)), 0)
 		assert.Equal(t, wantBin(d), bin, "bin of duration %d", d)
 	}
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }

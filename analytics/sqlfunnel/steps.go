@@ -409,7 +409,9 @@ func (f funnelSteps) wideMeasures(b *strings.Builder, n int, start string) {
 			if i+1 < n {
 				counts = append(counts, count(f.measure(fn)+"_drop_off", via, fmt.Sprintf("%s IS NOT NULL AND %s_%d_at IS NULL", at, fn, i+1)))
 			}
-			if i > 0 {
+			if i == 1 && start == "_0_at" { // from the start is from the previous step
+				times = append(times, fmt.Sprintf("  SELECT %d%s, %s%s, %s - %s_0_at%s FROM reached WHERE %s IS NOT NULL -- %s_from_previous and _from_start", 4+slices.Index(funnels, f.measure(fn)), as(len(times) == 0, " AS measure"), via, as(len(times) == 0, " AS step"), at, fn, as(len(times) == 0, " AS d"), at, fn))
+			} else if i > 0 {
 				code := 2 * slices.Index(funnels, f.measure(fn)) // timeMeasures
 				times = append(times,
 					fmt.Sprintf("  SELECT %d%s, %s%s, %s - %s_%d_at%s FROM reached WHERE %s IS NOT NULL -- %s_from_previous", code, as(len(times) == 0, " AS measure"), via, as(len(times) == 0, " AS step"), at, fn, i-1, as(len(times) == 0, " AS d"), at, fn),
@@ -425,7 +427,7 @@ func (f funnelSteps) wideMeasures(b *strings.Builder, n int, start string) {
 	}
 	fmt.Fprintf(b, "-- %d. the counts: customers, customers who reached each step (per touchpoint that reached\n--    it), and whose furthest step it is when it is not the last (drop_off); one pass over\n--    reached counts all but the steps of alternatives\ncounted AS (\n  SELECT\n    %s\n  FROM reached\n),\ncounts AS (\n", n, strings.Join(aggs, ",\n    "))
 	b.WriteString(strings.Join(counts, "\n  UNION ALL\n"))
-	fmt.Fprintf(b, "\n),\n-- %d. one row per customer and step reached after step 0: the times to convert; measure\n--     0 touchpoint_from_previous, 1 touchpoint_from_start, 2 stage_from_previous, 3 stage_from_start\nmeasures AS (\n", n+1)
+	fmt.Fprintf(b, "\n),\n-- %d. one row per customer and step reached after step 0: the times to convert; measure\n--     0 touchpoint_from_previous, 1 touchpoint_from_start, 2 stage_from_previous, 3 stage_from_start,\n--     4 touchpoint step 1 (both), 5 stage step 1 (both)\nmeasures AS (\n", n+1)
 	b.WriteString(strings.Join(times, "\n  UNION ALL\n"))
 	b.WriteString("\n),\n")
 }
@@ -487,9 +489,18 @@ reached AS MATERIALIZED (
 	f.wideMeasures(b, 6, "_start")
 }
 
-// timeMeasures names the DuckDB query's integer measure codes of the times
-// to convert (the funnel's index in funnels times 2, plus 1 from the start).
-var timeMeasures = []string{"touchpoint_from_previous", "touchpoint_from_start", "stage_from_previous", "stage_from_start"}
+// timeMeasures names the integer measure codes of the times to convert in
+// the wide steps (DuckDB, and any order in PostgreSQL): the funnel's index
+// in funnels times 2, plus 1 from the start; 4 plus the funnel's index for
+// step 1 of an ordered funnel, whose time from the previous step is its
+// time from the start (counted once, named twice).
+var timeMeasures = []struct {
+	code int
+	name string
+}{
+	{0, "touchpoint_from_previous"}, {1, "touchpoint_from_start"}, {2, "stage_from_previous"}, {3, "stage_from_start"},
+	{4, "touchpoint_from_previous"}, {4, "touchpoint_from_start"}, {5, "stage_from_previous"}, {5, "stage_from_start"},
+}
 
 // as returns s when first is true: a column alias for the first SELECT of
 // a UNION.

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"github.com/google/uuid"
 )
 
 // This file is the hook for engines that compute a funnel elsewhere (a
@@ -49,3 +51,63 @@ func (p *Plan) NewResult() *Result {
 // quantiles from the buckets, emotion means, and the order of ad-hoc
 // touchpoints, variants and bad rows. Buckets must be sorted by index.
 func (r *Result) Derive() { r.derive() }
+
+// PersonaKey is one persona key a Plan accepts in events' persona column.
+type PersonaKey struct {
+	// Key is the persona as events name it: a persona id, or a persona
+	// name that is unique (and not empty) in the journey.
+	Key string
+	// Persona is the persona's index (Plan.Persona): 1 for the journey's
+	// first persona, and the index of its route in Plan.Routes.
+	Persona int
+}
+
+// PersonaKeys returns every persona key of p, sorted by key. The empty
+// value (no persona) is not a key; any other value is a bad row.
+func (p *Plan) PersonaKeys() []PersonaKey {
+	out := make([]PersonaKey, 0, len(p.personaIdx))
+	for k, i := range p.personaIdx {
+		out = append(out, PersonaKey{Key: k, Persona: int(i)})
+	}
+	slices.SortFunc(out, func(a, b PersonaKey) int { return cmp.Compare(a.Key, b.Key) })
+	return out
+}
+
+// PlanPersona is a persona of a Plan's journey.
+type PlanPersona struct {
+	// ID and Name are the persona's (the name need not be unique).
+	ID   uuid.UUID
+	Name string
+}
+
+// Personas returns the personas of p's journey in document order: the
+// persona at index i has index i+1 (Plan.Persona) and route i+1
+// (Plan.Routes).
+func (p *Plan) Personas() []PlanPersona {
+	out := make([]PlanPersona, len(p.personas))
+	for i, ps := range p.personas {
+		out[i] = PlanPersona{ID: ps.id, Name: ps.name}
+	}
+	return out
+}
+
+// Routes returns the touchpoint routes p measures (see the package doc,
+// "Routes per persona"): route 0 of the customers without a persona, then
+// route k of the customers whose persona has index k. Steps index the
+// touchpoints of Result.Touchpoints.
+func (p *Plan) Routes() []Route {
+	out := make([]Route, len(p.routes))
+	for k, r := range p.routes {
+		if k > 0 {
+			out[k].Persona = p.personas[k-1].id
+		}
+		for _, s := range r.steps {
+			step := make([]int, len(s))
+			for i, t := range s {
+				step[i] = int(t)
+			}
+			out[k].Steps = append(out[k].Steps, step)
+		}
+	}
+	return out
+}

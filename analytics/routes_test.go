@@ -145,3 +145,43 @@ func TestExtrasFromCSVAndNDJSON(t *testing.T) {
 		assert.Equal(t, ReasonUnknownPersona, res.BadRows.Rows[0].Reason, in.format)
 	}
 }
+
+// TestPlanPersonaAccessors: the persona keys, personas and routes a Plan
+// exposes for engines that measure routes elsewhere (package
+// analytics/sqlfunnel) are the ones it measures: ids and unique names
+// only, personas in document order, route k for persona index k.
+func TestPlanPersonaAccessors(t *testing.T) {
+	id := func(s string) uuid.UUID { return uuid.NewSHA1(uuid.NameSpaceOID, []byte(s)) }
+	a, b, c := id("a"), id("b"), id("c")
+	j := &journey.Journey{SchemaVersion: 1, ID: id("j"), Title: "Personas", Type: journey.CurrentState,
+		// Two personas share a name: it names neither of them.
+		Personas: []*persona.Persona{{ID: a, Name: "Same"}, {ID: b, Name: "Bui"}, {ID: c, Name: "Same"}},
+		Stages: []*journey.Stage{{ID: id("s"), Name: "S", Phase: journey.BeforePurchase, Touchpoints: []*touchpoint.Touchpoint{
+			{ID: id("ad"), Name: "ad", Channel: channel.OnlineAds},
+			{ID: id("x"), Name: "x", Channel: channel.Website, PersonaIDs: []uuid.UUID{a}},
+			{ID: id("y"), Name: "y", Channel: channel.Website, PersonaIDs: []uuid.UUID{b, c}},
+		}}}}
+	p, err := NewPlan(j, Options{})
+	require.NoError(t, err)
+
+	want := []PersonaKey{{Key: a.String(), Persona: 1}, {Key: b.String(), Persona: 2}, {Key: c.String(), Persona: 3}, {Key: "Bui", Persona: 2}}
+	slices.SortFunc(want, func(x, y PersonaKey) int { return strings.Compare(x.Key, y.Key) })
+	assert.Equal(t, want, p.PersonaKeys(), "ids and the unique name, sorted by key")
+	for _, k := range p.PersonaKeys() {
+		i, ok := p.Persona(k.Key)
+		assert.True(t, ok, "key %q", k.Key)
+		assert.Equal(t, k.Persona, int(i), "key %q: the index Plan.Persona gives", k.Key)
+	}
+	_, ok := p.Persona("Same")
+	assert.False(t, ok, "a shared name is not a key, and PersonaKeys leaves it out")
+
+	assert.Equal(t, []PlanPersona{{ID: a, Name: "Same"}, {ID: b, Name: "Bui"}, {ID: c, Name: "Same"}}, p.Personas(), "document order")
+
+	routes := p.Routes()
+	assert.Equal(t, Routes(j), routes, "the journey's routes")
+	require.Len(t, routes, 4)
+	assert.Equal(t, uuid.Nil, routes[0].Persona, "route 0: customers without a persona")
+	assert.Equal(t, b, routes[2].Persona, "route k: persona index k")
+	assert.Equal(t, [][]int{{0}, {1, 2}}, routes[0].Steps, "x or y")
+	assert.Equal(t, [][]int{{0}, {2}}, routes[3].Steps, "c: ad, y")
+}

@@ -35,8 +35,31 @@
 // Plan.Keys: ids, unique names and Options.Keys); any other touchpoint is
 // ad hoc. A row is a bad row, counted but not used, when the customer,
 // touchpoint or time is NULL or empty, the time is outside the years
-// 1678..2261, the outcome is not NULL, "", "ok" or "failed", or the emotion
-// is not NULL and not within −2..2 — the rules of the Go readers.
+// 1678..2261, the outcome is not NULL, "", "ok" or "failed", the emotion
+// is not NULL and not within −2..2, or the persona (Columns.Persona) is
+// not NULL, "" or a persona key of the plan (analytics Plan.PersonaKeys:
+// a persona id, or a name no other persona of the journey has) — the
+// rules of the Go readers.
+//
+// # Personas
+//
+// With a persona column, each customer is measured on a route, as the Go
+// engine measures them (analytics package doc, "Routes per persona"): the
+// persona of the customer's first usable event (the earliest; of events
+// at that time, the first in the Go engine's sorting order: planned
+// touchpoints in journey order, then ad-hoc keys in byte order, then
+// outcome, emotion and persona) chooses the route; a later event's
+// persona is not used. A customer with a persona is measured on its route
+// (analytics Plan.Routes: the touchpoints that serve the persona, one step
+// each; events on other personas' touchpoints are no steps for them), a
+// customer without one on the route of alternatives. Result.Touchpoints
+// sums every route, and Result.Personas has the funnel of each route with
+// customers when some customer has a persona, as in the Go engine. In the
+// query every persona's route is a touchpoint funnel of its own
+// (persona_1, persona_2, … in column names) whose first step counts only
+// the customers on that route. Without a persona column every customer is
+// measured as a customer without a persona, on the route of alternatives,
+// and Result.Personas is empty, as in the Go engine for such events.
 //
 // Times are taken at the engine's resolution: microseconds in PostgreSQL
 // and DuckDB timestamps, seconds in ClickHouse's DateTime, or the unit of
@@ -61,10 +84,8 @@
 // once: a time from previous of 0), and a step's alternatives credit the
 // first in journey order with an event by then. Funnel and Read refuse
 // (ErrUnsupported) analytics.StrictOrder and a breakdown column
-// (Columns.Breakdown); Funnel refuses AnyOrder in ClickHouse. The table has no persona column:
-// every customer is measured as a customer without a persona, on the route
-// of alternatives, so Result.Personas is empty, as it is in the Go engine
-// for such events. Step.RouteStep and Step.Personas come from the plan.
+// (Columns.Breakdown); Funnel refuses AnyOrder in ClickHouse.
+// Step.RouteStep and Step.Personas come from the plan.
 //
 // # The query
 //
@@ -101,7 +122,8 @@
 // using only functions both that release and current releases accept:
 // countIf, minIf, groupArrayIf, arrayFilter with a lambda, arrayReduce,
 // arrayConcat, has, notEmpty, transform, ARRAY JOIN, log2, bitShiftRight,
-// multiIf. It runs
+// multiIf, and with a persona column argMin over a tuple, intDiv and an
+// array literal's element. It runs
 // unchanged over a Distributed table: the per-customer aggregation is then
 // done on the shards and merged on the initiator. With customers sharded
 // by key, running the query on every shard's local table and merging the
@@ -121,7 +143,10 @@
 // first four columns add up:
 //
 //	measure     text     what the row counts (below)
-//	touchpoint  text     the touchpoint key, for per-key measures; '' otherwise
+//	touchpoint  text     the touchpoint key, for per-key measures; with a persona
+//	                     column, the persona's id for the touchpoint funnel's
+//	                     measures and route_customers of a persona's route; ''
+//	                     otherwise (and for the route of alternatives)
 //	step        integer  the funnel step, 0-based, for funnel measures; 0 otherwise
 //	bucket      integer  the histogram bucket (analytics.BucketOf) or chart bin, for durations; 0 otherwise
 //	value       integer  the count (a sum for emotion_sum_milli)
@@ -129,6 +154,9 @@
 // The measures:
 //
 //	customers                      customers with at least one usable row
+//	route_customers                customers on the route of the persona in column
+//	                               touchpoint ('' for the route of alternatives);
+//	                               only with a persona column
 //	events                         usable rows with this touchpoint key
 //	failing                        usable rows with this key and outcome 'failed'
 //	emotion_count                  usable rows with this key and an emotion
@@ -136,7 +164,8 @@
 //	bad_rows                       rows with this key (or '') that are not usable
 //	touchpoint_reached             customers who reached the route step of touchpoint `step` there
 //	                               (the touchpoint's index in journey order: of a step's
-//	                               alternatives, the one that reached it)
+//	                               alternatives, the one that reached it), on the route
+//	                               of column touchpoint; Read adds up the routes
 //	stage_reached                  customers who reached stage step `step`
 //	touchpoint_drop_off, stage_drop_off
 //	                               customers whose furthest step was reached at `step`,

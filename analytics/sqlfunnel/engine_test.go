@@ -43,18 +43,11 @@ func engine(t *testing.T, env, driver string) *sql.DB {
 // funnel and the streamed analysis equal the Go engine's Result.
 func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duration, nul bool) {
 	ctx := context.Background()
-	seeds := uint64(6)
-	if d != sqlfunnel.ClickHouse {
-		seeds = 8 // seeds 6 and 7: any order
-	}
-	for seed := range seeds {
-		// Odd seeds: a route with alternatives (touchpoints for different personas).
-		alt := seed%2 == 1
-		mode := analytics.InOrder
-		if seed >= 6 {
-			mode = analytics.AnyOrder
-		}
-		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Resolution: res, NUL: nul, Alternatives: alt, Mode: mode})
+	for _, cfg := range conformanceLogs(d != sqlfunnel.ClickHouse) {
+		seed := cfg.Seed
+		cfg.Resolution, cfg.NUL = res, nul
+		alt := cfg.Alternatives || cfg.Personas
+		log := sqlfunneltest.Random(cfg)
 		name := fmt.Sprintf("jm_conformance_%d", seed)
 		require.NoError(t, sqlfunneltest.Load(ctx, db, d, name, log.Events, ""), "loading log %d", seed)
 		want, err := log.Go(log.Events)
@@ -63,6 +56,10 @@ func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duratio
 		p, err := log.Plan()
 		require.NoError(t, err)
 		src := sqlfunneltest.Table(d, name)
+		if log.Personas {
+			src = sqlfunneltest.PersonaTable(d, name)
+			require.NotEmpty(t, want.Personas, "log %d: customers on persona routes", seed)
+		}
 		got, err := sqlfunnel.Run(ctx, db, p, src)
 		require.NoError(t, err, "log %d", seed)
 		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "log %d: pushed-down funnel", seed)
@@ -86,6 +83,35 @@ func conformance(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duratio
 	}
 }
 
+// conformanceLogs are the logs of the conformance tests: odd seeds have a
+// route with alternatives (touchpoints for different personas), seeds 6
+// and 7 any order (anyOrder: DuckDB and PostgreSQL), seeds 8 and up name
+// personas on the events (in order, and in any order).
+func conformanceLogs(anyOrder bool) []sqlfunneltest.Config {
+	var out []sqlfunneltest.Config
+	for seed := range uint64(8) {
+		if seed >= 6 && !anyOrder {
+			break
+		}
+		mode := analytics.InOrder
+		if seed >= 6 {
+			mode = analytics.AnyOrder
+		}
+		out = append(out, sqlfunneltest.Config{Seed: seed, Customers: 300 + 50*int(seed), Alternatives: seed%2 == 1, Mode: mode})
+	}
+	for seed := range uint64(4) {
+		mode := analytics.InOrder
+		if seed >= 2 {
+			if !anyOrder {
+				break
+			}
+			mode = analytics.AnyOrder
+		}
+		out = append(out, sqlfunneltest.Config{Seed: 8 + seed, Customers: 400, Personas: true, Mode: mode})
+	}
+	return out
+}
+
 // small runs the query on the smallest shapes a journey can take
 // (sqlfunneltest.Small) in the given order modes.
 func small(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duration, modes ...analytics.Mode) {
@@ -98,9 +124,18 @@ func small(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, res time.Duration, mod
 			require.NoError(t, err)
 			p, err := log.Plan()
 			require.NoError(t, err)
-			got, err := sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(d, "jm_small"))
-			require.NoError(t, err, "%s, %v", log.Journey.Title, mode)
-			assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "%s, %v", log.Journey.Title, mode)
+			// Events without personas read the same with the persona
+			// column (all NULL or ''), whether the journey has personas
+			// or not.
+			srcs := []sqlfunnel.Source{sqlfunneltest.PersonaTable(d, "jm_small")}
+			if !log.Personas {
+				srcs = append(srcs, sqlfunneltest.Table(d, "jm_small"))
+			}
+			for _, src := range srcs {
+				got, err := sqlfunnel.Run(ctx, db, p, src)
+				require.NoError(t, err, "%s, %v, persona column %q", log.Journey.Title, mode, src.Columns.Persona)
+				assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "%s, %v, persona column %q", log.Journey.Title, mode, src.Columns.Persona)
+			}
 		}
 	}
 }
@@ -135,9 +170,16 @@ func TestClickHouseCluster(t *testing.T) {
 	cluster := os.Getenv("JOURNEYMAP_CLICKHOUSE_CLUSTER")
 	require.NotEmpty(t, cluster, "JOURNEYMAP_CLICKHOUSE_CLUSTER names the cluster of the two shards")
 	ctx := context.Background()
-	for seed := range uint64(4) {
+	for seed := range uint64(6) {
 		alt := seed%2 == 1 // a route with alternatives
-		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: 100 + seed, Customers: 500, Resolution: time.Second, NUL: true, Alternatives: alt})
+		// Seeds 4 and 5: personas on the events (and so alternatives).
+		personas := seed >= 4
+		alt = alt || personas
+		log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: 100 + seed, Customers: 500, Resolution: time.Second, NUL: true, Alternatives: alt, Personas: personas})
+		table := sqlfunneltest.Table
+		if personas {
+			table = sqlfunneltest.PersonaTable
+		}
 		var parts [2][]analytics.Event
 		for _, e := range log.Events {
 			s := analytics.CustomerKey(e.Customer) % 2
@@ -159,7 +201,9 @@ func TestClickHouseCluster(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, alt, sqlfunneltest.HasAlternatives(want), "log %d: the route has alternatives when asked", seed)
 
-		got, err := sqlfunnel.Run(ctx, shard1, p, sqlfunneltest.Table(sqlfunnel.ClickHouse, "jm_all"))
+		require.Equal(t, personas, len(want.Personas) > 0, "log %d: customers on persona routes when asked", seed)
+
+		got, err := sqlfunnel.Run(ctx, shard1, p, table(sqlfunnel.ClickHouse, "jm_all"))
 		require.NoError(t, err, "log %d", seed)
 		assert.Equal(t, sqlfunneltest.Comparable(want), sqlfunneltest.Comparable(got), "log %d: query over the Distributed table", seed)
 
@@ -168,7 +212,7 @@ func TestClickHouseCluster(t *testing.T) {
 			r, err := log.Go(parts[i])
 			require.NoError(t, err)
 			goParts = append(goParts, r)
-			r, err = sqlfunnel.Run(ctx, db, p, sqlfunneltest.Table(sqlfunnel.ClickHouse, "jm_local"))
+			r, err = sqlfunnel.Run(ctx, db, p, table(sqlfunnel.ClickHouse, "jm_local"))
 			require.NoError(t, err, "log %d shard %d", seed, i+1)
 			sqlParts = append(sqlParts, r)
 		}

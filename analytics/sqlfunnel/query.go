@@ -75,6 +75,12 @@ type Columns struct {
 	Outcome string
 	// Emotion is a number in −2..2 or NULL, when present.
 	Emotion string
+	// Persona names the customer's persona (text), when present: a
+	// persona id or a unique persona name of the journey, or NULL or ""
+	// for none; any other value makes the row a bad row. A customer is
+	// measured on the route of the persona on their first event (see the
+	// package doc).
+	Persona string
 }
 
 // Source is a table or view of events in an engine.
@@ -100,6 +106,8 @@ type quoted struct {
 	from                    string
 	customer, key, ts       string
 	outcome, emotion        string   // column references or ""
+	persona                 string   // column reference or ""
+	personaIdx, outcomeRank string   // with a persona: the persona's index, the outcome's rank (0 none, 1 ok, 2 failed)
 	tns                     string   // time in nanoseconds (BIGINT/Int64)
 	usable                  string   // the row is not a bad row
 	conds                   []string // the conditions of usable
@@ -149,7 +157,7 @@ func (s Source) quote() (*quoted, error) {
 		n    string
 		dst  *string
 	}{{"customer column", c.Customer, &q.customer}, {"touchpoint column", c.Touchpoint, &q.key}, {"time column", c.Time, &q.ts},
-		{"outcome column", c.Outcome, &q.outcome}, {"emotion column", c.Emotion, &q.emotion}} {
+		{"outcome column", c.Outcome, &q.outcome}, {"emotion column", c.Emotion, &q.emotion}, {"persona column", c.Persona, &q.persona}} {
 		if f.n == "" {
 			continue
 		}
@@ -253,6 +261,90 @@ func (q *quoted) build(unitNS int64) {
 	q.usable = strings.Join(cond, "\n      AND ")
 }
 
+// withPersonas adds the persona column's rule for plan p: a row whose
+// persona is not NULL, "" or one of p's persona keys is a bad row; the
+// persona's index (personaIdx, 0 for none) and the outcome's rank (for
+// the order of equal times) become expressions.
+func (q *quoted) withPersonas(p *analytics.Plan) {
+	pcol := q.persona
+	switch q.d {
+	case PostgreSQL:
+		pcol = "CAST(" + q.persona + " AS text)"
+	case DuckDB:
+		pcol = "CAST(" + q.persona + " AS VARCHAR)"
+	}
+	var keys, idx, whens []string
+	for _, k := range p.PersonaKeys() {
+		lit, ok := q.d.literal(k.Key)
+		if !ok {
+			continue // no row can carry this key
+		}
+		keys = append(keys, lit)
+		idx = append(idx, fmt.Sprint(k.Persona))
+		whens = append(whens, fmt.Sprintf("WHEN %s THEN %d", lit, k.Persona))
+	}
+	valid := strings.Join(append([]string{"''"}, keys...), ", ")
+	if q.d == ClickHouse {
+		q.conds = append(q.conds, "(isNull("+q.persona+") OR "+q.persona+" IN ("+valid+"))")
+		q.personaIdx = "toInt64(0)"
+		if len(keys) > 0 {
+			q.personaIdx = fmt.Sprintf("toInt64(transform(ifNull(%s, ''), [%s], [%s], 0))", q.persona, strings.Join(keys, ", "), strings.Join(idx, ", "))
+		}
+		q.outcomeRank = "toInt64(0)"
+		if q.outcome != "" {
+			o := "ifNull(" + q.outcome + ", '')"
+			q.outcomeRank = "toInt64(multiIf(" + o + " = 'ok', 1, " + o + " = 'failed', 2, 0))"
+		}
+	} else {
+		q.conds = append(q.conds, "("+pcol+" IS NULL OR "+pcol+" IN ("+valid+"))")
+		q.personaIdx = "0"
+		if len(whens) > 0 {
+			q.personaIdx = "CASE " + pcol + " " + strings.Join(whens, " ") + " ELSE 0 END"
+		}
+		q.outcomeRank = "0"
+		if q.outcome != "" {
+			q.outcomeRank = "CASE " + q.outcome + " WHEN 'ok' THEN 1 WHEN 'failed' THEN 2 ELSE 0 END"
+		}
+	}
+	q.usable = strings.Join(q.conds, "\n      AND ")
+}
+
+// routeAgg is each customer's route (DuckDB, PostgreSQL), over their
+// usable rows in source_rows s joined to planned_keys k: the persona of
+// their first event, equal times taken as the Go engine sorts them
+// (planned touchpoints in journey order, then ad-hoc keys in byte order,
+// then outcome, emotion and persona; nT is the number of touchpoints).
+func (q *quoted) routeAgg(nT int) string {
+	if q.d == PostgreSQL {
+		return fmt.Sprintf(`(array_agg(s.persona ORDER BY s.t, COALESCE(k.touch, %d), CASE WHEN k.touch IS NULL THEN s.touchpoint ELSE '' END COLLATE "C", s.outcome_rank, COALESCE(s.emotion_milli, -32768), s.persona))[1]`, nT)
+	}
+	return fmt.Sprintf("min({'t': s.t, 'touch': COALESCE(k.touch, %d), 'ad_hoc': CASE WHEN k.touch IS NULL THEN s.touchpoint ELSE '' END, 'outcome': s.outcome_rank, 'emotion': COALESCE(s.emotion_milli, -32768), 'persona': s.persona}).persona", nT)
+}
+
+// splitRoutes wraps the result rows of the query rows (which end with
+// ORDER BY) so that a step number t + m·k (touchpoint t on the route of
+// persona k) becomes step t with the persona's id in column touchpoint.
+func (f funnelSteps) splitRoutes(d Dialect, rows string) string {
+	rows = strings.TrimSuffix(rows, "ORDER BY 1, 2, 3, 4\n")
+	ids := []string{"''"}
+	for _, id := range f.personaIDs {
+		lit, _ := d.literal(id)
+		ids = append(ids, lit)
+	}
+	list, div := "(ARRAY["+strings.Join(ids, ", ")+"])", "/"
+	if d == DuckDB {
+		list, div = "["+strings.Join(ids, ", ")+"]", "//"
+	}
+	return fmt.Sprintf(`-- a persona's route carries its index k in the step number, as t + %[1]d·k: split it into
+-- the step t and the persona's id (touchpoint)
+SELECT measure, CASE WHEN step >= %[1]d THEN %[2]s[step %[3]s %[1]d + 1] ELSE touchpoint END AS touchpoint,
+  step %% %[1]d AS step, bucket, value
+FROM (
+%[4]s) AS r
+ORDER BY 1, 2, 3, 4
+`, f.m, list, div, rows)
+}
+
 // timeCol and timesCol name the per-customer columns of funnel f.
 func timeCol(f string, i int) string  { return fmt.Sprintf("%s_%d_at", f, i) }
 func timesCol(f string, i int) string { return fmt.Sprintf("%s_%d_times", f, i) }
@@ -272,6 +364,11 @@ func (s Source) Funnel(p *analytics.Plan) (string, error) {
 		return "", fmt.Errorf("%w: order mode %v in ClickHouse (its query computes the default mode, ordered; DuckDB and PostgreSQL compute any order too)", ErrUnsupported, res.Mode)
 	}
 	steps := newFunnelSteps(p, res)
+	if q.persona != "" {
+		q.withPersonas(p)
+		steps.withPersonas(p)
+		steps.routeAgg = q.routeAgg(len(res.Touchpoints))
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "-- journeymap funnel for journey %s (%s), %s dialect\n", res.JourneyID, comment(res.Title), q.d)
 	mode := "anchored greedy"
@@ -280,6 +377,15 @@ func (s Source) Funnel(p *analytics.Plan) (string, error) {
 	}
 	fmt.Fprintf(&b, "-- order mode: %s; conversion window %d ns (%v)\n", mode, steps.window, p.Window())
 	b.WriteString("-- rows: measure, touchpoint, step, bucket, value (see package analytics/sqlfunnel)\n")
+	if steps.personas {
+		b.WriteString("-- routes: touchpoint, the route of alternatives (customers without a persona)")
+		for k, id := range steps.personaIDs {
+			if len(steps.proutes[k]) > 0 {
+				fmt.Fprintf(&b, "; persona_%d, the route of %s (%s)", k+1, comment(steps.personaNames[k]), id)
+			}
+		}
+		b.WriteString("\n")
+	}
 	if q.d == ClickHouse {
 		steps.clickhouse(&b, q, res)
 	} else {
@@ -333,13 +439,18 @@ func (f funnelSteps) standard(b *strings.Builder, q *quoted, res *analytics.Resu
 		emotion = "CAST(" + q.emotion + " AS " + typ + ")"
 	}
 	x := "r.emotion * 1000" // thousandths, rounded half away from zero like Go's math.Round
+	var personaOut, personaIn string
+	if q.persona != "" { // the persona's index (0: none), and the outcome's rank for equal times
+		personaOut = ",\n    CASE WHEN r.usable THEN r.persona END AS persona,\n    r.outcome_rank"
+		personaIn = fmt.Sprintf(",\n      %s AS persona,\n      %s AS outcome_rank", q.personaIdx, q.outcomeRank)
+	}
 	fmt.Fprintf(b, `-- 2. every row of the table: usable or a bad row; time in nanoseconds since 1970
 source_rows AS (
   SELECT r.customer, r.touchpoint, r.usable,
     CASE WHEN r.usable THEN %[1]s END AS t,
     r.usable AND r.failed AS failed,
     r.usable AND r.emotion IS NOT NULL AS has_emotion,
-    CASE WHEN r.usable THEN CAST(sign(%[2]s) * floor(abs(%[2]s) + 0.5) AS BIGINT) END AS emotion_milli
+    CASE WHEN r.usable THEN CAST(sign(%[2]s) * floor(abs(%[2]s) + 0.5) AS BIGINT) END AS emotion_milli%[10]s
   FROM (
     SELECT
       %[3]s AS customer,
@@ -347,11 +458,11 @@ source_rows AS (
       %[5]s AS ts,
       %[6]s AS failed,
       %[7]s AS emotion,
-      (%[8]s) AS usable
+      (%[8]s) AS usable%[11]s
     FROM %[9]s
   ) AS r
 ),
-`, strings.ReplaceAll(q.tns, q.ts, "r.ts"), x, q.customerText, q.keyColumn, q.ts, q.failed, emotion, q.usable, q.from)
+`, strings.ReplaceAll(q.tns, q.ts, "r.ts"), x, q.customerText, q.keyColumn, q.ts, q.failed, emotion, q.usable, q.from, personaOut, personaIn)
 	fmt.Fprintf(b, `-- 3. events and bad rows per touchpoint key
 by_key AS (
   SELECT touchpoint,
@@ -397,7 +508,11 @@ by_key AS (
     GROUP BY 1, 2, 3, 4, 5
   ) AS g
 )`, bucket, bin, mantissa(q.d, "d", "e"), binFlag(q.d, "d", "e"), exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
-	fmt.Fprintf(b, `-- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
+	final := b
+	if f.personas {
+		final = &strings.Builder{}
+	}
+	fmt.Fprintf(final, `-- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
 -- one second, else floor(log2(whole seconds)) + 1) of the times to convert, counted per
 -- exponent, mantissa (the 8 leading bits) and bin flag
 %[1]s
@@ -417,6 +532,10 @@ UNION ALL
 SELECT 'bad_rows', touchpoint, 0, 0, bad_rows FROM by_key WHERE bad_rows > 0
 ORDER BY 1, 2, 3, 4
 `, durations, bigint, counts, name, from)
+	if f.personas {
+		head, rows, _ := strings.Cut(final.String(), "-- and the result rows\n")
+		b.WriteString(head + "-- and the result rows\n" + f.splitRoutes(q.d, rows))
+	}
 }
 
 // binOf is the chart bin (analytics Timing.Bins: 0 under one second, else
@@ -517,6 +636,24 @@ func (f funnelSteps) clickhouse(b *strings.Builder, q *quoted, res *analytics.Re
 	indent := func(n int) string {
 		return "ifNull((" + strings.Join(q.conds, "\n"+strings.Repeat(" ", n)+"AND ") + "), 0)"
 	}
+	// With a persona column, level 5 splits the step number t + m·k of a
+	// persona's route into the step t and the persona's id.
+	measure, split, stepCol, splitEnd := "if(funnel = 'customers', 'customers', concat(funnel, '_', m))", "", "'' AS touchpoint, step", ""
+	if f.personas {
+		ids := []string{"''"}
+		for _, id := range f.personaIDs {
+			lit, _ := ClickHouse.literal(id)
+			ids = append(ids, lit)
+		}
+		measure = "if(funnel IN ('customers', 'route_customers'), funnel, concat(funnel, '_', m))"
+		split = fmt.Sprintf(`
+  --    (a persona's route carries its index k in the step number, as t + %[1]d·k: split
+  --    into the step t and the persona's id)
+  SELECT measure, [%[2]s][intDiv(jm_code, %[1]d) + 1] AS touchpoint, toInt64(jm_code %% %[1]d) AS step, bucket, value
+  FROM
+  (`, f.m, strings.Join(ids, ", "))
+		stepCol, splitEnd = "step AS jm_code", "\n  )"
+	}
 	usable := indent(10)
 	key := "ifNull(" + q.key + ", '')"
 	fmt.Fprintf(b, `SELECT measure, touchpoint, step, bucket, value
@@ -551,14 +688,14 @@ FROM
 
   UNION ALL
 
-  -- 5. the result rows of the funnels: customers, reached, drop-off, histograms
-  SELECT measure, '' AS touchpoint, step, bucket, toInt64(count()) AS value
+  -- 5. the result rows of the funnels: customers, reached, drop-off, histograms%[11]s
+  SELECT measure, %[12]s, bucket, toInt64(count()) AS value
   FROM
   (
     -- 4. one row per measure: reached, drop-off, and the bucket (analytics.BucketOf) and chart bin
     --    (0 under one second, else floor(log2(whole seconds)) + 1) of each time to convert
     SELECT
-      if(funnel = 'customers', 'customers', concat(funnel, '_', m)) AS measure,
+      %[10]s AS measure,
       toInt64(step) AS step,
       if(m IN ('from_previous', 'from_previous_bins'), d_prev, d_start) AS d,
       %[8]s AS e,
@@ -574,8 +711,9 @@ FROM
         -- 2. one column per step: step i is reached at the earliest time on it strictly
         --    after step i-1, no later than the window after step 0; of a step's
         --    alternatives, the first in journey order with an event then (via)
-        SELECT *`, key, usable, q.failed, q.emotionPresent, q.emotionMilli, q.from, bucketOf(ClickHouse, "d", "e"), chExponent("d"), binOf(ClickHouse, "d", "e"))
-	for _, fn := range funnels {
+        SELECT *`, key, usable, q.failed, q.emotionPresent, q.emotionMilli, q.from, bucketOf(ClickHouse, "d", "e"), chExponent("d"), binOf(ClickHouse, "d", "e"),
+		measure, split, stepCol)
+	for _, fn := range f.funnels() {
 		for i := 0; i < f.n(fn); i++ {
 			alts := f.alts(fn, i)
 			if i == 0 {
@@ -594,7 +732,7 @@ FROM
 			}
 			fmt.Fprintf(b, ",\n        -- %s step %d: %s\n", fn, i, f.name(fn, i))
 			if alts == nil {
-				fmt.Fprintf(b, "        %s AS %s,\n", filter(timesCol(fn, i)), cand)
+				fmt.Fprintf(b, "        %s AS %s,\n", filter(f.timesOf(fn, i)), cand)
 			} else {
 				var cs []string
 				for _, a := range alts {
@@ -621,11 +759,27 @@ FROM
           -- 1. per customer: the first time on the first step, and the times on every later step
           --    (on each alternative of a step with alternatives)
           SELECT jm_customer`)
-	for _, fn := range funnels {
-		fmt.Fprintf(b, ",\n            countIf(jm_%[1]s_step = 0) > 0 AS %[1]s_0_reached,\n            minIf(jm_t, jm_%[1]s_step = 0) AS %[2]s", fn, timeCol(fn, 0))
+	if f.personas { // the customer's route: the persona of their first event, equal times in the Go engine's order
+		b.WriteString(",\n            argMin(jm_persona, (jm_t, jm_rank, jm_ad_hoc, jm_outcome, jm_emotion, jm_persona)) AS jm_route")
+	}
+	touchTimes := map[int]bool{} // touch_{t}_times written
+	for _, fn := range f.funnels() {
+		onRoute := ""
+		if f.personas && f.isTouch(fn) { // only the customers on this route start it
+			onRoute = fmt.Sprintf(" AND jm_route = %d", f.routeOf(fn))
+		}
+		fmt.Fprintf(b, ",\n            countIf(%[3]s) > 0%[4]s AS %[1]s_0_reached,\n            minIf(jm_t, %[3]s) AS %[2]s", fn, timeCol(fn, 0), f.stepIs(fn, 0, "jm_"), onRoute)
 		for i := 0; i < f.n(fn); i++ {
 			if alts := f.alts(fn, i); alts != nil {
 				for _, a := range alts {
+					if !touchTimes[a] {
+						touchTimes[a] = true
+						fmt.Fprintf(b, ",\n            groupArrayIf(jm_t, jm_touch = %[1]d) AS touch_%[1]d_times", a)
+					}
+				}
+			} else if i > 0 && f.routeOf(fn) > 0 {
+				if a := f.steps(fn)[i][0]; !touchTimes[a] {
+					touchTimes[a] = true
 					fmt.Fprintf(b, ",\n            groupArrayIf(jm_t, jm_touch = %[1]d) AS touch_%[1]d_times", a)
 				}
 			} else if i > 0 {
@@ -642,6 +796,15 @@ FROM
 		stage = append(stage, fmt.Sprint(k.Stage))
 	}
 	ks := strings.Join(keys, ", ")
+	personaCols := ""
+	if f.personas { // the persona's index, and the order of equal times (analytics: compareTies)
+		personaCols = fmt.Sprintf(`,
+              %s AS jm_persona,
+              if(jm_touch < 0, toInt64(%d), toInt64(jm_touch)) AS jm_rank,
+              if(jm_touch < 0, %s, '') AS jm_ad_hoc,
+              %s AS jm_outcome,
+              toInt64(ifNull(if(%s, %s, -32768), -32768)) AS jm_emotion`, q.personaIdx, len(f.names), key, q.outcomeRank, q.emotionPresent, q.emotionMilli)
+	}
 	fmt.Fprintf(b, `
           FROM
           (
@@ -651,20 +814,23 @@ FROM
             SELECT %s AS jm_customer, %s AS jm_t,
               transform(%s, [%s], [%s], -1) AS jm_touch,
               transform(%s, [%s], [%s], -1) AS jm_touchpoint_step,
-              transform(%s, [%s], [%s], -1) AS jm_stage_step
+              transform(%s, [%s], [%s], -1) AS jm_stage_step%s
             FROM %s
             WHERE %s
           )
           GROUP BY jm_customer
         )
       )
-`, q.customerText, q.tns, key, ks, strings.Join(touch, ", "), key, ks, strings.Join(route, ", "), key, ks, strings.Join(stage, ", "), q.from, indent(14))
+`, q.customerText, q.tns, key, ks, strings.Join(touch, ", "), key, ks, strings.Join(route, ", "), key, ks, strings.Join(stage, ", "), personaCols, q.from, indent(14))
 	var funnel, pos, step, reached, last, dPrev, dStart []string
 	funnel, pos, step, reached, last, dPrev, dStart = append(funnel, "'customers'"), append(pos, "0"), append(step, "toInt64(0)"), append(reached, "1"), append(last, "0"), append(dPrev, "0"), append(dStart, "0")
-	for _, fn := range funnels {
+	if f.personas { // the customers of each route, the route in the step (m)
+		funnel, pos, step, reached, last, dPrev, dStart = append(funnel, "'route_customers'"), append(pos, "0"), append(step, fmt.Sprintf("toInt64(jm_route) * %d", f.m)), append(reached, "1"), append(last, "0"), append(dPrev, "0"), append(dStart, "0")
+	}
+	for _, fn := range f.funnels() {
 		n := f.n(fn)
 		for i := 0; i < n; i++ {
-			funnel = append(funnel, "'"+fn+"'")
+			funnel = append(funnel, "'"+f.measure(fn)+"'")
 			pos = append(pos, fmt.Sprint(i))
 			step = append(step, "toInt64("+f.via(fn, i, "")+")")
 			reached = append(reached, fmt.Sprintf("%s_%d_reached", fn, i))
@@ -694,8 +860,8 @@ FROM
     ARRAY JOIN ['reached', 'drop_off', 'from_previous', 'from_start', 'from_previous_bins', 'from_start_bins'] AS m
     WHERE m = 'reached' OR (m = 'drop_off' AND dropped) OR (m NOT IN ('reached', 'drop_off') AND funnel != 'customers' AND position > 0)
   )
-  GROUP BY measure, step, bucket
+  GROUP BY measure, step, bucket%[8]s
 )
 ORDER BY measure, touchpoint, step, bucket
-`, strings.Join(funnel, ", "), strings.Join(pos, ", "), strings.Join(step, ", "), strings.Join(reached, ", "), strings.Join(last, ", "), strings.Join(dPrev, ", "), strings.Join(dStart, ", "))
+`, strings.Join(funnel, ", "), strings.Join(pos, ", "), strings.Join(step, ", "), strings.Join(reached, ", "), strings.Join(last, ", "), strings.Join(dPrev, ", "), strings.Join(dStart, ", "), splitEnd)
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -30,8 +31,10 @@ func Run(ctx context.Context, db *sql.DB, p *analytics.Plan, s Source) (*analyti
 // step, bucket, value; see the package doc) into a Result. The Result has
 // the figures that do not depend on the order of events with equal times:
 // events, customers, both funnels with their histograms, per-touchpoint
-// events, failures and emotions, ad-hoc touchpoints and the count of bad
-// rows. Missing and irregular touchpoints, customers by kind of deviation,
+// events, failures and emotions, ad-hoc touchpoints, the count of bad
+// rows, and with a persona column the funnel of each route
+// (Result.Personas, when some customer has a persona). Missing and
+// irregular touchpoints, customers by kind of deviation,
 // variants, Step.AfterDropOff and the reasons of bad rows are left empty
 // (stream the events for those: Stream). A plan the query cannot measure
 // is refused with ErrUnsupported (see the package doc).
@@ -45,6 +48,28 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 	planned := map[string]int{}
 	for _, k := range p.Keys() {
 		planned[k.Key] = k.Touch
+	}
+	// With a persona column, the touchpoint funnel of each route: route 0
+	// of the customers without a persona, route k of persona k, whose id
+	// the rows carry in column touchpoint.
+	routes := p.Routes()
+	routeOf := map[string]int{"": 0}
+	stepOf := make([]map[int]int, len(routes)) // per route: its touchpoints, and their step
+	for k, rt := range routes {
+		if k > 0 {
+			routeOf[rt.Persona.String()] = k
+		}
+		stepOf[k] = map[int]int{}
+		for si, st := range rt.Steps {
+			for _, t := range st {
+				stepOf[k][t] = si
+			}
+		}
+	}
+	routeSteps := make([][]analytics.Step, len(routes))
+	routeCust := make([]int64, len(routes))
+	for k := range routeSteps {
+		routeSteps[k] = slices.Clone(r.Touchpoints)
 	}
 	adhoc := map[string]*analytics.AdHocTouchpoint{}
 	emotion := func(key string) *analytics.Emotion {
@@ -107,10 +132,19 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 			continue
 		}
 		funnel, what, ok := strings.Cut(measure, "_")
-		var steps []analytics.Step
+		k, known := routeOf[key.String]
+		if (funnel == "touchpoint" || measure == "route_customers") && !known {
+			return nil, bad("no such persona")
+		}
+		if measure == "route_customers" {
+			routeCust[k] += value
+			continue
+		}
+		// The step of the sum and, for the touchpoint funnel, of route k.
+		var steps, route []analytics.Step
 		switch funnel {
 		case "touchpoint":
-			steps = r.Touchpoints
+			steps, route = r.Touchpoints, routeSteps[k]
 		case "stage":
 			steps = r.Stages
 		default:
@@ -122,39 +156,15 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 		if step < 0 || step >= int64(len(steps)) {
 			return nil, bad("no such step")
 		}
-		s := &steps[step]
-		var t *analytics.Timing
-		switch what {
-		case "reached":
-			s.Reached += value
-			continue
-		case "drop_off":
-			s.DropOff += value
-			continue
-		case "from_previous":
-			t = &s.FromPrevious
-		case "from_start":
-			t = &s.FromStart
-		case "from_previous_bins", "from_start_bins":
-			t = &s.FromPrevious
-			if what == "from_start_bins" {
-				t = &s.FromStart
-			}
-			if step == 0 || bucket < 0 || bucket > 64 {
-				return nil, bad("no such bin")
-			}
-			for int64(len(t.Bins)) <= bucket {
-				t.Bins = append(t.Bins, 0)
-			}
-			t.Bins[bucket] += value
-			continue
-		default:
-			return nil, bad("unknown measure")
+		if _, on := stepOf[k][int(step)]; route != nil && !on {
+			return nil, bad("a touchpoint off the persona's route")
 		}
-		if step == 0 || bucket < 0 || bucket > 1<<20 {
-			return nil, bad("no such bucket")
+		if err := addRow(&steps[step], what, step, bucket, value); err != nil {
+			return nil, bad(err.Error())
 		}
-		t.Buckets = append(t.Buckets, analytics.Bucket{Index: int(bucket), Count: value})
+		if route != nil {
+			_ = addRow(&route[step], what, step, bucket, value)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlfunnel: reading the funnel rows: %w", err)
@@ -164,7 +174,7 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 			r.Deviations.AdHoc = append(r.Deviations.AdHoc, *a)
 		}
 	}
-	for _, steps := range [][]analytics.Step{r.Touchpoints, r.Stages} {
+	for _, steps := range append([][]analytics.Step{r.Touchpoints, r.Stages}, routeSteps...) {
 		for i := range steps {
 			s := &steps[i]
 			s.FromPrevious.Buckets = addUp(s.FromPrevious.Buckets)
@@ -173,8 +183,66 @@ func Read(p *analytics.Plan, rows *sql.Rows) (*analytics.Result, error) {
 			s.FromStart.Bins = trim(s.FromStart.Bins)
 		}
 	}
+	// Result.Personas, as the Go engine gives it: only when some customer
+	// is on a persona's route, one funnel per route with customers.
+	if slices.ContainsFunc(routeCust[min(1, len(routeCust)):], func(n int64) bool { return n > 0 }) {
+		personas := p.Personas()
+		for k := range routes {
+			if routeCust[k] == 0 {
+				continue
+			}
+			pf := analytics.PersonaFunnel{Customers: routeCust[k]}
+			if k > 0 {
+				pf.ID, pf.Name = personas[k-1].ID, personas[k-1].Name
+			}
+			for t, s := range routeSteps[k] { // in journey order
+				if si, on := stepOf[k][t]; on {
+					s.RouteStep = si
+					pf.Touchpoints = append(pf.Touchpoints, s)
+				}
+			}
+			r.Personas = append(r.Personas, pf)
+		}
+	}
 	r.Derive()
 	return r, nil
+}
+
+// addRow adds a row of measure {funnel}_{what} to step s (number step).
+func addRow(s *analytics.Step, what string, step, bucket, value int64) error {
+	var t *analytics.Timing
+	switch what {
+	case "reached":
+		s.Reached += value
+		return nil
+	case "drop_off":
+		s.DropOff += value
+		return nil
+	case "from_previous":
+		t = &s.FromPrevious
+	case "from_start":
+		t = &s.FromStart
+	case "from_previous_bins", "from_start_bins":
+		t = &s.FromPrevious
+		if what == "from_start_bins" {
+			t = &s.FromStart
+		}
+		if step == 0 || bucket < 0 || bucket > 64 {
+			return errors.New("no such bin")
+		}
+		for int64(len(t.Bins)) <= bucket {
+			t.Bins = append(t.Bins, 0)
+		}
+		t.Bins[bucket] += value
+		return nil
+	default:
+		return errors.New("unknown measure")
+	}
+	if step == 0 || bucket < 0 || bucket > 1<<20 {
+		return errors.New("no such bucket")
+	}
+	t.Buckets = append(t.Buckets, analytics.Bucket{Index: int(bucket), Count: value})
+	return nil
 }
 
 func adhocOf(m map[string]*analytics.AdHocTouchpoint, key string) *analytics.AdHocTouchpoint {

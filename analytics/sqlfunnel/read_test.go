@@ -3,12 +3,15 @@ package sqlfunnel_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/google/uuid"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -46,6 +49,8 @@ func TestReadRejectsRowsItDoesNotUnderstand(t *testing.T) {
 		{"a bin past 2^64 seconds", "stage_from_previous_bins\t\t1\t65\t1\n", "no such bin"},
 		{"a negative count", "customers\t\t0\t0\t-5\n", "negative value"},
 		{"a value that is not a number", "customers\t\t0\t0\tmany\n", "bad result row 1"},
+		{"a route of no persona of the journey", "touchpoint_reached\tnobody\t0\t0\t1\n", "no such persona"},
+		{"the customers of no persona's route", "route_customers\t00000000-0000-0000-0000-000000000001\t0\t0\t1\n", "no such persona"},
 	} {
 		_, err := sqlfunnel.Run(context.Background(), fakeEngine(t, c.row), p, src)
 		assert.ErrorIs(t, err, sqlfunnel.ErrRow, c.why)
@@ -139,4 +144,64 @@ func TestUnsupportedPlans(t *testing.T) {
 		_, err = sqlfunnel.Run(context.Background(), fakeEngine(t, "customers\t\t0\t0\t1\n"), p, src)
 		assert.ErrorIs(t, err, sqlfunnel.ErrUnsupported, c.why)
 	}
+}
+
+// TestReadRoutes: rows of persona routes (the persona's id in column
+// touchpoint) add up to Result.Touchpoints and give Result.Personas, one
+// funnel per route with customers, its touchpoints those of the route in
+// journey order with their step on it; rows without a persona's id give
+// no Personas, as the Go engine gives none when no customer has a
+// persona.
+func TestReadRoutes(t *testing.T) {
+	log := sqlfunneltest.Random(sqlfunneltest.Config{Seed: 8, Customers: 10, Personas: true})
+	p, err := log.Plan()
+	require.NoError(t, err)
+	routes := p.Routes()
+	k := 1
+	for len(routes[k].Steps) < 2 { // a persona whose route has two steps
+		k++
+	}
+	id := routes[k].Persona.String()
+	t0, t1 := routes[k].Steps[0][0], routes[k].Steps[1][0]
+	rows := fmt.Sprintf("customers\t\t0\t0\t5\n"+
+		"route_customers\t\t0\t0\t2\n"+
+		"route_customers\t%[1]s\t0\t0\t3\n"+
+		"touchpoint_reached\t\t%[2]d\t0\t2\n"+
+		"touchpoint_reached\t%[1]s\t%[2]d\t0\t3\n"+
+		"touchpoint_reached\t%[1]s\t%[3]d\t0\t1\n"+
+		"touchpoint_drop_off\t%[1]s\t%[2]d\t0\t2\n"+
+		"touchpoint_from_start\t%[1]s\t%[3]d\t900\t1\n", id, t0, t1)
+	src := sqlfunneltest.PersonaTable(sqlfunnel.ClickHouse, "events")
+	r, err := sqlfunnel.Run(context.Background(), fakeEngine(t, rows), p, src)
+	require.NoError(t, err)
+	assert.Equal(t, int64(5), r.Touchpoints[t0].Reached, "the routes add up")
+	assert.Equal(t, []analytics.Bucket{{Index: 900, Count: 1}}, r.Touchpoints[t1].FromStart.Buckets)
+	require.Len(t, r.Personas, 2, "the route of alternatives and the persona's")
+	assert.Equal(t, uuid.Nil, r.Personas[0].ID, "sorted by id: no persona first")
+	assert.Equal(t, int64(2), r.Personas[0].Customers)
+	assert.Len(t, r.Personas[0].Touchpoints, len(r.Touchpoints), "every touchpoint is on the route of alternatives")
+	pf := r.Personas[1]
+	assert.Equal(t, routes[k].Persona, pf.ID)
+	assert.Equal(t, p.Personas()[k-1].Name, pf.Name)
+	assert.Equal(t, int64(3), pf.Customers)
+	require.Len(t, pf.Touchpoints, len(routes[k].Steps), "the route's touchpoints only")
+	assert.Equal(t, r.Touchpoints[t1].ID, pf.Touchpoints[1].ID)
+	assert.Equal(t, 1, pf.Touchpoints[1].RouteStep, "the step on the persona's route")
+	assert.Equal(t, int64(3), pf.Touchpoints[0].Reached)
+	assert.Equal(t, int64(2), pf.Touchpoints[0].DropOff)
+	assert.InDelta(t, 1.0/3, pf.Touchpoints[1].ConversionFromPrevious, 1e-9, "derived per route")
+
+	off := 0
+	for slices.ContainsFunc(routes[k].Steps, func(s []int) bool { return slices.Contains(s, off) }) {
+		off++ // a touchpoint of another persona only
+	}
+	require.Less(t, off, len(r.Touchpoints), "persona %d's route leaves out a touchpoint", k)
+	_, err = sqlfunnel.Run(context.Background(), fakeEngine(t, fmt.Sprintf("touchpoint_reached\t%s\t%d\t0\t1\n", id, off)), p, src)
+	assert.ErrorIs(t, err, sqlfunnel.ErrRow, "a persona's route has no such touchpoint")
+	assert.ErrorContains(t, err, "off the persona's route")
+
+	r, err = sqlfunnel.Run(context.Background(), fakeEngine(t, "customers\t\t0\t0\t2\nroute_customers\t\t0\t0\t2\ntouchpoint_reached\t\t0\t0\t2\n"), p, src)
+	require.NoError(t, err)
+	assert.Nil(t, r.Personas, "nobody on a persona's route: no Personas")
+	assert.Equal(t, int64(2), r.Touchpoints[0].Reached)
 }

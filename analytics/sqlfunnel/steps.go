@@ -20,6 +20,19 @@ type funnelSteps struct {
 	stages  []string // per stage
 	window  int64
 	keys    []analytics.PlanKey
+
+	// With a persona column (personas): the route of each persona
+	// (proutes[k-1] is route k, one touchpoint per step), the persona ids,
+	// the multiplier m that carries route k in a step number (touchpoint
+	// t of route k is t + m·k in the query, split in the result rows),
+	// and routeAgg, each customer's route over source_rows s and
+	// planned_keys k (DuckDB, PostgreSQL).
+	personas     bool
+	proutes      [][][]int
+	personaIDs   []string
+	personaNames []string
+	m            int
+	routeAgg     string
 }
 
 func newFunnelSteps(p *analytics.Plan, res *analytics.Result) funnelSteps {
@@ -38,13 +51,92 @@ func newFunnelSteps(p *analytics.Plan, res *analytics.Result) funnelSteps {
 	for _, k := range f.keys {
 		f.stageOf[k.Touch] = k.Stage
 	}
+	f.m = max(len(f.names), len(f.stages), 1)
 	return f
+}
+
+// withPersonas adds the routes of p's personas: each persona route is a
+// touchpoint funnel of its own (persona_{k}), and every touchpoint funnel
+// counts only the customers whose route it is.
+func (f *funnelSteps) withPersonas(p *analytics.Plan) {
+	f.personas = true
+	personas := p.Personas()
+	for k, r := range p.Routes() {
+		if k == 0 {
+			continue
+		}
+		f.proutes = append(f.proutes, r.Steps)
+		f.personaIDs = append(f.personaIDs, r.Persona.String())
+		f.personaNames = append(f.personaNames, personas[k-1].Name)
+	}
+}
+
+// funnels returns the funnels of the query: the touchpoint funnel (the
+// route of alternatives), with a persona column the route of each persona
+// that has steps (persona_1, persona_2, …), and the stage funnel.
+func (f funnelSteps) funnels() []string {
+	if !f.personas {
+		return funnels
+	}
+	out := []string{"touchpoint"}
+	for k, r := range f.proutes {
+		if len(r) > 0 {
+			out = append(out, fmt.Sprintf("persona_%d", k+1))
+		}
+	}
+	return append(out, "stage")
+}
+
+// isTouch reports whether fn is a touchpoint funnel: the route of
+// alternatives or a persona's route.
+func (f funnelSteps) isTouch(fn string) bool { return fn != "stage" }
+
+// routeOf returns the route of touchpoint funnel fn: 0 for the route of
+// alternatives, k for persona_k.
+func (f funnelSteps) routeOf(fn string) int {
+	k, _ := strconv.Atoi(strings.TrimPrefix(fn, "persona_"))
+	return k
+}
+
+// steps returns the touchpoints of each step of touchpoint funnel fn.
+func (f funnelSteps) steps(fn string) [][]int {
+	if k := f.routeOf(fn); k > 0 {
+		return f.proutes[k-1]
+	}
+	return f.route
+}
+
+// measure is the prefix of funnel fn's measures: a persona's route counts
+// as the touchpoint funnel, its route in the step number (m).
+func (f funnelSteps) measure(fn string) string {
+	if f.isTouch(fn) {
+		return "touchpoint"
+	}
+	return fn
+}
+
+// stepIs is the condition that an event (columns prefix+touch,
+// prefix+touchpoint_step, prefix+stage_step) is on step i of funnel fn.
+func (f funnelSteps) stepIs(fn string, i int, prefix string) string {
+	if f.routeOf(fn) == 0 {
+		return fmt.Sprintf("%s%s_step = %d", prefix, fn, i)
+	}
+	return fmt.Sprintf("%stouch = %d", prefix, f.steps(fn)[i][0])
+}
+
+// timesOf names the column of the times on step i of funnel fn: a persona
+// route's steps share the per-touchpoint columns (touch_{t}_times).
+func (f funnelSteps) timesOf(fn string, i int) string {
+	if f.routeOf(fn) > 0 {
+		return fmt.Sprintf("touch_%d_times", f.steps(fn)[i][0])
+	}
+	return timesCol(fn, i)
 }
 
 // n is the number of steps of funnel fn.
 func (f funnelSteps) n(fn string) int {
-	if fn == "touchpoint" {
-		return len(f.route)
+	if f.isTouch(fn) {
+		return len(f.steps(fn))
 	}
 	return len(f.stages)
 }
@@ -60,8 +152,8 @@ func (f funnelSteps) alts(fn string, i int) []int {
 
 // touches returns the touchpoints of step i of funnel fn.
 func (f funnelSteps) touches(fn string, i int) []int {
-	if fn == "touchpoint" {
-		return f.route[i]
+	if f.isTouch(fn) {
+		return f.steps(fn)[i]
 	}
 	var ts []int
 	for t, s := range f.stageOf {
@@ -87,11 +179,11 @@ func (f funnelSteps) routeStep(t int) int {
 // name is step i of funnel fn for a comment: its touchpoints' names
 // joined by " or ", or the stage's name.
 func (f funnelSteps) name(fn string, i int) string {
-	if fn != "touchpoint" {
+	if !f.isTouch(fn) {
 		return comment(f.stages[i])
 	}
 	var ns []string
-	for _, t := range f.route[i] {
+	for _, t := range f.steps(fn)[i] {
 		ns = append(ns, comment(f.names[t]))
 	}
 	return strings.Join(ns, " or ")
@@ -99,15 +191,16 @@ func (f funnelSteps) name(fn string, i int) string {
 
 // via is the result row's step of a customer who reached step i of funnel
 // fn: the index of the touchpoint that reached it, a column (prefixed) for
-// a step with alternatives, else the constant index.
+// a step with alternatives, else the constant index (plus m·k on the
+// route of persona k).
 func (f funnelSteps) via(fn string, i int, prefix string) string {
-	if fn != "touchpoint" {
+	if !f.isTouch(fn) {
 		return fmt.Sprint(i)
 	}
 	if f.alts(fn, i) != nil {
 		return prefix + fn + "_" + fmt.Sprint(i) + "_via"
 	}
-	return fmt.Sprint(f.route[i][0])
+	return fmt.Sprint(f.steps(fn)[i][0] + f.m*f.routeOf(fn))
 }
 
 // wideSteps writes the steps for DuckDB: one aggregation gives every
@@ -122,7 +215,7 @@ func (f funnelSteps) wideSteps(b *strings.Builder) {
 	// window (-1: not started).
 	first := f.stepFirsts()
 	var depth, out, undecided []string
-	for _, fn := range funnels {
+	for _, fn := range f.funnels() {
 		d := fmt.Sprintf("CASE\n        WHEN %s_0_first IS NULL THEN -1", fn)
 		for j := 1; j < f.n(fn); j++ {
 			d += fmt.Sprintf("\n        WHEN NOT COALESCE(%[1]s_%[2]d_first > %[1]s_%[3]d_first AND %[1]s_%[2]d_first - %[1]s_0_first <= %[4]d, false) THEN %[3]d", fn, j, j-1, f.window)
@@ -189,11 +282,11 @@ exact_events AS MATERIALIZED (
   WHERE s.usable AND s.customer IN (SELECT customer FROM decided WHERE undecided)
 ),
 `)
-	for _, fn := range funnels {
+	for _, fn := range f.funnels() {
 		fmt.Fprintf(b, "exact_%[1]s_0 AS ( -- %[1]s step 0: %[2]s\n  SELECT customer, %[1]s_0_at AS start_at, %[1]s_0_at AS reached_at, %[3]s AS via\n  FROM decided\n  WHERE undecided AND %[1]s_0_at IS NOT NULL\n),\n",
 			fn, f.name(fn, 0), f.via(fn, 0, ""))
 		key := "e.stage_step"
-		if fn == "touchpoint" {
+		if f.isTouch(fn) {
 			key = "e.touch"
 		}
 		for i := 1; i < f.n(fn); i++ {
@@ -202,16 +295,16 @@ exact_events AS MATERIALIZED (
   FROM (
     SELECT p.customer, any_value(p.start_at) AS start_at, min({'t': e.t, 'k': %[6]s}) AS m
     FROM exact_%[1]s_%[4]d AS p
-    JOIN exact_events AS e ON e.customer = p.customer AND e.%[1]s_step = %[2]d AND e.t > p.reached_at AND e.t - p.start_at <= %[5]d
+    JOIN exact_events AS e ON e.customer = p.customer AND %[7]s AND e.t > p.reached_at AND e.t - p.start_at <= %[5]d
     GROUP BY p.customer
   ) AS x
 ),
-`, fn, i, f.name(fn, i), i-1, f.window, key)
+`, fn, i, f.name(fn, i), i-1, f.window, key, f.stepIs(fn, i, "e."))
 		}
 	}
 	var cols, exactCols []string
 	var joins []string
-	for _, fn := range funnels {
+	for _, fn := range f.funnels() {
 		for i := 0; i < f.n(fn); i++ {
 			cols = append(cols, fmt.Sprintf("%s_%d_at", fn, i))
 			exactCols = append(exactCols, fmt.Sprintf("%[1]s_%[2]d.reached_at AS %[1]s_%[2]d_at", fn, i))
@@ -246,6 +339,9 @@ firsts AS (
 	for t := range f.names {
 		fmt.Fprintf(b, ",\n    min(s.t) FILTER (WHERE k.touch = %[1]d) AS touch_%[1]d_first", t)
 	}
+	if f.personas {
+		fmt.Fprintf(b, ",\n    %s AS route", f.routeAgg)
+	}
 	b.WriteString("\n  FROM source_rows AS s\n  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint\n  WHERE s.usable\n  GROUP BY s.customer\n),\n")
 }
 
@@ -260,20 +356,25 @@ func (f funnelSteps) stepFirsts() []string {
 			first = append(first, fmt.Sprintf("touch_%d_first", t))
 		}
 	}
-	for _, fn := range funnels {
+	for _, fn := range f.funnels() {
 		for i := 0; i < f.n(fn); i++ {
 			var ts []string
 			for _, t := range f.touches(fn, i) {
 				ts = append(ts, fmt.Sprintf("touch_%d_first", t))
 			}
+			var x string
 			switch len(ts) {
 			case 0: // a stage without touchpoints
-				first = append(first, fmt.Sprintf("CAST(NULL AS BIGINT) AS %s_%d_first", fn, i))
+				x = "CAST(NULL AS BIGINT)"
 			case 1:
-				first = append(first, fmt.Sprintf("%s AS %s_%d_first", ts[0], fn, i))
+				x = ts[0]
 			default:
-				first = append(first, fmt.Sprintf("least(%s) AS %s_%d_first", strings.Join(ts, ", "), fn, i))
+				x = fmt.Sprintf("least(%s)", strings.Join(ts, ", "))
 			}
+			if f.personas && f.isTouch(fn) { // only the customers on this route
+				x = fmt.Sprintf("CASE WHEN route = %d THEN %s END", f.routeOf(fn), x)
+			}
+			first = append(first, fmt.Sprintf("%s AS %s_%d_first", x, fn, i))
 		}
 	}
 	return first
@@ -300,23 +401,26 @@ func (f funnelSteps) wideMeasures(b *strings.Builder, n int, start string) {
 	counts := []string{"  SELECT 'customers' AS measure, 0 AS step, customers AS value FROM counted"}
 	aggs = append(aggs, "count(*) AS customers")
 	var times []string
-	for _, fn := range funnels {
+	for _, fn := range f.funnels() {
 		n := f.n(fn)
 		for i := 0; i < n; i++ {
 			at, via := fmt.Sprintf("%s_%d_at", fn, i), f.via(fn, i, "")
-			counts = append(counts, count(fn+"_reached", via, at+" IS NOT NULL"))
+			counts = append(counts, count(f.measure(fn)+"_reached", via, at+" IS NOT NULL"))
 			if i+1 < n {
-				counts = append(counts, count(fn+"_drop_off", via, fmt.Sprintf("%s IS NOT NULL AND %s_%d_at IS NULL", at, fn, i+1)))
+				counts = append(counts, count(f.measure(fn)+"_drop_off", via, fmt.Sprintf("%s IS NOT NULL AND %s_%d_at IS NULL", at, fn, i+1)))
 			}
 			if i == 1 && start == "_0_at" { // from the start is from the previous step
-				times = append(times, fmt.Sprintf("  SELECT %d%s, %s%s, %s - %s_0_at%s FROM reached WHERE %s IS NOT NULL -- %s_from_previous and _from_start", 4+slices.Index(funnels, fn), as(len(times) == 0, " AS measure"), via, as(len(times) == 0, " AS step"), at, fn, as(len(times) == 0, " AS d"), at, fn))
+				times = append(times, fmt.Sprintf("  SELECT %d%s, %s%s, %s - %s_0_at%s FROM reached WHERE %s IS NOT NULL -- %s_from_previous and _from_start", 4+slices.Index(funnels, f.measure(fn)), as(len(times) == 0, " AS measure"), via, as(len(times) == 0, " AS step"), at, fn, as(len(times) == 0, " AS d"), at, fn))
 			} else if i > 0 {
-				code := 2 * slices.Index(funnels, fn) // timeMeasures
+				code := 2 * slices.Index(funnels, f.measure(fn)) // timeMeasures
 				times = append(times,
 					fmt.Sprintf("  SELECT %d%s, %s%s, %s - %s_%d_at%s FROM reached WHERE %s IS NOT NULL -- %s_from_previous", code, as(len(times) == 0, " AS measure"), via, as(len(times) == 0, " AS step"), at, fn, i-1, as(len(times) == 0, " AS d"), at, fn),
 					fmt.Sprintf("  SELECT %d, %s, %s - %s%s FROM reached WHERE %s IS NOT NULL -- %s_from_start", code+1, via, at, fn, start, at, fn))
 			}
 		}
+	}
+	if f.personas { // the customers of each route, the route in the step (m)
+		counts = append(counts, fmt.Sprintf("  SELECT 'route_customers', route * %d, count(*) FROM firsts GROUP BY route", f.m))
 	}
 	if len(times) == 0 { // one-step funnels: no time to convert
 		times = append(times, "  SELECT 0 AS measure, 0 AS step, CAST(NULL AS BIGINT) AS d WHERE false")
@@ -337,7 +441,7 @@ func (f funnelSteps) wideMeasures(b *strings.Builder, n int, start string) {
 func (f funnelSteps) anySteps(b *strings.Builder) {
 	f.firsts(b)
 	var starts, at, via []string
-	for _, fn := range funnels {
+	for _, fn := range f.funnels() {
 		var all []string
 		for i := 0; i < f.n(fn); i++ {
 			all = append(all, fmt.Sprintf("%s_%d_first", fn, i))
@@ -413,17 +517,33 @@ func as(first bool, s string) string {
 // array, then one LATERAL subquery per step.
 func (f funnelSteps) arraySteps(b *strings.Builder, bigint string) {
 	b.WriteString("-- 4. per customer: the first time on step 0, and the times on every later step (on each\n--    alternative of a step with alternatives)\ncustomers AS (\n  SELECT s.customer")
-	for _, fn := range funnels {
-		fmt.Fprintf(b, ",\n    min(s.t) FILTER (WHERE k.%s_step = 0) AS %s", fn, timeCol(fn, 0))
+	touchTimes := map[int]bool{} // touch_{t}_times written
+	for _, fn := range f.funnels() {
+		t0 := timeCol(fn, 0)
+		if f.personas && f.isTouch(fn) { // step 0 is the route's only for its customers: below
+			t0 = fn + "_0_first"
+		}
+		fmt.Fprintf(b, ",\n    min(s.t) FILTER (WHERE %s) AS %s", f.stepIs(fn, 0, "k."), t0)
 		for i := 0; i < f.n(fn); i++ {
 			if alts := f.alts(fn, i); alts != nil {
 				for _, a := range alts {
+					if !touchTimes[a] {
+						touchTimes[a] = true
+						fmt.Fprintf(b, ",\n    array_agg(s.t) FILTER (WHERE k.touch = %[1]d) AS touch_%[1]d_times", a)
+					}
+				}
+			} else if i > 0 && f.routeOf(fn) > 0 {
+				if a := f.steps(fn)[i][0]; !touchTimes[a] {
+					touchTimes[a] = true
 					fmt.Fprintf(b, ",\n    array_agg(s.t) FILTER (WHERE k.touch = %[1]d) AS touch_%[1]d_times", a)
 				}
 			} else if i > 0 {
 				fmt.Fprintf(b, ",\n    array_agg(s.t) FILTER (WHERE k.%s_step = %d) AS %s", fn, i, timesCol(fn, i))
 			}
 		}
+	}
+	if f.personas {
+		fmt.Fprintf(b, ",\n    %s AS route", f.routeAgg)
 	}
 	b.WriteString("\n  FROM source_rows AS s\n  LEFT JOIN planned_keys AS k ON s.touchpoint = k.touchpoint\n  WHERE s.usable\n  GROUP BY s.customer\n),\n")
 	b.WriteString(`-- 5. the steps, one LATERAL subquery per step: step i is reached at the earliest time on
@@ -432,7 +552,16 @@ func (f funnelSteps) arraySteps(b *strings.Builder, bigint string) {
 steps AS (
   SELECT *
   FROM customers AS c`)
-	for _, fn := range funnels {
+	t0 := "c."
+	if f.personas { // a touchpoint funnel starts only for the customers on its route
+		t0 = ""
+		for _, fn := range f.funnels() {
+			if f.isTouch(fn) {
+				fmt.Fprintf(b, "\n  CROSS JOIN LATERAL (SELECT CASE WHEN c.route = %d THEN c.%s_0_first END AS %s) AS %s_start", f.routeOf(fn), fn, timeCol(fn, 0), fn)
+			}
+		}
+	}
+	for _, fn := range f.funnels() {
 		for i := 0; i < f.n(fn); i++ {
 			alts := f.alts(fn, i)
 			if i == 0 && alts == nil {
@@ -441,7 +570,7 @@ steps AS (
 			fmt.Fprintf(b, "\n  CROSS JOIN LATERAL ( -- %s step %d: %s\n", fn, i, f.name(fn, i))
 			if alts == nil {
 				fmt.Fprintf(b, "    SELECT min(x) AS %s FROM unnest(c.%s) AS x WHERE x > %s AND x - %s <= %d\n  ) AS %s_%d",
-					timeCol(fn, i), timesCol(fn, i), timeCol(fn, i-1), timeCol(fn, 0), f.window, fn, i)
+					timeCol(fn, i), f.timesOf(fn, i), timeCol(fn, i-1), timeCol(fn, 0), f.window, fn, i)
 				continue
 			}
 			var u []string
@@ -449,8 +578,8 @@ steps AS (
 				u = append(u, fmt.Sprintf("SELECT x, %[1]d AS k FROM unnest(c.touch_%[1]d_times) AS x", a))
 			}
 			if i == 0 { // the time is known: which alternative has an event then
-				fmt.Fprintf(b, "    SELECT min(k) AS %s_0_via\n    FROM (%s) AS u\n    WHERE x = c.%s\n  ) AS %s_0",
-					fn, strings.Join(u, " UNION ALL "), timeCol(fn, 0), fn)
+				fmt.Fprintf(b, "    SELECT min(k) AS %s_0_via\n    FROM (%s) AS u\n    WHERE x = %s%s\n  ) AS %s_0",
+					fn, strings.Join(u, " UNION ALL "), t0, timeCol(fn, 0), fn)
 				continue
 			}
 			fmt.Fprintf(b, "    SELECT min(x) AS %[1]s, (array_agg(k ORDER BY x, k))[1] AS %[2]s_%[3]d_via\n    FROM (%[4]s) AS u\n    WHERE x > %[5]s AND x - %[6]s <= %[7]d\n  ) AS %[2]s_%[3]d",
@@ -461,18 +590,22 @@ steps AS (
 	b.WriteString("-- 6. one row per customer and measure: the customer, each step reached, each time to\n--    convert, the furthest step of those who did not reach the last (drop_off)\nmeasures AS (\n")
 	fmt.Fprintf(b, "  SELECT v.measure, v.step, v.d\n  FROM steps AS c\n  CROSS JOIN LATERAL (VALUES\n")
 	vals := []string{fmt.Sprintf("('customers', 0, CAST(0 AS %s), CAST(NULL AS %s))", bigint, bigint)}
-	for _, fn := range funnels {
+	if f.personas { // the customers of each route, the route in the step (m)
+		vals = append(vals, fmt.Sprintf("('route_customers', c.route * %d, 0, NULL)", f.m))
+	}
+	for _, fn := range f.funnels() {
 		n := f.n(fn)
 		for i := 0; i < n; i++ {
 			at, via := "c."+timeCol(fn, i), f.via(fn, i, "c.")
-			vals = append(vals, fmt.Sprintf("('%s_reached', %s, %s, NULL)", fn, via, at))
+			mf := f.measure(fn)
+			vals = append(vals, fmt.Sprintf("('%s_reached', %s, %s, NULL)", mf, via, at))
 			if i > 0 {
 				vals = append(vals,
-					fmt.Sprintf("('%s_from_previous', %s, %s, %s - c.%s)", fn, via, at, at, timeCol(fn, i-1)),
-					fmt.Sprintf("('%s_from_start', %s, %s, %s - c.%s)", fn, via, at, at, timeCol(fn, 0)))
+					fmt.Sprintf("('%s_from_previous', %s, %s, %s - c.%s)", mf, via, at, at, timeCol(fn, i-1)),
+					fmt.Sprintf("('%s_from_start', %s, %s, %s - c.%s)", mf, via, at, at, timeCol(fn, 0)))
 			}
 			if i+1 < n {
-				vals = append(vals, fmt.Sprintf("('%s_drop_off', %s, CASE WHEN c.%s IS NULL THEN %s END, NULL)", fn, via, timeCol(fn, i+1), at))
+				vals = append(vals, fmt.Sprintf("('%s_drop_off', %s, CASE WHEN c.%s IS NULL THEN %s END, NULL)", mf, via, timeCol(fn, i+1), at))
 			}
 		}
 	}

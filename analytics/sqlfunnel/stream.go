@@ -14,7 +14,8 @@ import (
 // Events returns the query that lists the events of s customer by customer
 // (ORDER BY customer, time): customer as text, touchpoint, time in
 // nanoseconds since 1970 (NULL when missing or outside the years
-// 1678..2261), outcome (or NULL) and emotion (or NULL).
+// 1678..2261), outcome (or NULL) and emotion (or NULL), and with a
+// persona column (Columns.Persona) the persona (text, or NULL).
 func (s Source) Events() (string, error) {
 	q, err := s.quote()
 	if err != nil {
@@ -38,8 +39,19 @@ func (s Source) Events() (string, error) {
 	if q.d == ClickHouse {
 		tns = "if(" + q.timeOK + ", " + q.tns + ", NULL)"
 	}
-	return fmt.Sprintf("SELECT %s AS customer, %s AS touchpoint, %s AS t, %s AS outcome, %s AS emotion\nFROM %s\nORDER BY %s, %s\n",
-		q.customerText, q.key, tns, outcome, emotion, q.from, q.customer, q.ts), nil
+	persona := ""
+	if q.persona != "" {
+		switch q.d {
+		case ClickHouse:
+			persona = ", " + q.persona + " AS persona"
+		case PostgreSQL:
+			persona = ", CAST(" + q.persona + " AS text) AS persona"
+		default:
+			persona = ", CAST(" + q.persona + " AS VARCHAR) AS persona"
+		}
+	}
+	return fmt.Sprintf("SELECT %s AS customer, %s AS touchpoint, %s AS t, %s AS outcome, %s AS emotion%s\nFROM %s\nORDER BY %s, %s\n",
+		q.customerText, q.key, tns, outcome, emotion, persona, q.from, q.customer, q.ts), nil
 }
 
 // Stream runs the full analysis of journey j (both funnels, deviations,
@@ -49,7 +61,8 @@ func (s Source) Events() (string, error) {
 // only be contiguous, in any order (any collation); opts.Order is ignored.
 // A row the analytics engine cannot use (an empty customer or touchpoint, a
 // time that is NULL or out of range, an unknown outcome, an emotion outside
-// −2..2) is a bad row, reported with its 1-based row number as the line.
+// −2..2, a persona the journey does not have) is a bad row, reported with
+// its 1-based row number as the line.
 func Stream(ctx context.Context, db *sql.DB, j *journey.Journey, opts analytics.Options, s Source) (*analytics.Result, error) {
 	q, err := s.Events()
 	if err != nil {
@@ -66,7 +79,7 @@ func Stream(ctx context.Context, db *sql.DB, j *journey.Journey, opts analytics.
 	}
 	defer rows.Close()
 	var scanErr error
-	res, err := p.Analyze(events(rows, &scanErr))
+	res, err := p.Analyze(events(rows, s.Columns.Persona != "", &scanErr))
 	if scanErr != nil {
 		return nil, scanErr
 	}
@@ -79,7 +92,7 @@ func Stream(ctx context.Context, db *sql.DB, j *journey.Journey, opts analytics.
 // events yields the rows of an Events query. Customers get ids that
 // ascend in the order they come ("0000000000000001", …), which is what
 // grouped order needs; an empty or NULL customer stays empty (a bad row).
-func events(rows *sql.Rows, scanErr *error) iter.Seq[analytics.Event] {
+func events(rows *sql.Rows, persona bool, scanErr *error) iter.Seq[analytics.Event] {
 	return func(yield func(analytics.Event) bool) {
 		var prev string
 		var seq uint64
@@ -87,14 +100,18 @@ func events(rows *sql.Rows, scanErr *error) iter.Seq[analytics.Event] {
 		id := ""
 		for rows.Next() {
 			n++
-			var cust, key, outcome sql.NullString
+			var cust, key, outcome, ps sql.NullString
 			var t sql.NullInt64
 			var emo sql.NullFloat64
-			if err := rows.Scan(&cust, &key, &t, &outcome, &emo); err != nil {
+			dst := []any{&cust, &key, &t, &outcome, &emo}
+			if persona {
+				dst = append(dst, &ps)
+			}
+			if err := rows.Scan(dst...); err != nil {
 				*scanErr = fmt.Errorf("%w %d: %v", ErrRow, n, err)
 				return
 			}
-			e := analytics.Event{Touchpoint: key.String}
+			e := analytics.Event{Touchpoint: key.String, Persona: ps.String}
 			if cust.String != "" {
 				if seq == 0 || cust.String != prev {
 					seq++

@@ -54,7 +54,7 @@ func addSQLFlags(fs *flag.FlagSet) *sqlFlags {
 	s.merge = &fileList{}
 	fs.Var(s.merge, "merge", "merge the JSON results (-format json) computed on disjoint customers, by journeymap or -db on other machines: give -merge `FILE` once per file")
 	if fs.Lookup("columns") == nil {
-		fs.String("columns", "", "event `columns`: customer=NAME,touchpoint=NAME,time=NAME[,outcome=NAME][,emotion=NAME] (defaults customer_id, touchpoint, timestamp)")
+		fs.String("columns", "", "event `columns`: customer=NAME,touchpoint=NAME,time=NAME[,outcome=NAME][,emotion=NAME][,persona=NAME] (defaults customer_id, touchpoint, timestamp)")
 	}
 	if fs.Lookup("time-unit") == nil {
 		fs.String("time-unit", "", "`unit` of an integer time column for -sql and -db: s, ms, us or ns (default: the column is a timestamp)")
@@ -89,9 +89,9 @@ func (s *sqlFlags) source(d sqlfunnel.Dialect) (sqlfunnel.Source, error) {
 			case "emotion":
 				src.Columns.Emotion = v
 			case "persona":
-				return src, errors.New("-columns persona: with -sql and -db every customer is measured on the journey's route of alternatives, not on their persona's route; read the events with -events to measure persona routes")
+				src.Columns.Persona = v
 			default:
-				return src, fmt.Errorf("-columns: field %s: with -sql and -db the fields are customer, touchpoint, time, outcome and emotion", safetext.Quote(k))
+				return src, fmt.Errorf("-columns: field %s: with -sql and -db the fields are customer, touchpoint, time, outcome, emotion and persona", safetext.Quote(k))
 			}
 		}
 	}

@@ -45,7 +45,6 @@ func TestFunnelSQLUsage(t *testing.T) {
 		{"the query computes no breakdown", []string{"-sql", "duckdb", "-table", "e", "-by", "plan"}, "-by is not computed with -sql or -db"},
 		{"the query computes no strict order", []string{"-sql", "duckdb", "-table", "e", "-mode", "strict"}, "order mode strict"},
 		{"ClickHouse's query computes no any order", []string{"-sql", "clickhouse", "-table", "e", "-mode", "any"}, "order mode any in ClickHouse"},
-		{"the query measures no persona routes", []string{"-sql", "duckdb", "-table", "e", "-columns", "persona=p"}, "not on their persona's route"},
 		{"DuckDB is not a server", []string{"-db", "duckdb://x", "-table", "e"}, "DuckDB runs inside a program"},
 		{"an unknown scheme", []string{"-db", "mysql://h/db", "-table", "e"}, `scheme "mysql"`},
 		{"-sql must agree with -db", []string{"-sql", "clickhouse", "-db", "postgres://127.0.0.1:1/x", "-table", "e"}, "does not match"},
@@ -53,6 +52,36 @@ func TestFunnelSQLUsage(t *testing.T) {
 		r := cli(t, "", append([]string{"funnel", "-journey", current}, c.args...)...)
 		assert.Equal(t, exitUsage, r.code, c.why)
 		assert.Contains(t, r.stderr, c.want, c.why)
+	}
+}
+
+// TestFunnelSQLPersonaColumn: with a persona column the query checks the
+// column's values against the journey's persona keys and measures each
+// persona's route, in every dialect.
+func TestFunnelSQLPersonaColumn(t *testing.T) {
+	var doc struct {
+		Personas []struct{ ID, Name string }
+	}
+	b, err := os.ReadFile(current)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &doc))
+	require.NotEmpty(t, doc.Personas, "the example journey has personas")
+	for _, d := range []string{"duckdb", "postgres", "clickhouse"} {
+		r := cli(t, "", "funnel", "-journey", current, "-sql", d, "-table", "events", "-columns", "time=ts,persona=who")
+		require.Equal(t, 0, r.code, r.stderr)
+		without := cli(t, "", "funnel", "-journey", current, "-sql", d, "-table", "events", "-columns", "time=ts")
+		require.Equal(t, 0, without.code, without.stderr)
+		assert.NotContains(t, without.stdout, "route_customers", "%s: no persona column, no routes", d)
+		assert.Contains(t, r.stdout, "route_customers", "%s: the customers of each route", d)
+		col := `"who"`
+		if d == "clickhouse" {
+			col = "`who`"
+		}
+		assert.Contains(t, r.stdout, col, "%s: the persona column, quoted", d)
+		for _, ps := range doc.Personas {
+			assert.Contains(t, r.stdout, "'"+ps.ID+"'", "%s: persona %s by id", d, ps.Name)
+			assert.Contains(t, r.stdout, ps.Name+"'", "%s: persona %s by name", d, ps.Name)
+		}
 	}
 }
 
@@ -115,12 +144,60 @@ func funnelDB(t *testing.T, env, driver string, d sqlfunnel.Dialect) {
 		assert.Equal(t, want.Events, pushed.Events, "events")
 		assert.Equal(t, want.Customers, pushed.Customers, "customers")
 	}
+	personaRoutes(t, db, d, url)
 	straight := straightJourney(t)
 	args := []string{"funnel", "-journey", straight, "-format", "json", "-db", url, "-table", "jm_cmd_events", "-columns", "time=ts,outcome=outcome,emotion=emotion"}
 	want := decode(t, cli(t, "", "funnel", "-journey", straight, "-format", "json", "-events", eventsFile))
 	streamed := decode(t, cli(t, "", append(args, "-stream")...))
 	want.Source, streamed.Source = "", ""
 	assert.Equal(t, want, streamed, "streamed: every figure")
+}
+
+// personaRoutes names personas on the example events (by id, by name,
+// none, and now and then another), loads them into the engine and into a
+// CSV file, and checks that -db with -columns persona=… measures the
+// persona routes as -events does.
+func personaRoutes(t *testing.T, db *sql.DB, d sqlfunnel.Dialect, url string) {
+	var doc struct {
+		Personas []struct{ ID, Name string }
+	}
+	b, err := os.ReadFile(current)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &doc))
+	keys := []string{""}
+	for _, ps := range doc.Personas {
+		keys = append(keys, ps.ID, ps.Name)
+	}
+	events := exampleEvents(t)
+	var csvText strings.Builder
+	w := csv.NewWriter(&csvText)
+	require.NoError(t, w.Write([]string{"customer_id", "touchpoint", "timestamp", "outcome", "emotion", "persona"}))
+	for i := range events {
+		e := &events[i]
+		n := analytics.CustomerKey(e.Customer)
+		e.Persona = keys[n%uint64(len(keys))]
+		if i%17 == 0 { // another persona on some events
+			e.Persona = keys[i%len(keys)]
+		}
+		emo := ""
+		if e.Emotion != nil {
+			emo = strconv.FormatFloat(*e.Emotion, 'f', -1, 64)
+		}
+		require.NoError(t, w.Write([]string{e.Customer, e.Touchpoint, e.Time.Format(time.RFC3339), e.Outcome.String(), emo, e.Persona}))
+	}
+	w.Flush()
+	require.NoError(t, sqlfunneltest.Load(context.Background(), db, d, "jm_cmd_personas", events, ""))
+	file := writeTemp(t, "personas.csv", csvText.String())
+	want := decode(t, cli(t, "", "funnel", "-journey", current, "-format", "json", "-events", file))
+	require.NotEmpty(t, want.Personas, "customers on persona routes")
+	pushed := decode(t, cli(t, "", "funnel", "-journey", current, "-format", "json", "-db", url, "-table", "jm_cmd_personas", "-columns", "time=ts,outcome=outcome,emotion=emotion,persona=persona"))
+	assert.Equal(t, withoutAfterDropOff(want.Touchpoints), pushed.Touchpoints, "touchpoint funnel, every route")
+	require.Len(t, pushed.Personas, len(want.Personas))
+	for i := range want.Personas {
+		w := want.Personas[i]
+		w.Touchpoints = withoutAfterDropOff(w.Touchpoints)
+		assert.Equal(t, w, pushed.Personas[i], "the route of persona %q", w.Name)
+	}
 }
 
 // withoutAfterDropOff returns a copy of steps without Step.AfterDropOff.

@@ -41,6 +41,9 @@ type Log struct {
 	Events  []analytics.Event
 	Window  time.Duration
 	Mode    analytics.Mode
+	// Personas is true when the events name personas: load them with
+	// PersonaTable (Source).
+	Personas bool
 }
 
 // Config says what to generate.
@@ -63,6 +66,16 @@ type Config struct {
 	Alternatives bool
 	// Mode is the funnel's order mode (analytics.InOrder by default).
 	Mode analytics.Mode
+	// Personas names personas on the events (load them with PersonaTable):
+	// the journey gets the personas of Alternatives, one more whose name
+	// another shares (so neither name is a key) and one with a hostile
+	// name that no touchpoint names (every shared touchpoint serves it);
+	// each customer
+	// mostly names one persona by id or unique name, or none ("" or
+	// NULL), with other personas on some later events, an unknown persona
+	// now and then (a bad row), and extra events at the time of their
+	// first event naming other personas (equal times decide the route).
+	Personas bool
 }
 
 // Random generates a log with equal timestamps, repeated events, events
@@ -90,8 +103,21 @@ func Random(cfg Config) Log {
 		}
 		s.Touchpoints = append(s.Touchpoints, &touchpoint.Touchpoint{ID: uuidFrom(rng), Name: name, Channel: channel.Email})
 	}
-	if cfg.Alternatives {
+	if cfg.Alternatives || cfg.Personas {
 		alternatives(rng, j)
+	}
+	var personaKeys []string // what events name: ids, unique names, none
+	if cfg.Personas {
+		twin := &persona.Persona{ID: uuidFrom(rng), Name: j.Personas[2].Name} // two personas, one name: not a key
+		evil := &persona.Persona{ID: uuidFrom(rng), Name: "persona 4 Robert'); DROP TABLE events;--\nnew line \\' ☕"}
+		j.Personas = append(j.Personas, twin, evil)
+		personaKeys = append(personaKeys, "", "")
+		for _, ps := range j.Personas {
+			personaKeys = append(personaKeys, ps.ID.String())
+			if ps.Name != twin.Name {
+				personaKeys = append(personaKeys, ps.Name)
+			}
+		}
 	}
 	var keys []string
 	for _, t := range j.Touchpoints() {
@@ -118,6 +144,11 @@ func Random(cfg Config) Log {
 		id := fmt.Sprintf("cust %04d", c)
 		if c%7 == 3 {
 			id = fmt.Sprintf("c'ust\\%d", c)
+		}
+		first := len(events) // this customer's events
+		var mine string      // the persona this customer names
+		if cfg.Personas {
+			mine = personaKeys[rng.IntN(len(personaKeys))]
 		}
 		if rng.IntN(5) < 3 { // a walk along the route, steps 0, 1, 2, … with short gaps
 			t := base.Add(time.Duration(rng.IntN(5)) * time.Minute)
@@ -161,9 +192,45 @@ func Random(cfg Config) Log {
 			}
 			events = append(events, e)
 		}
+		if cfg.Personas && len(events) > first {
+			personas(rng, events[first:], mine, personaKeys)
+			if rng.IntN(3) == 0 { // more events at the time of the first: equal times decide the route
+				t := events[first].Time
+				for _, e := range events[first:] {
+					if e.Time.Before(t) {
+						t = e.Time
+					}
+				}
+				for range 1 + rng.IntN(2) {
+					e := analytics.Event{Customer: id, Touchpoint: keys[rng.IntN(len(keys))], Time: t, Outcome: analytics.Outcome(rng.IntN(3)),
+						Persona: personaKeys[rng.IntN(len(personaKeys))]}
+					if rng.IntN(2) == 0 {
+						f := float64(rng.IntN(41)-20) / 10
+						e.Emotion = &f
+					}
+					events = append(events, e)
+				}
+			}
+		}
 	}
 	rng.Shuffle(len(events), func(a, b int) { events[a], events[b] = events[b], events[a] })
-	return Log{Journey: j, Events: events, Window: window, Mode: cfg.Mode}
+	return Log{Journey: j, Events: events, Window: window, Mode: cfg.Mode, Personas: cfg.Personas}
+}
+
+// personas names personas on a customer's events: mostly the customer's
+// own (mine), sometimes another or none, and now and then one the journey
+// does not have (a bad row).
+func personas(rng *rand.Rand, events []analytics.Event, mine string, keys []string) {
+	for i := range events {
+		switch n := rng.IntN(40); {
+		case n == 0:
+			events[i].Persona = "nobody's persona ☕" // bad row
+		case n < 6:
+			events[i].Persona = keys[rng.IntN(len(keys))]
+		default:
+			events[i].Persona = mine
+		}
+	}
 }
 
 // alternatives adds three personas to j and makes touchpoints of its
@@ -222,8 +289,9 @@ func uuidFrom(rng *rand.Rand) uuid.UUID {
 
 // Small returns logs of the smallest shapes a journey can take: one
 // touchpoint (no step after the first, no time to convert), a stage
-// without touchpoints (never reached), and a first step of two
-// alternatives; each log's events at the given resolution.
+// without touchpoints (never reached), a first step of two alternatives,
+// and events naming personas, one of which has no touchpoint (a route
+// without steps); each log's events at the given resolution.
 func Small(res time.Duration) []Log {
 	p1, p2 := uuid.MustParse("7d3c3e0e-6b0a-4c55-9b7e-0a6f3d1e2b01"), uuid.MustParse("7d3c3e0e-6b0a-4c55-9b7e-0a6f3d1e2b02")
 	tp := func(name string, ps ...uuid.UUID) *touchpoint.Touchpoint {
@@ -250,7 +318,25 @@ func Small(res time.Duration) []Log {
 		j.SchemaVersion, j.Type, j.ID = 1, journey.CurrentState, uuid.NewSHA1(p1, []byte(j.Title))
 		out = append(out, Log{Journey: j, Events: events, Window: time.Hour})
 	}
-	return out
+	// Personas: P3 has no touchpoint, so its customers are on a route
+	// without steps; P1 and P2 share a name, so only their ids name them.
+	p3 := uuid.NewSHA1(p2, []byte("P3"))
+	j := &journey.Journey{SchemaVersion: 1, Type: journey.CurrentState, ID: uuid.NewSHA1(p1, []byte("personas")), Title: "personas, one without touchpoints",
+		Personas: []*persona.Persona{{ID: p1, Name: "P"}, {ID: p2, Name: "P"}, {ID: p3, Name: "P3"}},
+		Stages:   []*journey.Stage{stage("S", tp("a", p1), tp("b", p2)), stage("T", tp("c", p1, p2))}}
+	persona := []string{"", p1.String(), "P3", p2.String()}
+	var pevents []analytics.Event
+	for i, k := range []string{"c", "a", "b", "c", "a"} {
+		for c := range 4 {
+			e := analytics.Event{Customer: fmt.Sprint("c", c), Touchpoint: k, Time: base.Add(time.Duration((i+c)%3) * time.Minute).Truncate(res), Persona: persona[(i+c)%4]}
+			pevents = append(pevents, e)
+		}
+	}
+	pevents = append(pevents,
+		analytics.Event{Customer: "c8", Touchpoint: "c", Time: base, Persona: "P3"}, // on P3's route, which has no steps
+		analytics.Event{Customer: "c8", Touchpoint: "a", Time: base.Add(time.Minute), Persona: p1.String()},
+		analytics.Event{Customer: "c9", Touchpoint: "a", Time: base, Persona: "P"}) // a shared name: a bad row
+	return append(out, Log{Journey: j, Events: pevents, Window: time.Hour, Personas: true})
 }
 
 // HasAlternatives reports whether r's touchpoint route has a step of two
@@ -308,6 +394,10 @@ func Comparable(r *analytics.Result) string {
 	// What dropped-off customers did next depends on the order of events
 	// with equal times too: the query does not compute it.
 	c.Stages, c.Touchpoints = withoutAfterDropOff(r.Stages), withoutAfterDropOff(r.Touchpoints)
+	c.Personas = slices.Clone(r.Personas)
+	for i := range c.Personas {
+		c.Personas[i].Touchpoints = withoutAfterDropOff(c.Personas[i].Touchpoints)
+	}
 	b, err := json.MarshalIndent(&c, "", " ")
 	if err != nil {
 		return err.Error()
@@ -325,9 +415,16 @@ func withoutAfterDropOff(steps []analytics.Step) []analytics.Step {
 }
 
 // Table is where Load puts events: columns customer_id, touchpoint, ts,
-// outcome, emotion.
+// outcome, emotion (and persona, which Table leaves out: PersonaTable).
 func Table(d sqlfunnel.Dialect, name string) sqlfunnel.Source {
 	return sqlfunnel.Source{Dialect: d, Table: name, Columns: sqlfunnel.Columns{Customer: "customer_id", Touchpoint: "touchpoint", Time: "ts", Outcome: "outcome", Emotion: "emotion"}}
+}
+
+// PersonaTable is Table with its persona column.
+func PersonaTable(d sqlfunnel.Dialect, name string) sqlfunnel.Source {
+	s := Table(d, name)
+	s.Columns.Persona = "persona"
+	return s
 }
 
 // Load (re)creates table name in db and inserts events: with bound
@@ -348,23 +445,27 @@ func Load(ctx context.Context, db *sql.DB, d sqlfunnel.Dialect, name string, eve
 		if chEngine == "" {
 			chEngine = "MergeTree() ORDER BY (customer_id, ts)"
 		}
-		ddl := "CREATE TABLE " + name + " (customer_id String, touchpoint String, ts DateTime('UTC'), outcome Nullable(String), emotion Nullable(Float64)) ENGINE = " + chEngine
+		ddl := "CREATE TABLE " + name + " (customer_id String, touchpoint String, ts DateTime('UTC'), outcome Nullable(String), emotion Nullable(Float64), persona Nullable(String)) ENGINE = " + chEngine
 		if _, err := db.ExecContext(ctx, ddl); err != nil {
 			return err
 		}
 		var b strings.Builder
 		b.WriteString("INSERT INTO " + name + " FORMAT TabSeparated\n")
-		for _, e := range events {
-			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", tsv(e.Customer), tsv(e.Touchpoint), e.Time.UTC().Format("2006-01-02 15:04:05"), outcomeTSV(e.Outcome), emotionTSV(e.Emotion))
+		for i, e := range events {
+			persona := tsv(e.Persona)
+			if e.Persona == "" && i%2 == 0 {
+				persona = `\N` // no persona: NULL or ""
+			}
+			fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%s\n", tsv(e.Customer), tsv(e.Touchpoint), e.Time.UTC().Format("2006-01-02 15:04:05"), outcomeTSV(e.Outcome), emotionTSV(e.Emotion), persona)
 		}
 		_, err := db.ExecContext(ctx, b.String())
 		return err
 	case sqlfunnel.PostgreSQL:
-		if _, err := db.ExecContext(ctx, "CREATE TABLE "+name+" (customer_id text, touchpoint text, ts timestamptz, outcome text, emotion double precision)"); err != nil {
+		if _, err := db.ExecContext(ctx, "CREATE TABLE "+name+" (customer_id text, touchpoint text, ts timestamptz, outcome text, emotion double precision, persona text)"); err != nil {
 			return err
 		}
 	default:
-		if _, err := db.ExecContext(ctx, "CREATE TABLE "+name+" (customer_id VARCHAR, touchpoint VARCHAR, ts TIMESTAMPTZ, outcome VARCHAR, emotion DOUBLE)"); err != nil {
+		if _, err := db.ExecContext(ctx, "CREATE TABLE "+name+" (customer_id VARCHAR, touchpoint VARCHAR, ts TIMESTAMPTZ, outcome VARCHAR, emotion DOUBLE, persona VARCHAR)"); err != nil {
 			return err
 		}
 	}
@@ -379,10 +480,10 @@ func Load(ctx context.Context, db *sql.DB, d sqlfunnel.Dialect, name string, eve
 				b.WriteString(", ")
 			}
 			if d == sqlfunnel.PostgreSQL {
-				n := 5 * i
-				fmt.Fprintf(&b, "($%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5)
+				n := 6 * i
+				fmt.Fprintf(&b, "($%d, $%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6)
 			} else {
-				b.WriteString("(?, ?, ?, ?, ?)")
+				b.WriteString("(?, ?, ?, ?, ?, ?)")
 			}
 			var outcome, emotion any
 			if e.Outcome != analytics.NoOutcome || i%2 == 0 {
@@ -391,7 +492,11 @@ func Load(ctx context.Context, db *sql.DB, d sqlfunnel.Dialect, name string, eve
 			if e.Emotion != nil {
 				emotion = *e.Emotion
 			}
-			args = append(args, e.Customer, e.Touchpoint, e.Time.UTC(), outcome, emotion)
+			var persona any
+			if e.Persona != "" || i%2 == 1 {
+				persona = e.Persona // "" or NULL for no persona
+			}
+			args = append(args, e.Customer, e.Touchpoint, e.Time.UTC(), outcome, emotion, persona)
 		}
 		if _, err := db.ExecContext(ctx, b.String(), args...); err != nil {
 			return err

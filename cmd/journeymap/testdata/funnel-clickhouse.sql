@@ -50,7 +50,7 @@ FROM
       toInt64(step) AS step,
       if(m IN ('from_previous', 'from_previous_bins'), d_prev, d_start) AS d,
       toInt64(floor(log2(toFloat64(greatest(d, 1))))) + multiIf(bitShiftRight(d, toInt64(floor(log2(toFloat64(greatest(d, 1)))))) = 0, -1, bitShiftRight(d, toInt64(floor(log2(toFloat64(greatest(d, 1)))))) >= 2, 1, 0) AS e,
-      multiIf(m IN ('reached', 'drop_off'), toInt64(0), m IN ('from_previous_bins', 'from_start_bins'), if(intDiv(d, 1000000000) = 0, toInt64(0), toInt64(toInt64(floor(log2(toFloat64(greatest(intDiv(d, 1000000000), 1))))) + multiIf(bitShiftRight(intDiv(d, 1000000000), toInt64(floor(log2(toFloat64(greatest(intDiv(d, 1000000000), 1)))))) = 0, -1, bitShiftRight(intDiv(d, 1000000000), toInt64(floor(log2(toFloat64(greatest(intDiv(d, 1000000000), 1)))))) >= 2, 1, 0) + 1)), toInt64(if(d < 256, d, (e - 6) * 128 + bitShiftRight(d, greatest(e - 7, 0)) - 128))) AS bucket
+      multiIf(m IN ('reached', 'drop_off'), toInt64(0), m IN ('from_previous_bins', 'from_start_bins'), greatest(e - 29 + toInt64(d >= bitShiftLeft(toInt64(1000000000), greatest(e - 29, 0))), 0), toInt64((greatest(e, 7) - 6) * 128 + bitShiftRight(d, greatest(e, 7) - 7) - 128)) AS bucket
     FROM
     (
       -- 3. one row per customer and step reached (step: the touchpoint that reached it; position:

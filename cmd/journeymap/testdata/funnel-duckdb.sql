@@ -597,11 +597,10 @@ counts AS (
   SELECT 'stage_reached', 5, stage_reached_5 FROM counted
 ),
 -- 10. one row per customer and step reached after step 0: the times to convert; measure
---     0 touchpoint_from_previous, 1 touchpoint_from_start, 2 stage_from_previous, 3 stage_from_start
+--     0 touchpoint_from_previous, 1 touchpoint_from_start, 2 stage_from_previous, 3 stage_from_start,
+--     4 touchpoint step 1 (both), 5 stage step 1 (both)
 measures AS (
-  SELECT 0 AS measure, touchpoint_1_via AS step, touchpoint_1_at - touchpoint_0_at AS d FROM reached WHERE touchpoint_1_at IS NOT NULL -- touchpoint_from_previous
-  UNION ALL
-  SELECT 1, touchpoint_1_via, touchpoint_1_at - touchpoint_0_at FROM reached WHERE touchpoint_1_at IS NOT NULL -- touchpoint_from_start
+  SELECT 4 AS measure, touchpoint_1_via AS step, touchpoint_1_at - touchpoint_0_at AS d FROM reached WHERE touchpoint_1_at IS NOT NULL -- touchpoint_from_previous and _from_start
   UNION ALL
   SELECT 0, 3, touchpoint_2_at - touchpoint_1_at FROM reached WHERE touchpoint_2_at IS NOT NULL -- touchpoint_from_previous
   UNION ALL
@@ -663,9 +662,7 @@ measures AS (
   UNION ALL
   SELECT 1, 18, touchpoint_16_at - touchpoint_0_at FROM reached WHERE touchpoint_16_at IS NOT NULL -- touchpoint_from_start
   UNION ALL
-  SELECT 2, 1, stage_1_at - stage_0_at FROM reached WHERE stage_1_at IS NOT NULL -- stage_from_previous
-  UNION ALL
-  SELECT 3, 1, stage_1_at - stage_0_at FROM reached WHERE stage_1_at IS NOT NULL -- stage_from_start
+  SELECT 5, 1, stage_1_at - stage_0_at FROM reached WHERE stage_1_at IS NOT NULL -- stage_from_previous and _from_start
   UNION ALL
   SELECT 2, 2, stage_2_at - stage_1_at FROM reached WHERE stage_2_at IS NOT NULL -- stage_from_previous
   UNION ALL
@@ -684,19 +681,20 @@ measures AS (
   SELECT 3, 5, stage_5_at - stage_0_at FROM reached WHERE stage_5_at IS NOT NULL -- stage_from_start
 ),
 -- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
--- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
+-- one second, else floor(log2(whole seconds)) + 1) of the times to convert, counted per
+-- exponent, mantissa (the 8 leading bits) and bin flag
 durations AS (
-  SELECT measure, step,
-    CASE WHEN d < 256 THEN d ELSE ((CAST(floor(log2(greatest(d, 1))) AS BIGINT) + CASE WHEN (d >> CAST(floor(log2(greatest(d, 1))) AS BIGINT)) = 0 THEN -1 WHEN (d >> CAST(floor(log2(greatest(d, 1))) AS BIGINT)) >= 2 THEN 1 ELSE 0 END) - 6) * 128 + (d >> ((CAST(floor(log2(greatest(d, 1))) AS BIGINT) + CASE WHEN (d >> CAST(floor(log2(greatest(d, 1))) AS BIGINT)) = 0 THEN -1 WHEN (d >> CAST(floor(log2(greatest(d, 1))) AS BIGINT)) >= 2 THEN 1 ELSE 0 END) - 7)) - 128 END AS bucket,
-    CASE WHEN (d // 1000000000) = 0 THEN 0 ELSE (CAST(floor(log2(greatest((d // 1000000000), 1))) AS BIGINT) + CASE WHEN ((d // 1000000000) >> CAST(floor(log2(greatest((d // 1000000000), 1))) AS BIGINT)) = 0 THEN -1 WHEN ((d // 1000000000) >> CAST(floor(log2(greatest((d // 1000000000), 1))) AS BIGINT)) >= 2 THEN 1 ELSE 0 END) + 1 END AS bin,
-    count(*) AS n
-  FROM measures
-  GROUP BY 1, 2, 3, 4
+  SELECT measure, step, (greatest(e, 7) - 6) * 128 + m - 128 AS bucket, greatest(e - 29 + f, 0) AS bin, n
+  FROM (
+    SELECT measure, step, e, m, f, count(*) AS n
+    FROM (SELECT measure, step, e, (d >> (greatest(e, 7) - 7)) AS m, CAST(d >= (CAST(1000000000 AS BIGINT) << greatest(e - 29, 0)) AS BIGINT) AS f FROM (SELECT *, e_0 - CAST((d >> e_0) = 0 AS BIGINT) + CAST((d >> e_0) >= 2 AS BIGINT) AS e FROM (SELECT *, CAST(floor(log2(greatest(d, 1))) AS BIGINT) AS e_0 FROM (SELECT measure, step, d FROM measures) AS m) AS l0) AS l) AS k
+    GROUP BY 1, 2, 3, 4, 5
+  ) AS g
 )
 -- and the result rows
-SELECT (CASE measure WHEN 0 THEN 'touchpoint_from_previous' WHEN 1 THEN 'touchpoint_from_start' WHEN 2 THEN 'stage_from_previous' WHEN 3 THEN 'stage_from_start' END) AS measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, CAST(sum(n) AS BIGINT) AS value FROM durations GROUP BY measure, step, bucket
+SELECT names.name AS measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, CAST(sum(n) AS BIGINT) AS value FROM durations JOIN (VALUES (0, 'touchpoint_from_previous'), (1, 'touchpoint_from_start'), (2, 'stage_from_previous'), (3, 'stage_from_start'), (4, 'touchpoint_from_previous'), (4, 'touchpoint_from_start'), (5, 'stage_from_previous'), (5, 'stage_from_start')) AS names(code, name) ON durations.measure = names.code GROUP BY 1, 3, 4
 UNION ALL
-SELECT (CASE measure WHEN 0 THEN 'touchpoint_from_previous' WHEN 1 THEN 'touchpoint_from_start' WHEN 2 THEN 'stage_from_previous' WHEN 3 THEN 'stage_from_start' END) || '_bins', '', step, CAST(bin AS BIGINT), CAST(sum(n) AS BIGINT) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
+SELECT names.name || '_bins', '', step, CAST(bin AS BIGINT), CAST(sum(n) AS BIGINT) FROM durations JOIN (VALUES (0, 'touchpoint_from_previous'), (1, 'touchpoint_from_start'), (2, 'stage_from_previous'), (3, 'stage_from_start'), (4, 'touchpoint_from_previous'), (4, 'touchpoint_from_start'), (5, 'stage_from_previous'), (5, 'stage_from_start')) AS names(code, name) ON durations.measure = names.code WHERE bin IS NOT NULL GROUP BY 1, 3, 4
 UNION ALL
 SELECT measure, '', step, 0, value FROM counts
 UNION ALL

@@ -287,19 +287,20 @@ measures AS (
   WHERE v.reached_at IS NOT NULL
 ),
 -- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
--- one second, else floor(log2(whole seconds)) + 1) of each time to convert, counted
+-- one second, else floor(log2(whole seconds)) + 1) of the times to convert, counted per
+-- exponent, mantissa (the 8 leading bits) and bin flag
 durations AS (
-  SELECT measure, step,
-    CASE WHEN d IS NULL THEN 0 ELSE CASE WHEN d < 256 THEN d ELSE (e - 6) * 128 + (d >> (CAST(e - 7 AS integer))) - 128 END END AS bucket,
-    CASE WHEN d IS NULL THEN NULL WHEN s = 0 THEN 0 ELSE es + 1 END AS bin,
-    count(*) AS n
-  FROM (SELECT *, e_0 + CASE WHEN (d >> e_0) = 0 THEN -1 WHEN (d >> e_0) >= 2 THEN 1 ELSE 0 END AS e FROM (SELECT *, CAST(floor(ln(CAST(greatest(d, 1) AS double precision)) / ln(2)) AS integer) AS e_0 FROM (SELECT *, es_0 + CASE WHEN (s1 >> es_0) = 0 THEN -1 WHEN (s1 >> es_0) >= 2 THEN 1 ELSE 0 END AS es FROM (SELECT *, CAST(floor(ln(CAST(greatest(s1, 1) AS double precision)) / ln(2)) AS integer) AS es_0 FROM (SELECT measure, step, d, (d / 1000000000) AS s, greatest((d / 1000000000), 1) AS s1 FROM measures) AS m) AS l0) AS m) AS l0) AS l
-  GROUP BY 1, 2, 3, 4
+  SELECT measure, step, COALESCE((greatest(e, 7) - 6) * 128 + m - 128, 0) AS bucket, CASE WHEN e IS NOT NULL THEN greatest(e - 29 + f, 0) END AS bin, n
+  FROM (
+    SELECT measure, step, e, m, f, count(*) AS n
+    FROM (SELECT measure, step, e, (d >> CAST(greatest(e, 7) - 7 AS integer)) AS m, CAST(d >= (CAST(1000000000 AS bigint) << CAST(greatest(e - 29, 0) AS integer)) AS integer) AS f FROM (SELECT *, e_0 - CAST((d >> e_0) = 0 AS integer) + CAST((d >> e_0) >= 2 AS integer) AS e FROM (SELECT *, CAST(floor(ln(CAST(greatest(d, 1) AS double precision)) / ln(2)) AS integer) AS e_0 FROM (SELECT measure, step, d FROM measures) AS m) AS l0) AS l) AS k
+    GROUP BY 1, 2, 3, 4, 5
+  ) AS g
 )
 -- and the result rows
-SELECT measure AS measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, CAST(sum(n) AS BIGINT) AS value FROM durations GROUP BY measure, step, bucket
+SELECT measure AS measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, CAST(sum(n) AS BIGINT) AS value FROM durations GROUP BY 1, 3, 4
 UNION ALL
-SELECT measure || '_bins', '', step, CAST(bin AS BIGINT), CAST(sum(n) AS BIGINT) FROM durations WHERE bin IS NOT NULL GROUP BY measure, step, bin
+SELECT measure || '_bins', '', step, CAST(bin AS BIGINT), CAST(sum(n) AS BIGINT) FROM durations WHERE bin IS NOT NULL GROUP BY 1, 3, 4
 UNION ALL
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL

@@ -93,10 +93,13 @@
 // expressions an analyst can follow: planned_keys (the touchpoint keys, the
 // touchpoint, its step on the route and its stage's step, as quoted
 // literals), source_rows (every row, usable or bad, time in nanoseconds),
-// by_key (events and bad rows per key), then the steps, measures (one row
-// per customer and measure) and durations (the times to convert counted
-// per exponent, 8 leading bits and bin flag, and from those counts the
-// histogram buckets and chart bins: the formulas run on a few thousand
+// by_key (events and bad rows per key), then the steps, which end in one
+// row per customer (reached: when each step was reached, and which of a
+// step's alternatives reached it), counted (one pass over reached counts
+// the customers who reached each step and who dropped off there), measures
+// (one row per time to convert) and durations (the times to convert
+// counted per exponent, 8 leading bits and bin flag, and from those counts
+// the histogram buckets and chart bins: the formulas run on a few thousand
 // groups, not on every time).
 //
 // In PostgreSQL the steps are customers (per customer: the first time on
@@ -111,9 +114,7 @@
 // time on the step after the furthest so reached is not after it is
 // undecided; only those customers take the exact path, one join per step
 // over their own events (exact_events, exact_touchpoint_1, …), and both
-// paths meet in one row per customer (reached). counts then counts the
-// customers per step with count(*) and measures keeps the times to convert
-// only.
+// paths meet in reached.
 //
 // In any order (both engines) firsts alone decides the funnel: reached
 // takes, per step, the latest first time of the steps up to it.

@@ -475,28 +475,23 @@ by_key AS (
   GROUP BY touchpoint
 ),
 `)
-	// PostgreSQL's in-order measures have the counts too (rows with d
-	// NULL); the wide steps count in counts, and name the times to convert
-	// by code (timeMeasures).
-	counts, name, from := "", "measure", "durations"
-	bucket, bin := bucketOfMantissa("e", "m"), binOfFlag("e", "f")
-	if pg && res.Mode == analytics.InOrder {
-		f.arraySteps(b, bigint)
-		// The counts' rows: bucket 0, no bin (greatest ignores NULLs).
-		bucket, bin = "COALESCE("+bucket+", 0)", "CASE WHEN e IS NOT NULL THEN "+bin+" END"
-	} else {
-		if res.Mode == analytics.AnyOrder {
-			f.anySteps(b)
-		} else {
-			f.wideSteps(b)
-		}
-		counts = "\nSELECT measure, '', step, 0, value FROM counts\nUNION ALL"
-		var names []string
-		for _, m := range timeMeasures {
-			names = append(names, fmt.Sprintf("(%d, '%s')", m.code, m.name))
-		}
-		name, from = "names.name", "durations JOIN (VALUES "+strings.Join(names, ", ")+") AS names(code, name) ON durations.measure = names.code"
+	// The steps give one row per customer (reached); the measures count
+	// them in one pass (counts) and list the times to convert by code
+	// (timeMeasures).
+	switch {
+	case pg && res.Mode == analytics.InOrder:
+		f.arraySteps(b)
+	case res.Mode == analytics.AnyOrder:
+		f.anySteps(b)
+	default:
+		f.wideSteps(b)
 	}
+	counts := "\nSELECT measure, '', step, 0, value FROM counts\nUNION ALL"
+	var names []string
+	for _, m := range timeMeasures {
+		names = append(names, fmt.Sprintf("(%d, '%s')", m.code, m.name))
+	}
+	name, from := "names.name", "durations JOIN (VALUES "+strings.Join(names, ", ")+") AS names(code, name) ON durations.measure = names.code"
 	// One pass over the measures gives each time to convert its exponent,
 	// mantissa and bin flag; the counts per bucket and per bin follow from
 	// the counts of those (a few thousand rows).
@@ -507,7 +502,7 @@ by_key AS (
     FROM (SELECT measure, step, e, %s AS m, %s AS f FROM (%s) AS l) AS k
     GROUP BY 1, 2, 3, 4, 5
   ) AS g
-)`, bucket, bin, mantissa(q.d, "d", "e"), binFlag(q.d, "d", "e"), exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
+)`, bucketOfMantissa("e", "m"), binOfFlag("e", "f"), mantissa(q.d, "d", "e"), binFlag(q.d, "d", "e"), exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
 	final := b
 	if f.personas {
 		final = &strings.Builder{}

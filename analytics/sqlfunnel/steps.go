@@ -327,7 +327,7 @@ reached AS MATERIALIZED (
 %s
 ),
 `, strings.Join(cols, ", "), strings.Join(exactCols, ", "), strings.Join(joins, "\n"))
-	f.wideMeasures(b, 9, "_0_at")
+	f.wideMeasures(b, 9, "_0_at", "firsts")
 }
 
 // firsts writes the CTE firsts: per customer (every customer with a usable
@@ -383,10 +383,9 @@ func (f funnelSteps) stepFirsts() []string {
 // wideMeasures writes the CTEs counts and measures over reached (one row
 // per customer, {funnel}_{i}_at and _via): n is the number of the first
 // comment, start the suffix of the column the time from the start counts
-// from ({funnel}{start}).
-func (f funnelSteps) wideMeasures(b *strings.Builder, n int, start string) {
-	// count counts the customers of reached who satisfy cond, per via
-	// when it is a column.
+// from ({funnel}{start}), perCustomer the CTE with each customer's route
+// (with a persona column).
+func (f funnelSteps) wideMeasures(b *strings.Builder, n int, start, perCustomer string) {
 	// count counts the customers of reached who satisfy cond: in the one
 	// aggregation over reached (counted), or per via when it is a column.
 	var aggs []string
@@ -420,7 +419,7 @@ func (f funnelSteps) wideMeasures(b *strings.Builder, n int, start string) {
 		}
 	}
 	if f.personas { // the customers of each route, the route in the step (m)
-		counts = append(counts, fmt.Sprintf("  SELECT 'route_customers', route * %d, count(*) FROM firsts GROUP BY route", f.m))
+		counts = append(counts, fmt.Sprintf("  SELECT 'route_customers', route * %d, count(*) FROM %s GROUP BY route", f.m, perCustomer))
 	}
 	if len(times) == 0 { // one-step funnels: no time to convert
 		times = append(times, "  SELECT 0 AS measure, 0 AS step, CAST(NULL AS BIGINT) AS d WHERE false")
@@ -486,7 +485,7 @@ reached AS MATERIALIZED (
   ) AS a
 ),
 `, viaCols, strings.Join(at, ",\n      "), strings.Join(starts, ",\n        "), strings.Join(f.stepFirsts(), ",\n          "))
-	f.wideMeasures(b, 6, "_start")
+	f.wideMeasures(b, 6, "_start", "firsts")
 }
 
 // timeMeasures names the integer measure codes of the times to convert in
@@ -514,8 +513,9 @@ func as(first bool, s string) string {
 // arraySteps writes the steps for PostgreSQL, without a join per step (its
 // estimates for CTEs make those joins nested loops): the times of each step
 // (of each alternative, for a step with alternatives) per customer in an
-// array, then one LATERAL subquery per step.
-func (f funnelSteps) arraySteps(b *strings.Builder, bigint string) {
+// array, then one LATERAL subquery per step (reached: one row per
+// customer), and the measures.
+func (f funnelSteps) arraySteps(b *strings.Builder) {
 	b.WriteString("-- 4. per customer: the first time on step 0, and the times on every later step (on each\n--    alternative of a step with alternatives)\ncustomers AS (\n  SELECT s.customer")
 	touchTimes := map[int]bool{} // touch_{t}_times written
 	for _, fn := range f.funnels() {
@@ -549,7 +549,7 @@ func (f funnelSteps) arraySteps(b *strings.Builder, bigint string) {
 	b.WriteString(`-- 5. the steps, one LATERAL subquery per step: step i is reached at the earliest time on
 --    it strictly after step i-1, no later than the window after step 0 (NULL: not reached);
 --    of a step's alternatives, the first in journey order with an event at that time
-steps AS (
+reached AS (
   SELECT *
   FROM customers AS c`)
 	t0 := "c."
@@ -587,28 +587,5 @@ steps AS (
 		}
 	}
 	b.WriteString("\n),\n")
-	b.WriteString("-- 6. one row per customer and measure: the customer, each step reached, each time to\n--    convert, the furthest step of those who did not reach the last (drop_off)\nmeasures AS (\n")
-	fmt.Fprintf(b, "  SELECT v.measure, v.step, v.d\n  FROM steps AS c\n  CROSS JOIN LATERAL (VALUES\n")
-	vals := []string{fmt.Sprintf("('customers', 0, CAST(0 AS %s), CAST(NULL AS %s))", bigint, bigint)}
-	if f.personas { // the customers of each route, the route in the step (m)
-		vals = append(vals, fmt.Sprintf("('route_customers', c.route * %d, 0, NULL)", f.m))
-	}
-	for _, fn := range f.funnels() {
-		n := f.n(fn)
-		for i := 0; i < n; i++ {
-			at, via := "c."+timeCol(fn, i), f.via(fn, i, "c.")
-			mf := f.measure(fn)
-			vals = append(vals, fmt.Sprintf("('%s_reached', %s, %s, NULL)", mf, via, at))
-			if i > 0 {
-				vals = append(vals,
-					fmt.Sprintf("('%s_from_previous', %s, %s, %s - c.%s)", mf, via, at, at, timeCol(fn, i-1)),
-					fmt.Sprintf("('%s_from_start', %s, %s, %s - c.%s)", mf, via, at, at, timeCol(fn, 0)))
-			}
-			if i+1 < n {
-				vals = append(vals, fmt.Sprintf("('%s_drop_off', %s, CASE WHEN c.%s IS NULL THEN %s END, NULL)", mf, via, timeCol(fn, i+1), at))
-			}
-		}
-	}
-	b.WriteString("    " + strings.Join(vals, ",\n    "))
-	b.WriteString("\n  ) AS v(measure, step, reached_at, d)\n  WHERE v.reached_at IS NOT NULL\n),\n")
+	f.wideMeasures(b, 6, "_0_at", "customers")
 }

@@ -119,7 +119,7 @@ customers AS (
 -- 5. the steps, one LATERAL subquery per step: step i is reached at the earliest time on
 --    it strictly after step i-1, no later than the window after step 0 (NULL: not reached);
 --    of a step's alternatives, the first in journey order with an event at that time
-steps AS (
+reached AS (
   SELECT *
   FROM customers AS c
   CROSS JOIN LATERAL ( -- touchpoint step 1: Watches a TikTok review by a running coach or Hears about the shop from a friend at the Saturday running c…
@@ -190,107 +190,234 @@ steps AS (
     SELECT min(x) AS stage_5_at FROM unnest(c.stage_5_times) AS x WHERE x > stage_4_at AND x - stage_0_at <= 2592000000000000
   ) AS stage_5
 ),
--- 6. one row per customer and measure: the customer, each step reached, each time to
---    convert, the furthest step of those who did not reach the last (drop_off)
+-- 6. the counts: customers, customers who reached each step (per touchpoint that reached
+--    it), and whose furthest step it is when it is not the last (drop_off); one pass over
+--    reached counts all but the steps of alternatives
+counted AS (
+  SELECT
+    count(*) AS customers,
+    count(*) FILTER (WHERE touchpoint_0_at IS NOT NULL) AS touchpoint_reached_0,
+    count(*) FILTER (WHERE touchpoint_0_at IS NOT NULL AND touchpoint_1_at IS NULL) AS touchpoint_drop_off_0,
+    count(*) FILTER (WHERE touchpoint_2_at IS NOT NULL) AS touchpoint_reached_3,
+    count(*) FILTER (WHERE touchpoint_2_at IS NOT NULL AND touchpoint_3_at IS NULL) AS touchpoint_drop_off_3,
+    count(*) FILTER (WHERE touchpoint_3_at IS NOT NULL) AS touchpoint_reached_4,
+    count(*) FILTER (WHERE touchpoint_3_at IS NOT NULL AND touchpoint_4_at IS NULL) AS touchpoint_drop_off_4,
+    count(*) FILTER (WHERE touchpoint_5_at IS NOT NULL) AS touchpoint_reached_7,
+    count(*) FILTER (WHERE touchpoint_5_at IS NOT NULL AND touchpoint_6_at IS NULL) AS touchpoint_drop_off_7,
+    count(*) FILTER (WHERE touchpoint_6_at IS NOT NULL) AS touchpoint_reached_8,
+    count(*) FILTER (WHERE touchpoint_6_at IS NOT NULL AND touchpoint_7_at IS NULL) AS touchpoint_drop_off_8,
+    count(*) FILTER (WHERE touchpoint_7_at IS NOT NULL) AS touchpoint_reached_9,
+    count(*) FILTER (WHERE touchpoint_7_at IS NOT NULL AND touchpoint_8_at IS NULL) AS touchpoint_drop_off_9,
+    count(*) FILTER (WHERE touchpoint_8_at IS NOT NULL) AS touchpoint_reached_10,
+    count(*) FILTER (WHERE touchpoint_8_at IS NOT NULL AND touchpoint_9_at IS NULL) AS touchpoint_drop_off_10,
+    count(*) FILTER (WHERE touchpoint_9_at IS NOT NULL) AS touchpoint_reached_11,
+    count(*) FILTER (WHERE touchpoint_9_at IS NOT NULL AND touchpoint_10_at IS NULL) AS touchpoint_drop_off_11,
+    count(*) FILTER (WHERE touchpoint_10_at IS NOT NULL) AS touchpoint_reached_12,
+    count(*) FILTER (WHERE touchpoint_10_at IS NOT NULL AND touchpoint_11_at IS NULL) AS touchpoint_drop_off_12,
+    count(*) FILTER (WHERE touchpoint_11_at IS NOT NULL) AS touchpoint_reached_13,
+    count(*) FILTER (WHERE touchpoint_11_at IS NOT NULL AND touchpoint_12_at IS NULL) AS touchpoint_drop_off_13,
+    count(*) FILTER (WHERE touchpoint_12_at IS NOT NULL) AS touchpoint_reached_14,
+    count(*) FILTER (WHERE touchpoint_12_at IS NOT NULL AND touchpoint_13_at IS NULL) AS touchpoint_drop_off_14,
+    count(*) FILTER (WHERE touchpoint_13_at IS NOT NULL) AS touchpoint_reached_15,
+    count(*) FILTER (WHERE touchpoint_13_at IS NOT NULL AND touchpoint_14_at IS NULL) AS touchpoint_drop_off_15,
+    count(*) FILTER (WHERE touchpoint_14_at IS NOT NULL) AS touchpoint_reached_16,
+    count(*) FILTER (WHERE touchpoint_14_at IS NOT NULL AND touchpoint_15_at IS NULL) AS touchpoint_drop_off_16,
+    count(*) FILTER (WHERE touchpoint_15_at IS NOT NULL) AS touchpoint_reached_17,
+    count(*) FILTER (WHERE touchpoint_15_at IS NOT NULL AND touchpoint_16_at IS NULL) AS touchpoint_drop_off_17,
+    count(*) FILTER (WHERE touchpoint_16_at IS NOT NULL) AS touchpoint_reached_18,
+    count(*) FILTER (WHERE stage_0_at IS NOT NULL) AS stage_reached_0,
+    count(*) FILTER (WHERE stage_0_at IS NOT NULL AND stage_1_at IS NULL) AS stage_drop_off_0,
+    count(*) FILTER (WHERE stage_1_at IS NOT NULL) AS stage_reached_1,
+    count(*) FILTER (WHERE stage_1_at IS NOT NULL AND stage_2_at IS NULL) AS stage_drop_off_1,
+    count(*) FILTER (WHERE stage_2_at IS NOT NULL) AS stage_reached_2,
+    count(*) FILTER (WHERE stage_2_at IS NOT NULL AND stage_3_at IS NULL) AS stage_drop_off_2,
+    count(*) FILTER (WHERE stage_3_at IS NOT NULL) AS stage_reached_3,
+    count(*) FILTER (WHERE stage_3_at IS NOT NULL AND stage_4_at IS NULL) AS stage_drop_off_3,
+    count(*) FILTER (WHERE stage_4_at IS NOT NULL) AS stage_reached_4,
+    count(*) FILTER (WHERE stage_4_at IS NOT NULL AND stage_5_at IS NULL) AS stage_drop_off_4,
+    count(*) FILTER (WHERE stage_5_at IS NOT NULL) AS stage_reached_5
+  FROM reached
+),
+counts AS (
+  SELECT 'customers' AS measure, 0 AS step, customers AS value FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 0, touchpoint_reached_0 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 0, touchpoint_drop_off_0 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', touchpoint_1_via, count(*) FROM reached WHERE touchpoint_1_at IS NOT NULL GROUP BY touchpoint_1_via
+  UNION ALL
+  SELECT 'touchpoint_drop_off', touchpoint_1_via, count(*) FROM reached WHERE touchpoint_1_at IS NOT NULL AND touchpoint_2_at IS NULL GROUP BY touchpoint_1_via
+  UNION ALL
+  SELECT 'touchpoint_reached', 3, touchpoint_reached_3 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 3, touchpoint_drop_off_3 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 4, touchpoint_reached_4 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 4, touchpoint_drop_off_4 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', touchpoint_4_via, count(*) FROM reached WHERE touchpoint_4_at IS NOT NULL GROUP BY touchpoint_4_via
+  UNION ALL
+  SELECT 'touchpoint_drop_off', touchpoint_4_via, count(*) FROM reached WHERE touchpoint_4_at IS NOT NULL AND touchpoint_5_at IS NULL GROUP BY touchpoint_4_via
+  UNION ALL
+  SELECT 'touchpoint_reached', 7, touchpoint_reached_7 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 7, touchpoint_drop_off_7 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 8, touchpoint_reached_8 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 8, touchpoint_drop_off_8 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 9, touchpoint_reached_9 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 9, touchpoint_drop_off_9 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 10, touchpoint_reached_10 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 10, touchpoint_drop_off_10 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 11, touchpoint_reached_11 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 11, touchpoint_drop_off_11 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 12, touchpoint_reached_12 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 12, touchpoint_drop_off_12 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 13, touchpoint_reached_13 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 13, touchpoint_drop_off_13 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 14, touchpoint_reached_14 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 14, touchpoint_drop_off_14 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 15, touchpoint_reached_15 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 15, touchpoint_drop_off_15 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 16, touchpoint_reached_16 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 16, touchpoint_drop_off_16 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 17, touchpoint_reached_17 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_drop_off', 17, touchpoint_drop_off_17 FROM counted
+  UNION ALL
+  SELECT 'touchpoint_reached', 18, touchpoint_reached_18 FROM counted
+  UNION ALL
+  SELECT 'stage_reached', 0, stage_reached_0 FROM counted
+  UNION ALL
+  SELECT 'stage_drop_off', 0, stage_drop_off_0 FROM counted
+  UNION ALL
+  SELECT 'stage_reached', 1, stage_reached_1 FROM counted
+  UNION ALL
+  SELECT 'stage_drop_off', 1, stage_drop_off_1 FROM counted
+  UNION ALL
+  SELECT 'stage_reached', 2, stage_reached_2 FROM counted
+  UNION ALL
+  SELECT 'stage_drop_off', 2, stage_drop_off_2 FROM counted
+  UNION ALL
+  SELECT 'stage_reached', 3, stage_reached_3 FROM counted
+  UNION ALL
+  SELECT 'stage_drop_off', 3, stage_drop_off_3 FROM counted
+  UNION ALL
+  SELECT 'stage_reached', 4, stage_reached_4 FROM counted
+  UNION ALL
+  SELECT 'stage_drop_off', 4, stage_drop_off_4 FROM counted
+  UNION ALL
+  SELECT 'stage_reached', 5, stage_reached_5 FROM counted
+),
+-- 7. one row per customer and step reached after step 0: the times to convert; measure
+--     0 touchpoint_from_previous, 1 touchpoint_from_start, 2 stage_from_previous, 3 stage_from_start,
+--     4 touchpoint step 1 (both), 5 stage step 1 (both)
 measures AS (
-  SELECT v.measure, v.step, v.d
-  FROM steps AS c
-  CROSS JOIN LATERAL (VALUES
-    ('customers', 0, CAST(0 AS BIGINT), CAST(NULL AS BIGINT)),
-    ('touchpoint_reached', 0, c.touchpoint_0_at, NULL),
-    ('touchpoint_drop_off', 0, CASE WHEN c.touchpoint_1_at IS NULL THEN c.touchpoint_0_at END, NULL),
-    ('touchpoint_reached', c.touchpoint_1_via, c.touchpoint_1_at, NULL),
-    ('touchpoint_from_previous', c.touchpoint_1_via, c.touchpoint_1_at, c.touchpoint_1_at - c.touchpoint_0_at),
-    ('touchpoint_from_start', c.touchpoint_1_via, c.touchpoint_1_at, c.touchpoint_1_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', c.touchpoint_1_via, CASE WHEN c.touchpoint_2_at IS NULL THEN c.touchpoint_1_at END, NULL),
-    ('touchpoint_reached', 3, c.touchpoint_2_at, NULL),
-    ('touchpoint_from_previous', 3, c.touchpoint_2_at, c.touchpoint_2_at - c.touchpoint_1_at),
-    ('touchpoint_from_start', 3, c.touchpoint_2_at, c.touchpoint_2_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 3, CASE WHEN c.touchpoint_3_at IS NULL THEN c.touchpoint_2_at END, NULL),
-    ('touchpoint_reached', 4, c.touchpoint_3_at, NULL),
-    ('touchpoint_from_previous', 4, c.touchpoint_3_at, c.touchpoint_3_at - c.touchpoint_2_at),
-    ('touchpoint_from_start', 4, c.touchpoint_3_at, c.touchpoint_3_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 4, CASE WHEN c.touchpoint_4_at IS NULL THEN c.touchpoint_3_at END, NULL),
-    ('touchpoint_reached', c.touchpoint_4_via, c.touchpoint_4_at, NULL),
-    ('touchpoint_from_previous', c.touchpoint_4_via, c.touchpoint_4_at, c.touchpoint_4_at - c.touchpoint_3_at),
-    ('touchpoint_from_start', c.touchpoint_4_via, c.touchpoint_4_at, c.touchpoint_4_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', c.touchpoint_4_via, CASE WHEN c.touchpoint_5_at IS NULL THEN c.touchpoint_4_at END, NULL),
-    ('touchpoint_reached', 7, c.touchpoint_5_at, NULL),
-    ('touchpoint_from_previous', 7, c.touchpoint_5_at, c.touchpoint_5_at - c.touchpoint_4_at),
-    ('touchpoint_from_start', 7, c.touchpoint_5_at, c.touchpoint_5_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 7, CASE WHEN c.touchpoint_6_at IS NULL THEN c.touchpoint_5_at END, NULL),
-    ('touchpoint_reached', 8, c.touchpoint_6_at, NULL),
-    ('touchpoint_from_previous', 8, c.touchpoint_6_at, c.touchpoint_6_at - c.touchpoint_5_at),
-    ('touchpoint_from_start', 8, c.touchpoint_6_at, c.touchpoint_6_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 8, CASE WHEN c.touchpoint_7_at IS NULL THEN c.touchpoint_6_at END, NULL),
-    ('touchpoint_reached', 9, c.touchpoint_7_at, NULL),
-    ('touchpoint_from_previous', 9, c.touchpoint_7_at, c.touchpoint_7_at - c.touchpoint_6_at),
-    ('touchpoint_from_start', 9, c.touchpoint_7_at, c.touchpoint_7_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 9, CASE WHEN c.touchpoint_8_at IS NULL THEN c.touchpoint_7_at END, NULL),
-    ('touchpoint_reached', 10, c.touchpoint_8_at, NULL),
-    ('touchpoint_from_previous', 10, c.touchpoint_8_at, c.touchpoint_8_at - c.touchpoint_7_at),
-    ('touchpoint_from_start', 10, c.touchpoint_8_at, c.touchpoint_8_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 10, CASE WHEN c.touchpoint_9_at IS NULL THEN c.touchpoint_8_at END, NULL),
-    ('touchpoint_reached', 11, c.touchpoint_9_at, NULL),
-    ('touchpoint_from_previous', 11, c.touchpoint_9_at, c.touchpoint_9_at - c.touchpoint_8_at),
-    ('touchpoint_from_start', 11, c.touchpoint_9_at, c.touchpoint_9_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 11, CASE WHEN c.touchpoint_10_at IS NULL THEN c.touchpoint_9_at END, NULL),
-    ('touchpoint_reached', 12, c.touchpoint_10_at, NULL),
-    ('touchpoint_from_previous', 12, c.touchpoint_10_at, c.touchpoint_10_at - c.touchpoint_9_at),
-    ('touchpoint_from_start', 12, c.touchpoint_10_at, c.touchpoint_10_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 12, CASE WHEN c.touchpoint_11_at IS NULL THEN c.touchpoint_10_at END, NULL),
-    ('touchpoint_reached', 13, c.touchpoint_11_at, NULL),
-    ('touchpoint_from_previous', 13, c.touchpoint_11_at, c.touchpoint_11_at - c.touchpoint_10_at),
-    ('touchpoint_from_start', 13, c.touchpoint_11_at, c.touchpoint_11_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 13, CASE WHEN c.touchpoint_12_at IS NULL THEN c.touchpoint_11_at END, NULL),
-    ('touchpoint_reached', 14, c.touchpoint_12_at, NULL),
-    ('touchpoint_from_previous', 14, c.touchpoint_12_at, c.touchpoint_12_at - c.touchpoint_11_at),
-    ('touchpoint_from_start', 14, c.touchpoint_12_at, c.touchpoint_12_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 14, CASE WHEN c.touchpoint_13_at IS NULL THEN c.touchpoint_12_at END, NULL),
-    ('touchpoint_reached', 15, c.touchpoint_13_at, NULL),
-    ('touchpoint_from_previous', 15, c.touchpoint_13_at, c.touchpoint_13_at - c.touchpoint_12_at),
-    ('touchpoint_from_start', 15, c.touchpoint_13_at, c.touchpoint_13_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 15, CASE WHEN c.touchpoint_14_at IS NULL THEN c.touchpoint_13_at END, NULL),
-    ('touchpoint_reached', 16, c.touchpoint_14_at, NULL),
-    ('touchpoint_from_previous', 16, c.touchpoint_14_at, c.touchpoint_14_at - c.touchpoint_13_at),
-    ('touchpoint_from_start', 16, c.touchpoint_14_at, c.touchpoint_14_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 16, CASE WHEN c.touchpoint_15_at IS NULL THEN c.touchpoint_14_at END, NULL),
-    ('touchpoint_reached', 17, c.touchpoint_15_at, NULL),
-    ('touchpoint_from_previous', 17, c.touchpoint_15_at, c.touchpoint_15_at - c.touchpoint_14_at),
-    ('touchpoint_from_start', 17, c.touchpoint_15_at, c.touchpoint_15_at - c.touchpoint_0_at),
-    ('touchpoint_drop_off', 17, CASE WHEN c.touchpoint_16_at IS NULL THEN c.touchpoint_15_at END, NULL),
-    ('touchpoint_reached', 18, c.touchpoint_16_at, NULL),
-    ('touchpoint_from_previous', 18, c.touchpoint_16_at, c.touchpoint_16_at - c.touchpoint_15_at),
-    ('touchpoint_from_start', 18, c.touchpoint_16_at, c.touchpoint_16_at - c.touchpoint_0_at),
-    ('stage_reached', 0, c.stage_0_at, NULL),
-    ('stage_drop_off', 0, CASE WHEN c.stage_1_at IS NULL THEN c.stage_0_at END, NULL),
-    ('stage_reached', 1, c.stage_1_at, NULL),
-    ('stage_from_previous', 1, c.stage_1_at, c.stage_1_at - c.stage_0_at),
-    ('stage_from_start', 1, c.stage_1_at, c.stage_1_at - c.stage_0_at),
-    ('stage_drop_off', 1, CASE WHEN c.stage_2_at IS NULL THEN c.stage_1_at END, NULL),
-    ('stage_reached', 2, c.stage_2_at, NULL),
-    ('stage_from_previous', 2, c.stage_2_at, c.stage_2_at - c.stage_1_at),
-    ('stage_from_start', 2, c.stage_2_at, c.stage_2_at - c.stage_0_at),
-    ('stage_drop_off', 2, CASE WHEN c.stage_3_at IS NULL THEN c.stage_2_at END, NULL),
-    ('stage_reached', 3, c.stage_3_at, NULL),
-    ('stage_from_previous', 3, c.stage_3_at, c.stage_3_at - c.stage_2_at),
-    ('stage_from_start', 3, c.stage_3_at, c.stage_3_at - c.stage_0_at),
-    ('stage_drop_off', 3, CASE WHEN c.stage_4_at IS NULL THEN c.stage_3_at END, NULL),
-    ('stage_reached', 4, c.stage_4_at, NULL),
-    ('stage_from_previous', 4, c.stage_4_at, c.stage_4_at - c.stage_3_at),
-    ('stage_from_start', 4, c.stage_4_at, c.stage_4_at - c.stage_0_at),
-    ('stage_drop_off', 4, CASE WHEN c.stage_5_at IS NULL THEN c.stage_4_at END, NULL),
-    ('stage_reached', 5, c.stage_5_at, NULL),
-    ('stage_from_previous', 5, c.stage_5_at, c.stage_5_at - c.stage_4_at),
-    ('stage_from_start', 5, c.stage_5_at, c.stage_5_at - c.stage_0_at)
-  ) AS v(measure, step, reached_at, d)
-  WHERE v.reached_at IS NOT NULL
+  SELECT 4 AS measure, touchpoint_1_via AS step, touchpoint_1_at - touchpoint_0_at AS d FROM reached WHERE touchpoint_1_at IS NOT NULL -- touchpoint_from_previous and _from_start
+  UNION ALL
+  SELECT 0, 3, touchpoint_2_at - touchpoint_1_at FROM reached WHERE touchpoint_2_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 3, touchpoint_2_at - touchpoint_0_at FROM reached WHERE touchpoint_2_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 4, touchpoint_3_at - touchpoint_2_at FROM reached WHERE touchpoint_3_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 4, touchpoint_3_at - touchpoint_0_at FROM reached WHERE touchpoint_3_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, touchpoint_4_via, touchpoint_4_at - touchpoint_3_at FROM reached WHERE touchpoint_4_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, touchpoint_4_via, touchpoint_4_at - touchpoint_0_at FROM reached WHERE touchpoint_4_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 7, touchpoint_5_at - touchpoint_4_at FROM reached WHERE touchpoint_5_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 7, touchpoint_5_at - touchpoint_0_at FROM reached WHERE touchpoint_5_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 8, touchpoint_6_at - touchpoint_5_at FROM reached WHERE touchpoint_6_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 8, touchpoint_6_at - touchpoint_0_at FROM reached WHERE touchpoint_6_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 9, touchpoint_7_at - touchpoint_6_at FROM reached WHERE touchpoint_7_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 9, touchpoint_7_at - touchpoint_0_at FROM reached WHERE touchpoint_7_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 10, touchpoint_8_at - touchpoint_7_at FROM reached WHERE touchpoint_8_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 10, touchpoint_8_at - touchpoint_0_at FROM reached WHERE touchpoint_8_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 11, touchpoint_9_at - touchpoint_8_at FROM reached WHERE touchpoint_9_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 11, touchpoint_9_at - touchpoint_0_at FROM reached WHERE touchpoint_9_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 12, touchpoint_10_at - touchpoint_9_at FROM reached WHERE touchpoint_10_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 12, touchpoint_10_at - touchpoint_0_at FROM reached WHERE touchpoint_10_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 13, touchpoint_11_at - touchpoint_10_at FROM reached WHERE touchpoint_11_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 13, touchpoint_11_at - touchpoint_0_at FROM reached WHERE touchpoint_11_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 14, touchpoint_12_at - touchpoint_11_at FROM reached WHERE touchpoint_12_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 14, touchpoint_12_at - touchpoint_0_at FROM reached WHERE touchpoint_12_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 15, touchpoint_13_at - touchpoint_12_at FROM reached WHERE touchpoint_13_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 15, touchpoint_13_at - touchpoint_0_at FROM reached WHERE touchpoint_13_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 16, touchpoint_14_at - touchpoint_13_at FROM reached WHERE touchpoint_14_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 16, touchpoint_14_at - touchpoint_0_at FROM reached WHERE touchpoint_14_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 17, touchpoint_15_at - touchpoint_14_at FROM reached WHERE touchpoint_15_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 17, touchpoint_15_at - touchpoint_0_at FROM reached WHERE touchpoint_15_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 0, 18, touchpoint_16_at - touchpoint_15_at FROM reached WHERE touchpoint_16_at IS NOT NULL -- touchpoint_from_previous
+  UNION ALL
+  SELECT 1, 18, touchpoint_16_at - touchpoint_0_at FROM reached WHERE touchpoint_16_at IS NOT NULL -- touchpoint_from_start
+  UNION ALL
+  SELECT 5, 1, stage_1_at - stage_0_at FROM reached WHERE stage_1_at IS NOT NULL -- stage_from_previous and _from_start
+  UNION ALL
+  SELECT 2, 2, stage_2_at - stage_1_at FROM reached WHERE stage_2_at IS NOT NULL -- stage_from_previous
+  UNION ALL
+  SELECT 3, 2, stage_2_at - stage_0_at FROM reached WHERE stage_2_at IS NOT NULL -- stage_from_start
+  UNION ALL
+  SELECT 2, 3, stage_3_at - stage_2_at FROM reached WHERE stage_3_at IS NOT NULL -- stage_from_previous
+  UNION ALL
+  SELECT 3, 3, stage_3_at - stage_0_at FROM reached WHERE stage_3_at IS NOT NULL -- stage_from_start
+  UNION ALL
+  SELECT 2, 4, stage_4_at - stage_3_at FROM reached WHERE stage_4_at IS NOT NULL -- stage_from_previous
+  UNION ALL
+  SELECT 3, 4, stage_4_at - stage_0_at FROM reached WHERE stage_4_at IS NOT NULL -- stage_from_start
+  UNION ALL
+  SELECT 2, 5, stage_5_at - stage_4_at FROM reached WHERE stage_5_at IS NOT NULL -- stage_from_previous
+  UNION ALL
+  SELECT 3, 5, stage_5_at - stage_0_at FROM reached WHERE stage_5_at IS NOT NULL -- stage_from_start
 ),
 -- then: the histogram bucket (analytics.BucketOf) and the chart bin (Timing.Bins: 0 under
 -- one second, else floor(log2(whole seconds)) + 1) of the times to convert, counted per
 -- exponent, mantissa (the 8 leading bits) and bin flag
 durations AS (
-  SELECT measure, step, COALESCE((greatest(e, 7) - 6) * 128 + m - 128, 0) AS bucket, CASE WHEN e IS NOT NULL THEN greatest(e - 29 + f, 0) END AS bin, n
+  SELECT measure, step, (greatest(e, 7) - 6) * 128 + m - 128 AS bucket, greatest(e - 29 + f, 0) AS bin, n
   FROM (
     SELECT measure, step, e, m, f, count(*) AS n
     FROM (SELECT measure, step, e, (d >> CAST(greatest(e, 7) - 7 AS integer)) AS m, CAST(d >= (CAST(1000000000 AS bigint) << CAST(greatest(e - 29, 0) AS integer)) AS integer) AS f FROM (SELECT *, e_0 - CAST((d >> e_0) = 0 AS integer) + CAST((d >> e_0) >= 2 AS integer) AS e FROM (SELECT *, CAST(floor(ln(CAST(greatest(d, 1) AS double precision)) / ln(2)) AS integer) AS e_0 FROM (SELECT measure, step, d FROM measures) AS m) AS l0) AS l) AS k
@@ -298,9 +425,11 @@ durations AS (
   ) AS g
 )
 -- and the result rows
-SELECT measure AS measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, CAST(sum(n) AS BIGINT) AS value FROM durations GROUP BY 1, 3, 4
+SELECT names.name AS measure, '' AS touchpoint, step, CAST(bucket AS BIGINT) AS bucket, CAST(sum(n) AS BIGINT) AS value FROM durations JOIN (VALUES (0, 'touchpoint_from_previous'), (1, 'touchpoint_from_start'), (2, 'stage_from_previous'), (3, 'stage_from_start'), (4, 'touchpoint_from_previous'), (4, 'touchpoint_from_start'), (5, 'stage_from_previous'), (5, 'stage_from_start')) AS names(code, name) ON durations.measure = names.code GROUP BY 1, 3, 4
 UNION ALL
-SELECT measure || '_bins', '', step, CAST(bin AS BIGINT), CAST(sum(n) AS BIGINT) FROM durations WHERE bin IS NOT NULL GROUP BY 1, 3, 4
+SELECT names.name || '_bins', '', step, CAST(bin AS BIGINT), CAST(sum(n) AS BIGINT) FROM durations JOIN (VALUES (0, 'touchpoint_from_previous'), (1, 'touchpoint_from_start'), (2, 'stage_from_previous'), (3, 'stage_from_start'), (4, 'touchpoint_from_previous'), (4, 'touchpoint_from_start'), (5, 'stage_from_previous'), (5, 'stage_from_start')) AS names(code, name) ON durations.measure = names.code WHERE bin IS NOT NULL GROUP BY 1, 3, 4
+UNION ALL
+SELECT measure, '', step, 0, value FROM counts
 UNION ALL
 SELECT 'events', touchpoint, 0, 0, events FROM by_key WHERE events > 0
 UNION ALL

@@ -275,15 +275,18 @@ decided AS (
 --    then one CTE per step: step i is reached at the earliest event on it strictly after
 --    step i-1, no later than the window after step 0 (for alternatives: the first of them
 --    in journey order at that time)
+undecided_customers AS MATERIALIZED (
+  SELECT * FROM decided WHERE undecided
+),
 exact_events AS MATERIALIZED (
   SELECT s.customer, s.t, k.touch, k.touchpoint_step, k.stage_step
   FROM source_rows AS s
   JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
-  WHERE s.usable AND s.customer IN (SELECT customer FROM decided WHERE undecided)
+  WHERE s.usable AND s.customer IN (SELECT customer FROM undecided_customers)
 ),
 `)
 	for _, fn := range f.funnels() {
-		fmt.Fprintf(b, "exact_%[1]s_0 AS ( -- %[1]s step 0: %[2]s\n  SELECT customer, %[1]s_0_at AS start_at, %[1]s_0_at AS reached_at, %[3]s AS via\n  FROM decided\n  WHERE undecided AND %[1]s_0_at IS NOT NULL\n),\n",
+		fmt.Fprintf(b, "exact_%[1]s_0 AS ( -- %[1]s step 0: %[2]s\n  SELECT customer, %[1]s_0_at AS start_at, %[1]s_0_at AS reached_at, %[3]s AS via\n  FROM undecided_customers\n  WHERE %[1]s_0_at IS NOT NULL\n),\n",
 			fn, f.name(fn, 0), f.via(fn, 0, ""))
 		key := "e.stage_step"
 		if f.isTouch(fn) {
@@ -323,7 +326,7 @@ reached AS MATERIALIZED (
   WHERE NOT undecided
   UNION ALL
   SELECT u.customer, %s
-  FROM (SELECT customer FROM decided WHERE undecided) AS u
+  FROM undecided_customers AS u
 %s
 ),
 `, strings.Join(cols, ", "), strings.Join(exactCols, ", "), strings.Join(joins, "\n"))

@@ -219,16 +219,19 @@ decided AS (
 --    then one CTE per step: step i is reached at the earliest event on it strictly after
 --    step i-1, no later than the window after step 0 (for alternatives: the first of them
 --    in journey order at that time)
+undecided_customers AS MATERIALIZED (
+  SELECT * FROM decided WHERE undecided
+),
 exact_events AS MATERIALIZED (
   SELECT s.customer, s.t, k.touch, k.touchpoint_step, k.stage_step
   FROM source_rows AS s
   JOIN planned_keys AS k ON s.touchpoint = k.touchpoint
-  WHERE s.usable AND s.customer IN (SELECT customer FROM decided WHERE undecided)
+  WHERE s.usable AND s.customer IN (SELECT customer FROM undecided_customers)
 ),
 exact_touchpoint_0 AS ( -- touchpoint step 0: Sees a Facebook carousel ad for the new Sải Bước running lin…
   SELECT customer, touchpoint_0_at AS start_at, touchpoint_0_at AS reached_at, 0 AS via
-  FROM decided
-  WHERE undecided AND touchpoint_0_at IS NOT NULL
+  FROM undecided_customers
+  WHERE touchpoint_0_at IS NOT NULL
 ),
 exact_touchpoint_1 AS MATERIALIZED ( -- touchpoint step 1: Watches a TikTok review by a running coach or Hears about the shop from a friend at the Saturday running c…
   SELECT customer, start_at, m.t AS reached_at, m.k AS via
@@ -376,8 +379,8 @@ exact_touchpoint_16 AS MATERIALIZED ( -- touchpoint step 16: Tells her running c
 ),
 exact_stage_0 AS ( -- stage step 0: Awareness
   SELECT customer, stage_0_at AS start_at, stage_0_at AS reached_at, 0 AS via
-  FROM decided
-  WHERE undecided AND stage_0_at IS NOT NULL
+  FROM undecided_customers
+  WHERE stage_0_at IS NOT NULL
 ),
 exact_stage_1 AS MATERIALIZED ( -- stage step 1: Consideration
   SELECT customer, start_at, m.t AS reached_at, m.k AS via
@@ -432,7 +435,7 @@ reached AS MATERIALIZED (
   WHERE NOT undecided
   UNION ALL
   SELECT u.customer, touchpoint_0.reached_at AS touchpoint_0_at, touchpoint_1.reached_at AS touchpoint_1_at, touchpoint_1.via AS touchpoint_1_via, touchpoint_2.reached_at AS touchpoint_2_at, touchpoint_3.reached_at AS touchpoint_3_at, touchpoint_4.reached_at AS touchpoint_4_at, touchpoint_4.via AS touchpoint_4_via, touchpoint_5.reached_at AS touchpoint_5_at, touchpoint_6.reached_at AS touchpoint_6_at, touchpoint_7.reached_at AS touchpoint_7_at, touchpoint_8.reached_at AS touchpoint_8_at, touchpoint_9.reached_at AS touchpoint_9_at, touchpoint_10.reached_at AS touchpoint_10_at, touchpoint_11.reached_at AS touchpoint_11_at, touchpoint_12.reached_at AS touchpoint_12_at, touchpoint_13.reached_at AS touchpoint_13_at, touchpoint_14.reached_at AS touchpoint_14_at, touchpoint_15.reached_at AS touchpoint_15_at, touchpoint_16.reached_at AS touchpoint_16_at, stage_0.reached_at AS stage_0_at, stage_1.reached_at AS stage_1_at, stage_2.reached_at AS stage_2_at, stage_3.reached_at AS stage_3_at, stage_4.reached_at AS stage_4_at, stage_5.reached_at AS stage_5_at
-  FROM (SELECT customer FROM decided WHERE undecided) AS u
+  FROM undecided_customers AS u
   LEFT JOIN exact_touchpoint_0 AS touchpoint_0 ON touchpoint_0.customer = u.customer
   LEFT JOIN exact_touchpoint_1 AS touchpoint_1 ON touchpoint_1.customer = u.customer
   LEFT JOIN exact_touchpoint_2 AS touchpoint_2 ON touchpoint_2.customer = u.customer

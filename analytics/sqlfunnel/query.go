@@ -502,7 +502,7 @@ by_key AS (
     FROM (SELECT measure, step, e, %s AS m, %s AS f FROM (%s) AS l) AS k
     GROUP BY 1, 2, 3, 4, 5
   ) AS g
-)`, bucketOfMantissa("e", "m"), binOfFlag("e", "f"), mantissa(q.d, "d", "e"), binFlag(q.d, "d", "e"), exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
+)`, bucketOfMantissa("e", "m"), binOfFlag(q.d, "e", "f"), mantissa(q.d, "d", "e"), binFlag(q.d, "d", "e"), exponent(q.d, "(SELECT measure, step, d FROM measures)", "d", "e"))
 	final := b
 	if f.personas {
 		final = &strings.Builder{}
@@ -539,23 +539,29 @@ ORDER BY 1, 2, 3, 4
 // {e−30, e−29} (10^9 lies between 2^29 and 2^30), so one comparison
 // decides it (binFlag): the bin is e−28 when v ≥ 10^9·2^(e−29), else e−29,
 // and 0 when that is negative (v under one second).
-func binOf(d Dialect, v, e string) string { return binOfFlag(e, binFlag(d, v, e)) }
+func binOf(d Dialect, v, e string) string { return binOfFlag(d, e, binFlag(d, v, e)) }
 
-// binFlag is 1 when v ≥ 10^9·2^max(e−29, 0), else 0 (see binOf).
+// binFlag is whether v ≥ 10^9·2^max(e−29, 0) (see binOf).
 func binFlag(d Dialect, v, e string) string {
 	switch d {
 	case ClickHouse:
-		return fmt.Sprintf("toInt64(%[1]s >= bitShiftLeft(toInt64(1000000000), greatest(%[2]s - 29, 0)))", v, e)
+		return fmt.Sprintf("%[1]s >= bitShiftLeft(toInt64(1000000000), greatest(%[2]s - 29, 0))", v, e)
 	case PostgreSQL:
-		return fmt.Sprintf("CAST(%[1]s >= (CAST(1000000000 AS bigint) << CAST(greatest(%[2]s - 29, 0) AS integer)) AS integer)", v, e)
+		return fmt.Sprintf("%[1]s >= (CAST(1000000000 AS bigint) << CAST(greatest(%[2]s - 29, 0) AS integer))", v, e)
 	}
-	return fmt.Sprintf("CAST(%[1]s >= (CAST(1000000000 AS BIGINT) << greatest(%[2]s - 29, 0)) AS BIGINT)", v, e)
+	return fmt.Sprintf("%[1]s >= (CAST(1000000000 AS BIGINT) << greatest(%[2]s - 29, 0))", v, e)
 }
 
 // binOfFlag is the chart bin of a duration of exponent e and bin flag f
 // (see binOf).
-func binOfFlag(e, f string) string {
-	return fmt.Sprintf("greatest(%s - 29 + %s, 0)", e, f)
+func binOfFlag(d Dialect, e, f string) string {
+	switch d {
+	case ClickHouse:
+		return fmt.Sprintf("greatest(%s - 29 + toInt64(%s), 0)", e, f)
+	case PostgreSQL:
+		return fmt.Sprintf("greatest(%s - 29 + CAST(%s AS integer), 0)", e, f)
+	}
+	return fmt.Sprintf("greatest(%s - 29 + CAST(%s AS BIGINT), 0)", e, f)
 }
 
 // pushable reports an error when the query cannot compute p's funnel as
@@ -585,16 +591,17 @@ func chExponent(v string) string {
 // exponent returns a subquery over from with column e = ⌊log₂ d⌋ for d ≥ 1
 // (-1 for d = 0, a time to convert of zero in any order),
 // computed in floating point (column e_0) and corrected by one either way
-// in integers, without branches (DuckDB evaluates every CASE branch as a
-// pass of its own).
+// in integers: d>>e_0 is 0, 1, or 2 or 3 when e_0 is one too big, right,
+// or one too small, so e = e_0 − 1 + min(d>>e_0, 2). No branches: DuckDB
+// evaluates every CASE branch as a pass of its own.
 func exponent(d Dialect, from, v, e string) string {
 	switch d {
 	case ClickHouse:
 		return fmt.Sprintf("SELECT *, %s AS %s FROM %s", chExponent(v), e, from)
 	case PostgreSQL:
-		return fmt.Sprintf("SELECT *, %[2]s_0 - CAST((%[1]s >> %[2]s_0) = 0 AS integer) + CAST((%[1]s >> %[2]s_0) >= 2 AS integer) AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(greatest(%[1]s, 1) AS double precision)) / ln(2)) AS integer) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
+		return fmt.Sprintf("SELECT *, %[2]s_0 - 1 + least(%[1]s >> %[2]s_0, 2) AS %[2]s FROM (SELECT *, CAST(floor(ln(CAST(greatest(%[1]s, 1) AS double precision)) / ln(2)) AS integer) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
 	}
-	return fmt.Sprintf("SELECT *, %[2]s_0 - CAST((%[1]s >> %[2]s_0) = 0 AS BIGINT) + CAST((%[1]s >> %[2]s_0) >= 2 AS BIGINT) AS %[2]s FROM (SELECT *, CAST(floor(log2(greatest(%[1]s, 1))) AS BIGINT) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
+	return fmt.Sprintf("SELECT *, %[2]s_0 - 1 + least(%[1]s >> %[2]s_0, 2) AS %[2]s FROM (SELECT *, CAST(floor(log2(greatest(%[1]s, 1))) AS BIGINT) AS %[2]s_0 FROM %[3]s AS m) AS l0", v, e, from)
 }
 
 // bucketOf is the one place where the histogram's bucket scheme is written

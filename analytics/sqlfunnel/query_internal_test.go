@@ -100,7 +100,7 @@ func wantBin(d int64) int64 {
 func TestBucketFormulaMatchesAnalytics(t *testing.T) {
 	for _, d := range edgeDurations() {
 		e0 := int64(math.Floor(math.Log2(float64(max(d, 1)))))
-		e := e0 - b2i(d>>e0 == 0) + b2i(d>>e0 >= 2)
+		e := e0 - 1 + min(d>>e0, 2)
 		big := max(e, 7)
 		got := (big-6)*128 + d>>(big-7) - 128
 		assert.Equal(t, int64(analytics.BucketOf(time.Duration(d))), got, "duration %d", d)

@@ -687,10 +687,10 @@ measures AS (
 -- one second, else floor(log2(whole seconds)) + 1) of the times to convert, counted per
 -- exponent, mantissa (the 8 leading bits) and bin flag
 durations AS (
-  SELECT measure, step, (greatest(e, 7) - 6) * 128 + m - 128 AS bucket, greatest(e - 29 + f, 0) AS bin, n
+  SELECT measure, step, (greatest(e, 7) - 6) * 128 + m - 128 AS bucket, greatest(e - 29 + CAST(f AS BIGINT), 0) AS bin, n
   FROM (
     SELECT measure, step, e, m, f, count(*) AS n
-    FROM (SELECT measure, step, e, (d >> (greatest(e, 7) - 7)) AS m, CAST(d >= (CAST(1000000000 AS BIGINT) << greatest(e - 29, 0)) AS BIGINT) AS f FROM (SELECT *, e_0 - CAST((d >> e_0) = 0 AS BIGINT) + CAST((d >> e_0) >= 2 AS BIGINT) AS e FROM (SELECT *, CAST(floor(log2(greatest(d, 1))) AS BIGINT) AS e_0 FROM (SELECT measure, step, d FROM measures) AS m) AS l0) AS l) AS k
+    FROM (SELECT measure, step, e, (d >> (greatest(e, 7) - 7)) AS m, d >= (CAST(1000000000 AS BIGINT) << greatest(e - 29, 0)) AS f FROM (SELECT *, e_0 - 1 + least(d >> e_0, 2) AS e FROM (SELECT *, CAST(floor(log2(greatest(d, 1))) AS BIGINT) AS e_0 FROM (SELECT measure, step, d FROM measures) AS m) AS l0) AS l) AS k
     GROUP BY 1, 2, 3, 4, 5
   ) AS g
 )

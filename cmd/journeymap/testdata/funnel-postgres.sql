@@ -417,10 +417,10 @@ measures AS (
 -- one second, else floor(log2(whole seconds)) + 1) of the times to convert, counted per
 -- exponent, mantissa (the 8 leading bits) and bin flag
 durations AS (
-  SELECT measure, step, (greatest(e, 7) - 6) * 128 + m - 128 AS bucket, greatest(e - 29 + f, 0) AS bin, n
+  SELECT measure, step, (greatest(e, 7) - 6) * 128 + m - 128 AS bucket, greatest(e - 29 + CAST(f AS integer), 0) AS bin, n
   FROM (
     SELECT measure, step, e, m, f, count(*) AS n
-    FROM (SELECT measure, step, e, (d >> CAST(greatest(e, 7) - 7 AS integer)) AS m, CAST(d >= (CAST(1000000000 AS bigint) << CAST(greatest(e - 29, 0) AS integer)) AS integer) AS f FROM (SELECT *, e_0 - CAST((d >> e_0) = 0 AS integer) + CAST((d >> e_0) >= 2 AS integer) AS e FROM (SELECT *, CAST(floor(ln(CAST(greatest(d, 1) AS double precision)) / ln(2)) AS integer) AS e_0 FROM (SELECT measure, step, d FROM measures) AS m) AS l0) AS l) AS k
+    FROM (SELECT measure, step, e, (d >> CAST(greatest(e, 7) - 7 AS integer)) AS m, d >= (CAST(1000000000 AS bigint) << CAST(greatest(e - 29, 0) AS integer)) AS f FROM (SELECT *, e_0 - 1 + least(d >> e_0, 2) AS e FROM (SELECT *, CAST(floor(ln(CAST(greatest(d, 1) AS double precision)) / ln(2)) AS integer) AS e_0 FROM (SELECT measure, step, d FROM measures) AS m) AS l0) AS l) AS k
     GROUP BY 1, 2, 3, 4, 5
   ) AS g
 )

@@ -17,6 +17,23 @@ import (
 	"github.com/journeymap/journeymap/analytics/sqlfunnel/sqlfunneltest"
 )
 
+// engineBench skips b unless JOURNEYMAP_BENCH_ENGINES=1 (loading the logs
+// into the engines takes minutes), and returns the number of customers to
+// generate: JOURNEYMAP_BENCH_CUSTOMERS, or def.
+func engineBench(b *testing.B, def int) int {
+	b.Helper()
+	if os.Getenv("JOURNEYMAP_BENCH_ENGINES") != "1" {
+		b.Skip("set JOURNEYMAP_BENCH_ENGINES=1 and start the engines (bash .ci/engines) to load the benchmark's events into them")
+	}
+	customers := def
+	if n := os.Getenv("JOURNEYMAP_BENCH_CUSTOMERS"); n != "" {
+		if _, err := fmt.Sscan(n, &customers); err != nil || customers < 1 {
+			b.Fatalf("JOURNEYMAP_BENCH_CUSTOMERS=%q: want a positive number of customers", n)
+		}
+	}
+	return customers
+}
+
 // BenchmarkEngines measures the generated funnel query in PostgreSQL, in
 // one ClickHouse server and in the two-shard ClickHouse cluster, on the
 // synthetic log of the analytics benchmarks (1,000,000 customers, 8 steps,
@@ -27,13 +44,7 @@ import (
 //
 //	JOURNEYMAP_BENCH_ENGINES=1 bash .ci/engines go test -run '^$' -bench Engines -benchtime 3x ./analytics/sqlfunnel/
 func BenchmarkEngines(b *testing.B) {
-	if os.Getenv("JOURNEYMAP_BENCH_ENGINES") != "1" {
-		b.Skip("set JOURNEYMAP_BENCH_ENGINES=1 and start the engines (bash .ci/engines) to load 5,000,000 events into them")
-	}
-	customers := 1_000_000
-	if n := os.Getenv("JOURNEYMAP_BENCH_CUSTOMERS"); n != "" {
-		fmt.Sscan(n, &customers)
-	}
+	customers := engineBench(b, 1_000_000)
 	ctx := context.Background()
 	syn := analytics.NewSynthetic(analytics.SyntheticConfig{Seed: 1, Customers: customers, Steps: 8, DropOff: 0.13, Noise: 0.02})
 	plan, err := analytics.NewPlan(syn.Journey, analytics.Options{Source: "synthetic"})

@@ -3,7 +3,6 @@ package sqlfunnel_test
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -24,13 +23,7 @@ import (
 //
 //	JOURNEYMAP_BENCH_ENGINES=1 bash .ci/engines go test -run '^$' -bench PersonaRoutes -benchtime 3x ./analytics/sqlfunnel/
 func BenchmarkPersonaRoutes(b *testing.B) {
-	if os.Getenv("JOURNEYMAP_BENCH_ENGINES") != "1" {
-		b.Skip("set JOURNEYMAP_BENCH_ENGINES=1 and start the engines (bash .ci/engines)")
-	}
-	customers := 50_000
-	if n := os.Getenv("JOURNEYMAP_BENCH_CUSTOMERS"); n != "" {
-		fmt.Sscan(n, &customers)
-	}
+	customers := engineBench(b, 50_000)
 	ctx := context.Background()
 	for _, c := range []struct {
 		d           sqlfunnel.Dialect
